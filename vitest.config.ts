@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Database tests (files named *.db.test.ts) run on PGlite in the default project. When
+// GONGKAI_TEST_PG names a PostgreSQL server, the same files run again against it in the "pg" project.
+const serverUrl = process.env.GONGKAI_TEST_PG;
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'] },
+      },
+      ...(serverUrl
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ['src/**/*.db.test.ts'],
+                env: { DATABASE_URL: serverUrl },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
