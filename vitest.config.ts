@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'] },
+        test: { name: 'pglite', include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'] },
       },
       ...(serverUrl
         ? [
@@ -19,7 +19,7 @@ export default defineConfig({
               extends: true,
               test: {
                 name: 'postgres',
-                include: ['src/**/*.db.test.ts'],
+                include: ['src/**/*.db.test.{ts,tsx}'],
                 env: { DATABASE_URL: serverUrl },
               },
             },

@@ -1,0 +1,112 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import type { SessionUser } from '../env.ts';
+import { STYLES } from './styles.ts';
+
+export interface LayoutProps {
+  title: string;
+  /** The site's name, e.g. 示范县人民政府. */
+  site: string;
+  user?: SessionUser | null;
+  largeText?: boolean;
+  script?: 'hans' | 'hant';
+  /** The page's own path, for the 简/繁 and large-text switches and the QR code. */
+  path?: string;
+  qrSvg?: string;
+  console?: boolean;
+  /** CSRF token for the forms of the page shell (退出). */
+  csrf?: string;
+  children?: Child;
+}
+
+const PORTAL_NAV: [string, string][] = [
+  ['/', '首页'],
+  ['/guide', '政府信息公开指南'],
+  ['/rules', '政府信息公开制度'],
+  ['/catalog', '法定主动公开内容'],
+  ['/search', '搜索'],
+  ['/apply', '依申请公开'],
+  ['/reports', '政府信息公开年报'],
+];
+
+const CONSOLE_NAV: [string, string][] = [
+  ['/console', '工作台'],
+  ['/console/cases', '依申请公开办理'],
+  ['/console/catalog', '主动公开目录'],
+  ['/console/review', '发布审核'],
+  ['/console/reports', '年度报告'],
+  ['/console/supervision', '监督考核'],
+  ['/console/calendar', '工作日历'],
+  ['/console/audit', '操作日志'],
+];
+
+export function Layout(props: LayoutProps) {
+  const nav = props.console ? CONSOLE_NAV : PORTAL_NAV;
+  const here = props.path ?? '/';
+  const back = encodeURIComponent(here);
+  return (
+    <html lang={props.script === 'hant' ? 'zh-Hant' : 'zh-Hans'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${props.site}`}</title>
+        <style>{STYLES}</style>
+      </head>
+      <body class={props.largeText ? 'large' : ''}>
+        <a class="skip" href="#main">
+          跳到主要内容
+        </a>
+        <header class="banner">
+          <div class="wrap">
+            <div class="site">{props.site}</div>
+            <div class="sub">{props.console ? '政府信息公开工作平台' : '政府信息公开'}</div>
+            <div class="tools">
+              <a href={`/prefs/script?to=${props.script === 'hant' ? 'hans' : 'hant'}&back=${back}`}>
+                {props.script === 'hant' ? '简体' : '繁體'}
+              </a>
+              <a href={`/prefs/large?on=${props.largeText ? '0' : '1'}&back=${back}`}>
+                {props.largeText ? '标准版' : '适老化（大字版）'}
+              </a>
+              {props.user ? (
+                <span>
+                  {props.user.displayName}
+                  <form method="post" action="/logout" class="inline">
+                    <input type="hidden" name="_csrf" value={props.csrf ?? ''} />
+                    <button type="submit">退出</button>
+                  </form>
+                </span>
+              ) : (
+                <a href="/login">工作人员登录</a>
+              )}
+            </div>
+          </div>
+          <nav aria-label={props.console ? '工作台导航' : '栏目导航'}>
+            <ul class="wrap">
+              {nav.map(([href, label]) => (
+                <li>
+                  <a href={href} aria-current={href === here ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="wrap">
+          <p>
+            主办：{props.site}　依据《中华人民共和国政府信息公开条例》（国务院令第711号）
+          </p>
+          {props.qrSvg ? (
+            <figure class="qr">
+              <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
+              <figcaption>扫一扫在手机打开当前页</figcaption>
+            </figure>
+          ) : null}
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The site's stylesheet, inline: one request per page, no build step. Colours meet WCAG 2.1 AA contrast
+ * (text #1a1a1a on white 17:1; white on #a4161a banner 7.6:1; links #0b4f9c on white 8.1:1).
+ */
+export const STYLES = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1a1a1a;background:#fff;font-size:16px;line-height:1.7}
+body.large{font-size:22px}
+body.large table{font-size:20px}
+.wrap{max-width:1180px;margin:0 auto;padding:0 16px}
+.skip{position:absolute;left:-999px;top:0;background:#ffd;padding:8px}
+.skip:focus{left:8px;z-index:10}
+a{color:#0b4f9c}
+a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:2px}
+.banner{background:#a4161a;color:#fff}
+.banner .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:12px;padding-top:14px;padding-bottom:10px}
+.banner .site{font-size:1.6em;font-weight:700;letter-spacing:2px}
+.banner .sub{font-size:1.1em}
+.banner .tools{margin-left:auto;display:flex;gap:12px;align-items:center}
+.banner .tools a,.banner .tools button{color:#fff}
+.banner nav{background:#7d1013}
+.banner nav ul{display:flex;flex-wrap:wrap;list-style:none;margin:0 auto;padding:0}
+.banner nav a{display:block;color:#fff;padding:10px 14px;text-decoration:none}
+.banner nav a[aria-current=page],.banner nav a:hover{background:#5c0b0e}
+form.inline{display:inline;margin-left:8px}
+button,.button{background:#0b4f9c;color:#fff;border:0;padding:6px 14px;border-radius:3px;font:inherit;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary{background:#555}
+button.danger{background:#a4161a}
+main{padding-top:16px;padding-bottom:32px;min-height:60vh}
+h1{font-size:1.5em;border-bottom:2px solid #a4161a;padding-bottom:6px}
+h2{font-size:1.25em}
+table{border-collapse:collapse;width:100%;margin:12px 0}
+th,td{border:1px solid #888;padding:4px 8px;vertical-align:middle}
+th{background:#f2f2f2;font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.meta th{width:10em;text-align:left}
+label{display:block;margin:8px 0 2px;font-weight:600}
+input[type=text],input[type=password],input[type=date],input[type=email],input[type=tel],input[type=number],select,textarea{width:100%;max-width:36em;padding:6px;border:1px solid #666;border-radius:3px;font:inherit}
+textarea{min-height:8em}
+.hint{color:#444;font-size:.9em}
+.error{background:#fdecea;border-left:4px solid #a4161a;padding:8px 12px}
+.ok{background:#e8f5e9;border-left:4px solid #1b5e20;padding:8px 12px}
+.warn{background:#fff8e1;border-left:4px solid #8d6e00;padding:8px 12px}
+.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:.85em}
+.tag.overdue{background:#a4161a;color:#fff}
+.tag.soon{background:#8d6e00;color:#fff}
+.tag.ok{background:#1b5e20;color:#fff;border:0;padding:0 6px}
+mark{background:#ffe58f;color:inherit}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
+.card{border:1px solid #ccc;border-radius:4px;padding:12px}
+footer{border-top:1px solid #ccc;padding-top:8px;padding-bottom:24px;color:#333;display:flex;justify-content:space-between;flex-wrap:wrap}
+figure.qr{margin:0;text-align:center;font-size:.85em}
+figure.qr svg{width:96px;height:96px}
+.report-table th,.report-table td{font-size:.95em}
+@media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
+@media print{.banner nav,.banner .tools,footer,.noprint{display:none}body{font-size:12pt}}
+`;

@@ -1,0 +1,63 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * One place that maps AppError codes to HTTP statuses, and the error pages: they say what happened in
+ * Chinese and never show a stack trace. API paths (/api/…) get JSON.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ErrorCode, isAppError } from '../errors.ts';
+import { Layout } from './components/layout.tsx';
+import type { AppEnv } from './env.ts';
+
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  bad_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  blocked: 422,
+  calendar_missing: 422,
+  rate_limited: 429,
+};
+
+const TITLES: Partial<Record<number, string>> = {
+  400: '提交的内容有误',
+  401: '请先登录',
+  403: '无权访问',
+  404: '页面不存在',
+  409: '操作与当前状态冲突',
+  422: '无法完成操作',
+  429: '操作过于频繁',
+  500: '系统出现错误',
+};
+
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, message: string, site: string) {
+  if (c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json')) {
+    return c.json({ error: { status, message } }, status);
+  }
+  const title = TITLES[status] ?? '出错了';
+  return c.html(
+    <Layout title={title} site={site} path={c.req.path} largeText={c.get('largeText')} script={c.get('script')}>
+      <h1>{title}</h1>
+      <p class="error" role="alert">
+        {message}
+      </p>
+      <p>
+        <a href="/">返回首页</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+export function handleError(error: unknown, c: Context<AppEnv>, site: string, log: (e: unknown) => void) {
+  if (isAppError(error)) {
+    if (error.code === 'unauthenticated' && c.req.method === 'GET' && !c.req.path.startsWith('/api/')) {
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
+    }
+    return errorPage(c, STATUS_OF[error.code], error.message, site);
+  }
+  log(error);
+  return errorPage(c, 500, '服务器处理请求时出现错误，已记录日志。请稍后重试，或联系网站管理员。', site);
+}
