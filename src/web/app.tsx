@@ -58,7 +58,9 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   prefsRoutes(app);
   for (const add of opts.modules ?? []) add(app);
 
-  app.notFound((c) => errorPage(c, 404, `没有找到您要访问的页面：${c.req.path}。它可能已被移除或地址有误。`, opts.site));
+  app.notFound((c) =>
+    errorPage(c, 404, `没有找到您要访问的页面：${c.req.path}。它可能已被移除或地址有误。`, opts.site),
+  );
   app.onError((error, c) => handleError(error, c, opts.site, log));
   return app;
 }

@@ -96,9 +96,7 @@ export function Layout(props: LayoutProps) {
           {props.children}
         </main>
         <footer class="wrap">
-          <p>
-            主办：{props.site}　依据《中华人民共和国政府信息公开条例》（国务院令第711号）
-          </p>
+          <p>主办：{props.site}　依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p>
           {props.qrSvg ? (
             <figure class="qr">
               <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: props.qrSvg }} />

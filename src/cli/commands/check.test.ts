@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, seedGoldDir } from '../../testing/paths.ts';
+
+function gongkai(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: repoRoot,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('gongkai check', () => {
+  it('exits 1 and names the rule for seed 000', () => {
+    const r = gongkai('check', join(seedGoldDir, '000_6e3b6fbd91fc059e.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('old.apply.answered_vs_completed');
+  });
+
+  it('exits 0 for seeds 001–004 and prints the findings as JSON with --json', () => {
+    for (const seed of [
+      '001_75263946f453c9d5',
+      '002_4aa25779e377b147',
+      '003_dcb72101f199030d',
+      '004_f86300e4f88928ae',
+    ]) {
+      const r = gongkai('check', join(seedGoldDir, `${seed}.json`), '--json');
+      expect(r.code, seed).toBe(0);
+      expect(JSON.parse(r.out).filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    }
+  });
+
+  it('refuses bad input with one line and no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ format: 'new2021', year: 2022, values: { 'apply.bogus': 1 } }));
+    const r = gongkai('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('values["apply.bogus"]');
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('runs the cross-year rules with --previous', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    const prev = join(dir, 'p.json');
+    const cur = join(dir, 'c.json');
+    writeFileSync(prev, JSON.stringify({ format: 'new2021', year: 2022, values: { 'apply.carried_over.total': 4 } }));
+    writeFileSync(cur, JSON.stringify({ format: 'new2021', year: 2023, values: { 'apply.carried_in.total': 1 } }));
+    const r = gongkai('check', cur, '--previous', prev, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((f: { rule: string }) => f.rule)).toEqual(['cross.apply.carry']);
+  });
+});
