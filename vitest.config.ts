@@ -10,13 +10,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'pglite', include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'] },
       },
       ...(serverUrl
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: ['src/**/*.db.test.{ts,tsx}'],

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,24 @@ describe('gongkai check', () => {
     const r = gongkai('check', cur, '--previous', prev, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).map((f: { rule: string }) => f.rule)).toEqual(['cross.apply.carry']);
+  });
+});
+
+describe('gongkai render', () => {
+  it.each(['html', 'docx', 'xlsx'])('writes %s', (format) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    const out = join(dir, `r.${format}`);
+    const r = gongkai('render', join(seedGoldDir, '002_4aa25779e377b147.json'), '--format', format, '-o', out);
+    expect(r.code, r.err).toBe(0);
+    const bytes = readFileSync(out);
+    if (format === 'html')
+      expect(bytes.toString()).toContain('南充市高坪区人民政府办公室2019年政府信息公开工作年度报告');
+    else expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an unknown format in one line', () => {
+    const r = gongkai('render', join(seedGoldDir, '002_4aa25779e377b147.json'), '--format', 'pdf', '-o', '/tmp/x');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format');
   });
 });

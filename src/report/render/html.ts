@@ -1,0 +1,102 @@
+/**
+ * The report as a print-ready HTML document in the official layout: title, the narrative sections and
+ * the statistical tables with their merged header cells. The portal embeds `renderReportBody`; the CLI
+ * and downloads use `renderHtml`.
+ */
+import type { Report } from '../model.ts';
+import { getTemplate } from '../templates/index.ts';
+import { type Grid, reportGrids, reportTitle } from './grid.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+
+function gridHtml(grid: Grid): string {
+  const rows = grid.rows.map((row, r) => {
+    const cells = row.map((cell) => {
+      const tag = cell.header || r < grid.headerRows ? 'th' : 'td';
+      const attrs = [
+        cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '',
+        cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '',
+        cell.key ? ` data-key="${escapeHtml(cell.key)}"` : '',
+        cell.numeric ? ' class="num"' : '',
+        cell.indent ? ` style="padding-left:${0.5 + cell.indent * 1.5}em;text-align:left"` : '',
+        tag === 'th' && r < grid.headerRows ? ' scope="col"' : '',
+      ].join('');
+      return `<${tag}${attrs}>${escapeHtml(cell.text)}</${tag}>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const caption = grid.caption ? `<caption>${escapeHtml(grid.caption)}</caption>` : '';
+  const head = rows.slice(0, grid.headerRows).join('');
+  const body = rows.slice(grid.headerRows).join('');
+  return `<table class="report-table" data-table="${grid.table.id}">${caption}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+function paragraphs(text: string | undefined): string {
+  if (!text) return '<p class="blank">（未填写）</p>';
+  return text
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
+    .join('');
+}
+
+/** The sections and tables, without the page around them. */
+export function renderReportBody(report: Report): string {
+  const template = getTemplate(report.format);
+  const grids = reportGrids(report);
+  const bySection = (section: string) =>
+    grids
+      .filter((g) => g.table.section === section)
+      .map(gridHtml)
+      .join('');
+  if (report.format === 'old2008') {
+    return [
+      `<h2>${escapeHtml(template.sections[0])}</h2>`,
+      paragraphs(report.narrative?.overview),
+      `<h2>政府信息公开情况统计表</h2>`,
+      grids.map(gridHtml).join(''),
+      `<h2>${escapeHtml(template.sections[5])}</h2>`,
+      paragraphs(report.narrative?.problems),
+      `<h2>${escapeHtml(template.sections[6])}</h2>`,
+      paragraphs(report.narrative?.other),
+    ].join('\n');
+  }
+  const [overview, proactive, apply, review, problems, other] = template.sections;
+  return [
+    `<h2>${overview}</h2>`,
+    paragraphs(report.narrative?.overview),
+    `<h2>${proactive}</h2>`,
+    bySection(proactive),
+    `<h2>${apply}</h2>`,
+    bySection(apply),
+    `<h2>${review}</h2>`,
+    bySection(review),
+    `<h2>${problems}</h2>`,
+    paragraphs(report.narrative?.problems),
+    `<h2>${other}</h2>`,
+    paragraphs(report.narrative?.other),
+  ].join('\n');
+}
+
+export const REPORT_CSS = `
+body{font-family:"FangSong","仿宋","Noto Serif CJK SC",serif;font-size:16pt;line-height:1.6;max-width:210mm;margin:0 auto;padding:10mm}
+h1{font-family:"SimSun","宋体","Noto Serif CJK SC",serif;text-align:center;font-size:22pt}
+h2{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-size:16pt}
+table.report-table{border-collapse:collapse;width:100%;margin:8pt 0 16pt;font-size:10.5pt;font-family:"SimSun","宋体","Noto Serif CJK SC",serif}
+table.report-table th,table.report-table td{border:1px solid #000;padding:2pt 4pt;text-align:center}
+table.report-table td.num{text-align:center}
+table.report-table caption{font-weight:bold;text-align:left;padding:4pt 0}
+@page{size:A4;margin:20mm}
+`;
+
+/** A complete, print-ready HTML document. */
+export function renderHtml(report: Report): string {
+  const title = escapeHtml(reportTitle(report));
+  return `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${title}</title><style>${REPORT_CSS}</style></head>
+<body><h1>${title}</h1>
+${renderReportBody(report)}
+</body></html>
+`;
+}
