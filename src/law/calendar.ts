@@ -1,0 +1,112 @@
+/**
+ * China's working-day calendar as data. A 工作日 is a weekday that is not a holiday of the year's notice,
+ * or a weekend day the notice makes a working day (调休上班). Each year carries the State Council notice
+ * that fixed it (《国务院办公厅关于YYYY年部分节假日安排的通知》) as provenance. A date in a year the
+ * calendar does not hold is an error naming the year, never a guess.
+ *
+ * Counting rules: law-and-formats.md §6.3 ([DERIVED]; that 调休上班日 count as 工作日 is the natural
+ * reading, not stated by an authoritative text — [UNCONFIRMED]).
+ */
+import { AppError } from '../errors.ts';
+import { addDays, isWeekend, yearOf } from './dates.ts';
+
+export interface CalendarYear {
+  year: number;
+  /** Every 放假 day of the year, weekend days inside a holiday period included. */
+  holidays: string[];
+  /** Weekend days the notice makes working days (调休上班). */
+  makeupWorkdays: string[];
+  /** The notice's 文号 or title. */
+  notice: string;
+  /** date → 节日名 (春节, 国庆节 …). */
+  names?: Record<string, string>;
+}
+
+export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup_workday';
+
+export interface DayKind {
+  working: boolean;
+  reason: DayReason;
+  holiday?: string;
+  notice?: string;
+}
+
+export interface SkippedDay {
+  date: string;
+  reason: string;
+}
+
+export class WorkingCalendar {
+  private readonly byYear = new Map<number, { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }>();
+
+  constructor(years: CalendarYear[]) {
+    for (const y of years) {
+      this.byYear.set(y.year, { holidays: new Set(y.holidays), makeup: new Set(y.makeupWorkdays), year: y });
+    }
+  }
+
+  hasYear(year: number): boolean {
+    return this.byYear.has(year);
+  }
+
+  years(): number[] {
+    return [...this.byYear.keys()].sort((a, b) => a - b);
+  }
+
+  yearData(year: number): CalendarYear | undefined {
+    return this.byYear.get(year)?.year;
+  }
+
+  private entry(date: string) {
+    const year = yearOf(date);
+    const entry = this.byYear.get(year);
+    if (!entry) {
+      throw new AppError(
+        'calendar_missing',
+        `工作日历缺少${year}年的节假日安排（国务院办公厅关于${year}年部分节假日安排的通知），请管理员录入后再计算期限`,
+        { year },
+      );
+    }
+    return entry;
+  }
+
+  dayKind(date: string): DayKind {
+    const entry = this.entry(date);
+    const notice = entry.year.notice;
+    const holiday = entry.year.names?.[date];
+    if (entry.makeup.has(date)) return { working: true, reason: 'makeup_workday', holiday, notice };
+    if (entry.holidays.has(date)) return { working: false, reason: 'holiday', holiday, notice };
+    if (isWeekend(date)) return { working: false, reason: 'weekend' };
+    return { working: true, reason: 'weekday' };
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.dayKind(date).working;
+  }
+
+  /**
+   * The n-th working day after `from` (`from` itself is not counted), with the non-working days passed
+   * over. `excluded(date)` marks further days not to count (consultation pauses).
+   */
+  addWorkingDays(
+    from: string,
+    n: number,
+    excluded: (date: string) => string | null = () => null,
+  ): { date: string; skipped: SkippedDay[] } {
+    const skipped: SkippedDay[] = [];
+    let date = from;
+    let counted = 0;
+    while (counted < n) {
+      date = addDays(date, 1);
+      const pause = excluded(date);
+      if (pause) {
+        skipped.push({ date, reason: pause });
+        continue;
+      }
+      const kind = this.dayKind(date);
+      if (kind.working) counted++;
+      else skipped.push({ date, reason: kind.reason === 'holiday' ? `${kind.holiday ?? '法定节假日'}假期` : '周末' });
+    }
+    return { date, skipped };
+  }
+}

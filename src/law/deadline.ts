@@ -1,0 +1,148 @@
+/**
+ * The statutory answer period of an application (依申请公开), and the other working-day periods of the
+ * procedure. Pure functions over a WorkingCalendar; every result explains itself in Chinese.
+ *
+ * Counting: the day of receipt is not counted (民法典第二百零一条: 开始的当日不计入 — applied to these
+ * periods in practice; law-and-formats.md §6.3, [UNCONFIRMED] for 政府信息公开 specifically); day 1 is
+ * the first working day after it. Receipt of a 补正 restarts the period (第三十条). Consultation days
+ * (FROM to TO, inclusive) are not counted (第三十三条第三款).
+ */
+import { AppError } from '../errors.ts';
+import type { SkippedDay, WorkingCalendar } from './calendar.ts';
+import { addDays, daysBetween, parseDate, weekdayName } from './dates.ts';
+import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
+
+export interface DeadlineInput {
+  received: string;
+  regime?: RegimeId;
+  correctionReceived?: string;
+  pauses?: { from: string; to: string }[];
+  extended?: boolean;
+}
+
+export interface Deadline {
+  due: string;
+  /** The end of the first period, before any extension. */
+  firstDue: string;
+  regime: RegimeId;
+  /** The day the count starts from (not itself counted). */
+  start: string;
+  workingDaysCounted: number;
+  skipped: SkippedDay[];
+  pauses: { from: string; to: string }[];
+  extended: boolean;
+  explanation: string[];
+}
+
+const PAUSE_REASON = '征求意见期间';
+
+function describeSkips(skipped: SkippedDay[], notice: (date: string) => string | undefined): string[] {
+  const kindOf = (reason: string) => (reason.endsWith('假期') ? 'holiday' : reason);
+  const lines: string[] = [];
+  let i = 0;
+  while (i < skipped.length) {
+    let j = i;
+    while (
+      j + 1 < skipped.length &&
+      kindOf(skipped[j + 1].reason) === kindOf(skipped[i].reason) &&
+      daysBetween(skipped[j].date, skipped[j + 1].date) === 1
+    )
+      j++;
+    const from = skipped[i].date;
+    const to = skipped[j].date;
+    const span = from === to ? `${from}（${weekdayName(from)}）` : `${from}至${to}`;
+    const run = skipped.slice(i, j + 1);
+    const reason =
+      kindOf(skipped[i].reason) === 'holiday'
+        ? `${[...new Set(run.map((s) => s.reason.replace(/假期$/, '')))].join('、')}假期，依${notice(from) ?? '当年节假日安排'}`
+        : skipped[i].reason;
+    lines.push(`${span}：${reason}，不计（${j - i + 1}天）`);
+    i = j + 1;
+  }
+  return lines;
+}
+
+function makeupLines(calendar: WorkingCalendar, from: string, to: string): string[] {
+  const lines: string[] = [];
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+    const kind = calendar.dayKind(d);
+    if (kind.reason === 'makeup_workday')
+      lines.push(`${d}（${weekdayName(d)}）：调休上班日，依${kind.notice}计为工作日`);
+  }
+  return lines;
+}
+
+export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar): Deadline {
+  const received = parseDate(input.received, '收到申请日期');
+  const correction = input.correctionReceived ? parseDate(input.correctionReceived, '收到补正日期') : undefined;
+  if (correction && correction < received) throw new AppError('bad_input', '收到补正的日期不能早于收到申请的日期');
+  const pauses = (input.pauses ?? []).map((p) => {
+    const from = parseDate(p.from, '征求意见起始日期');
+    const to = parseDate(p.to, '征求意见结束日期');
+    if (to < from) throw new AppError('bad_input', `征求意见期间 ${from}:${to} 的结束日期早于起始日期`);
+    return { from, to };
+  });
+  const regime = input.regime ? regimeById(input.regime) : regimeFor(received);
+  const start = correction ?? received;
+  const paused = (date: string) => (pauses.some((p) => date >= p.from && date <= p.to) ? PAUSE_REASON : null);
+
+  const first = calendar.addWorkingDays(start, regime.answerDays, paused);
+  let due = first.date;
+  let skipped = first.skipped;
+  const explanation = [
+    `适用${regime.name}${regime.basis.answer}：自收到申请之日起${regime.answerDays}个工作日内答复。`,
+    `${received}（${weekdayName(received)}）收到申请，当日不计入期限。`,
+  ];
+  if (correction) {
+    explanation.push(
+      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（第三十条），当日不计入。`,
+    );
+  }
+  const noticeOf = (date: string) => calendar.dayKind(date).notice;
+  explanation.push(...describeSkips(first.skipped, noticeOf), ...makeupLines(calendar, start, first.date));
+  for (const p of pauses)
+    explanation.push(`${p.from}至${p.to}：征求第三方或其他机关意见，所需时间不计算在期限内（${regime.basis.pause}）。`);
+  explanation.push(`第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`);
+
+  if (input.extended) {
+    const ext = calendar.addWorkingDays(first.date, regime.extensionDays, paused);
+    explanation.push(
+      `经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${regime.extensionDays}个工作日（${regime.basis.extension}），自${first.date}次日起算。`,
+      ...describeSkips(ext.skipped, noticeOf),
+      ...makeupLines(calendar, first.date, ext.date),
+    );
+    due = ext.date;
+    skipped = [...skipped, ...ext.skipped];
+  }
+  explanation.push(`答复期限：${due}（${weekdayName(due)}）。`);
+  return {
+    due,
+    firstDue: first.date,
+    regime: regime.id,
+    start,
+    workingDaysCounted: regime.answerDays + (input.extended ? regime.extensionDays : 0),
+    skipped,
+    pauses,
+    extended: Boolean(input.extended),
+    explanation,
+  };
+}
+
+/** 第三十条: the agency tells the applicant what to correct within 7 working days of receipt. */
+export function correctionNoticeDue(received: string, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(parseDate(received), 7).date;
+}
+
+/** 第三十二条, 第三十四条: a consulted third party or agency answers within 15 working days. */
+export function consultationReplyDue(sent: string, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(parseDate(sent), 15).date;
+}
+
+/**
+ * 《政府信息公开信息处理费管理办法》: the applicant pays within 20 working days of receiving the fee
+ * notice, else the application is deemed withdrawn (wording via a provincial notice; article number
+ * [UNCONFIRMED], law-and-formats.md §5).
+ */
+export function feePaymentDue(noticeReceived: string, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(parseDate(noticeReceived), 20).date;
+}

@@ -1,0 +1,77 @@
+/**
+ * The statutory outcomes a reply must take exactly one of, with their legal basis and the cell of the
+ * annual report each is counted in. 2019 codes are the new2021 row keys under `apply.`; 2007 codes are
+ * the old2008 answer types.
+ */
+import type { RegimeId } from './regimes.ts';
+
+export interface Outcome {
+  code: string;
+  regime: RegimeId;
+  label: string;
+  basis: string;
+  reportKey: Partial<Record<'new2021' | 'new2019' | 'old2008', string>>;
+}
+
+const o2019 = (code: string, label: string, basis: string): Outcome => ({
+  code,
+  regime: '2019',
+  label,
+  basis,
+  reportKey: { new2021: `apply.${code}`, new2019: code.startsWith('other.') ? 'apply.other' : `apply.${code}` },
+});
+
+const o2007 = (code: string, label: string, basis: string): Outcome => ({
+  code,
+  regime: '2007',
+  label,
+  basis,
+  reportKey: { old2008: `apply.answered.${code}` },
+});
+
+export const OUTCOMES: Outcome[] = [
+  o2019('granted', '予以公开', '《条例》第三十六条第（一）项、第（二）项'),
+  o2019('partly_granted', '部分公开', '《条例》第三十七条'),
+  o2019('withheld.state_secret', '不予公开：属于国家秘密', '《条例》第三十六条第（三）项、第十四条'),
+  o2019('withheld.law_prohibited', '不予公开：其他法律行政法规禁止公开', '《条例》第三十六条第（三）项、第十四条'),
+  o2019('withheld.security_stability', '不予公开：危及“三安全一稳定”', '《条例》第三十六条第（三）项、第十四条'),
+  o2019('withheld.third_party', '不予公开：保护第三方合法权益', '《条例》第三十六条第（三）项、第十五条'),
+  o2019('withheld.internal_affairs', '不予公开：属于三类内部事务信息', '《条例》第三十六条第（三）项、第十六条第一款'),
+  o2019('withheld.process_info', '不予公开：属于四类过程性信息', '《条例》第三十六条第（三）项、第十六条第二款'),
+  o2019('withheld.enforcement_file', '不予公开：属于行政执法案卷', '《条例》第三十六条第（三）项、第十六条第二款'),
+  o2019('withheld.query_matter', '不予公开：属于行政查询事项', '《条例》第三十六条第（七）项'),
+  o2019('unavailable.not_held', '无法提供：本机关不掌握相关政府信息', '《条例》第三十六条第（四）项、第（五）项'),
+  o2019('unavailable.needs_creation', '无法提供：没有现成信息需要另行制作', '《条例》第三十八条'),
+  o2019('unavailable.still_unclear', '无法提供：补正后申请内容仍不明确', '《条例》第三十条'),
+  o2019('not_processed.petition', '不予处理：信访举报投诉类申请', '《条例》第三十九条第一款'),
+  o2019('not_processed.duplicate', '不予处理：重复申请', '《条例》第三十六条第（六）项'),
+  o2019('not_processed.publication', '不予处理：要求提供公开出版物', '《条例》第三十九条第二款'),
+  o2019('not_processed.excessive', '不予处理：无正当理由大量反复申请', '《条例》第三十五条'),
+  o2019('not_processed.confirm_reissue', '不予处理：要求行政机关确认或重新出具已获取信息', '《条例》第三十八条'),
+  o2019('other.no_correction', '其他处理：申请人无正当理由逾期不补正', '《条例》第三十条'),
+  o2019('other.fee_unpaid', '其他处理：申请人逾期未按收费通知要求缴纳费用', '《政府信息公开信息处理费管理办法》'),
+  o2019('other.other', '其他处理：其他', '《条例》'),
+  o2007('already_public', '属于已主动公开范围', '2007年《条例》第二十一条第（一）项'),
+  o2007('agreed', '同意公开', '2007年《条例》第二十一条第（一）项'),
+  o2007('partial', '同意部分公开', '2007年《条例》第二十二条'),
+  o2007('refused.state_secret', '不同意公开：涉及国家秘密', '2007年《条例》第十四条、第二十一条第（二）项'),
+  o2007('refused.commercial_secret', '不同意公开：涉及商业秘密', '2007年《条例》第十四条、第二十三条'),
+  o2007('refused.privacy', '不同意公开：涉及个人隐私', '2007年《条例》第十四条、第二十三条'),
+  o2007('refused.security_stability', '不同意公开：危及国家安全、公共安全、经济安全和社会稳定', '2007年《条例》第八条'),
+  o2007('refused.not_gov_info', '不同意公开：不是《条例》所指政府信息', '2007年《条例》第二条'),
+  o2007('refused.other_law', '不同意公开：法律法规规定的其他情形', '2007年《条例》第十四条'),
+  o2007('not_this_agency', '不属于本行政机关公开', '2007年《条例》第二十一条第（三）项'),
+  o2007('not_exist', '申请信息不存在', '2007年《条例》第二十一条第（三）项'),
+  o2007('correction', '告知作出更改补充', '2007年《条例》第二十一条第（四）项'),
+  o2007('other_channel', '告知通过其他途径办理', '2007年《条例》'),
+];
+
+const byKey = new Map(OUTCOMES.map((o) => [`${o.regime}:${o.code}`, o]));
+
+export function outcome(code: string, regime: RegimeId): Outcome {
+  const found = byKey.get(`${regime}:${code}`);
+  if (!found) throw new Error(`未知的办理结果：${code}（${regime}年条例）`);
+  return found;
+}
+
+export const outcomesOf = (regime: RegimeId) => OUTCOMES.filter((o) => o.regime === regime);
