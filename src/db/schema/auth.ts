@@ -1,0 +1,47 @@
+/** Users of the console, their sessions. Passwords and session tokens are stored only as hashes. */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies.ts';
+
+export const roles = ['staff', 'office_head', 'reviewer', 'supervisor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    role: text('role', { enum: roles }).notNull(),
+    /** scrypt$N$r$p$salt$hash (src/auth/password.ts). */
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('users_agency_idx').on(t.agencyId),
+    check('users_role_check', sql`${t.role} in ('staff', 'office_head', 'reviewer', 'supervisor', 'admin')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the token handed to the browser, hex. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfSecret: text('csrf_secret').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+export type Session = typeof sessions.$inferSelect;

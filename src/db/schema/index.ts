@@ -1,0 +1,7 @@
+/** The full schema. Each area keeps its tables in its own file. */
+export * from './agencies.ts';
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './calendar.ts';
+export * from './cases.ts';
+export * from './catalog.ts';

@@ -1,0 +1,116 @@
+/**
+ * What a document is, from its content: the template its tables follow, the year it reports on, the body
+ * that issued it.
+ */
+import type { TemplateId } from '../../report/model.ts';
+import { templateForYear } from '../../report/templates/index.ts';
+
+const NEW2021_MARKS = [
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年收费金额',
+  '本年处理决定数量',
+  '逾期不补正',
+];
+const NEW2019_MARKS = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '采购项目数量',
+];
+const NEW_MARKS = ['申请人情况', '本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理'];
+const OLD_MARKS = [
+  '统计指标',
+  '收到申请数',
+  '申请办结数',
+  '申请答复数',
+  '主动公开政府信息数',
+  '不同意公开答复数',
+  '按时办结数',
+];
+
+export interface Detected {
+  format: TemplateId;
+  hasTable: boolean;
+  year: number | null;
+}
+
+const count = (text: string, marks: string[]) => marks.filter((m) => text.includes(m)).length;
+
+export function detectTemplate(compact: string, year: number | null): Detected {
+  const n21 = count(compact, NEW2021_MARKS);
+  const n19 = count(compact, NEW2019_MARKS);
+  const nNew = count(compact, NEW_MARKS);
+  const nOld = count(compact, OLD_MARKS);
+  if (n21 + n19 + nNew >= 2 && n21 + n19 + nNew >= nOld) {
+    const format: TemplateId =
+      n21 > n19 ? 'new2021' : n19 > n21 ? 'new2019' : year && year <= 2020 ? 'new2019' : 'new2021';
+    return { format, hasTable: true, year };
+  }
+  if (nOld >= 2) return { format: 'old2008', hasTable: true, year };
+  return { format: templateForYear(year ?? 2021), hasTable: false, year };
+}
+
+const TITLE_YEAR = /(20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)/;
+const PERIOD_YEAR = /(?:统计期限|统计时限|数据统计)[^0-9]{0,12}(20\d\d)/;
+const PAREN_YEAR = /[（(]\s*(20\d\d)\s*年度?\s*[)）]/;
+
+export function detectYear(lines: string[]): number | null {
+  for (const re of [TITLE_YEAR, PERIOD_YEAR, PAREN_YEAR]) {
+    for (const line of lines.slice(0, 400)) {
+      const m = re.exec(line);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+const BODY =
+  /([\u4e00-\u9fa5]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|办事处|委员会|管理局|局|厅|委|办公室|中心|院|署))$/;
+const PLACE = /[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|旗|街道)$/;
+const GOVERNMENT_MENTION = /([\u4e00-\u9fa5]{2,14}?(?:镇|乡|街道|县|市|区|旗)(?:人民政府|办事处))/;
+
+function cleanPrefix(prefix: string): string {
+  return prefix
+    .replace(/^.*[《<]/, '')
+    .replace(/^[^\u4e00-\u9fa5]+/, '')
+    .replace(/(关于|发布|公布|特向社会公布)/g, '')
+    .trim();
+}
+
+/** The issuing body: the name before the year in the title, completed from the body text. */
+export function detectIssuer(lines: string[], year: number | null): string | null {
+  const text = lines.join('\n');
+  const titleIndex = lines.findIndex((l, i) => i < 400 && TITLE_YEAR.test(l));
+  let name = '';
+  if (titleIndex >= 0) {
+    const line = lines[titleIndex];
+    name = cleanPrefix(line.slice(0, TITLE_YEAR.exec(line)!.index).replace(/\s+/g, ''));
+    if (!name) {
+      // The name may stand alone on the line above the title (PDF layouts).
+      for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - 3); i--) {
+        const above = lines[i].replace(/\s+/g, '');
+        if (!above || /^-?\d+-?$/.test(above)) continue;
+        if (BODY.test(above)) name = cleanPrefix(above);
+        break;
+      }
+    }
+  }
+  if (name && PLACE.test(name)) name += name.endsWith('街道') ? '办事处' : '人民政府';
+  if (name && year) {
+    // A fuller form of the same name printed before the year elsewhere (南充市 + 高坪区人民政府办公室).
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const fuller = new RegExp(`([\\u4e00-\\u9fa5]{1,8}(?:省|市|州|盟))${escaped}\\s*${year}\\s*年`).exec(
+      text.replace(/\s+(?=\d)/g, ''),
+    );
+    if (fuller) name = fuller[1] + name;
+  }
+  if (!name || !BODY.test(name)) {
+    const mention = GOVERNMENT_MENTION.exec(text.slice(0, 5000));
+    if (mention) name = mention[1];
+  }
+  return name || null;
+}

@@ -1,0 +1,67 @@
+/**
+ * Lines → items: the label text of a line and the values that trail it. Every shape met in the wild ends
+ * up here the same way: one cell per line (a label line, then its value lines), tab-separated rows from
+ * HTML tables (empty cells are blanks), pipe-separated rows, and space-separated text from PDFs.
+ */
+import { type Token, valueToken } from './cells.ts';
+
+export interface ValueItem {
+  token: Token;
+  text: string;
+  /** Set when the value is gathered under a label of an earlier line. */
+  line?: number;
+}
+
+export interface Item {
+  /** 1-based line number. */
+  line: number;
+  label: string;
+  values: ValueItem[];
+}
+
+/** Longer lines are narrative, not table rows; they are read only for sentences. */
+const MAX_LINE = 2_000;
+
+function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
+  if (line.includes('\t')) return { cells: line.split('\t'), keepEmpty: true };
+  const pipes = line.split(/[|｜]/);
+  if (pipes.length >= 3) {
+    const inner = pipes.slice(line.trim().startsWith('|') ? 1 : 0, line.trim().endsWith('|') ? -1 : undefined);
+    return { cells: inner, keepEmpty: true };
+  }
+  return { cells: line.trim().split(/\s+/), keepEmpty: false };
+}
+
+export function lineItem(text: string, line: number): Item | undefined {
+  if (!text.trim() || text.length > MAX_LINE) return undefined;
+  const { cells, keepEmpty } = splitCells(text);
+  // The trailing run of value cells.
+  let start = cells.length;
+  while (start > 0) {
+    const cell = cells[start - 1];
+    if (!keepEmpty && cell === '') break;
+    if (!valueToken(cell)) break;
+    start--;
+  }
+  const labelCells = cells.slice(0, start).filter((c) => c.trim() !== '');
+  let valueCells = cells.slice(start);
+  if (keepEmpty && labelCells.length === 0 && valueCells.every((c) => c.trim() === '')) return undefined;
+  if (keepEmpty && labelCells.length > 0) {
+    // Empty cells between label cells and values are blanks of the row; empty cells before the label are not.
+    valueCells = valueCells.map((c) => c.trim());
+  }
+  return {
+    line,
+    label: labelCells.map((c) => c.trim()).join(' '),
+    values: valueCells.map((c) => ({ token: valueToken(c)!, text: c.trim() })),
+  };
+}
+
+export function toItems(lines: string[]): Item[] {
+  const items: Item[] = [];
+  lines.forEach((text, i) => {
+    const item = lineItem(text, i + 1);
+    if (item) items.push(item);
+  });
+  return items;
+}

@@ -1,0 +1,68 @@
+/**
+ * Figures stated in sentences (`全年主动公开政府信息170条`, `未收到政府信息公开申请`). In a narrative-only
+ * report they are the values; where there is a table they are statements the rule text.table_mismatch
+ * compares with it.
+ */
+import type { Statement } from '../../report/check.ts';
+import type { TemplateId } from '../../report/model.ts';
+
+interface Pattern {
+  re: RegExp;
+  /** The key per template family; absent where the template has no such cell. */
+  key: { old?: string; new?: string };
+  /** A fixed value (未收到 … → 0) or the first group. */
+  value?: number;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    re: /主动公开(?:了)?(?:各类|各项)?(?:政府|政务)信息(?:共)?\s*(\d+)\s*条/,
+    key: { old: 'proactive.total' },
+  },
+  {
+    re: /(?:收到|受理)(?:了)?(?:政府信息公开申请|依申请公开(?:申请|信息)?)(?:共|计)?\s*(\d+)\s*件/,
+    key: { old: 'apply.received', new: 'apply.received.total' },
+  },
+  {
+    re: /未(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/,
+    key: { old: 'apply.received', new: 'apply.received.total' },
+    value: 0,
+  },
+  { re: /未(?:向[^。，,]{0,20})?收取(?:任何)?[^。]{0,30}费用/, key: { old: 'fees' }, value: 0 },
+  {
+    re: /(?:未发生|未收到|没有发生|无)[^。]{0,40}?行政复议/,
+    key: { old: 'review.total', new: 'review.total' },
+    value: 0,
+  },
+  { re: /(?:未发生|未收到|没有发生)[^。]{0,40}?行政诉讼/, key: { old: 'litigation.total' }, value: 0 },
+];
+
+/** Sentences run across lines in PDFs and wrapped text, so the lines are read joined. */
+export function findStatements(lines: string[], format: TemplateId): Statement[] {
+  const family = format === 'old2008' ? 'old' : 'new';
+  const starts: number[] = [];
+  let joined = '';
+  for (const raw of lines) {
+    starts.push(joined.length);
+    joined += raw.length > 20_000 ? '' : raw.trim().replace(/\s+(?=\d)|(?<=\d)\s+/g, '');
+  }
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const out: Statement[] = [];
+  for (const p of PATTERNS) {
+    const key = p.key[family];
+    if (!key) continue;
+    for (const m of joined.matchAll(new RegExp(p.re.source, 'g'))) {
+      out.push({ key, value: p.value ?? Number(m[1]), line: lineAt(m.index ?? 0), text: m[0] });
+    }
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

@@ -1,0 +1,204 @@
+/**
+ * Reading the statistical tables from items: rows are matched to the template by their labels, values
+ * gathered after each label until the next one. The section being read (二, 三, 四 of the new formats; the
+ * 统计表 of the old one) decides which rows a label may name.
+ */
+import type { CellValue, Provenance, TemplateId } from '../../report/model.ts';
+import type { RowDef, TableDef, ValueKind } from '../../report/template.ts';
+import { getTemplate, REVIEW_LITIGATION_KEYS } from '../../report/templates/index.ts';
+import { cellNumber } from './cells.ts';
+import type { Item, ValueItem } from './items.ts';
+import { bestMatch, type Candidate, hasNumbering, labelSegments, normalizeLabel } from './labels.ts';
+
+export interface TableRead {
+  values: Record<string, CellValue>;
+  provenance: Record<string, Provenance>;
+  warnings: string[];
+}
+
+interface RowTarget {
+  row: RowDef;
+  table: TableDef;
+  /** Value keys in column order. */
+  keys: string[];
+  kinds: ValueKind[];
+  units: (string | undefined)[];
+}
+
+interface Pending {
+  target: RowTarget;
+  line: number;
+  values: ValueItem[];
+  unit?: string;
+  words?: { text: string; line: number };
+}
+
+/** Label variants met in the wild that the templates do not carry. */
+const EXTRA_FORMS: Record<string, string[]> = {
+  'review.total': ['因政府信息公开引起的行政复议数量', '因政府信息公开申请行政复议数量'],
+  'litigation.total': ['因政府信息公开引起的行政诉讼数量', '因政府信息公开申请行政诉讼数量'],
+};
+
+function candidatesOf(tables: TableDef[]): Candidate<RowTarget>[] {
+  const out: Candidate<RowTarget>[] = [];
+  for (const table of tables) {
+    for (const row of table.rows) {
+      if (!row.key) continue;
+      const columns = table.kind === 'list' ? [undefined] : (table.columns ?? []);
+      const target: RowTarget = {
+        row,
+        table,
+        keys: columns.map((c) => (c ? `${row.key}.${c.key}` : row.key!)),
+        kinds: columns.map((c) => c?.kind ?? row.kind ?? 'count'),
+        units: columns.map((c) => c?.unit ?? row.unit),
+      };
+      const forms = [row.label, ...(row.aliases ?? []), ...(EXTRA_FORMS[row.key] ?? [])].map(normalizeLabel);
+      out.push({ forms: [...new Set(forms)], item: target, index: out.length });
+    }
+  }
+  return out;
+}
+
+const WORDS_VALUE = /^[\u4e00-\u9fa5]{2,12}$/;
+
+class TableReader {
+  readonly values: Record<string, CellValue> = {};
+  readonly provenance: Record<string, Provenance> = {};
+  readonly warnings: string[] = [];
+  private pending: Pending | null = null;
+  private cursor = -1;
+
+  constructor(private candidates: Candidate<RowTarget>[]) {}
+
+  setCandidates(candidates: Candidate<RowTarget>[]): void {
+    this.close();
+    this.candidates = candidates;
+    this.cursor = -1;
+  }
+
+  private match(label: string): Candidate<RowTarget> | undefined {
+    if (normalizeLabel(label).length > 80) return undefined;
+    for (const segment of labelSegments(label)) {
+      const found = bestMatch(segment, this.candidates, this.cursor);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  read(item: Item): void {
+    if (item.label) {
+      const found = this.match(item.label);
+      if (found) {
+        this.close();
+        this.cursor = found.index;
+        this.pending = { target: found.item, line: item.line, values: [] };
+      } else if (hasNumbering(item.label)) {
+        this.close(); // a heading row of the form: it ends the row before it
+      } else if (this.pending && this.pending.values.length === 0 && WORDS_VALUE.test(item.label.replace(/\s+/g, ''))) {
+        this.pending.words ??= { text: item.label.replace(/\s+/g, ''), line: item.line };
+      }
+    }
+    const p = this.pending;
+    if (!p) return;
+    for (const v of item.values) {
+      if (v.token.type === 'unit') p.unit = v.token.unit;
+      else if (p.values.length < p.target.keys.length) p.values.push({ ...v, line: item.line });
+    }
+  }
+
+  close(): void {
+    const p = this.pending;
+    this.pending = null;
+    if (!p) return;
+    const { target } = p;
+    const matrix = target.table.kind !== 'list';
+    if (matrix && p.values.length === 0) return; // a group heading (（六）其他处理 over its three rows)
+    if (matrix && p.values.length < target.keys.length) {
+      this.warnings.push(`row ${target.row.label}: ${p.values.length} cells read, ${target.keys.length} expected`);
+    }
+    target.keys.forEach((key, i) => {
+      const v = p.values[i];
+      if (!v) {
+        if (!matrix && p.words && target.kinds[i] === 'amount') {
+          this.set(key, p.words.text, p.words.line, p.words.text);
+        } else this.set(key, null, p.line, '');
+        return;
+      }
+      const value = v.token.type === 'number' ? cellNumber(v.token, target.kinds[i], target.units[i], p.unit) : null;
+      this.set(key, value, v.line ?? p.line, v.text);
+    });
+  }
+
+  private set(key: string, value: CellValue, line: number, text: string): void {
+    if (key in this.values && this.values[key] !== null) return; // the first printed value stands
+    this.values[key] = value;
+    this.provenance[key] = { line, text };
+  }
+
+  /** Section 四: fifteen values in the official column order. */
+  readWide(values: ValueItem[], line: number, keys: string[]): void {
+    for (const v of values) {
+      if (v.token.type === 'unit') continue;
+      const key = keys.find((k) => !(k in this.values));
+      if (!key) return;
+      this.set(key, v.token.type === 'number' ? v.token.value : null, line, v.text);
+    }
+  }
+}
+
+type Section = 'none' | 'two' | 'three' | 'four' | 'end';
+
+function sectionOf(label: string, current: Section): Section {
+  const t = label.replace(/\s+/g, '');
+  if (/^五、/.test(t) || t.includes('存在的主要问题')) return current === 'none' ? 'none' : 'end';
+  if (/^四、.*(复议|诉讼)/.test(t)) return 'four';
+  if (/^三、收到和处理/.test(t) || t.includes('申请人情况')) return 'three';
+  if (/^二、主动公开/.test(t) || /^第二十条第/.test(t) || (t === '信息内容' && current !== 'three')) return 'two';
+  return current;
+}
+
+function readNewTables(items: Item[], format: TemplateId): TableRead {
+  const template = getTemplate(format);
+  const two = candidatesOf(template.tables.filter((t) => t.id.startsWith('s20')));
+  const three = candidatesOf(template.tables.filter((t) => t.id === 'apply'));
+  const reader = new TableReader([]);
+  let section: Section = 'none';
+  for (const item of items) {
+    if (item.label) {
+      const next = sectionOf(item.label, section);
+      if (next !== section) {
+        section = next;
+        reader.setCandidates(section === 'two' ? two : section === 'three' ? three : []);
+      }
+    }
+    if (section === 'end') break;
+    if (section === 'four') {
+      if (item.values.some((v) => v.token.type === 'number'))
+        reader.readWide(item.values, item.line, REVIEW_LITIGATION_KEYS);
+      continue;
+    }
+    if (section !== 'none') reader.read(item);
+  }
+  reader.close();
+  const wide = REVIEW_LITIGATION_KEYS.filter((k) => k in reader.values).length;
+  if (wide > 0 && wide < REVIEW_LITIGATION_KEYS.length) {
+    reader.warnings.push(`row 行政复议、行政诉讼: ${wide} cells read, ${REVIEW_LITIGATION_KEYS.length} expected`);
+  }
+  return reader;
+}
+
+function readOldTable(items: Item[]): TableRead {
+  const candidates = candidatesOf(getTemplate('old2008').tables);
+  const compact = (s: string) => s.replace(/\s+/g, '');
+  let start = items.findIndex((i) => compact(i.label).includes('统计指标'));
+  if (start < 0) start = items.findIndex((i) => compact(i.label).includes('统计表'));
+  if (start < 0) start = 0;
+  const reader = new TableReader(candidates);
+  for (const item of items.slice(start)) reader.read(item);
+  reader.close();
+  return reader;
+}
+
+export function readTables(items: Item[], format: TemplateId): TableRead {
+  return format === 'old2008' ? readOldTable(items) : readNewTables(items, format);
+}
