@@ -4,8 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
 import { config } from '../config.ts';
 import * as schema from './schema/index.ts';
 
@@ -14,7 +19,7 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** The handle inside `db.transaction(async (tx) => …)`. */
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** Either: functions that only read or write take `Db | Tx` as `Executor`. */
+/** Either one: a function that only reads or writes, and may run inside a caller's transaction, takes this. */
 export type Executor = Db | Tx;
 
 export type Driver = 'pglite' | 'postgres';
@@ -39,40 +44,23 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 export async function openDb(opts: { url?: string; dataDir?: string } = {}): Promise<OpenDb> {
   const url = opts.url ?? (opts.dataDir ? undefined : config.databaseUrl);
   if (url) {
-    const { default: pg } = await import('pg');
-    const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? config.dataDir;
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create(dataDir);
-  return { ...wrapPglite(client), driver: 'pglite' };
+  return { ...pgliteDb(await PGlite.create(dataDir)), driver: 'pglite' };
 }
 
-/** A Drizzle `Db` over an open PGlite instance (testing.ts clones one per test). */
-export async function pgliteDb(client: import('@electric-sql/pglite').PGlite): Promise<Omit<OpenDb, 'driver'>> {
-  return wrapPglite(client);
-}
-
-function wrapPglite(client: import('@electric-sql/pglite').PGlite): Omit<OpenDb, 'driver'> {
-  // Loaded eagerly by openDb's dynamic import of PGlite; the driver module itself is small.
-  return { db: drizzlePglite(client), close: () => client.close() };
-}
-
-import { drizzle as drizzlePgliteDriver } from 'drizzle-orm/pglite';
-
-function drizzlePglite(client: import('@electric-sql/pglite').PGlite): Db {
-  return drizzlePgliteDriver(client, { schema }) as unknown as Db;
+/** A `Db` over an open PGlite instance; closing closes the instance. */
+export function pgliteDb(client: PGlite): Omit<OpenDb, 'driver'> {
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };
 }
 
 /**
- * Applies the committed migrations in drizzle/ (both drivers share drizzle-orm's migrator, which records what
- * it applied in drizzle.__drizzle_migrations). Safe to run again.
+ * Applies the committed migrations in drizzle/. Both drivers share drizzle-orm's migrator (it records what it
+ * applied in drizzle.__drizzle_migrations), so running it again is a no-op.
  */
 export async function migrateDb(db: Db): Promise<void> {
-  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   await migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
 }

@@ -27,6 +27,11 @@ export interface RowDef {
   numbering?: string;
   /** Label variants met in real reports (numbering stripped). */
   aliases?: string[];
+  /**
+   * A name that is unambiguous outside the table, for messages (`办理结果总计` for the row `（七）总计`).
+   * Defaults to the label.
+   */
+  name?: string;
   unit?: Unit;
   kind?: ValueKind;
   /** Depth in the hierarchy: 0 for a section heading, 1 for （一）, 2 for 1., 3 for 其中 rows. */

@@ -77,7 +77,10 @@ export function bestMatch<T>(
  * Splits a label text that holds group labels before the row label (`三、本年 （一）予以公开`,
  * `（四）无法提供 1.本机关不掌握相关政府信息`) into its segments, last first.
  */
+const INNER_MARK = /.[（(][一二三四五六七八九十]|.[一二三四五六七八九十]、|.\d[.、．]/;
+
 export function labelSegments(text: string): string[] {
+  if (!INNER_MARK.test(text)) return [text];
   const marks = [
     ...text.matchAll(/(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．](?!\d))/g),
   ].map((m) => m.index!);

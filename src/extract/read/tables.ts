@@ -39,6 +39,19 @@ const EXTRA_FORMS: Record<string, string[]> = {
   'litigation.total': ['因政府信息公开引起的行政诉讼数量', '因政府信息公开申请行政诉讼数量'],
 };
 
+const candidateCache = new Map<string, Candidate<RowTarget>[]>();
+
+/** Candidates for the tables of a template, built once per template and table set. */
+function cachedCandidates(format: TemplateId, tables: TableDef[]): Candidate<RowTarget>[] {
+  const key = `${format}:${tables.map((t) => t.id).join(',')}`;
+  let found = candidateCache.get(key);
+  if (!found) {
+    found = candidatesOf(tables);
+    candidateCache.set(key, found);
+  }
+  return found;
+}
+
 function candidatesOf(tables: TableDef[]): Candidate<RowTarget>[] {
   const out: Candidate<RowTarget>[] = [];
   for (const table of tables) {
@@ -77,7 +90,7 @@ class TableReader {
   }
 
   private match(label: string): Candidate<RowTarget> | undefined {
-    if (normalizeLabel(label).length > 80) return undefined;
+    if (label.length > 120) return undefined;
     for (const segment of labelSegments(label)) {
       const found = bestMatch(segment, this.candidates, this.cursor);
       if (found) return found;
@@ -159,8 +172,14 @@ function sectionOf(label: string, current: Section): Section {
 
 function readNewTables(items: Item[], format: TemplateId): TableRead {
   const template = getTemplate(format);
-  const two = candidatesOf(template.tables.filter((t) => t.id.startsWith('s20')));
-  const three = candidatesOf(template.tables.filter((t) => t.id === 'apply'));
+  const two = cachedCandidates(
+    format,
+    template.tables.filter((t) => t.id.startsWith('s20')),
+  );
+  const three = cachedCandidates(
+    format,
+    template.tables.filter((t) => t.id === 'apply'),
+  );
   const reader = new TableReader([]);
   let section: Section = 'none';
   for (const item of items) {
@@ -188,7 +207,7 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
 }
 
 function readOldTable(items: Item[]): TableRead {
-  const candidates = candidatesOf(getTemplate('old2008').tables);
+  const candidates = cachedCandidates('old2008', getTemplate('old2008').tables);
   const compact = (s: string) => s.replace(/\s+/g, '');
   let start = items.findIndex((i) => compact(i.label).includes('统计指标'));
   if (start < 0) start = items.findIndex((i) => compact(i.label).includes('统计表'));

@@ -8,6 +8,7 @@
 import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 const PINYIN = /([\u3400-\u9fff])\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/g;
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
@@ -17,15 +18,26 @@ export function removePinyin(text: string): string {
   return text.replace(PINYIN, (whole, han: string, syllable: string) => (TONE_MARK.test(syllable) ? han : whole));
 }
 
-/** True when a sample of the text changes under Traditional → Simplified conversion often enough. */
+function changes(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+/**
+ * True when the text is in Traditional characters: converting it to Simplified changes more characters
+ * than converting it to Traditional does (a Simplified text changes little one way, much the other).
+ */
+/** Common characters that exist only in Traditional writing: a cheap first test. */
+const TRADITIONAL_ONLY =
+  /[開與為會們國關條發應數報請區縣鎮經書處門時號機車體據對實動個來當後說務辦計網訊於這過專業東長議頁變點總結]/g;
+
 export function looksTraditional(text: string): boolean {
   const sample = text.slice(0, 20_000);
-  const han = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  if (han < 10) return false;
-  const converted = toSimplified(sample);
-  let changed = 0;
-  for (let i = 0; i < sample.length && i < converted.length; i++) if (sample[i] !== converted[i]) changed++;
-  return changed / han > 0.03;
+  if ((sample.match(TRADITIONAL_ONLY)?.length ?? 0) < 3) return false;
+  const toS = changes(sample, toSimplified(sample));
+  const toT = changes(sample, toTraditional(sample));
+  return toS >= 3 && toS > toT;
 }
 
 export function toHalfWidth(text: string): string {
@@ -39,20 +51,11 @@ export function normalizeSpaces(text: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
-const FURNITURE = [
-  /^分享到?[:：]?\s*$/,
-  /^分享[:：]/,
-  /^【\s*字体/,
-  /^扫一扫在手机(上)?打开当前页/,
-  /^(打印本页|关闭窗口|打印|关闭|返回顶部|相关阅读|相关链接)\s*$/,
-  /^(上一篇|下一篇)[:：]/,
-  /^当前位置[:：]/,
-  /^[|｜\s]+$/,
-];
+const FURNITURE =
+  /^(?:分享到?[:：]?\s*$|分享[:：]|【\s*字体|扫一扫在手机(?:上)?打开当前页|(?:打印本页|关闭窗口|打印|关闭|返回顶部|相关阅读|相关链接)\s*$|(?:上一篇|下一篇)[:：]|当前位置[:：]|[|｜\s]+$)/;
 
 export function isFurniture(line: string): boolean {
-  const t = line.trim();
-  return FURNITURE.some((re) => re.test(t));
+  return FURNITURE.test(line.trim());
 }
 
 /** The whole repair, in an order where each step helps the next. */

@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { tableRows } from '../../extract/decode/html-table.ts';
+import { htmlTables } from '../../extract/decode/html.ts';
 import { seedGoldDir } from '../../testing/paths.ts';
 import type { CellValue, Report } from '../model.ts';
 import { sampleReport } from '../sample.ts';
@@ -21,13 +20,12 @@ const seed002 = (): Report => {
 
 /** Reads keyed values back from the HTML tables of a rendering, by the positions of the official grid. */
 function valuesFromHtmlTables(html: string, report: Report): Record<string, string> {
-  const $ = cheerio.load(html);
-  const tables = $('table').toArray();
+  const tables = htmlTables(html);
   const grids = reportGrids(report);
   expect(tables).toHaveLength(grids.length);
   const out: Record<string, string> = {};
   grids.forEach((grid, i) => {
-    const rows = tableRows($, $(tables[i]));
+    const rows = tables[i];
     for (const [key, [r, c]] of keyedPositions(grid)) out[key] = rows[r]?.[c] ?? '';
   });
   return out;

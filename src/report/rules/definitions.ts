@@ -5,8 +5,14 @@
  * application table (本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和).
  */
 import type { Severity, TemplateId } from '../model.ts';
-import { APPLICANT_COLUMN_KEYS, APPLY_COLUMNS } from '../templates/index.ts';
-import { NOT_PROCESSED_ROWS, OTHER_SUB_ROWS, UNAVAILABLE_ROWS, WITHHELD_ROWS } from '../templates/new-sections.ts';
+import {
+  APPLICANT_COLUMN_KEYS,
+  APPLY_COLUMNS,
+  APPLY_OTHER_SUB_ROW_KEYS,
+  APPLY_RESULT_ROW_KEYS,
+  APPLY_ROW_KEYS,
+  applyKey,
+} from '../templates/index.ts';
 
 interface RuleBase {
   id: string;
@@ -16,20 +22,24 @@ interface RuleBase {
   description: string;
 }
 
-/** total = Σ parts. */
+/**
+ * total = Σ parts. Evaluated only against a printed total; a part whose cell is blank (or not printed) counts
+ * as the sum of its own parts (see DERIVATIONS).
+ */
 export interface SumRule extends RuleBase {
   kind: 'sum';
   total: string;
   parts: string[];
-  /** Parts used instead of `parts` when any of them is printed (the three-row （六）其他处理). */
-  alternatives?: { replace: string; with: string[] }[];
 }
 
-/** left = right, either side a cell or, when the cell is blank, the sum of its parts. */
+/**
+ * Σ left = Σ right. Every operand is a cell or, when the cell is blank, the sum of its parts (DERIVATIONS),
+ * so a blank total is compared on its parts against the printed total on the other side.
+ */
 export interface EqualRule extends RuleBase {
   kind: 'equal';
-  left: { key: string; parts: string[] };
-  right: { key: string; parts: string[] };
+  left: string[];
+  right: string[];
 }
 
 /** Each of `each` ≤ `max`. */
@@ -127,9 +137,9 @@ const oldRules: RuleDef[] = [
     kind: 'equal',
     severity: 'error',
     templates: OLD,
-    description: '申请答复数 = 申请办结数（空白时以各项之和代替）',
-    left: { key: 'apply.answered', parts: ANSWER_TYPES },
-    right: { key: 'apply.completed', parts: ['apply.completed.on_time', 'apply.completed.extended'] },
+    description: '申请答复数 = 申请办结数（空白时以各分项之和代替）',
+    left: ['apply.answered'],
+    right: ['apply.completed'],
   },
   ...(
     [
@@ -190,29 +200,6 @@ const oldRules: RuleDef[] = [
   },
 ];
 
-const APPLY_ROW_KEYS = [
-  'received',
-  'carried_in',
-  'granted',
-  'partly_granted',
-  ...WITHHELD_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  ...UNAVAILABLE_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  ...NOT_PROCESSED_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  'other',
-  ...OTHER_SUB_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  'total',
-  'carried_over',
-];
-
-const RESULT_ROWS = [
-  'granted',
-  'partly_granted',
-  ...WITHHELD_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  ...UNAVAILABLE_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  ...NOT_PROCESSED_ROWS.map((r) => r.key!.slice('apply.'.length)),
-  'other',
-];
-
 const newRules: RuleDef[] = [
   ...APPLY_COLUMNS.map(
     (col): EqualRule => ({
@@ -221,8 +208,8 @@ const newRules: RuleDef[] = [
       severity: 'error',
       templates: NEW,
       description: `（${col.label}）本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理`,
-      left: { key: '', parts: [`apply.received.${col.key}`, `apply.carried_in.${col.key}`] },
-      right: { key: '', parts: [`apply.total.${col.key}`, `apply.carried_over.${col.key}`] },
+      left: [applyKey('received', col.key), applyKey('carried_in', col.key)],
+      right: [applyKey('total', col.key), applyKey('carried_over', col.key)],
     }),
   ),
   ...APPLY_COLUMNS.map(
@@ -232,14 +219,9 @@ const newRules: RuleDef[] = [
       severity: 'error',
       templates: NEW,
       description: `（${col.label}）办理结果总计 = 予以公开 + 部分公开 + 不予公开 + 无法提供 + 不予处理 + 其他处理`,
-      total: `apply.total.${col.key}`,
-      parts: RESULT_ROWS.map((row) => `apply.${row}.${col.key}`),
-      alternatives: [
-        {
-          replace: `apply.other.${col.key}`,
-          with: OTHER_SUB_ROWS.map((r) => `${r.key}.${col.key}`),
-        },
-      ],
+      total: applyKey('total', col.key),
+      // （六）其他处理 printed as three rows: `apply.other.<col>` is absent and counts as their sum.
+      parts: APPLY_RESULT_ROW_KEYS.map((row) => applyKey(row, col.key)),
     }),
   ),
   ...APPLY_ROW_KEYS.map(
@@ -248,9 +230,9 @@ const newRules: RuleDef[] = [
       kind: 'sum',
       severity: 'error',
       templates: NEW,
-      description: '总计列 = 自然人 + 法人或其他组织各列之和',
-      total: `apply.${row}.total`,
-      parts: APPLICANT_COLUMN_KEYS.map((col) => `apply.${row}.${col}`),
+      description: '总计列 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+      total: applyKey(row, 'total'),
+      parts: APPLICANT_COLUMN_KEYS.map((col) => applyKey(row, col)),
     }),
   ),
   ...(
@@ -319,3 +301,37 @@ export const RULES: RuleDef[] = [...oldRules, ...newRules, ...textRules];
 
 /** Every rule id of the catalog (an id may have one definition per template). */
 export const RULE_IDS: string[] = [...new Set(RULES.map((r) => r.id))];
+
+/** The rules of one template, in catalog order. */
+export function rulesOf(template: TemplateId): RuleDef[] {
+  return RULES.filter((r) => r.templates.includes(template));
+}
+
+/** Severity and description of a rule id (for a template, when the id has one definition per template). */
+export function ruleInfo(id: string, template?: TemplateId): RuleDef | undefined {
+  return RULES.find((r) => r.id === id && (!template || r.templates.includes(template)));
+}
+
+/**
+ * How a blank (or unprinted) total is replaced by the sum of its parts: every sum rule's total → its parts,
+ * plus the new2021 （六）其他处理 one row → its three sub-rows. A key may have more than one way (the grand
+ * total `apply.total.total`: by rows or by columns); the first that has a number wins.
+ */
+export function derivationsOf(template: TemplateId): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  const add = (total: string, parts: string[]) => {
+    const list = out.get(total) ?? [];
+    list.push(parts);
+    out.set(total, list);
+  };
+  for (const rule of rulesOf(template)) if (rule.kind === 'sum') add(rule.total, rule.parts);
+  if (template === 'new2021') {
+    for (const col of APPLY_COLUMNS) {
+      add(
+        applyKey('other', col.key),
+        APPLY_OTHER_SUB_ROW_KEYS.map((row) => applyKey(row, col.key)),
+      );
+    }
+  }
+  return out;
+}

@@ -131,11 +131,26 @@ const rows: RowDef[] = [
   { key: 'apply.answered.not_exist', numbering: '6.', label: '申请信息不存在数', unit: '件', level: 2 },
   { key: 'apply.answered.correction', numbering: '7.', label: '告知作出更改补充数', unit: '件', level: 2 },
   { key: 'apply.answered.other_channel', numbering: '8.', label: '告知通过其他途径办理数', unit: '件', level: 2 },
-  { key: 'review.total', numbering: '四、', label: '行政复议数量', unit: '件', level: 0 },
+  {
+    key: 'review.total',
+    numbering: '四、',
+    label: '行政复议数量',
+    // seed 003 (六横镇 2018): `四、因政府信息公开引起的行政复议数量`.
+    aliases: ['因政府信息公开引起的行政复议数量', '因政府信息公开申请行政复议数量'],
+    unit: '件',
+    level: 0,
+  },
   { key: 'review.upheld', numbering: '（一）', label: '维持具体行政行为数', unit: '件', level: 1 },
   { key: 'review.corrected', numbering: '（二）', label: '被依法纠错数', unit: '件', level: 1 },
   { key: 'review.other', numbering: '（三）', label: '其他情形数', unit: '件', level: 1 },
-  { key: 'litigation.total', numbering: '五、', label: '行政诉讼数量', unit: '件', level: 0 },
+  {
+    key: 'litigation.total',
+    numbering: '五、',
+    label: '行政诉讼数量',
+    aliases: ['因政府信息公开引起的行政诉讼数量', '因政府信息公开申请行政诉讼数量'],
+    unit: '件',
+    level: 0,
+  },
   {
     key: 'litigation.upheld',
     numbering: '（一）',
@@ -145,7 +160,7 @@ const rows: RowDef[] = [
   },
   { key: 'litigation.corrected', numbering: '（二）', label: '被依法纠错数', unit: '件', level: 1 },
   { key: 'litigation.other', numbering: '（三）', label: '其他情形数', unit: '件', level: 1 },
-  { key: 'complaints', numbering: '六、', label: '举报投诉数量', unit: '件', level: 0 },
+  { key: 'complaints', numbering: '六、', label: '举报投诉数量', aliases: ['举报投诉数'], unit: '件', level: 0 },
   {
     key: 'complaints.upheld',
     numbering: '（一）',
@@ -174,7 +189,15 @@ const rows: RowDef[] = [
     level: 1,
     optional: true,
   },
-  { key: 'org.staff', numbering: '（三）', label: '从事政府信息公开工作人员数', unit: '人', level: 1 },
+  {
+    key: 'org.staff',
+    numbering: '（三）',
+    label: '从事政府信息公开工作人员数',
+    // seed 003 prints it as （二） with a note, the 查阅点 row being dropped.
+    aliases: ['从事政府信息公开工作人员数（默认为兼职）'],
+    unit: '人',
+    level: 1,
+  },
   {
     key: 'org.staff.full_time',
     numbering: '1.',

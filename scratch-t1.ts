@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { migrateDb, pgliteDb } from './src/db/client.ts';
+import { sql } from 'drizzle-orm';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const c = await PGlite.create(); lap('create');
+const { db } = pgliteDb(c); await migrateDb(db); lap('migrate');
+const dump = await c.dumpDataDir('none'); lap('dump ' + dump.size);
+const c2 = await PGlite.create({ loadDataDir: dump }); lap('load');
+console.log(await c2.query('select count(*) from agencies'));
+const c3 = await c.clone(); lap('clone');
+const c4 = await PGlite.create({ loadDataDir: dump }); lap('load2');
+const c5 = await PGlite.create(); lap('create2');

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, seedGoldDir, seedsDir } from '../../testing/paths.ts';
+
+const gongkai = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('gongkai extract', () => {
+  it('prints the contract JSON for one file, which gongkai check reads back', () => {
+    const file = join(seedsDir, '002_4aa25779e377b147.txt');
+    const r = gongkai('extract', file, '--json');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ source: file, format: 'new2019', year: 2019, hasTable: true });
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    writeFileSync(join(dir, 'r.json'), r.out);
+    expect(gongkai('check', join(dir, 'r.json')).code).toBe(0);
+  });
+
+  it('goes on past a bad file in a directory batch and reports it in the summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    copyFileSync(join(seedsDir, '000_6e3b6fbd91fc059e.txt'), join(dir, 'a.txt'));
+    copyFileSync(join(seedsDir, '003_dcb72101f199030d.txt'), join(dir, 'b.html'));
+    writeFileSync(join(dir, 'c.pdf'), 'not a pdf at all');
+    const r = gongkai('extract', dir, '--jsonl');
+    expect(r.code).toBe(1);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.year)).toEqual([2018, 2018]);
+    expect(r.err).toContain('读取 2 份报告');
+    expect(r.err).toContain('无法读取 1 份');
+    expect(r.err).toContain('c.pdf');
+  });
+
+  it('matches a glob', () => {
+    const r = gongkai('extract', `${seedsDir}/00[01]*.txt`.replace('[01]', '?'), '--jsonl');
+    expect(r.out.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('exits non-zero with one line for an unreadable single file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const r = gongkai('extract', join(dir, 'empty.txt'));
+    expect(r.code).not.toBe(0);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('empty');
+  });
+
+  it('extracts the gold issuer for seed 001', () => {
+    const gold = JSON.parse(readFileSync(join(seedGoldDir, '001_75263946f453c9d5.json'), 'utf8'));
+    expect(JSON.parse(gongkai('extract', join(seedsDir, '001_75263946f453c9d5.txt'), '--json').out).issuer).toBe(
+      gold.issuer,
+    );
+  });
+});
