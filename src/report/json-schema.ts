@@ -3,6 +3,7 @@
  * parser and the templates cannot drift apart. Published as schema/report.schema.json.
  */
 import { TEMPLATE_IDS, type TemplateId } from './model.ts';
+import { SIGN_CHECKED_KEYS } from './rules/definitions.ts';
 import { getTemplate, keyInfo, keysOf } from './templates/index.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -11,7 +12,9 @@ function cellSchema(format: TemplateId, key: string): JsonSchema {
   const info = keyInfo(format, key)!;
   const number: JsonSchema =
     info.kind === 'count'
-      ? { type: 'integer', minimum: 0 }
+      ? SIGN_CHECKED_KEYS.has(key)
+        ? { type: 'integer', description: '件数；负数为校验发现的问题（new.s20_1.in_force_bounds）' }
+        : { type: 'integer', minimum: 0 }
       : info.kind === 'change'
         ? { type: 'integer' }
         : { type: 'number' };
@@ -44,8 +47,27 @@ export function buildReportJsonSchema(): JsonSchema {
       format: { enum: [...TEMPLATE_IDS] },
       year: { type: 'integer', minimum: 2000, maximum: 2100 },
       issuer: { type: ['string', 'null'], description: '发布机构' },
-      hasTable: { type: 'boolean' },
-      values: { type: 'object' },
+      hasTable: { type: 'boolean', description: '是否有统计表（false：仅有正文，数字取自句子）；也接受 has_table' },
+      has_table: { type: 'boolean' },
+      values: { type: 'object', description: '规范键 → 单元格的值' },
+      provenance: {
+        type: 'object',
+        description: '每个值在源文档中的出处（修复后文本的行号，从1起）',
+        additionalProperties: {
+          type: 'object',
+          required: ['line', 'text'],
+          properties: { line: { type: 'integer', minimum: 1 }, text: { type: 'string' } },
+        },
+      },
+      narrative: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          overview: { type: 'string', description: '一、总体情况' },
+          problems: { type: 'string', description: '存在的主要问题及改进情况' },
+          other: { type: 'string', description: '其他需要报告的事项' },
+        },
+      },
     },
     oneOf: TEMPLATE_IDS.map((format) => ({
       title: getTemplate(format).name,

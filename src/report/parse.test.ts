@@ -1,5 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { samplesDir, seedGoldDir } from '../testing/paths.ts';
 import { parseReportJson, ReportInputError } from './parse.ts';
+
+const goldFiles = () => [
+  ...readdirSync(seedGoldDir).map((f) => join(seedGoldDir, f)),
+  ...readdirSync(join(samplesDir, 'gold')).map((f) => join(samplesDir, 'gold', f)),
+];
 
 const json = (o: unknown) => JSON.stringify(o);
 
@@ -37,7 +45,15 @@ describe('parseReportJson', () => {
     ],
     ['a wrong type', json({ format: 'old2008', year: 2016, values: { fees: [1] } }), 'values["fees"]'],
     ['a fractional count', json({ format: 'old2008', year: 2016, values: { 'apply.received': 1.5 } }), '件数应为整数'],
-    ['a missing year', json({ format: 'old2008', values: {} }), 'year'],
+    ['a missing year', json({ format: 'old2008', values: {} }), 'r.json year: 缺少此项'],
+    ['a year that is words', json({ format: 'old2008', year: '2018年', values: {} }), 'year: 应为报告年度'],
+    ['values that are a list', json({ format: 'old2008', year: 2018, values: [] }), 'values: 应为一个对象'],
+    [
+      'a negative count',
+      json({ format: 'new2021', year: 2022, values: { 'review.total': -1 } }),
+      'values["review.total"]: 件数不应为负数',
+    ],
+    ['hasTable that is not a boolean', json({ format: 'old2008', year: 2018, values: {}, hasTable: 1 }), 'hasTable'],
   ])('refuses %s with a one-line error naming the place', (_name, text, place) => {
     let error: unknown;
     try {
@@ -49,6 +65,25 @@ describe('parseReportJson', () => {
     const message = (error as Error).message;
     expect(message).toContain(place);
     expect(message).not.toContain('\n');
+  });
+
+  it('lets a negative 现行有效件数 through: the rule new.s20_1.in_force_bounds reports it', () => {
+    const r = parseReportJson(json({ format: 'new2021', year: 2022, values: { 's20_1.rules.in_force': -2 } }));
+    expect(r.values['s20_1.rules.in_force']).toBe(-2);
+  });
+
+  it('keeps well-formed provenance and drops a malformed one', () => {
+    const base = { format: 'new2021', year: 2023, values: { 'apply.received.total': 21 } };
+    const good = { 'apply.received.total': { line: 61, text: '21' } };
+    expect(parseReportJson(json({ ...base, provenance: good })).provenance).toEqual(good);
+    expect(parseReportJson(json({ ...base, provenance: { x: 1 } })).provenance).toBeUndefined();
+  });
+
+  it('reads every gold file', () => {
+    for (const file of goldFiles()) {
+      const r = parseReportJson(readFileSync(file, 'utf8'), file);
+      expect(Object.keys(r.values).length).toBeGreaterThan(0);
+    }
   });
 
   it('keeps words and blanks', () => {

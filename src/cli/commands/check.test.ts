@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, seedGoldDir } from '../../testing/paths.ts';
+import { repoRoot, samplesDir, seedGoldDir } from '../../testing/paths.ts';
 
 function gongkai(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
@@ -18,6 +18,30 @@ describe('gongkai check', () => {
     const r = gongkai('check', join(seedGoldDir, '000_6e3b6fbd91fc059e.json'));
     expect(r.code).toBe(1);
     expect(r.out).toContain('old.apply.answered_vs_completed');
+    expect(r.out).toContain('「申请答复数」（31');
+    expect(r.out).toContain('「申请办结数」（17');
+  });
+
+  it('exits 1 for hongze 2023 with its two errors in --json', () => {
+    const r = gongkai('check', join(samplesDir, 'gold', 'hongze-2023.json'), '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).map((f: { rule: string }) => f.rule)).toEqual([
+      'new.review_sum',
+      'new.litigation.after_review_sum',
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{"format": "old2008",', '不是有效的 JSON'],
+    ['a missing file', null, '无法读取文件'],
+  ])('refuses %s with exit 2 and one line', (_name, content, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    const file = join(dir, 'r.json');
+    if (content !== null) writeFileSync(file, content);
+    const r = gongkai('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(text);
   });
 
   it('exits 0 for seeds 001–004 and prints the findings as JSON with --json', () => {
@@ -53,6 +77,39 @@ describe('gongkai check', () => {
     const r = gongkai('check', cur, '--previous', prev, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).map((f: { rule: string }) => f.rule)).toEqual(['cross.apply.carry']);
+  });
+});
+
+describe('gongkai check --previous', () => {
+  it('refuses a previous report that is not of the year before, in one line', () => {
+    const r = gongkai(
+      'check',
+      join(samplesDir, 'gold', 'hongze-2023.json'),
+      '--previous',
+      join(samplesDir, 'gold', 'hongze-2024.json'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('上一年度（2022年度）');
+  });
+
+  it('runs hongze 2024 against 2023: no cross-year finding, exit 0', () => {
+    const r = gongkai(
+      'check',
+      join(samplesDir, 'gold', 'hongze-2024.json'),
+      '--previous',
+      join(samplesDir, 'gold', 'hongze-2023.json'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未发现勾稽关系问题');
+  });
+});
+
+describe('gongkai schema', () => {
+  it('prints the committed schema', () => {
+    const r = gongkai('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'schema/report.schema.json'), 'utf8')));
   });
 });
 

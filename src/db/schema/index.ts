@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
+export * from './reports.ts';

@@ -302,6 +302,14 @@ export const RULES: RuleDef[] = [...oldRules, ...newRules, ...textRules];
 /** Every rule id of the catalog (an id may have one definition per template). */
 export const RULE_IDS: string[] = [...new Set(RULES.map((r) => r.id))];
 
+/**
+ * Counts whose sign a rule checks (new.s20_1.in_force_bounds): a negative one is a finding of the check, not
+ * bad input, so the parser and the JSON Schema let it through.
+ */
+export const SIGN_CHECKED_KEYS: ReadonlySet<string> = new Set(
+  RULES.flatMap((r) => (r.kind === 'non_negative' ? r.keys : [])),
+);
+
 /** The rules of one template, in catalog order. */
 export function rulesOf(template: TemplateId): RuleDef[] {
   return RULES.filter((r) => r.templates.includes(template));
@@ -312,26 +320,39 @@ export function ruleInfo(id: string, template?: TemplateId): RuleDef | undefined
   return RULES.find((r) => r.id === id && (!template || r.templates.includes(template)));
 }
 
+/** How a total that has no printed number is replaced by the sum of its parts. */
+export interface Derivation {
+  /** The part lists, tried in order; the first with a number wins. */
+  ways: string[][];
+  /**
+   * Also when the row is not printed at all (not only when its cell is blank): the new2021 （六）其他处理
+   * printed as three sub-rows has no one-row cell.
+   */
+  whenAbsent: boolean;
+}
+
 /**
- * How a blank (or unprinted) total is replaced by the sum of its parts: every sum rule's total → its parts,
- * plus the new2021 （六）其他处理 one row → its three sub-rows. A key may have more than one way (the grand
- * total `apply.total.total`: by rows or by columns); the first that has a number wins.
+ * How a blank total is replaced by the sum of its parts: every sum rule's total → its parts, and for new2021
+ * the one-row （六）其他处理 → its three sub-rows (also when the one row is not printed). A key may have more than
+ * one way (the grand total `apply.total.total`: by rows or by columns).
  */
-export function derivationsOf(template: TemplateId): Map<string, string[][]> {
-  const out = new Map<string, string[][]>();
-  const add = (total: string, parts: string[]) => {
-    const list = out.get(total) ?? [];
-    list.push(parts);
-    out.set(total, list);
+export function derivationsOf(template: TemplateId): Map<string, Derivation> {
+  const out = new Map<string, Derivation>();
+  const add = (total: string, parts: string[], whenAbsent: boolean) => {
+    const d = out.get(total) ?? { ways: [], whenAbsent: false };
+    d.ways.push(parts);
+    d.whenAbsent ||= whenAbsent;
+    out.set(total, d);
   };
-  for (const rule of rulesOf(template)) if (rule.kind === 'sum') add(rule.total, rule.parts);
   if (template === 'new2021') {
     for (const col of APPLY_COLUMNS) {
       add(
         applyKey('other', col.key),
         APPLY_OTHER_SUB_ROW_KEYS.map((row) => applyKey(row, col.key)),
+        true,
       );
     }
   }
+  for (const rule of rulesOf(template)) if (rule.kind === 'sum') add(rule.total, rule.parts, false);
   return out;
 }

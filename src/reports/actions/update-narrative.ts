@@ -1,0 +1,32 @@
+/** The office writes the narrative sections (总体情况, 存在的主要问题及改进情况, 其他需要报告的事项) of a draft. */
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/client.ts';
+import { annualReports } from '../../db/schema/reports.ts';
+import { AppError } from '../../errors.ts';
+import type { Narrative } from '../../report/model.ts';
+import { getReportRow } from '../store.ts';
+
+export async function updateNarrative(
+  deps: { db: Db; now: Date },
+  input: { actorId: number; reportId: number; narrative: Narrative },
+) {
+  return deps.db.transaction(async (tx) => {
+    const row = await getReportRow(tx, input.reportId, true);
+    if (row.status !== 'draft')
+      throw new AppError('invalid_state', '报告已锁定或发布，正文不能再修改；发布后的修改请走更正');
+    const [updated] = await tx
+      .update(annualReports)
+      .set({ narrative: input.narrative, updatedAt: deps.now })
+      .where(eq(annualReports.id, row.id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: 'report.narrative_updated',
+      entityType: 'annual_report',
+      entityId: String(row.id),
+      agencyId: row.agencyId ?? undefined,
+    });
+    return updated;
+  });
+}

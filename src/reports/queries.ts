@@ -1,0 +1,83 @@
+/** Lists and look-ups of annual reports for the portal, the console and supervision. */
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { annualReports, reportCorrections } from '../db/schema/reports.ts';
+import { check } from '../report/check.ts';
+import type { Finding } from '../report/model.ts';
+import { toReport } from './store.ts';
+
+export async function publishedReports(db: Executor, filter: { year?: number; agencyIds?: number[] } = {}) {
+  const where: SQL[] = [eq(annualReports.status, 'published'), eq(annualReports.origin, 'computed')];
+  if (filter.year) where.push(eq(annualReports.year, filter.year));
+  if (filter.agencyIds) where.push(inArray(annualReports.agencyId, filter.agencyIds.length ? filter.agencyIds : [-1]));
+  return db
+    .select({
+      id: annualReports.id,
+      issuer: annualReports.issuer,
+      year: annualReports.year,
+      format: annualReports.format,
+      publishedAt: annualReports.publishedAt,
+      agencyId: annualReports.agencyId,
+    })
+    .from(annualReports)
+    .where(and(...where))
+    .orderBy(desc(annualReports.year), asc(annualReports.issuer));
+}
+
+export async function corrections(db: Executor, reportId: number) {
+  return db
+    .select()
+    .from(reportCorrections)
+    .where(eq(reportCorrections.reportId, reportId))
+    .orderBy(asc(reportCorrections.at));
+}
+
+export interface ImportedFilter {
+  year?: number;
+  format?: string;
+  body?: string;
+  withErrors?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export async function importedReports(db: Executor, f: ImportedFilter = {}) {
+  const where: SQL[] = [eq(annualReports.origin, 'imported')];
+  if (f.year) where.push(eq(annualReports.year, f.year));
+  if (f.format) where.push(eq(annualReports.format, f.format));
+  if (f.body) where.push(sql`${annualReports.issuer} like ${`%${f.body}%`}`);
+  if (f.withErrors) where.push(sql`${annualReports.errorCount} > 0`);
+  return db
+    .select({
+      id: annualReports.id,
+      issuer: annualReports.issuer,
+      bodyKey: annualReports.bodyKey,
+      year: annualReports.year,
+      format: annualReports.format,
+      errorCount: annualReports.errorCount,
+      source: annualReports.source,
+    })
+    .from(annualReports)
+    .where(and(...where))
+    .orderBy(asc(annualReports.bodyKey), asc(annualReports.year))
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0);
+}
+
+/** Cross-year checks between each pair of consecutive reports of one body (carry-over, in-force). */
+export async function crossYearFindings(db: Executor, key: string): Promise<{ year: number; findings: Finding[] }[]> {
+  const rows = await db
+    .select()
+    .from(annualReports)
+    .where(and(eq(annualReports.bodyKey, key), eq(annualReports.origin, 'imported')))
+    .orderBy(asc(annualReports.year));
+  const out: { year: number; findings: Finding[] }[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].year !== rows[i - 1].year + 1) continue;
+    const findings = check(toReport(rows[i]), { previous: toReport(rows[i - 1]) }).filter((f) =>
+      f.rule.startsWith('cross.'),
+    );
+    out.push({ year: rows[i].year, findings });
+  }
+  return out;
+}

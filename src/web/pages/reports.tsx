@@ -1,0 +1,124 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * 政府信息公开年报 on the portal: every agency's published reports by year, each in the official layout with
+ * its charts and downloads (HTML, DOCX, XLSX, JSON).
+ */
+import type { Hono } from 'hono';
+import { raw } from 'hono/html';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { chartSvg, reportCharts } from '../../report/render/charts.ts';
+import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../report/render/index.ts';
+import { corrections, publishedReports } from '../../reports/queries.ts';
+import { getReportRow, toReport } from '../../reports/store.ts';
+import { Layout } from '../components/layout.tsx';
+import type { AppEnv } from '../env.ts';
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+async function publishedRow(db: Db, idText: string) {
+  const id = Number(idText);
+  if (!Number.isInteger(id)) throw new AppError('not_found', '没有这份年度报告');
+  const row = await getReportRow(db, id);
+  if (row.status !== 'published') throw new AppError('not_found', '这份年度报告尚未发布');
+  return row;
+}
+
+export function reportPages(deps: { db: Db; site: string }) {
+  return (app: Hono<AppEnv>) => {
+    app.get('/reports', async (c) => {
+      const year = Number(c.req.query('year')) || undefined;
+      const rows = await publishedReports(deps.db, { year });
+      const years = [...new Set(rows.map((r) => r.year))];
+      return c.html(
+        <Layout
+          title="政府信息公开年报"
+          site={deps.site}
+          path="/reports"
+          user={c.get('user')}
+          csrf={c.get('csrfToken')}
+          largeText={c.get('largeText')}
+          script={c.get('script')}
+        >
+          <h1>政府信息公开工作年度报告</h1>
+          <p class="hint">
+            依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，各行政机关于每年1月31日前公布上一年度报告。
+          </p>
+          {rows.length === 0 ? <p>暂无已发布的年度报告。</p> : null}
+          {years.map((y) => (
+            <section>
+              <h2>{y}年度</h2>
+              <ul>
+                {rows
+                  .filter((r) => r.year === y)
+                  .map((r) => (
+                    <li>
+                      <a href={`/reports/${r.id}`}>{`${r.issuer}${r.year}年政府信息公开工作年度报告`}</a>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </Layout>,
+      );
+    });
+
+    app.get('/reports/:id{[0-9]+}', async (c) => {
+      const row = await publishedRow(deps.db, c.req.param('id'));
+      const report = toReport(row);
+      const fixes = await corrections(deps.db, row.id);
+      const title = `${report.issuer}${report.year}年政府信息公开工作年度报告`;
+      return c.html(
+        <Layout
+          title={title}
+          site={deps.site}
+          path={c.req.path}
+          user={c.get('user')}
+          csrf={c.get('csrfToken')}
+          largeText={c.get('largeText')}
+          script={c.get('script')}
+        >
+          <h1>{title}</h1>
+          <p class="noprint">
+            下载：<a href={`/reports/${row.id}.docx`}>Word（DOCX）</a>　
+            <a href={`/reports/${row.id}.xlsx`}>Excel（XLSX）</a>　<a href={`/reports/${row.id}.html`}>网页（HTML）</a>
+            　<a href={`/reports/${row.id}.json`}>数据（JSON）</a>
+          </p>
+          {fixes.length ? (
+            <div class="warn" role="note">
+              本报告发布后有 {fixes.length} 次更正：
+              {fixes.map((f) => (
+                <span>
+                  {f.at.toISOString().slice(0, 10)} {f.reason}；
+                </span>
+              ))}
+            </div>
+          ) : null}
+          <div class="charts noprint">{reportCharts(report).map((chart) => raw(chartSvg(chart)))}</div>
+          {raw(renderReportBody(report))}
+        </Layout>,
+      );
+    });
+
+    app.get('/reports/:file{[0-9]+\\.(html|docx|xlsx|json)}', async (c) => {
+      const [idText, ext] = c.req.param('file').split('.');
+      const report = toReport(await publishedRow(deps.db, idText));
+      const name = encodeURIComponent(`${report.issuer}${report.year}年政府信息公开工作年度报告.${ext}`);
+      const disposition = { 'content-disposition': `attachment; filename*=UTF-8''${name}` };
+      if (ext === 'html') return c.html(renderHtml(report));
+      if (ext === 'json')
+        return c.json({
+          format: report.format,
+          year: report.year,
+          issuer: report.issuer,
+          hasTable: true,
+          values: report.values,
+        });
+      const bytes = ext === 'docx' ? await renderDocx(report) : await renderXlsx(report);
+      return c.body(new Uint8Array(bytes), 200, { 'content-type': MIME[ext as 'docx' | 'xlsx'], ...disposition });
+    });
+  };
+}

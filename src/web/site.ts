@@ -1,0 +1,46 @@
+/**
+ * Assembles the whole web application from its modules: the portal pages, the console, the JSON APIs.
+ * The serve command and the browser tests call this; routes stay in their modules.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { createApp } from './app.tsx';
+import type { AppEnv } from './env.ts';
+import { reportPages } from './pages/reports.tsx';
+import { type SiteInfo, staticPages } from './pages/static.tsx';
+
+export interface SiteOptions {
+  db: Db;
+  clock: Clock;
+  secret?: string;
+  info?: Partial<SiteInfo>;
+  secureCookies?: boolean;
+  publicFormsPerMinute?: number;
+  log?: (e: unknown) => void;
+  /** Extra modules (console, APIs) mounted after the portal. */
+  modules?: ((app: Hono<AppEnv>) => void)[];
+}
+
+export const DEFAULT_INFO: SiteInfo = {
+  site: '示范县人民政府',
+  office: '示范县人民政府办公室（政府信息公开工作机构）',
+  address: '示范县人民路1号',
+  hours: '工作日 上午8:30—12:00，下午14:30—17:30',
+  phone: '0000-1234567',
+  email: 'gongkai@example.gov.cn',
+};
+
+export function createSite(opts: SiteOptions): Hono<AppEnv> {
+  const info = { ...DEFAULT_INFO, ...opts.info };
+  return createApp({
+    clock: opts.clock,
+    secret: opts.secret ?? randomBytes(32).toString('base64url'),
+    site: info.site,
+    secureCookies: opts.secureCookies,
+    publicFormsPerMinute: opts.publicFormsPerMinute,
+    log: opts.log,
+    modules: [staticPages(info), reportPages({ db: opts.db, site: info.site }), ...(opts.modules ?? [])],
+  });
+}
