@@ -11,6 +11,8 @@
  *   ≤ 15; third-party consultation time not counted; no 7-day 补正 rule.
  * Applications received before 2019-05-15 follow 2007 (transitional handling [UNCONFIRMED], §7 item 10).
  */
+import { AppError } from '../errors.ts';
+
 export type RegimeId = '2019' | '2007';
 
 export interface Regime {
@@ -20,8 +22,8 @@ export interface Regime {
   extensionDays: number;
   correctionNoticeDays: number | null;
   consultationDays: number | null;
-  /** Where each rule comes from. */
-  basis: { answer: string; extension: string; pause: string; correction?: string; consultation?: string };
+  /** Where each rule comes from (article of the regime's 条例), keyed by rule. */
+  basis: Record<string, string> & { answer: string; extension: string; pause: string; correction: string };
 }
 
 export const REGIME_2019: Regime = {
@@ -47,7 +49,14 @@ export const REGIME_2007: Regime = {
   extensionDays: 15,
   correctionNoticeDays: null,
   consultationDays: null,
-  basis: { answer: '第二十四条第二款', extension: '第二十四条第二款', pause: '第二十四条第三款' },
+  basis: {
+    answer: '第二十四条第二款',
+    extension: '第二十四条第二款',
+    pause: '第二十四条第三款',
+    // 第二十一条第（四）项 only says the applicant is told to 更改、补充; that the period then runs from the
+    // amended application follows practice, not the text ([UNCONFIRMED]).
+    correction: '第二十一条第（四）项',
+  },
 };
 
 /** The day the revised 条例 took effect. */
@@ -58,5 +67,7 @@ export function regimeFor(received: string): Regime {
 }
 
 export function regimeById(id: RegimeId): Regime {
-  return id === '2007' ? REGIME_2007 : REGIME_2019;
+  if (id === '2007') return REGIME_2007;
+  if (id === '2019') return REGIME_2019;
+  throw new AppError('bad_input', `适用条例应为 2019 或 2007，收到“${id}”`);
 }

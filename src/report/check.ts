@@ -68,7 +68,7 @@ function val(values: Values, key: string, derive: Derivations, depth = 0): numbe
     let any = false;
     for (const part of parts) {
       const x = val(values, part, derive, depth + 1);
-      if (x === x) {
+      if (!Number.isNaN(x)) {
         sum += x;
         any = true;
       }
@@ -96,7 +96,7 @@ function leaves(values: Values, key: string, derive: Derivations, out: string[],
 }
 
 const isDerived = (values: Values, key: string, derive: Derivations) =>
-  typeof values[key] !== 'number' && val(values, key, derive) === val(values, key, derive);
+  typeof values[key] !== 'number' && !Number.isNaN(val(values, key, derive));
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e4) / 1e4);
@@ -114,7 +114,7 @@ function operand(c: Compiled, values: Values, key: string): string {
 
 /** `a + b = n`, the parts that have a number (a long list shows only the non-zero ones). */
 function partsText(c: Compiled, values: Values, parts: readonly string[]): string {
-  const present = parts.filter((p) => val(values, p, c.derive) === val(values, p, c.derive));
+  const present = parts.filter((p) => !Number.isNaN(val(values, p, c.derive)));
   const shown = present.length > 6 ? present.filter((p) => val(values, p, c.derive) !== 0) : present;
   const text = shown.map((p) => operand(c, values, p)).join(' + ');
   return shown.length < present.length ? `${text || '各项均为0'}（其余各项为0）` : text;
@@ -134,7 +134,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
       let any = false;
       for (const part of rule.parts) {
         const x = val(v, part, d);
-        if (x === x) {
+        if (!Number.isNaN(x)) {
           sum += x;
           any = true;
         }
@@ -157,14 +157,14 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
       let anyRight = false;
       for (const key of rule.left) {
         const x = val(v, key, d);
-        if (x === x) {
+        if (!Number.isNaN(x)) {
           left += x;
           anyLeft = true;
         }
       }
       for (const key of rule.right) {
         const x = val(v, key, d);
-        if (x === x) {
+        if (!Number.isNaN(x)) {
           right += x;
           anyRight = true;
         }
@@ -238,7 +238,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
         const beforeKey = `apply.carried_over.${col.key}`;
         const now = val(v, nowKey, d);
         const before = val(prev.values, beforeKey, prevDerive);
-        if (now !== now || before !== before || same(now, before)) continue;
+        if (Number.isNaN(now) || Number.isNaN(before) || same(now, before)) continue;
         push(
           [nowKey],
           before,
@@ -250,7 +250,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
     }
     case 'cross_in_force': {
       const prev = opts.previous;
-      if (!prev || prev.format !== 'new2021') return;
+      if (prev?.format !== 'new2021') return;
       for (const row of ['s20_1.rules', 's20_1.normative']) {
         const now = v[`${row}.in_force`];
         const before = prev.values[`${row}.in_force`];
@@ -273,7 +273,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
     case 'text_mismatch': {
       for (const s of opts.statements ?? []) {
         const table = val(v, s.key, d);
-        if (table !== table || same(table, s.value)) continue;
+        if (Number.isNaN(table) || same(table, s.value)) continue;
         const where = s.line ? `正文第${s.line}行` : '正文';
         const cells: string[] = [];
         leaves(v, s.key, d, cells);

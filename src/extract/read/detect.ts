@@ -83,7 +83,7 @@ function cleanPrefix(prefix: string): string {
 
 /** The issuing body: the name before the year in the title, completed from the body text. */
 export function detectIssuer(lines: string[], year: number | null): string | null {
-  const text = lines.slice(0, 3_000).join('\n').slice(0, 200_000);
+  const text = lines.slice(0, 3_000).join('\n').slice(0, 30_000);
   const titleIndex = lines.findIndex((l, i) => i < 400 && TITLE_YEAR.test(l));
   let name = '';
   if (titleIndex >= 0) {
