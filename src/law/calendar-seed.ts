@@ -12,7 +12,7 @@
  *    “中秋节、国庆节” or “国庆节、中秋节” in the order the notice uses (the earlier festival first).
  */
 import { createRequire } from 'node:module';
-import { getLunarDate } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import type { CalendarYear, WorkingCalendar } from './calendar.ts';
 import { addDays, isWeekend } from './dates.ts';
 
@@ -118,7 +118,9 @@ export function seedCalendarYears(): CalendarYear[] {
   return [...years.entries()]
     .sort(([a], [b]) => a - b)
     .map(([year, y]) => {
-      const december = [...y.holidays, ...y.makeupWorkdays].some((d) => d.slice(5, 7) === '12' && y.names[d] === '元旦');
+      const december = [...y.holidays, ...y.makeupWorkdays].some(
+        (d) => d.slice(5, 7) === '12' && y.names[d] === '元旦',
+      );
       return {
         year,
         holidays: y.holidays.sort(),
@@ -136,7 +138,8 @@ function fillWeekendsInsideBreaks(holidays: Map<string, string>, makeup: Map<str
   for (const [date, name] of holidays) {
     const year = date.slice(0, 4);
     for (const step of [-1, 1]) {
-      for (let d = addDays(date, step); rest(d) && d.slice(0, 4) === year; d = addDays(d, step)) additions.push([d, name]);
+      for (let d = addDays(date, step); rest(d) && d.slice(0, 4) === year; d = addDays(d, step))
+        additions.push([d, name]);
     }
   }
   for (const [d, name] of additions) if (!holidays.has(d)) holidays.set(d, name);
@@ -150,7 +153,7 @@ function nameAutumnBreaks(holidays: Map<string, string>): void {
     const national = run.find((d) => d.slice(5) === '10-01');
     if (national && Number(run[0].slice(0, 4)) >= 2008) {
       const midAutumn = run.find((d) => {
-        const lunar = getLunarDate(d);
+        const lunar = chineseDays.getLunarDate(d);
         return lunar.lunarMon === 8 && lunar.lunarDay === 15 && !lunar.isLeap;
       });
       if (midAutumn) {

@@ -10,6 +10,8 @@
 import { AppError } from '../errors.ts';
 import { addDays, isWeekend, yearOf } from './dates.ts';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export interface CalendarYear {
   year: number;
   /** Every 放假 day of the year, weekend days inside a holiday period included. */
@@ -39,9 +41,15 @@ export interface SkippedDay {
 export class WorkingCalendar {
   private readonly byYear = new Map<number, { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }>();
 
+  /** Refuses a year whose dates lie outside it, or a day that is both 放假 and 调休上班. */
   constructor(years: CalendarYear[]) {
     for (const y of years) {
-      this.byYear.set(y.year, { holidays: new Set(y.holidays), makeup: new Set(y.makeupWorkdays), year: y });
+      const outside = [...y.holidays, ...y.makeupWorkdays].find((d) => !ISO_DATE.test(d) || yearOf(d) !== y.year);
+      if (outside) throw new AppError('bad_input', `${y.year}年工作日历中的日期“${outside}”不属于该年`);
+      const holidays = new Set(y.holidays);
+      const both = y.makeupWorkdays.find((d) => holidays.has(d));
+      if (both) throw new AppError('bad_input', `${both}不能既是放假日又是调休上班日`);
+      this.byYear.set(y.year, { holidays, makeup: new Set(y.makeupWorkdays), year: y });
     }
   }
 
@@ -93,6 +101,7 @@ export class WorkingCalendar {
     n: number,
     excluded: (date: string) => string | null = () => null,
   ): { date: string; skipped: SkippedDay[] } {
+    if (!Number.isInteger(n) || n < 0) throw new AppError('bad_input', `工作日数应为非负整数，收到${n}`);
     const skipped: SkippedDay[] = [];
     let date = from;
     let counted = 0;

@@ -67,7 +67,7 @@ function makeupLines(calendar: WorkingCalendar, from: string, to: string): strin
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
     const kind = calendar.dayKind(d);
     if (kind.reason === 'makeup_workday')
-      lines.push(`${d}（${weekdayName(d)}）：调休上班日，依${kind.notice}计为工作日`);
+      lines.push(`${d}（${weekdayName(d)}）：${kind.holiday ?? ''}调休上班日，依${kind.notice}计为工作日`);
   }
   return lines;
 }
@@ -95,7 +95,7 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
   ];
   if (correction) {
     explanation.push(
-      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（第三十条），当日不计入。`,
+      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日不计入。`,
     );
   }
   const noticeOf = (date: string) => calendar.dayKind(date).notice;

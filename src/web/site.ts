@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createApp } from './app.tsx';
 import type { AppEnv } from './env.ts';
+import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
 
@@ -41,6 +42,11 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     secureCookies: opts.secureCookies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
     log: opts.log,
-    modules: [staticPages(info), reportPages({ db: opts.db, site: info.site }), ...(opts.modules ?? [])],
+    modules: [
+      staticPages(info),
+      reportPages({ db: opts.db, site: info.site }),
+      dataPages({ db: opts.db, site: info.site }),
+      ...(opts.modules ?? []),
+    ],
   });
 }

@@ -27,6 +27,7 @@ const PORTAL_NAV: [string, string][] = [
   ['/search', '搜索'],
   ['/apply', '依申请公开'],
   ['/reports', '政府信息公开年报'],
+  ['/data', '年报数据'],
 ];
 
 const CONSOLE_NAV: [string, string][] = [
