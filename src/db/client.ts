@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { Assume, ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -15,10 +15,20 @@ import { config } from '../config.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
+/**
+ * What `db.execute(sql…)` returns on both drivers: node-postgres' QueryResult and PGlite's Results share
+ * `rows` (and little else — read `rows.length`, not `rowCount`).
+ */
+export interface ExecuteResult<Row> {
+  rows: Row[];
+}
+export interface QueryResultHKT extends PgQueryResultHKT {
+  type: ExecuteResult<Assume<this['row'], Record<string, unknown>>>;
+}
 /** A Drizzle database over the full schema, on either driver. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<QueryResultHKT, Schema>;
 /** The handle inside `db.transaction(async (tx) => …)`. */
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<QueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either one: a function that only reads or writes, and may run inside a caller's transaction, takes this. */
 export type Executor = Db | Tx;
 

@@ -98,7 +98,7 @@ export function seedCalendarYears(): CalendarYear[] {
     makeup.set(c.date, c.name);
   }
   fillWeekendsInsideBreaks(holidays, makeup);
-  nameAutumnBreaks(holidays);
+  nameAutumnBreaks(holidays, makeup);
 
   const years = new Map<number, { holidays: string[]; makeupWorkdays: string[]; names: Record<string, string> }>();
   const yearOf = (date: string) => {
@@ -145,8 +145,11 @@ function fillWeekendsInsideBreaks(holidays: Map<string, string>, makeup: Map<str
   for (const [d, name] of additions) if (!holidays.has(d)) holidays.set(d, name);
 }
 
-/** A break holding both 10月1日 and 中秋 (from 2008, when 中秋 became a holiday) is named after both. */
-function nameAutumnBreaks(holidays: Map<string, string>): void {
+/**
+ * A break holding both 10月1日 and 中秋 (from 2008, when 中秋 became a holiday) is named after both; so are
+ * the 调休上班 days the package files under either festival that year.
+ */
+function nameAutumnBreaks(holidays: Map<string, string>, makeup: Map<string, string>): void {
   const dates = [...holidays.keys()].sort();
   let run: string[] = [];
   const flush = () => {
@@ -158,7 +161,10 @@ function nameAutumnBreaks(holidays: Map<string, string>): void {
       });
       if (midAutumn) {
         const name = midAutumn < national ? '中秋节、国庆节' : '国庆节、中秋节';
+        const year = national.slice(0, 4);
         for (const d of run) holidays.set(d, name);
+        for (const [d, old] of makeup)
+          if (d.slice(0, 4) === year && (old === '国庆节' || old === '中秋节')) makeup.set(d, name);
       }
     }
     run = [];

@@ -9,7 +9,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { SkippedDay, WorkingCalendar } from './calendar.ts';
-import { addDays, daysBetween, parseDate, weekdayName } from './dates.ts';
+import { addDays, parseDate, weekdayName } from './dates.ts';
 import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
 
 export interface DeadlineInput {
@@ -36,39 +36,42 @@ export interface Deadline {
 
 const PAUSE_REASON = '征求意见期间';
 
-function describeSkips(skipped: SkippedDay[], notice: (date: string) => string | undefined): string[] {
-  const kindOf = (reason: string) => (reason.endsWith('假期') ? 'holiday' : reason);
-  const lines: string[] = [];
-  let i = 0;
-  while (i < skipped.length) {
-    let j = i;
-    while (
-      j + 1 < skipped.length &&
-      kindOf(skipped[j + 1].reason) === kindOf(skipped[i].reason) &&
-      daysBetween(skipped[j].date, skipped[j + 1].date) === 1
-    )
-      j++;
-    const from = skipped[i].date;
-    const to = skipped[j].date;
-    const span = from === to ? `${from}（${weekdayName(from)}）` : `${from}至${to}`;
-    const run = skipped.slice(i, j + 1);
-    const reason =
-      kindOf(skipped[i].reason) === 'holiday'
-        ? `${[...new Set(run.map((s) => s.reason.replace(/假期$/, '')))].join('、')}假期，依${notice(from) ?? '当年节假日安排'}`
-        : skipped[i].reason;
-    lines.push(`${span}：${reason}，不计（${j - i + 1}天）`);
-    i = j + 1;
-  }
-  return lines;
-}
+type Paused = (date: string) => string | null;
 
-function makeupLines(calendar: WorkingCalendar, from: string, to: string): string[] {
+/**
+ * The lines explaining one counted stretch (after `from` up to `to`), in date order: runs of days not
+ * counted (周末, a holiday break with its notice, a consultation pause) and the 调休上班 days counted.
+ */
+function describeStretch(calendar: WorkingCalendar, from: string, to: string, paused: Paused, pauseBasis: string) {
   const lines: string[] = [];
+  let run: { from: string; to: string; label: string; days: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const span = run.from === run.to ? `${run.from}（${weekdayName(run.from)}）` : `${run.from}至${run.to}`;
+    lines.push(`${span}：${run.label}，不计（${run.days}天）`);
+    run = null;
+  };
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    const kind = calendar.dayKind(d);
-    if (kind.reason === 'makeup_workday')
-      lines.push(`${d}（${weekdayName(d)}）：${kind.holiday ?? ''}调休上班日，依${kind.notice}计为工作日`);
+    let label: string | null = null;
+    if (paused(d)) label = `征求第三方或其他机关意见，所需时间不计算在期限内（${pauseBasis}）`;
+    else {
+      const kind = calendar.dayKind(d);
+      if (kind.reason === 'weekend') label = '周末';
+      else if (kind.reason === 'holiday') label = `${kind.holiday ?? '法定节假日'}假期，依${kind.notice}`;
+      else if (kind.reason === 'makeup_workday') {
+        flush();
+        lines.push(`${d}（${weekdayName(d)}）：${kind.holiday ?? ''}调休上班日，依${kind.notice}计为工作日`);
+      }
+    }
+    if (label && run && run.label === label && addDays(run.to, 1) === d) {
+      run.to = d;
+      run.days++;
+    } else if (label) {
+      flush();
+      run = { from: d, to: d, label, days: 1 };
+    } else flush();
   }
+  flush();
   return lines;
 }
 
@@ -84,7 +87,7 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
   });
   const regime = input.regime ? regimeById(input.regime) : regimeFor(received);
   const start = correction ?? received;
-  const paused = (date: string) => (pauses.some((p) => date >= p.from && date <= p.to) ? PAUSE_REASON : null);
+  const paused: Paused = (date) => (pauses.some((p) => date >= p.from && date <= p.to) ? PAUSE_REASON : null);
 
   const first = calendar.addWorkingDays(start, regime.answerDays, paused);
   let due = first.date;
@@ -98,22 +101,22 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
       `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日不计入。`,
     );
   }
-  const noticeOf = (date: string) => calendar.dayKind(date).notice;
-  explanation.push(...describeSkips(first.skipped, noticeOf), ...makeupLines(calendar, start, first.date));
-  for (const p of pauses)
-    explanation.push(`${p.from}至${p.to}：征求第三方或其他机关意见，所需时间不计算在期限内（${regime.basis.pause}）。`);
-  explanation.push(`第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`);
+  explanation.push(
+    ...describeStretch(calendar, start, first.date, paused, regime.basis.pause),
+    `第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`,
+  );
 
   if (input.extended) {
     const ext = calendar.addWorkingDays(first.date, regime.extensionDays, paused);
     explanation.push(
       `经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${regime.extensionDays}个工作日（${regime.basis.extension}），自${first.date}次日起算。`,
-      ...describeSkips(ext.skipped, noticeOf),
-      ...makeupLines(calendar, first.date, ext.date),
+      ...describeStretch(calendar, first.date, ext.date, paused, regime.basis.pause),
     );
     due = ext.date;
     skipped = [...skipped, ...ext.skipped];
   }
+  const outside = pauses.filter((p) => p.to <= start || p.from > due);
+  for (const p of outside) explanation.push(`征求意见期间${p.from}至${p.to}不在计算期间内，不影响期限。`);
   explanation.push(`答复期限：${due}（${weekdayName(due)}）。`);
   return {
     due,

@@ -3,6 +3,7 @@
  * annual report each is counted in. 2019 codes are the new2021 row keys under `apply.`; 2007 codes are
  * the old2008 answer types.
  */
+import { AppError } from '../errors.ts';
 import type { RegimeId } from './regimes.ts';
 
 export interface Outcome {
@@ -47,30 +48,48 @@ export const OUTCOMES: Outcome[] = [
   o2019('not_processed.duplicate', '不予处理：重复申请', '《条例》第三十六条第（六）项'),
   o2019('not_processed.publication', '不予处理：要求提供公开出版物', '《条例》第三十九条第二款'),
   o2019('not_processed.excessive', '不予处理：无正当理由大量反复申请', '《条例》第三十五条'),
-  o2019('not_processed.confirm_reissue', '不予处理：要求行政机关确认或重新出具已获取信息', '《条例》第三十八条'),
+  // No article of the 条例 names this case; the annual-report format lists it as 表三（五）5.
+  o2019(
+    'not_processed.confirm_reissue',
+    '不予处理：要求行政机关确认或重新出具已获取信息',
+    '《条例》无专门条款（年度报告格式表三第（五）项第5目）',
+  ),
   o2019('other.no_correction', '其他处理：申请人无正当理由逾期不补正', '《条例》第三十条'),
-  o2019('other.fee_unpaid', '其他处理：申请人逾期未按收费通知要求缴纳费用', '《政府信息公开信息处理费管理办法》'),
-  o2019('other.other', '其他处理：其他', '《条例》'),
+  o2019(
+    'other.fee_unpaid',
+    '其他处理：申请人逾期未按收费通知要求缴纳费用',
+    '《条例》第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+  ),
+  o2019('other.other', '其他处理：其他', '《条例》无专门条款（如申请人撤回申请）'),
   o2007('already_public', '属于已主动公开范围', '2007年《条例》第二十一条第（一）项'),
   o2007('agreed', '同意公开', '2007年《条例》第二十一条第（一）项'),
   o2007('partial', '同意部分公开', '2007年《条例》第二十二条'),
-  o2007('refused.state_secret', '不同意公开：涉及国家秘密', '2007年《条例》第十四条、第二十一条第（二）项'),
-  o2007('refused.commercial_secret', '不同意公开：涉及商业秘密', '2007年《条例》第十四条、第二十三条'),
-  o2007('refused.privacy', '不同意公开：涉及个人隐私', '2007年《条例》第十四条、第二十三条'),
-  o2007('refused.security_stability', '不同意公开：危及国家安全、公共安全、经济安全和社会稳定', '2007年《条例》第八条'),
+  o2007('refused.state_secret', '不同意公开：涉及国家秘密', '2007年《条例》第十四条第四款、第二十一条第（二）项'),
+  o2007(
+    'refused.commercial_secret',
+    '不同意公开：涉及商业秘密',
+    '2007年《条例》第十四条第四款、第二十三条、第二十一条第（二）项',
+  ),
+  o2007('refused.privacy', '不同意公开：涉及个人隐私', '2007年《条例》第十四条第四款、第二十三条、第二十一条第（二）项'),
+  o2007(
+    'refused.security_stability',
+    '不同意公开：危及国家安全、公共安全、经济安全和社会稳定',
+    '2007年《条例》第八条、第二十一条第（二）项',
+  ),
   o2007('refused.not_gov_info', '不同意公开：不是《条例》所指政府信息', '2007年《条例》第二条'),
-  o2007('refused.other_law', '不同意公开：法律法规规定的其他情形', '2007年《条例》第十四条'),
+  o2007('refused.other_law', '不同意公开：法律法规规定的其他情形', '2007年《条例》第十四条第二款、第二十一条第（二）项'),
   o2007('not_this_agency', '不属于本行政机关公开', '2007年《条例》第二十一条第（三）项'),
   o2007('not_exist', '申请信息不存在', '2007年《条例》第二十一条第（三）项'),
   o2007('correction', '告知作出更改补充', '2007年《条例》第二十一条第（四）项'),
-  o2007('other_channel', '告知通过其他途径办理', '2007年《条例》'),
+  // The 2007 条例 has no article for this (信访/投诉, 出版物 …); practice is believed to follow 国办发〔2010〕5号 — [UNCONFIRMED].
+  o2007('other_channel', '告知通过其他途径办理', '2007年《条例》无专门条款（实务做法）'),
 ];
 
 const byKey = new Map(OUTCOMES.map((o) => [`${o.regime}:${o.code}`, o]));
 
 export function outcome(code: string, regime: RegimeId): Outcome {
   const found = byKey.get(`${regime}:${code}`);
-  if (!found) throw new Error(`未知的办理结果：${code}（${regime}年条例）`);
+  if (!found) throw new AppError('bad_input', `未知的办理结果：${code}（${regime}年条例）`);
   return found;
 }
 

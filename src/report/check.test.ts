@@ -115,6 +115,13 @@ describe('rule catalog', () => {
     expect(ids(broken.report, broken.opts)).toContain(id);
   });
 
+  it.each(['cross.apply.carry', 'cross.s20_1.in_force'])('%s runs only with the previous year given', (id) => {
+    const { broken } = casesFor(id);
+    expect(ids(broken.report)).not.toContain(id);
+    const notLastYear = { ...broken.opts!.previous!, year: broken.report.year - 2 };
+    expect(ids(broken.report, { previous: notLastYear })).not.toContain(id);
+  });
+
   it('new.s20_1.in_force_bounds on new2021: a negative in_force is flagged', () => {
     const report = sampleReport({ format: 'new2021', seed: 3 });
     expect(ids(report)).toEqual([]);

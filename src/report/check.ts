@@ -25,7 +25,10 @@ export interface Statement {
 }
 
 export interface CheckOptions {
-  /** The same body's report for the previous year (cross-year rules run only when it is given). */
+  /**
+   * The same body's report for the previous year: cross-year rules run only when it is given and its year
+   * is the year before.
+   */
   previous?: Pick<Report, 'format' | 'year' | 'values'>;
   /** Figures stated in the narrative (for text.table_mismatch). */
   statements?: readonly Statement[];
@@ -119,6 +122,10 @@ function partsText(c: Compiled, values: Values, parts: readonly string[]): strin
   const text = shown.map((p) => operand(c, values, p)).join(' + ');
   return shown.length < present.length ? `${text || '各项均为0'}（其余各项为0）` : text;
 }
+
+/** The previous report, when it is the year before this one (another year would compare the wrong figures). */
+const previousOf = (report: Report, opts: CheckOptions) =>
+  opts.previous && opts.previous.year === report.year - 1 ? opts.previous : undefined;
 
 function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions, out: Finding[]): void {
   const v = report.values;
@@ -230,7 +237,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
       return;
     }
     case 'cross_carry': {
-      const prev = opts.previous;
+      const prev = previousOf(report, opts);
       if (!prev || prev.format === 'old2008') return;
       const prevDerive = compile(prev.format).derive;
       for (const col of APPLY_COLUMNS) {
@@ -249,7 +256,7 @@ function evaluate(c: Compiled, rule: RuleDef, report: Report, opts: CheckOptions
       return;
     }
     case 'cross_in_force': {
-      const prev = opts.previous;
+      const prev = previousOf(report, opts);
       if (prev?.format !== 'new2021') return;
       for (const row of ['s20_1.rules', 's20_1.normative']) {
         const now = v[`${row}.in_force`];

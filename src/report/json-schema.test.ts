@@ -6,14 +6,31 @@ import { buildReportJsonSchema } from './json-schema.ts';
 import { keysOf } from './templates/index.ts';
 
 type Schema = {
+  required: string[];
+  properties: {
+    format: { enum: string[] };
+    year: { minimum: number; maximum: number };
+  };
+  oneOf: { properties: { format: { const: string }; values: { $ref: string } } }[];
   $defs: Record<string, { properties: Record<string, { anyOf: { type: string; minimum?: number }[] }> }>;
 };
 
-/** A structural check of a report's values against the schema: known keys, allowed types. */
-function violations(schema: Schema, report: { format: string; values: Record<string, unknown> }): string[] {
-  const props = schema.$defs[report.format].properties;
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(report.values)) {
+/**
+ * A structural check of a report against the schema, walking it as a validator would: the required fields,
+ * format and year, then the values through the `oneOf` branch of the format: known keys, allowed types.
+ */
+function violations(schema: Schema, report: Record<string, unknown>): string[] {
+  const out = schema.required.filter((k) => !(k in report)).map((k) => `${k}: missing`);
+  if (out.length) return out;
+  if (!schema.properties.format.enum.includes(report.format as string)) return ['format'];
+  const year = report.year as number;
+  const { minimum, maximum } = schema.properties.year;
+  if (!Number.isInteger(year) || year < minimum || year > maximum) out.push('year');
+  const branches = schema.oneOf.filter((b) => b.properties.format.const === report.format);
+  if (branches.length !== 1) return [...out, 'oneOf'];
+  const def = branches[0].properties.values.$ref.replace('#/$defs/', '');
+  const props = schema.$defs[def].properties;
+  for (const [key, value] of Object.entries(report.values as Record<string, unknown>)) {
     const prop = props[key];
     if (!prop) {
       out.push(`${key}: unknown`);
@@ -59,9 +76,11 @@ describe('report JSON Schema', () => {
   });
 
   it('refuses an unknown key and a negative count', () => {
-    expect(violations(schema, { format: 'new2021', values: { 'apply.x': 1, 'review.total': -1 } })).toEqual([
-      'apply.x: unknown',
-      'review.total: -1',
-    ]);
+    expect(violations(schema, { format: 'new2021', year: 2022, values: { 'apply.x': 1, 'review.total': -1 } })).toEqual(
+      ['apply.x: unknown', 'review.total: -1'],
+    );
+    expect(violations(schema, { format: 'new2021', year: 2022, values: { 's20_1.rules.in_force': -1 } })).toEqual([]);
+    expect(violations(schema, { format: 'old2008', year: 1999, values: {} })).toEqual(['year']);
+    expect(violations(schema, { format: 'old2008', values: {} })).toEqual(['year: missing']);
   });
 });
