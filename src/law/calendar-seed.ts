@@ -104,7 +104,10 @@ export function seedCalendarYears(): CalendarYear[] {
   const yearOf = (date: string) => {
     const year = Number(date.slice(0, 4));
     let y = years.get(year);
-    if (!y) years.set(year, (y = { holidays: [], makeupWorkdays: [], names: {} }));
+    if (!y) {
+      y = { holidays: [], makeupWorkdays: [], names: {} };
+      years.set(year, y);
+    }
     return y;
   };
   for (const [date, name] of holidays) {

@@ -136,7 +136,10 @@ describe('the seed', () => {
 describe('the calendar table itself', () => {
   it.each([
     ['a date outside its year', { year: 2030, holidays: ['2031-01-01'], makeupWorkdays: [], notice: 'x' }],
-    ['a day both off and worked', { year: 2030, holidays: ['2030-02-02'], makeupWorkdays: ['2030-02-02'], notice: 'x' }],
+    [
+      'a day both off and worked',
+      { year: 2030, holidays: ['2030-02-02'], makeupWorkdays: ['2030-02-02'], notice: 'x' },
+    ],
     ['a malformed date', { year: 2030, holidays: ['2030-1-1'], makeupWorkdays: [], notice: 'x' }],
   ])('refuses %s', (_name, year) => {
     expect(() => new WorkingCalendar([year])).toThrow(AppError);

@@ -6,6 +6,8 @@
  * 第五条 按量 (paper, e-mail, copies): ≤30 pages free; 31–100: 10元/页; 101–200: 20元/页; 201+: 40元/页.
  * An agency applies one of the two to an application, never both (第三条).
  */
+import { AppError } from '../errors.ts';
+
 export interface FeeLine {
   from: number;
   to: number;
@@ -18,6 +20,10 @@ export interface Fee {
   lines: FeeLine[];
 }
 
+function wholeNumber(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) throw new AppError('bad_input', `${what}应为非负整数，收到${n}`);
+}
+
 /** Price of the n-th application in the month (1-based). */
 function pricePerCase(n: number): number {
   if (n <= 10) return 0;
@@ -27,6 +33,8 @@ function pricePerCase(n: number): number {
 
 /** Fee for `count` applications on top of `priorInMonth` already filed by the applicant this month. */
 export function feeByCount(priorInMonth: number, count: number): Fee {
+  wholeNumber(priorInMonth, '本月此前已申请件数');
+  wholeNumber(count, '申请件数');
   const lines: FeeLine[] = [];
   for (let n = priorInMonth + 1; n <= priorInMonth + count; n++) {
     const unit = pricePerCase(n);
@@ -47,6 +55,7 @@ const PAGE_BANDS: [from: number, to: number, unit: number][] = [
 ];
 
 export function feeByPages(pages: number): Fee {
+  wholeNumber(pages, '页数');
   const lines: FeeLine[] = [];
   for (const [from, to, unit] of PAGE_BANDS) {
     if (pages < from) break;
