@@ -20,7 +20,8 @@ export function creditCodeCheckChar(first17: string): string {
 /** Why `code` is not a valid 统一社会信用代码, or null when it is. */
 export function creditCodeProblem(code: string): string | null {
   if (code.length !== 18) return `统一社会信用代码应为18位，收到${code.length}位`;
-  if (!SHAPE.test(code)) return '统一社会信用代码含有不允许的字符（只用数字和除 I、O、S、V、Z 以外的大写字母，第3—8位为行政区划码）';
+  if (!SHAPE.test(code))
+    return '统一社会信用代码含有不允许的字符（只用数字和除 I、O、S、V、Z 以外的大写字母，第3—8位为行政区划码）';
   const expected = creditCodeCheckChar(code.slice(0, 17));
   if (code[17] !== expected) return `统一社会信用代码校验码有误：第18位应为“${expected}”，收到“${code[17]}”`;
   return null;

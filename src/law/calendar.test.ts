@@ -115,6 +115,39 @@ describe('the seed', () => {
     expect(yearData(year)?.notice).toContain(text);
   });
 
+  // The 调休上班 days as each notice states them (2025: law-and-formats.md §6.2; 2026: the notice of
+  // 2025-11-04; 2019 with 国办发明电〔2019〕3号; 2020 with the 春节 extension, so no 02-01). A package
+  // update that changes any of these fails here.
+  it.each([
+    [2019, ['2019-02-02', '2019-02-03', '2019-04-28', '2019-05-05', '2019-09-29', '2019-10-12']],
+    [2020, ['2020-01-19', '2020-04-26', '2020-05-09', '2020-06-28', '2020-09-27', '2020-10-10']],
+    [2021, ['2021-02-07', '2021-02-20', '2021-04-25', '2021-05-08', '2021-09-18', '2021-09-26', '2021-10-09']],
+    [2022, ['2022-01-29', '2022-01-30', '2022-04-02', '2022-04-24', '2022-05-07', '2022-10-08', '2022-10-09']],
+    [2023, ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08']],
+    [
+      2024,
+      ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+    ],
+    [2025, ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']],
+    [2026, ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']],
+  ])('%i has exactly the notice’s 调休上班 days', (year, days) => {
+    expect(yearData(year)?.makeupWorkdays).toEqual(days);
+  });
+
+  it.each([
+    // Weekday days off as the notices state them (weekends inside the breaks left out).
+    [2025, ['01-01', '01-28', '01-29', '01-30', '01-31', '02-03', '02-04', '04-04', '05-01', '05-02', '05-05']],
+    [
+      2026,
+      ['01-01', '01-02', '02-16', '02-17', '02-18', '02-19', '02-20', '02-23', '04-06', '05-01', '05-04', '05-05'],
+    ],
+  ])('%i has exactly the notice’s weekday days off (first half)', (year, days) => {
+    const weekdayOff = (yearData(year)?.holidays ?? []).filter(
+      (d) => d < `${year}-06-01` && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
+    );
+    expect(weekdayOff).toEqual(days.map((d) => `${year}-${d}`));
+  });
+
   it('puts weekend days inside a break into the break (2015-09-05, 2024-06-08/09 与周末连休)', () => {
     expect(yearData(2015)?.holidays).toContain('2015-09-05');
     expect(yearData(2024)?.names?.['2024-06-08']).toBe('端午节');

@@ -8,7 +8,7 @@
  * reading, not stated by an authoritative text — [UNCONFIRMED]).
  */
 import { AppError } from '../errors.ts';
-import { addDays, isWeekend, yearOf } from './dates.ts';
+import { isWeekend, nextDay, yearOf } from './dates.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,6 +39,8 @@ export interface SkippedDay {
 }
 
 export class WorkingCalendar {
+  /** Memo of dayKind: a calendar is immutable once built, and deadlines walk the same days again and again. */
+  private readonly kinds = new Map<string, DayKind>();
   private readonly byYear = new Map<number, { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }>();
 
   /** Refuses a year whose dates lie outside it, or a day that is both 放假 and 调休上班. */
@@ -79,6 +81,15 @@ export class WorkingCalendar {
   }
 
   dayKind(date: string): DayKind {
+    let kind = this.kinds.get(date);
+    if (!kind) {
+      kind = Object.freeze(this.computeKind(date));
+      this.kinds.set(date, kind);
+    }
+    return kind;
+  }
+
+  private computeKind(date: string): DayKind {
     const entry = this.entry(date);
     const notice = entry.year.notice;
     const holiday = entry.year.names?.[date];
@@ -106,7 +117,7 @@ export class WorkingCalendar {
     let date = from;
     let counted = 0;
     while (counted < n) {
-      date = addDays(date, 1);
+      date = nextDay(date);
       const pause = excluded(date);
       if (pause) {
         skipped.push({ date, reason: pause });

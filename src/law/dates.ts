@@ -22,6 +22,26 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The day after `date`, by plain arithmetic (the hot path of working-day counting). */
+export function nextDay(date: string): string {
+  let y = +date.slice(0, 4);
+  let m = +date.slice(5, 7);
+  let d = +date.slice(8, 10) + 1;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) {
+    d = 1;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();

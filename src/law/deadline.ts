@@ -9,7 +9,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { SkippedDay, WorkingCalendar } from './calendar.ts';
-import { addDays, parseDate, weekdayName } from './dates.ts';
+import { nextDay, parseDate, weekdayName } from './dates.ts';
 import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
 
 export interface DeadlineInput {
@@ -51,7 +51,7 @@ function describeStretch(calendar: WorkingCalendar, from: string, to: string, pa
     lines.push(`${span}：${run.label}，不计（${run.days}天）`);
     run = null;
   };
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+  for (let d = nextDay(from); d <= to; d = nextDay(d)) {
     let label: string | null = null;
     if (paused(d)) label = `征求第三方或其他机关意见，所需时间不计算在期限内（${pauseBasis}）`;
     else {
@@ -63,7 +63,7 @@ function describeStretch(calendar: WorkingCalendar, from: string, to: string, pa
         lines.push(`${d}（${weekdayName(d)}）：${kind.holiday ?? ''}调休上班日，依${kind.notice}计为工作日`);
       }
     }
-    if (label && run && run.label === label && addDays(run.to, 1) === d) {
+    if (label && run && run.label === label && nextDay(run.to) === d) {
       run.to = d;
       run.days++;
     } else if (label) {

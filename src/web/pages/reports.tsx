@@ -11,6 +11,7 @@ import { chartSvg, reportCharts } from '../../report/render/charts.ts';
 import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../report/render/index.ts';
 import { corrections, publishedReports } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
+import { RenderCache } from '../cache.ts';
 import { Layout } from '../components/layout.tsx';
 import type { AppEnv } from '../env.ts';
 
@@ -28,10 +29,17 @@ async function publishedRow(db: Db, idText: string) {
 }
 
 export function reportPages(deps: { db: Db; site: string }) {
+  const bodies = new RenderCache<string>(300);
+  const lists = new RenderCache<Awaited<ReturnType<typeof publishedReports>>>(50, 10_000);
+  // A published report changes only by correction: its row is re-read at most every 5 s.
+  const rows = new RenderCache<{
+    row: Awaited<ReturnType<typeof publishedRow>>;
+    fixes: Awaited<ReturnType<typeof corrections>>;
+  }>(300, 5_000);
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
       const year = Number(c.req.query('year')) || undefined;
-      const rows = await publishedReports(deps.db, { year });
+      const rows = await lists.get(`year:${year ?? ''}`, () => publishedReports(deps.db, { year }));
       const years = [...new Set(rows.map((r) => r.year))];
       return c.html(
         <Layout
@@ -67,9 +75,11 @@ export function reportPages(deps: { db: Db; site: string }) {
     });
 
     app.get('/reports/:id{[0-9]+}', async (c) => {
-      const row = await publishedRow(deps.db, c.req.param('id'));
+      const { row, fixes } = await rows.get(c.req.param('id'), async () => {
+        const found = await publishedRow(deps.db, c.req.param('id'));
+        return { row: found, fixes: await corrections(deps.db, found.id) };
+      });
       const report = toReport(row);
-      const fixes = await corrections(deps.db, row.id);
       const title = `${report.issuer}${report.year}年政府信息公开工作年度报告`;
       return c.html(
         <Layout
@@ -97,8 +107,16 @@ export function reportPages(deps: { db: Db; site: string }) {
               ))}
             </div>
           ) : null}
-          <div class="charts noprint">{reportCharts(report).map((chart) => raw(chartSvg(chart)))}</div>
-          {raw(renderReportBody(report))}
+          {raw(
+            await bodies.get(`${row.id}:${row.updatedAt.getTime()}`, () =>
+              [
+                `<div class="charts noprint">${reportCharts(report)
+                  .map((chart) => chartSvg(chart))
+                  .join('')}</div>`,
+                renderReportBody(report),
+              ].join(''),
+            ),
+          )}
         </Layout>,
       );
     });

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import { recordAudit } from '../db/audit.ts';
+import type { Db } from '../db/client.ts';
+import { agencies } from '../db/schema/agencies.ts';
+import { type Role, roles, type User, users } from '../db/schema/auth.ts';
+import { AppError } from '../errors.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+
+export interface CreateUserInput {
+  actorId: number | null;
+  username: string;
+  displayName: string;
+  agencyId: number;
+  role: Role;
+  password: string;
+}
+
+/** Adds a console user with a hashed password; audited. */
+export async function createUser(
+  deps: { db: Db; clock: Clock },
+  input: CreateUserInput,
+): Promise<Omit<User, 'passwordHash'>> {
+  const username = input.username.trim();
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
+    throw new AppError('bad_input', '用户名只能由字母、数字、下划线、点、连字符组成（2—64位）', { field: 'username' });
+  }
+  if (!roles.includes(input.role)) throw new AppError('bad_input', `角色无效：${input.role}`, { field: 'role' });
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AppError('bad_input', problem, { field: 'password' });
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
+    if (!agency) throw new AppError('not_found', `机关不存在：${input.agencyId}`);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (taken) throw new AppError('conflict', `用户名已存在：${username}`);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username,
+        displayName: input.displayName.trim(),
+        agencyId: input.agencyId,
+        role: input.role,
+        passwordHash,
+      })
+      .returning();
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: input.actorId,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      agencyId: user.agencyId,
+      data: { username, role: user.role },
+    });
+    const { passwordHash: _, ...rest } = user;
+    return rest;
+  });
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
+
+describe('password hashes (scrypt)', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const stored = await hashPassword('政务公开-2025');
+    expect(await verifyPassword('政务公开-2025', stored)).toBe(true);
+    expect(await verifyPassword('政务公开-2026', stored)).toBe(false);
+    expect(await verifyPassword('', stored)).toBe(false);
+  });
+
+  it('stores its parameters and a per-user salt', async () => {
+    const [a, b] = await Promise.all([hashPassword('same-Password1'), hashPassword('same-Password1')]);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(a).not.toBe(b);
+    expect(needsRehash(a)).toBe(false);
+  });
+
+  it.each([
+    ['another scheme', 'bcrypt$2b$10$abc'],
+    ['a truncated hash', 'scrypt$32768$8$1$c2FsdHNhbHQ='],
+    ['a downgraded cost (N = 2^10)', 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='],
+    ['N not a power of two', 'scrypt$40000$8$1$c2FsdHNhbHRzYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='],
+  ])('refuses %s', async (_name, stored) => {
+    expect(await verifyPassword('anything', stored)).toBe(false);
+  });
+
+  it('refuses to hash with a cost below the floor', async () => {
+    await expect(hashPassword('x', { N: 2 ** 10, r: 8, p: 1 })).rejects.toThrow('不得小于');
+  });
+
+  it.each([
+    ['too short', 'Ab1-', '至少8位'],
+    ['one kind of character', 'abcdefghij', '两类'],
+    ['acceptable', 'abcdefgh12', null],
+  ])('password rule: %s', (_name, password, problem) => {
+    const found = passwordProblem(password);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toContain(problem);
+  });
+});

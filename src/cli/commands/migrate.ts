@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { calendarWarnings, seedCalendar } from '../../calendar-store/store.ts';
+import { systemClock } from '../../clock.ts';
+import { config } from '../../config.ts';
+import { migrateDb, openDb } from '../../db/client.ts';
+
+export function register(program: Command): void {
+  program
+    .command('migrate')
+    .description('更新数据库结构，并补入工作日历中缺少的年份')
+    .option('--data <dir>', 'PGlite 数据目录（默认 GONGKAI_DATA 或 ./data；设置 DATABASE_URL 时使用该 PostgreSQL）')
+    .action(async (opts: { data?: string }) => {
+      const { db, driver, close } = await openDb(opts.data ? { dataDir: opts.data } : {});
+      try {
+        await migrateDb(db);
+        const added = await seedCalendar(db, systemClock.now());
+        const where = driver === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${opts.data ?? config.dataDir}）`;
+        const lines = [
+          `数据库已更新：${where}`,
+          added.length > 0 ? `工作日历补入 ${added.length} 年：${added[0]}—${added.at(-1)}` : '工作日历无需补入',
+          ...(await calendarWarnings(db, systemClock)).map(
+            (w) => `${w.level === 'error' ? '错误' : '提示'}：${w.message}`,
+          ),
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      } finally {
+        await close();
+      }
+    });
+}

@@ -1,0 +1,82 @@
+/**
+ * The audit log. Every state change writes its event with `recordAudit(tx, …)` inside the change's own
+ * transaction, so a change without its event (or an event without its change) cannot be committed.
+ */
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Executor, Tx } from './client.ts';
+import { type AuditEvent, auditEvents } from './schema/audit.ts';
+
+export interface AuditInput {
+  /** When it happened: pass `clock.now()`. */
+  at: Date;
+  /** The user who acted; null for the system (a sweep, `gongkai migrate`). */
+  actorId: number | null;
+  /** `<area>.<verb>`, e.g. 'case.extended', 'calendar.year_saved'. */
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  /** The agency whose record changed (what a supervisor's subtree filter matches). */
+  agencyId?: number | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Writes one audit event. Takes a `Tx`, not a `Db`: call it inside the transaction that makes the change.
+ *
+ * @example
+ * await db.transaction(async (tx) => {
+ *   await tx.update(cases).set({ dueDate }).where(eq(cases.id, id));
+ *   await recordAudit(tx, { at: clock.now(), actorId, action: 'case.extended', entityType: 'case', entityId: id });
+ * });
+ */
+export async function recordAudit(tx: Tx, event: AuditInput): Promise<AuditEvent> {
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({
+      at: event.at,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId == null ? null : String(event.entityId),
+      agencyId: event.agencyId ?? null,
+      data: event.data ?? {},
+    })
+    .returning();
+  return row;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string | number;
+  action?: string;
+  actorId?: number;
+  /** Events of these agencies only (a supervisor's subtree: `subtreeIds`). */
+  agencyIds?: number[];
+  /** at ≥ from */
+  from?: Date;
+  /** at < to */
+  to?: Date;
+  /** Default 100, at most 1000. */
+  limit?: number;
+}
+
+/** Audit events matching `filter`, newest first. */
+export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise<AuditEvent[]> {
+  const where: SQL[] = [];
+  if (filter.entityType !== undefined) where.push(eq(auditEvents.entityType, filter.entityType));
+  if (filter.entityId !== undefined) where.push(eq(auditEvents.entityId, String(filter.entityId)));
+  if (filter.action !== undefined) where.push(eq(auditEvents.action, filter.action));
+  if (filter.actorId !== undefined) where.push(eq(auditEvents.actorId, filter.actorId));
+  if (filter.agencyIds !== undefined) {
+    if (filter.agencyIds.length === 0) return [];
+    where.push(inArray(auditEvents.agencyId, filter.agencyIds));
+  }
+  if (filter.from) where.push(gte(auditEvents.at, filter.from));
+  if (filter.to) where.push(lt(auditEvents.at, filter.to));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(Math.min(filter.limit ?? 100, 1000));
+}
