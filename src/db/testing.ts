@@ -9,7 +9,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { config } from '../config.ts';
@@ -48,8 +49,14 @@ function migrationsHash(): string {
 const cacheDir = join(migrationsFolder, '..', 'node_modules', '.cache', 'gongkai');
 let pgliteTemplate: Promise<Blob> | undefined;
 
+/** PGlite's version: a new PGlite may not read an old dump. */
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 async function buildPgliteTemplate(): Promise<Blob> {
-  const file = join(cacheDir, `pglite-template-${migrationsHash()}.tar.gz`);
+  const file = join(cacheDir, `pglite-${pgliteVersion()}-template-${migrationsHash()}.tar.gz`);
   try {
     return new Blob([readFileSync(file)]);
   } catch {
@@ -83,27 +90,49 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+const HOUR = 3600;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * Drops what earlier runs left on the server: templates of older migrations (kept an hour, in case a run that
+ * still uses one is going on) and test databases of crashed runs (after six hours). Names carry their time.
+ */
+async function dropLeftovers(admin: pg.Client, keep: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname ~ '^gongkai_(tpl|test)_[0-9]+_'`,
+  );
+  for (const { datname } of rows) {
+    const born = Number(/^gongkai_(?:tpl|test)_(\d+)_/.exec(datname)?.[1]);
+    const age = nowSeconds() - born;
+    const stale = datname.startsWith('gongkai_tpl_') ? datname !== keep && age > HOUR : age > 6 * HOUR;
+    if (stale) await admin.query(`drop database if exists ${datname}`).catch(() => {});
+  }
+}
+
 /** Creates the migrated template database once per server, whichever worker comes first. */
 async function ensureServerTemplate(url: string): Promise<string> {
-  const name = `gongkai_tpl_${migrationsHash()}`;
+  const hash = migrationsHash();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     await admin.query(`select pg_advisory_lock(hashtext('gongkai_test_template'))`);
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (exists.rowCount === 0) {
-      // Build under another name and rename, so a worker that crashed half-way never leaves a bad template.
-      const building = `${name}_building`;
-      await admin.query(`drop database if exists ${building} with (force)`);
-      await admin.query(`create database ${building}`);
-      const built = await openDb({ url: withDatabase(url, building) });
-      try {
-        await migrateDb(built.db);
-      } finally {
-        await built.close();
-      }
-      await admin.query(`alter database ${building} rename to ${name}`);
+    const found = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ $1`, [
+      `^gongkai_tpl_[0-9]+_${hash}$`,
+    ]);
+    if (found.rows[0]) return found.rows[0].datname;
+    const name = `gongkai_tpl_${nowSeconds()}_${hash}`;
+    // Build under another name and rename, so a worker that crashed half-way never leaves a bad template.
+    const building = `${name}_building`;
+    await admin.query(`drop database if exists ${building} with (force)`);
+    await admin.query(`create database ${building}`);
+    const built = await openDb({ url: withDatabase(url, building) });
+    try {
+      await migrateDb(built.db);
+    } finally {
+      await built.close();
     }
+    await admin.query(`alter database ${building} rename to ${name}`);
+    await dropLeftovers(admin, name);
     return name;
   } finally {
     await admin.query(`select pg_advisory_unlock(hashtext('gongkai_test_template'))`).catch(() => {});
@@ -117,7 +146,7 @@ async function createServerDb(url: string): Promise<TestDb> {
     template = ensureServerTemplate(url);
     templates.set(url, template);
   }
-  const name = `gongkai_test_${process.pid}_${randomBytes(5).toString('hex')}`;
+  const name = `gongkai_test_${nowSeconds()}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

@@ -2,10 +2,10 @@
  * One published document → the extraction JSON of the contract (annual-report.md, "Extraction output"):
  * decode, repair, read, then the report core's rule check with the narrative's statements.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { check } from '../report/check.ts';
 import type { CellValue, Finding, Provenance, TemplateId } from '../report/model.ts';
-import { documentText, UnreadableError } from './decode/document.ts';
+import { documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
 import { readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
 
@@ -31,7 +31,10 @@ function notAReport(result: ReturnType<typeof readReport>): boolean {
 export async function extractBuffer(bytes: Uint8Array, source: string): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source);
   const result = readReport(toLines(doc.text));
-  if (notAReport(result)) throw new UnreadableError('no annual report found (no year, no table, no figures)');
+  if (notAReport(result))
+    throw new UnreadableError(
+      '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
+    );
   const findings = check(
     { format: result.format, year: result.year ?? 0, issuer: result.issuer ?? '', values: result.values },
     { statements: result.statements },
@@ -52,9 +55,21 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
 export async function extractFile(path: string): Promise<ExtractionOutput> {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_BYTES) throw new UnreadableError(`文件过大 (file too large: ${Math.round(size / 1024 / 1024)} MB)`);
     bytes = readFileSync(path); // small files, read one at a time: sync is faster and the batch is sequential
   } catch (error) {
-    throw new UnreadableError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (error instanceof UnreadableError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '是目录'
+          : code === 'EACCES'
+            ? '没有读取权限'
+            : '无法读取文件';
+    throw new UnreadableError(`${why} (cannot read file: ${code})`);
   }
   return extractBuffer(bytes, path);
 }

@@ -4,7 +4,7 @@
  * validate, call a domain action and render. Security for every route is set up here: secure headers,
  * CSRF on every unsafe request, rate limits on public forms, one error handler.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
@@ -25,6 +25,8 @@ export interface WebOptions {
   /** Public form submissions allowed per client per minute. */
   publicFormsPerMinute?: number;
   log?: (error: unknown) => void;
+  /** Loads the signed-in user (src/web/auth.tsx); without it every request is anonymous. */
+  session?: MiddlewareHandler<AppEnv>;
   /** Feature modules add their routes here (portal pages, console, API). */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -45,10 +47,13 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     }),
   );
   app.use(readPrefs());
-  app.use(async (c, next) => {
-    c.set('user', null);
-    await next();
-  });
+  app.use(
+    opts.session ??
+      (async (c, next) => {
+        c.set('user', null);
+        await next();
+      }),
+  );
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000 });
   app.use('/apply/*', limit);

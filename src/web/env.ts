@@ -1,13 +1,9 @@
 /**
  * The Hono environment of the web app: what middleware puts on the context for pages and API routes.
  */
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'staff' | 'office_head' | 'reviewer' | 'supervisor' | 'admin';
-  agencyId: number;
-}
+import type { SessionUser } from '../auth/roles.ts';
+
+export type { SessionUser };
 
 export interface AppEnv {
   Variables: {

@@ -7,6 +7,9 @@ import type { Hono } from 'hono';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createApp } from './app.tsx';
+import { authRoutes, loadSession } from './auth.tsx';
+import { consoleHome } from './console/home.tsx';
+import { type BuildReport, consoleReports } from './console/reports.tsx';
 import type { AppEnv } from './env.ts';
 import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
@@ -20,6 +23,8 @@ export interface SiteOptions {
   secureCookies?: boolean;
   publicFormsPerMinute?: number;
   log?: (e: unknown) => void;
+  /** Computes an agency's report from cases and the catalog (the report builder's 生成 button). */
+  buildReport?: BuildReport;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -42,7 +47,11 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     secureCookies: opts.secureCookies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
     log: opts.log,
+    session: loadSession({ db: opts.db, clock: opts.clock }),
     modules: [
+      authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies: opts.secureCookies ?? false }),
+      consoleHome({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleReports({ db: opts.db, clock: opts.clock, site: info.site, build: opts.buildReport }),
       staticPages(info),
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),

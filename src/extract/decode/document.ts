@@ -1,37 +1,67 @@
 /**
  * Any published document → text: the kind sniffed from the bytes (a PDF named .html is still a PDF),
- * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML, PDF through its text layer.
+ * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, PDF
+ * through its text layer. What cannot be read ends in an UnreadableError whose message is one line, in
+ * Chinese with the English in brackets, ready for a batch summary.
  */
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './html.ts';
-import { decodeText } from './text.ts';
+import { decodeText, utf16WithoutBom } from './text.ts';
 
 export type DocumentKind = 'txt' | 'html' | 'docx' | 'pdf';
 
 export class UnreadableError extends Error {
   constructor(message: string) {
-    super(message);
+    super(message.replace(/\s*\n\s*/g, ' '));
     this.name = 'UnreadableError';
   }
 }
 
+/** Larger files are not annual reports (the largest real ones are a few MB of PDF). */
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 120);
+
+const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
 export function sniffKind(bytes: Uint8Array, name: string): DocumentKind {
   const head = Buffer.from(bytes.subarray(0, 1024));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'docx';
+  // %PDF- may follow a little junk (a BOM, white space, a mail header): PDF readers accept it too.
+  if (head.toString('latin1').slice(0, 1024).includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'docx';
   const ext = name.toLowerCase().split('.').pop() ?? '';
-  if (['html', 'htm', 'shtml', 'xhtml'].includes(ext)) return 'html';
-  const text = head.toString('latin1');
-  if (/<(!doctype html|html|body|table|div|p|meta)[\s>]/i.test(text)) return 'html';
+  if (['html', 'htm', 'shtml', 'xhtml', 'asp', 'aspx', 'jsp', 'php'].includes(ext)) return 'html';
+  // UTF-16 pages: look at the text with the zero bytes taken out.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL bytes of UTF-16
+  const text = head.toString('latin1').replace(/\u0000/g, '');
+  if (/<(!doctype html|html|head|body|table|div|p|meta|title)[\s>]/i.test(text)) return 'html';
   return 'txt';
+}
+
+/** Formats that are not text, with the reason a clerk reads. */
+function knownBinary(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return '旧版 Office 文档（.doc/.xls/.wps），请另存为 DOCX 或 PDF (legacy OLE document)';
+  if (
+    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
+    startsWith(bytes, 0xff, 0xd8, 0xff) ||
+    startsWith(bytes, 0x47, 0x49, 0x46)
+  )
+    return '图片文件，没有文字层 (an image, no text layer)';
+  if (startsWith(bytes, 0x1f, 0x8b)) return '压缩文件，请先解压 (gzip archive)';
+  if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return '压缩文件，请先解压 (rar archive)';
+  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'RTF 文档，请另存为 DOCX 或 PDF (RTF document)';
+  return undefined;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
+  if (startsWith(sample, 0xff, 0xfe) || startsWith(sample, 0xfe, 0xff)) return false; // UTF-16 with a BOM
+  if (utf16WithoutBom(sample)) return false;
   let control = 0;
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false; // UTF-16
-  for (const b of sample) if (b < 8) control++;
+  for (const b of sample) if (b < 8 || (b > 13 && b < 27)) control++;
   return sample.length > 0 && control / sample.length > 0.01;
 }
 
@@ -41,29 +71,44 @@ export interface DocumentText {
   text: string;
 }
 
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    return (await extractText(pdf, { mergePages: true })).text;
+  } catch (error) {
+    const reason = firstLine(error);
+    if (/password/i.test(reason) || (error as { name?: string })?.name === 'PasswordException')
+      throw new UnreadableError('PDF 已加密 (encrypted PDF)');
+    throw new UnreadableError(`PDF 无法解析 (not a readable PDF: ${reason})`);
+  } finally {
+    await pdf?.destroy().catch(() => undefined);
+  }
+}
+
 export async function documentText(bytes: Uint8Array, name: string): Promise<DocumentText> {
-  if (bytes.length === 0) throw new UnreadableError('empty file');
+  if (bytes.length === 0) throw new UnreadableError('空文件 (empty file)');
+  if (bytes.length > MAX_BYTES)
+    throw new UnreadableError(`文件过大 (file too large: ${Math.round(bytes.length / 1024 / 1024)} MB)`);
   const kind = sniffKind(bytes, name);
   if (kind === 'pdf') {
-    let text: string;
-    try {
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      text = (await extractText(pdf, { mergePages: true })).text as string;
-    } catch (error) {
-      throw new UnreadableError(`not a readable PDF (${(error as Error).message.split('\n')[0].slice(0, 120)})`);
-    }
-    if (!text.replace(/\s+/g, '')) throw new UnreadableError('PDF has no text layer (a scanned image?)');
+    const text = await pdfText(bytes);
+    if (!text.replace(/\s+/g, ''))
+      throw new UnreadableError('PDF 没有文字层，可能是扫描件 (PDF has no text layer: a scanned image?)');
     return { kind, text };
   }
   if (kind === 'docx') {
+    let html: string;
     try {
-      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-      return { kind, text: htmlToText(value) };
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
     } catch (error) {
-      throw new UnreadableError(`not a readable DOCX (${(error as Error).message.split('\n')[0].slice(0, 120)})`);
+      throw new UnreadableError(`DOCX 无法解析 (not a readable DOCX: ${firstLine(error)})`);
     }
+    return { kind, text: htmlToText(html) };
   }
-  if (looksBinary(bytes)) throw new UnreadableError('binary content, not a text document');
+  const binary = knownBinary(bytes);
+  if (binary) throw new UnreadableError(binary);
+  if (looksBinary(bytes)) throw new UnreadableError('二进制内容，不是文本文档 (binary content, not a text document)');
   const { text, encoding } = decodeText(bytes);
   return { kind, encoding, text: kind === 'html' ? htmlToText(text) : text };
 }

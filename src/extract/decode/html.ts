@@ -1,12 +1,40 @@
 /**
- * HTML → text for the reader, in one streaming pass (htmlparser2): scripts, styles and the like dropped;
- * each outermost table becomes one line per row, cells joined by tabs with rowspan/colspan expanded (a
- * merged cell's text repeats in every position it covers); a nested table is text of its cell; other
- * text one line per block element. `<br>` inside a cell joins the words it splits (本年新<br/>制作数量).
+ * HTML → lines for the reader, in one streaming pass (htmlparser2, the parser cheerio is built on; a
+ * streaming pass keeps 10,000-level nesting and 10,000-file batches cheap):
+ * - script, style, nav and the like are dropped;
+ * - a data table becomes one line per row, cells joined by tabs, rowspan/colspan expanded (a merged cell's
+ *   text repeats in every slot it covers), its caption a line before it;
+ * - a layout table (one holding another table, as old government sites lay out their pages) is not a grid:
+ *   the rows read so far are written out when the inner table starts, the inner table is read as a table
+ *   of its own, and the outer table goes on afterwards;
+ * - inside a cell, `<br>` and block elements join what they split: with nothing between Han characters
+ *   (`本年新<br/>制作数量` → `本年新制作数量`), with a space otherwise;
+ * - other text one line per block element or `<br>`; runs of white space collapse as a browser shows them
+ *   (kept inside `<pre>`).
  */
 import { Parser } from 'htmlparser2';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'svg', 'template', 'head', 'title', 'select', 'button']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'svg',
+  'math',
+  'template',
+  'head',
+  'title',
+  'select',
+  'button',
+  'nav',
+  'object',
+  'embed',
+  'canvas',
+  'map',
+  'audio',
+  'video',
+  'textarea',
+]);
 const BLOCKS = new Set([
   'p',
   'div',
@@ -23,7 +51,6 @@ const BLOCKS = new Set([
   'article',
   'header',
   'footer',
-  'caption',
   'dd',
   'dt',
   'dl',
@@ -31,7 +58,6 @@ const BLOCKS = new Set([
   'pre',
   'center',
   'form',
-  'nav',
   'aside',
   'main',
   'figure',
@@ -39,17 +65,42 @@ const BLOCKS = new Set([
   'hr',
   'body',
   'html',
+  'address',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
 ]);
 /** Spans larger than this are clamped: a damaged page with colspan="99999" must not blow up. */
 const MAX_SPAN = 64;
+/** Marks a `<br>` or block boundary inside a cell until the cell's text is normalised. */
+const SOFT = '\u0001';
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3007]/;
 
 function span(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_SPAN) : 1;
 }
 
+/** A cell's text on one line: breaks between Han characters vanish, other white space becomes one space. */
+export function cellText(raw: string): string {
+  const s = raw.trim() === '' ? '' : raw;
+  return s
+    .replace(/[\s\u0001]+/g, (gap, offset: number, whole: string) => {
+      const before = whole[offset - 1];
+      const after = whole[offset + gap.length];
+      if (before === undefined || after === undefined) return '';
+      return HAN.test(before) && HAN.test(after) ? '' : ' ';
+    })
+    .trim();
+}
+
 class TableGrid {
-  readonly rows: string[][] = [];
+  rows: string[][] = [];
+  caption = '';
+  inCaption = false;
+  /** True once a table was found inside this one. */
+  layout = false;
   private r = -1;
   private c = 0;
   private cell: { text: string; rowspan: number; colspan: number } | null = null;
@@ -68,7 +119,14 @@ class TableGrid {
   }
 
   text(t: string): void {
-    if (this.cell) this.cell.text += t;
+    if (this.inCaption) this.caption += t;
+    else if (this.cell) this.cell.text += t;
+  }
+
+  /** A soft break inside the current cell. */
+  soft(): void {
+    if (this.inCaption) this.caption += SOFT;
+    else if (this.cell) this.cell.text += SOFT;
   }
 
   endCell(): void {
@@ -77,7 +135,7 @@ class TableGrid {
     this.cell = null;
     const row = this.rows[this.r];
     while (row[this.c] !== undefined) this.c++;
-    const text = cell.text.replace(/\s+/g, ' ').trim();
+    const text = cellText(cell.text);
     for (let dr = 0; dr < cell.rowspan; dr++) {
       const target = (this.rows[this.r + dr] ??= []);
       for (let dc = 0; dc < cell.colspan; dc++) target[this.c + dc] = text;
@@ -85,52 +143,99 @@ class TableGrid {
     this.c += cell.colspan;
   }
 
-  finish(): string[][] {
+  /** Rows complete so far as lines (empty rows dropped), the caption first. */
+  private lines(upTo: number): string[] {
+    const out: string[] = [];
+    const caption = cellText(this.caption);
+    if (caption) out.push(caption);
+    this.caption = '';
+    for (let i = 0; i < upTo && i < this.rows.length; i++) {
+      const row = Array.from(this.rows[i] ?? [], (v) => v ?? '');
+      if (row.some((v) => v !== '')) out.push(row.join('\t'));
+    }
+    return out;
+  }
+
+  /**
+   * A table starts inside this one: this is a layout table. What it holds so far is written out — the
+   * finished rows, then the cells of the current row and the text of the current cell — and the grid goes
+   * on from the current position.
+   */
+  flushForNested(): string[] {
+    this.layout = true;
+    const out = this.lines(Math.max(this.r, 0));
+    const current = (this.rows[this.r] ?? []).filter((v) => v);
+    if (current.length) out.push(current.join('\t'));
+    if (this.cell) {
+      const partial = cellText(this.cell.text);
+      if (partial) out.push(partial);
+      this.cell.text = '';
+    }
+    // Keep what spans of earlier rows reserved below; the current row's written cells stay reserved, empty.
+    const rest = this.rows.slice(this.r + 1);
+    const row = Array.from(this.rows[this.r] ?? [], () => '');
+    this.rows = [row, ...rest];
+    this.r = 0;
+    return out;
+  }
+
+  finish(): { lines: string[]; rows: string[][] } {
     this.endCell();
-    return this.rows.map((row) => Array.from(row, (v) => v ?? ''));
+    const rows = this.rows.map((row) => Array.from(row, (v) => v ?? ''));
+    return { lines: this.lines(this.rows.length), rows };
   }
 }
 
 export interface HtmlContent {
   text: string;
+  /** The data tables (those holding no other table) as rows of cell texts, spans expanded. */
   tables: string[][][];
 }
 
 export function parseHtml(html: string): HtmlContent {
   const out: string[] = [];
   const tables: string[][][] = [];
+  const stack: TableGrid[] = [];
   let skip = 0;
-  let table: TableGrid | null = null;
-  let nested = 0; // tables inside the outermost one
+  let pre = 0;
+  const top = (): TableGrid | undefined => stack[stack.length - 1];
+  const emit = (lines: string[]) => {
+    if (lines.length) out.push('\n', lines.join('\n'), '\n');
+  };
+  const closeTable = () => {
+    const grid = stack.pop();
+    if (!grid) return;
+    const { lines, rows } = grid.finish();
+    if (!grid.layout) tables.push(rows);
+    emit(lines);
+  };
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (SKIP.has(name)) skip++;
         if (skip) return;
+        if (name === 'pre' || name === 'listing' || name === 'plaintext') pre++;
+        const table = top();
         if (name === 'table') {
-          if (table) nested++;
-          else {
-            table = new TableGrid();
-            out.push('\n');
-          }
-          return;
-        }
-        if (table && nested === 0) {
-          if (name === 'tr') table.startRow();
-          else if (name === 'td' || name === 'th') table.startCell(span(attrs.rowspan), span(attrs.colspan));
+          if (table) emit(table.flushForNested());
+          stack.push(new TableGrid());
           return;
         }
         if (table) {
-          if (name === 'td' || name === 'th') table.text(' ');
+          if (name === 'tr') table.startRow();
+          else if (name === 'td' || name === 'th') table.startCell(span(attrs.rowspan), span(attrs.colspan));
+          else if (name === 'caption') table.inCaption = true;
+          else if (name === 'br' || BLOCKS.has(name)) table.soft();
           return;
         }
-        if (name === 'br') out.push('\n');
-        else if (BLOCKS.has(name)) out.push('\n');
+        if (name === 'br' || name === 'tr' || BLOCKS.has(name)) out.push('\n');
+        else if (name === 'td' || name === 'th') out.push('\t'); // a cell outside any table
       },
       ontext(text) {
         if (skip) return;
+        const table = top();
         if (table) table.text(text);
-        else out.push(text);
+        else out.push(pre ? text : text.replace(/\s+/g, ' '));
       },
       onclosetag(name) {
         if (SKIP.has(name)) {
@@ -138,34 +243,33 @@ export function parseHtml(html: string): HtmlContent {
           return;
         }
         if (skip) return;
-        if (name === 'table' && table) {
-          if (nested > 0) {
-            nested--;
-            return;
-          }
-          const rows = table.finish();
-          tables.push(rows);
-          out.push(rows.map((row) => row.join('\t')).join('\n'), '\n');
-          table = null;
+        if ((name === 'pre' || name === 'listing' || name === 'plaintext') && pre > 0) pre--;
+        const table = top();
+        if (name === 'table') {
+          closeTable();
           return;
         }
-        if (table && nested === 0 && (name === 'td' || name === 'th')) table.endCell();
-        else if (!table && BLOCKS.has(name)) out.push('\n');
+        if (table) {
+          if (name === 'td' || name === 'th') table.endCell();
+          else if (name === 'caption') table.inCaption = false;
+          else if (BLOCKS.has(name)) table.soft();
+        } else if (BLOCKS.has(name) || name === 'tr') out.push('\n');
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
   parser.end();
-  if (table) {
-    const rows = (table as TableGrid).finish();
-    tables.push(rows);
-    out.push(rows.map((row) => row.join('\t')).join('\n'));
-  }
-  return { text: out.join(''), tables };
+  while (stack.length) closeTable();
+  const text = out
+    .join('')
+    .split('\n')
+    .map((line) => (line.includes('\t') ? line : line.trim()))
+    .join('\n');
+  return { text, tables };
 }
 
 export const htmlToText = (html: string): string => parseHtml(html).text;
 
-/** Every outermost table of the page as rows of cell texts, spans expanded. */
+/** Every data table of the page as rows of cell texts, spans expanded. */
 export const htmlTables = (html: string): string[][][] => parseHtml(html).tables;

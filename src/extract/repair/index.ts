@@ -1,21 +1,41 @@
 /**
- * Text-level repair of a published report before it is read: the damage met in the wild.
- * - pinyin after polyphonic characters (`鎮(zhèn)`) removed, `（一）` and `(2019)` untouched;
- * - Traditional → Simplified, only when the text is in Traditional characters;
- * - full-width digits and letters → half-width; odd spaces and zero-width characters;
- * - page furniture (分享到, 【字体, 扫一扫在手机打开当前页 …) dropped.
+ * Text-level repair of a published report before it is read: the damage met in the wild. In order:
+ * 1. spaces: NBSP, ideographic and other odd spaces → ' '; zero-width characters and soft hyphens dropped;
+ *    CR/CRLF, form feeds and Unicode line separators → '\n'; other control characters dropped (tabs kept:
+ *    they separate table cells);
+ * 2. pinyin annotations after a character (`鎮(zhèn)`, `开（kāi）`) removed — only a parenthesis holding
+ *    one pinyin syllable with a tone mark (or a tone digit) right after a Han character (or after the `?`
+ *    a lost character left); `（一）`, `(2019)`, `(以下简称《条例》)`, `(app)` stay;
+ * 3. Traditional → Simplified (opencc-js, tw → cn, character level: a page converted by a site's 繁体
+ *    switch keeps mainland words), only when the text is in Traditional characters, then a few fixes of
+ *    place names the character mapping gets wrong;
+ * 4. full-width digits, Latin letters and the signs numbers use (．％＋－／｜) → half-width. Chinese
+ *    punctuation (，。：；（）【】《》) is kept as printed: labels keep their `（一）` and prose keeps its
+ *    `，` — a comma inside a figure (`1，234`) is the reader's to read, cell by cell.
+ * `toLines` then drops page furniture (分享到, 【字体：大 中 小】, 扫一扫在手机打开当前页, 打印本页,
+ * 关闭窗口, 上一篇/下一篇 …): whole furniture lines become empty (line numbers stay those of the repaired
+ * text), furniture runs inside a line are cut out.
  */
 import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-const PINYIN = /([\u3400-\u9fff])\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/g;
-const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const SYLLABLE = `[a-zA-Z${TONED}üÜ]{1,6}`;
+const PINYIN = new RegExp(`([\\u3400-\\u9fff\\uf900-\\ufaff?\\ufffd])\\s?[(（]\\s?(${SYLLABLE}[1-5]?)\\s?[)）]`, 'g');
+const TONE = new RegExp(`[${TONED}]|^[a-zA-Züv]{1,6}[1-5]$`);
+/** A syllable pinyin can spell: an optional initial and a final. Keeps `(DNA)`, `(xyz)` and the like. */
+const PINYIN_SHAPE = new RegExp(
+  `^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv${TONED}][a-zü${TONED}]{0,4}[1-5]?$`,
+  'i',
+);
 
-/** Removes pinyin annotations: the parenthesised syllable must follow a Han character and carry a tone mark. */
+/** Removes pinyin annotations: the parenthesised syllable must follow a Han character and carry a tone. */
 export function removePinyin(text: string): string {
-  return text.replace(PINYIN, (whole, han: string, syllable: string) => (TONE_MARK.test(syllable) ? han : whole));
+  return text.replace(PINYIN, (whole, han: string, syllable: string) =>
+    TONE.test(syllable) && PINYIN_SHAPE.test(syllable) ? han : whole,
+  );
 }
 
 function changes(a: string, b: string): number {
@@ -24,14 +44,14 @@ function changes(a: string, b: string): number {
   return n;
 }
 
+/** Common characters that exist only in Traditional writing: a cheap first test. */
+const TRADITIONAL_ONLY =
+  /[開與為會們國關條發應數報請區縣鎮經書處門時號機車體據對實動個來當後說務辦計網訊於這過專業東長議頁變點總結復]/g;
+
 /**
  * True when the text is in Traditional characters: converting it to Simplified changes more characters
  * than converting it to Traditional does (a Simplified text changes little one way, much the other).
  */
-/** Common characters that exist only in Traditional writing: a cheap first test. */
-const TRADITIONAL_ONLY =
-  /[開與為會們國關條發應數報請區縣鎮經書處門時號機車體據對實動個來當後說務辦計網訊於這過專業東長議頁變點總結]/g;
-
 export function looksTraditional(text: string): boolean {
   const sample = text.slice(0, 20_000);
   if ((sample.match(TRADITIONAL_ONLY)?.length ?? 0) < 3) return false;
@@ -40,29 +60,60 @@ export function looksTraditional(text: string): boolean {
   return toS >= 3 && toS > toT;
 }
 
+/** Names the character mapping gets wrong (their Simplified form keeps or changes a character). */
+const SIMPLIFIED_FIXES: [RegExp, string][] = [[/濬县/g, '浚县']];
+
+export function traditionalToSimplified(text: string): string {
+  let out = toSimplified(text);
+  for (const [re, to] of SIMPLIFIED_FIXES) out = out.replace(re, to);
+  return out;
+}
+
 export function toHalfWidth(text: string): string {
-  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％＋－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％＋－／｜]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 export function normalizeSpaces(text: string): string {
-  return text
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/\r\n?/g, '\n');
+  return (
+    text
+      .replace(/\r\n?|[\f\v\u2028\u2029\u0085]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the damage removed
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g, '')
+      .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+  );
 }
 
-const FURNITURE =
-  /^(?:分享到?[:：]?\s*$|分享[:：]|【\s*字体|扫一扫在手机(?:上)?打开当前页|(?:打印本页|关闭窗口|打印|关闭|返回顶部|相关阅读|相关链接)\s*$|(?:上一篇|下一篇)[:：]|当前位置[:：]|[|｜\s]+$)/;
+/** Page furniture: site chrome around the report. */
+const FURNITURE_TOKEN = [
+  '【\\s*字[体號号][:：]?\\s*[大中小\\s]*】',
+  '[【\\[]\\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享)\\s*[】\\]]',
+  '字[体号][:：]\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中\\s*[】\\]]?\\s*[【\\[]?\\s*小\\s*[】\\]]?',
+  '扫一扫在手机(?:上)?打开当前页',
+  '(?:微信)?扫一扫(?:分享|在手机上阅读)',
+  '视力保护色[:：]?',
+  '分享到[:：]?',
+].join('|');
+const FURNITURE_INLINE = new RegExp(`(?:${FURNITURE_TOKEN})`, 'g');
+const FURNITURE_LINE = new RegExp(
+  [
+    `^(?:\\s|${FURNITURE_TOKEN}|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏本页|收藏|相关阅读|相关链接|【|】|\\||/)+$`,
+    '^(?:上一篇|下一篇|上一条|下一条)(?:[:：]|\\s|$)',
+    '^当前位置[:：]',
+    '^您(?:当前)?所在的?位置[:：]',
+    '^分享[:：]',
+  ].join('|'),
+);
 
 export function isFurniture(line: string): boolean {
-  return FURNITURE.test(line.trim());
+  const t = line.trim();
+  return t !== '' && FURNITURE_LINE.test(t);
 }
 
-/** The whole repair, in an order where each step helps the next. */
+/** The whole text repair, in an order where each step helps the next. */
 export function repairText(text: string): string {
   let out = normalizeSpaces(text);
   out = removePinyin(out);
-  if (looksTraditional(out)) out = toSimplified(out);
+  if (looksTraditional(out)) out = traditionalToSimplified(out);
   return toHalfWidth(out);
 }
 
@@ -70,5 +121,14 @@ export function repairText(text: string): string {
 export function toLines(text: string): string[] {
   return repairText(text)
     .split('\n')
-    .map((line) => (isFurniture(line) ? '' : line.replace(/\s+$/, '')));
+    .map((line) => {
+      if (isFurniture(line)) return '';
+      const cut = line.includes('】') || line.includes('扫') || line.includes('分享') ? cutFurniture(line) : line;
+      return cut.replace(/ +$/, ''); // trailing tabs stay: they are a row's blank cells
+    });
+}
+
+function cutFurniture(line: string): string {
+  const cut = line.replace(FURNITURE_INLINE, ' ');
+  return cut === line ? line : cut.replace(/ {2,}/g, ' ');
 }

@@ -50,6 +50,7 @@ export async function correctReport(deps: { db: Db; now: Date }, input: CorrectR
       .where(eq(annualReports.id, row.id))
       .returning();
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: 'report.corrected',
       entityType: 'annual_report',

@@ -36,6 +36,7 @@ export async function importReports(
   return deps.db.transaction(async (tx) => {
     const inserted = await tx.insert(annualReports).values(rows).returning({ id: annualReports.id });
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: 'report.imported',
       entityType: 'annual_report',

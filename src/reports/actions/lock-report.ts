@@ -21,6 +21,7 @@ export async function lockReport(
       .where(eq(annualReports.id, row.id))
       .returning();
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: input.unlock ? 'report.unlocked' : 'report.locked',
       entityType: 'annual_report',

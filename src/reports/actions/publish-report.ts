@@ -26,6 +26,7 @@ export async function publishReport(deps: { db: Db; now: Date }, input: { actorI
       .where(eq(annualReports.id, row.id))
       .returning();
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: 'report.published',
       entityType: 'annual_report',

@@ -71,6 +71,7 @@ export async function saveComputedReport(deps: { db: Db; now: Date }, input: Sav
           })
           .returning();
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: existing ? 'report.recomputed' : 'report.created',
       entityType: 'annual_report',

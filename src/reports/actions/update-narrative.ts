@@ -21,6 +21,7 @@ export async function updateNarrative(
       .where(eq(annualReports.id, row.id))
       .returning();
     await recordAudit(tx, {
+      at: deps.now,
       actorId: input.actorId,
       action: 'report.narrative_updated',
       entityType: 'annual_report',

@@ -1,0 +1,104 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Staff sign-in: the session cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS) carries a random token;
+ * the database keeps its hash (src/auth/session.ts). `requireUser` guards every console route.
+ */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { ROLE_NAMES } from '../auth/roles.ts';
+import { login, logout, sessionUser } from '../auth/session.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { Layout } from './components/layout.tsx';
+import type { AppEnv, SessionUser } from './env.ts';
+
+const COOKIE = 'gk_session';
+
+export function loadSession(deps: { db: Db; clock: Clock }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, COOKIE);
+    const found = token ? await sessionUser(deps, token) : null;
+    c.set('user', found?.user ?? null);
+    if (token && !found) deleteCookie(c, COOKIE, { path: '/' });
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): SessionUser {
+  const user = c.get('user');
+  if (!user) throw new AppError('unauthenticated', '请先登录');
+  return user;
+}
+
+const loginForm = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  next: z.string().optional(),
+});
+
+const safeNext = (next: string | undefined) => (next?.startsWith('/console') ? next : '/console');
+
+export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCookies: boolean }) {
+  return (app: Hono<AppEnv>) => {
+    const page = (c: Context<AppEnv>, error?: string, status: 200 | 401 = 200) =>
+      c.html(
+        <Layout
+          title="工作人员登录"
+          site={deps.site}
+          path="/login"
+          csrf={c.get('csrfToken')}
+          largeText={c.get('largeText')}
+          script={c.get('script')}
+        >
+          <h1>工作人员登录</h1>
+          {error ? (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <form method="post" action="/login">
+            <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+            <input type="hidden" name="next" value={c.req.query('next') ?? ''} />
+            <label for="username">用户名</label>
+            <input id="username" name="username" type="text" autocomplete="username" required />
+            <label for="password">密码</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required />
+            <p>
+              <button type="submit">登录</button>
+            </p>
+          </form>
+        </Layout>,
+        status,
+      );
+
+    app.get('/login', (c) => page(c));
+    app.post('/login', async (c) => {
+      const form = loginForm.safeParse(await c.req.parseBody());
+      if (!form.success) return page(c, '请填写用户名和密码', 401);
+      try {
+        const result = await login(deps, form.data);
+        setCookie(c, COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: deps.secureCookies,
+          path: '/',
+          expires: result.expiresAt,
+        });
+        return c.redirect(safeNext(form.data.next), 303);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'unauthenticated') return page(c, error.message, 401);
+        throw error;
+      }
+    });
+    app.post('/logout', async (c) => {
+      const token = getCookie(c, COOKIE);
+      if (token) await logout(deps, token);
+      deleteCookie(c, COOKIE, { path: '/' });
+      return c.redirect('/', 303);
+    });
+  };
+}
+
+export const roleName = (user: SessionUser) => ROLE_NAMES[user.role];
