@@ -14,14 +14,14 @@ export default async function benchExtract(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
   const shapes = ['tabs', 'html', 'one-per-line', 'aligned'] as const;
   for (let i = 0; i < n; i++) {
-    const c = corpusCase(i, shapes[i % shapes.length], 'none');
+    const c = await corpusCase(i, shapes[i % shapes.length], 'none');
     writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${c.name}`), c.bytes);
   }
   const gc = (globalThis as { gc?: () => void }).gc;
   const rss = (label: string) => {
     gc?.();
     const m = process.memoryUsage();
-    return `${label}: heap ${(m.heapUsed / 1e6).toFixed(0)} MB, RSS ${(m.rss / 1e6).toFixed(0)} MB`;
+    return `${label}: heap ${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, RSS ${(m.rss / 1e6).toFixed(0)} MB`;
   };
   const marks: string[] = [rss('before')];
   let values = 0;
@@ -32,7 +32,7 @@ export default async function benchExtract(): Promise<void> {
       values += Object.keys(out.values).length;
     },
     (done) => {
-      if (done === 1_000 || done === 5_000 || done === 10_000) marks.push(rss(`after ${done}`));
+      if (done % 1_000 === 0) marks.push(rss(`after ${done}`));
     },
   );
   const ms = performance.now() - start;

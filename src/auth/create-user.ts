@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
+import { uniqueViolation } from '../db/errors.ts';
 import { agencies } from '../db/schema/agencies.ts';
 import { type Role, roles, type User, users } from '../db/schema/auth.ts';
 import { AppError } from '../errors.ts';
@@ -29,31 +30,38 @@ export async function createUser(
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError('bad_input', problem, { field: 'password' });
   const passwordHash = await hashPassword(input.password);
-  return deps.db.transaction(async (tx) => {
-    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
-    if (!agency) throw new AppError('not_found', `机关不存在：${input.agencyId}`);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (taken) throw new AppError('conflict', `用户名已存在：${username}`);
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username,
-        displayName: input.displayName.trim(),
-        agencyId: input.agencyId,
-        role: input.role,
-        passwordHash,
-      })
-      .returning();
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: input.actorId,
-      action: 'user.created',
-      entityType: 'user',
-      entityId: user.id,
-      agencyId: user.agencyId,
-      data: { username, role: user.role },
+  const taken = () => new AppError('conflict', `用户名已存在：${username}`, { field: 'username' });
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
+      if (!agency) throw new AppError('not_found', `机关不存在：${input.agencyId}`);
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+      if (existing) throw taken();
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username,
+          displayName: input.displayName.trim(),
+          agencyId: input.agencyId,
+          role: input.role,
+          passwordHash,
+        })
+        .returning();
+      await recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: input.actorId,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        agencyId: user.agencyId,
+        data: { username, role: user.role },
+      });
+      const { passwordHash: _, ...rest } = user;
+      return rest;
     });
-    const { passwordHash: _, ...rest } = user;
-    return rest;
-  });
+  } catch (error) {
+    // Two administrators adding the same name at once: the unique index decides.
+    if (uniqueViolation(error) === 'users_username_unique') throw taken();
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@ import { fixedClock } from '../clock.ts';
 import { listAudit } from '../db/audit.ts';
 import { disableUser, makeAgencyTree, makeUser, TEST_PASSWORD } from '../db/factories.ts';
 import { sessions } from '../db/schema/index.ts';
-import { createTestDb, type TestDb } from '../db/testing.ts';
+import { createTestDb, race, type TestDb } from '../db/testing.ts';
 import { createUser } from './create-user.ts';
 import { can } from './roles.ts';
 import { login, logout, SESSION_TTL_MS, sessionUser } from './session.ts';
@@ -107,5 +107,24 @@ describe('roles on real agencies', () => {
     await expect(createUser(deps, { ...input, username: 'weak', password: 'short' })).rejects.toMatchObject({
       code: 'bad_input',
     });
+  });
+
+  it('of two administrators adding the same name at once, one wins and the other gets conflict', async () => {
+    const results = await race(3, () =>
+      createUser(
+        { db: t.db, clock },
+        {
+          actorId: null,
+          username: 'twice',
+          displayName: '重复',
+          agencyId: tree.town.id,
+          role: 'staff',
+          password: 'Gongkai-2025',
+        },
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict' });
+    expect(await listAudit(t.db, { action: 'user.created', agencyIds: [tree.town.id] })).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema/auth.ts';
 import { AppError } from '../errors.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionUser } from './roles.ts';
 import { toSessionUser } from './users.ts';
 
@@ -52,6 +52,13 @@ export async function login(
     await tx
       .insert(sessions)
       .values({ tokenHash: hashToken(token), userId: user.id, csrfSecret, createdAt: now, expiresAt });
+    // A hash made with weaker parameters than today's is replaced while the password is at hand.
+    if (needsRehash(user.passwordHash)) {
+      await tx
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password) })
+        .where(eq(users.id, user.id));
+    }
     await recordAudit(tx, {
       at: now,
       actorId: user.id,

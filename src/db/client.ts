@@ -2,7 +2,9 @@
  * The database: embedded PGlite (data in config.dataDir) or a PostgreSQL server (config.databaseUrl),
  * behind one Drizzle type. Code takes a `Db` (or a `Tx` inside a transaction) and never knows which.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { Assume, ExtractTablesWithRelations } from 'drizzle-orm';
@@ -43,6 +45,16 @@ export interface OpenDb {
 /** The committed migrations (drizzle/ at the package root). */
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
+/** A hash of the committed migrations: a changed migration makes a new template. */
+export function migrationsHash(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(migrationsFolder).sort()) {
+    if (name.endsWith('.sql')) hash.update(name).update(readFileSync(join(migrationsFolder, name)));
+  }
+  hash.update(readFileSync(join(migrationsFolder, 'meta', '_journal.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Opens the database: a PostgreSQL server when `opts.url` or DATABASE_URL is set, else PGlite with its files in
  * `opts.dataDir` (default config.dataDir, ./data; 'memory://' for a throwaway one).
@@ -55,6 +67,9 @@ export async function openDb(opts: { url?: string; dataDir?: string } = {}): Pro
   const url = opts.url ?? (opts.dataDir ? undefined : config.databaseUrl);
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server closed (restart, failover) must not crash the process; the next query
+    // opens a new one.
+    pool.on('error', (error) => process.stderr.write(`gongkai: 数据库连接断开：${error.message}\n`));
     return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? config.dataDir;

@@ -13,22 +13,27 @@ export interface BatchSummary {
 
 export async function runBatch(
   paths: Iterable<string>,
-  onResult: (out: ExtractionOutput) => void,
+  /** Called with each result as soon as it is read; a returned promise (a full output pipe) is awaited. */
+  onResult: (out: ExtractionOutput) => void | Promise<void>,
   onProgress?: (done: number) => void,
 ): Promise<BatchSummary> {
   const summary: BatchSummary = { read: 0, templates: {}, withErrors: 0, unreadable: [] };
   let done = 0;
   for (const path of paths) {
+    let out: ExtractionOutput | undefined;
     try {
-      const out = await extractFile(path);
+      out = await extractFile(path);
+    } catch (error) {
+      const reason =
+        error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
+      summary.unreadable.push({ source: path, reason: reason.split('\n')[0] });
+    }
+    if (out) {
       summary.read++;
       const key = out.hasTable ? out.format : `${out.format} (no table)`;
       summary.templates[key] = (summary.templates[key] ?? 0) + 1;
       if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
-      onResult(out);
-    } catch (error) {
-      const reason = error instanceof UnreadableError ? error.message : `internal error: ${(error as Error).message}`;
-      summary.unreadable.push({ source: path, reason: reason.split('\n')[0] });
+      await onResult(out); // outside the try: a failing output is the caller's error, not a bad file
     }
     onProgress?.(++done);
   }

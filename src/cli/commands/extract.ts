@@ -10,31 +10,36 @@ export function register(program: Command): void {
     .command('extract')
     .description('把已发布的年度报告（TXT / HTML / DOCX / PDF）读成结构化数据')
     .argument('<inputs...>', '文件、目录或通配符')
-    .option('--json', '输出 JSON（一个输入为对象，多个为数组）')
+    .option('--json', '输出 JSON（一个文件为对象，多个文件为数组）')
     .option('--jsonl', '每行输出一份 JSON（适合批量）')
     .option('--no-progress', '不显示进度条')
     .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean }) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
       const single = paths.length === 1;
-      const collected: ExtractionOutput[] = [];
+      const asArray = Boolean(opts.json && !opts.jsonl && !single);
+      let written = 0;
       const bar =
         opts.progress && process.stderr.isTTY && !single
           ? new SingleBar({ stream: process.stderr, format: '抽取 [{bar}] {value}/{total} {eta}s' })
           : undefined;
       bar?.start(paths.length, 0);
+      // Waits when stdout is a full pipe, so a slow reader of the output never makes the batch pile up.
+      const write = (text: string): Promise<void> | undefined =>
+        process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
       const summary = await runBatch(
         paths,
         (out) => {
-          if (opts.jsonl) process.stdout.write(`${JSON.stringify(out)}\n`);
-          else if (opts.json) collected.push(out);
-          else process.stdout.write(humanLine(out));
+          // Each result is written as soon as it is read: a batch is never held in memory.
+          if (opts.jsonl) return write(`${JSON.stringify(out)}\n`);
+          if (asArray) return write(`${written++ === 0 ? '[\n' : ',\n'}${JSON.stringify(out, null, 2)}`);
+          if (opts.json) return write(`${JSON.stringify(out, null, 2)}\n`);
+          return write(humanLine(out));
         },
         (done) => bar?.update(done),
       );
       bar?.stop();
-      if (opts.json && !opts.jsonl)
-        process.stdout.write(`${JSON.stringify(single ? (collected[0] ?? null) : collected, null, 2)}\n`);
+      if (asArray) process.stdout.write(written === 0 ? '[]\n' : '\n]\n');
       if (single && summary.unreadable.length === 1) throw new CliError(`${paths[0]}: ${summary.unreadable[0].reason}`);
       if (!single) process.stderr.write(formatSummary(summary));
       if (summary.unreadable.length > 0) process.exitCode = 1;

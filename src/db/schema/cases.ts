@@ -1,1 +1,131 @@
-export {};
+/**
+ * 依申请公开: applications (cases), their consultation pauses, and the 行政复议 / 行政诉讼 they led to. The
+ * timeline of a case is its audit events (entity_type 'case'); due dates are stored with their explanation
+ * and recomputed on every change; overdue is derived, never stored.
+ */
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies.ts';
+import { users } from './auth.ts';
+
+export const applicantTypes = [
+  'natural_person',
+  'commercial',
+  'research',
+  'nonprofit',
+  'legal_service',
+  'other_org',
+] as const;
+export type ApplicantType = (typeof applicantTypes)[number];
+
+/** 条例第三十一条: how the application arrived (it fixes the day of receipt). */
+export const channels = ['in_person', 'post', 'online', 'email', 'fax'] as const;
+export type Channel = (typeof channels)[number];
+
+export const caseStates = [
+  'received',
+  'awaiting_correction',
+  'consulting',
+  'awaiting_fee',
+  'replied',
+  'withdrawn',
+] as const;
+export type CaseState = (typeof caseStates)[number];
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** Given to the applicant on the receipt: looks up status on the portal. */
+    trackingCode: text('tracking_code').notNull().unique(),
+    regime: text('regime', { enum: ['2019', '2007'] }).notNull(),
+    applicantType: text('applicant_type', { enum: applicantTypes }).notNull(),
+    applicantName: text('applicant_name').notNull(),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    channel: text('channel', { enum: channels }).notNull(),
+    receivedOn: date('received_on').notNull(),
+    /** The information asked for (名称、文号或特征描述). */
+    subject: text('subject').notNull(),
+    /** 形式要求: 纸质 / 电子 / 邮寄 / 电子邮件 / 自行领取. */
+    formWanted: text('form_wanted').notNull().default('电子'),
+    state: text('state', { enum: caseStates }).notNull().default('received'),
+    correctionRequestedOn: date('correction_requested_on'),
+    /** The date the agency gave the applicant for the 补正. */
+    correctionDeadline: date('correction_deadline'),
+    correctionReceivedOn: date('correction_received_on'),
+    extended: boolean('extended').notNull().default(false),
+    extensionApprovedBy: integer('extension_approved_by').references(() => users.id),
+    extendedOn: date('extended_on'),
+    feeYuan: numeric('fee_yuan', { mode: 'number' }),
+    feeNoticeOn: date('fee_notice_on'),
+    feeDueOn: date('fee_due_on'),
+    feePaidOn: date('fee_paid_on'),
+    dueOn: date('due_on').notNull(),
+    firstDueOn: date('first_due_on').notNull(),
+    dueExplanation: jsonb('due_explanation').$type<string[]>().notNull().default([]),
+    /** One statutory outcome (src/law/outcomes.ts) once replied or closed. */
+    outcome: text('outcome'),
+    outcomeBasis: text('outcome_basis'),
+    replyText: text('reply_text'),
+    closedOn: date('closed_on'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** Optimistic concurrency: each change increments it. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_agency_received_idx').on(t.agencyId, t.receivedOn),
+    index('cases_agency_closed_idx').on(t.agencyId, t.closedOn),
+    index('cases_open_due_idx').on(t.dueOn),
+  ],
+);
+
+/** 征求意见 (第三十二条 third party, 第三十四条 other agency): days from fromOn to toOn are not counted. */
+export const casePauses = pgTable(
+  'case_pauses',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: ['third_party', 'agency'] }).notNull(),
+    party: text('party').notNull(),
+    fromOn: date('from_on').notNull(),
+    /** null while the consultation is open. */
+    toOn: date('to_on'),
+    replyDueOn: date('reply_due_on').notNull(),
+  },
+  (t) => [index('case_pauses_case_idx').on(t.caseId)],
+);
+
+export const appealKinds = ['review', 'litigation_direct', 'litigation_after_review'] as const;
+export const appealOutcomes = ['upheld', 'corrected', 'other', 'pending'] as const;
+
+/** 行政复议 and 行政诉讼 about a case (annual report section 四). */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind', { enum: appealKinds }).notNull(),
+    filedOn: date('filed_on').notNull(),
+    outcome: text('outcome', { enum: appealOutcomes }).notNull().default('pending'),
+    decidedOn: date('decided_on'),
+  },
+  (t) => [index('appeals_agency_filed_idx').on(t.agencyId, t.filedOn)],
+);
+
+export type Case = typeof cases.$inferSelect;
+export type CasePause = typeof casePauses.$inferSelect;
+export type Appeal = typeof appeals.$inferSelect;

@@ -72,7 +72,12 @@ describe('HTML → lines', () => {
       <nav>首页 &gt; 信息公开</nav><script>var a = "主动公开 99 条";</script>
       <p>一、总体情况</p><div>第一行<br>第二行</div><p>  多个   空格
       换行  </p></body></html>`;
-    expect(htmlToText(html).split('\n').filter(Boolean)).toEqual(['一、总体情况', '第一行', '第二行', '多个 空格 换行']);
+    expect(htmlToText(html).split('\n').filter(Boolean)).toEqual([
+      '一、总体情况',
+      '第一行',
+      '第二行',
+      '多个 空格 换行',
+    ]);
   });
 
   it('keeps the lines of <pre>', () => {

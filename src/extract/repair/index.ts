@@ -5,7 +5,7 @@
  *    they separate table cells);
  * 2. pinyin annotations after a character (`鎮(zhèn)`, `开（kāi）`) removed — only a parenthesis holding
  *    one pinyin syllable with a tone mark (or a tone digit) right after a Han character (or after the `?`
- *    a lost character left); `（一）`, `(2019)`, `(以下简称《条例》)`, `(app)` stay;
+ *    a lost character left, `?dāng)` when the parenthesis went with it); `（一）`, `(2019)`, `(以下简称《条例》)`, `(app)` stay;
  * 3. Traditional → Simplified (opencc-js, tw → cn, character level: a page converted by a site's 繁体
  *    switch keeps mainland words), only when the text is in Traditional characters, then a few fixes of
  *    place names the character mapping gets wrong;
@@ -24,6 +24,8 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zA-Z${TONED}üÜ]{1,6}`;
 const PINYIN = new RegExp(`([\\u3400-\\u9fff\\uf900-\\ufaff?\\ufffd])\\s?[(（]\\s?(${SYLLABLE}[1-5]?)\\s?[)）]`, 'g');
+/** A lost character and its opening parenthesis left one `?`: `政府?dāng)?shù)据`. */
+const LOST_PINYIN = new RegExp(`([?\\ufffd])(${SYLLABLE}[1-5]?)[)）]`, 'g');
 const TONE = new RegExp(`[${TONED}]|^[a-zA-Züv]{1,6}[1-5]$`);
 /** A syllable pinyin can spell: an optional initial and a final. Keeps `(DNA)`, `(xyz)` and the like. */
 const PINYIN_SHAPE = new RegExp(
@@ -33,9 +35,9 @@ const PINYIN_SHAPE = new RegExp(
 
 /** Removes pinyin annotations: the parenthesised syllable must follow a Han character and carry a tone. */
 export function removePinyin(text: string): string {
-  return text.replace(PINYIN, (whole, han: string, syllable: string) =>
-    TONE.test(syllable) && PINYIN_SHAPE.test(syllable) ? han : whole,
-  );
+  const strip = (whole: string, han: string, syllable: string) =>
+    TONE.test(syllable) && PINYIN_SHAPE.test(syllable) ? han : whole;
+  return text.replace(PINYIN, strip).replace(LOST_PINYIN, strip);
 }
 
 function changes(a: string, b: string): number {
@@ -96,7 +98,7 @@ const FURNITURE_TOKEN = [
 const FURNITURE_INLINE = new RegExp(`(?:${FURNITURE_TOKEN})`, 'g');
 const FURNITURE_LINE = new RegExp(
   [
-    `^(?:\\s|${FURNITURE_TOKEN}|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏本页|收藏|相关阅读|相关链接|【|】|\\||/)+$`,
+    `^(?:\\s|${FURNITURE_TOKEN}|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏本页|收藏|相关阅读|相关链接|【|】|\\|)+$`,
     '^(?:上一篇|下一篇|上一条|下一条)(?:[:：]|\\s|$)',
     '^当前位置[:：]',
     '^您(?:当前)?所在的?位置[:：]',

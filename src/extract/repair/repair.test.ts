@@ -21,6 +21,7 @@ describe('text repair', () => {
     ['a tone digit', '银行(hang2)业务', '银行业务'],
     ['ü with a tone', '法律(lǜ)法规', '法律法规'],
     ['after the ? of a lost character', '政府?(dāng)?(shù)据开放', '政府??据开放'],
+    ['a lost character that took its parenthesis along', '政府?dāng)?shù)据开放', '政府??据开放'],
     ['keeps （一）', '（一）主动公开', '（一）主动公开'],
     ['keeps (2019)', '国办公开办函(2019)60号', '国办公开办函(2019)60号'],
     ['keeps (以下简称《条例》)', '《条例》(以下简称《条例》)', '《条例》(以下简称《条例》)'],
@@ -90,9 +91,12 @@ describe('text repair', () => {
     expect(isFurniture(line)).toBe(true);
   });
 
-  it.each(['一、总体情况', '关闭企业3家', '打印机采购', '上一年度结转8件', '（一）主动公开'])('not furniture: %s', (line) => {
-    expect(isFurniture(line)).toBe(false);
-  });
+  it.each(['一、总体情况', '/', '——', '关闭企业3家', '打印机采购', '上一年度结转8件', '（一）主动公开'])(
+    'not furniture: %s',
+    (line) => {
+      expect(isFurniture(line)).toBe(false);
+    },
+  );
 
   it('drops furniture lines (keeping line numbers) and cuts furniture runs out of a line', () => {
     expect(toLines('分享到:\n主动公开１１３２条\n扫一扫在手机打开当前页\n')).toEqual(['', '主动公开1132条', '', '']);

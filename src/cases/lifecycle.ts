@@ -1,0 +1,86 @@
+/**
+ * The lifecycle of an application, in one place: which action may run in which state, and where it
+ * leads. Overdue is not a state: it is derived from the due date (isOverdue).
+ *
+ *   received ──补正告知──► awaiting_correction ──收到补正──► received (period restarts, 第三十条)
+ *      │                        └──逾期未补正──► replied, outcome other.no_correction (视为放弃)
+ *      ├──征求意见──► consulting ──意见返回──► received        (time not counted, 第三十二条/第三十四条)
+ *      ├──收费通知──► awaiting_fee ──缴费──► received          (未缴 → other.fee_unpaid)
+ *      ├──答复──► replied (one statutory outcome)
+ *      └──撤回──► withdrawn
+ */
+import type { CaseState } from '../db/schema/cases.ts';
+import { AppError } from '../errors.ts';
+
+export type CaseAction =
+  | 'request_correction'
+  | 'receive_correction'
+  | 'lapse_correction'
+  | 'start_consultation'
+  | 'end_consultation'
+  | 'extend'
+  | 'send_fee_notice'
+  | 'record_payment'
+  | 'lapse_fee'
+  | 'reply'
+  | 'withdraw';
+
+const ALLOWED: Record<CaseAction, CaseState[]> = {
+  request_correction: ['received'],
+  receive_correction: ['awaiting_correction'],
+  lapse_correction: ['awaiting_correction'],
+  start_consultation: ['received', 'consulting'],
+  end_consultation: ['consulting'],
+  extend: ['received', 'consulting'],
+  send_fee_notice: ['received'],
+  record_payment: ['awaiting_fee'],
+  lapse_fee: ['awaiting_fee'],
+  reply: ['received', 'consulting'],
+  withdraw: ['received', 'awaiting_correction', 'consulting', 'awaiting_fee'],
+};
+
+export const STATE_NAMES: Record<CaseState, string> = {
+  received: '办理中',
+  awaiting_correction: '待补正',
+  consulting: '征求意见中',
+  awaiting_fee: '待缴费',
+  replied: '已答复',
+  withdrawn: '已撤回',
+};
+
+export const ACTION_NAMES: Record<CaseAction, string> = {
+  request_correction: '告知补正',
+  receive_correction: '收到补正',
+  lapse_correction: '逾期未补正',
+  start_consultation: '征求意见',
+  end_consultation: '收到意见',
+  extend: '延长答复期限',
+  send_fee_notice: '发出收费通知',
+  record_payment: '收到缴费',
+  lapse_fee: '逾期未缴费',
+  reply: '答复',
+  withdraw: '申请人撤回',
+};
+
+export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';
+
+export function assertAllowed(action: CaseAction, state: CaseState): void {
+  if (!ALLOWED[action].includes(state)) {
+    throw new AppError('invalid_state', `当前状态为“${STATE_NAMES[state]}”，不能${ACTION_NAMES[action]}`);
+  }
+}
+
+export function allowedActions(state: CaseState): CaseAction[] {
+  return (Object.keys(ALLOWED) as CaseAction[]).filter((a) => ALLOWED[a].includes(state));
+}
+
+/** Overdue: open and past its due date (derived, never stored). */
+export const isOverdue = (c: { state: CaseState; dueOn: string }, today: string) =>
+  !isClosed(c.state) && c.dueOn < today;
+
+/** Due within `days` calendar days. */
+export function isDueSoon(c: { state: CaseState; dueOn: string }, today: string, days = 5): boolean {
+  if (isClosed(c.state) || c.dueOn < today) return false;
+  const diff = (Date.parse(`${c.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  return diff <= days;
+}

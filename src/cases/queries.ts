@@ -1,0 +1,103 @@
+/**
+ * Case lists for the console and supervision: the inbox sorted by due date with due-soon and overdue
+ * marks (derived from the due date and today), a case with its pauses, appeals and timeline, and the
+ * applicant's own view by tracking code. Personal data is masked in lists.
+ */
+import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { listAudit } from '../db/audit.ts';
+import type { Executor } from '../db/client.ts';
+import { appeals, type Case, casePauses, cases } from '../db/schema/cases.ts';
+import { AppError } from '../errors.ts';
+import { isDueSoon, isOverdue } from './lifecycle.ts';
+
+/** 张三 → 张*; 13812345678 → 138****5678; an ID number keeps its first 6 and last 4. */
+export function maskName(name: string): string {
+  if (name.length <= 1) return name;
+  if (/(公司|机构|中心|事务所|协会|学校|医院|大学|研究院|委员会)$/.test(name)) return name;
+  return name[0] + '*'.repeat(Math.min(name.length - 1, 2));
+}
+export const maskPhone = (p: string | null) => (p && p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p);
+export const maskId = (id: string | null) =>
+  id && id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;
+
+export function maskApplicant<T extends Pick<Case, 'applicantName' | 'phone' | 'idNumber' | 'email' | 'address'>>(
+  c: T,
+): T {
+  return {
+    ...c,
+    applicantName: maskName(c.applicantName),
+    phone: maskPhone(c.phone),
+    idNumber: maskId(c.idNumber),
+    email: c.email ? c.email.replace(/^(.).*(@.*)$/, '$1***$2') : c.email,
+    address: c.address ? `${c.address.slice(0, 6)}…` : c.address,
+  };
+}
+
+const OPEN = ['replied', 'withdrawn'] as const;
+
+export async function inbox(db: Executor, agencyIds: number[] | 'all', today: string, limit = 200) {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        notInArray(cases.state, [...OPEN]),
+        agencyIds === 'all' ? undefined : inArray(cases.agencyId, agencyIds.length ? agencyIds : [-1]),
+      ),
+    )
+    .orderBy(asc(cases.dueOn), asc(cases.id))
+    .limit(limit);
+  return rows.map((c) => ({ ...maskApplicant(c), overdue: isOverdue(c, today), dueSoon: isDueSoon(c, today) }));
+}
+
+/** Open cases per agency: overdue and due within 5 days (supervision, and the unit's own view). */
+export async function overdueCounts(db: Executor, agencyIds: number[], today: string) {
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + 5);
+  const soonDay = soon.toISOString().slice(0, 10);
+  return db
+    .select({
+      agencyId: cases.agencyId,
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${cases.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${cases.dueOn} >= ${today} and ${cases.dueOn} <= ${soonDay})::int`,
+    })
+    .from(cases)
+    .where(and(notInArray(cases.state, [...OPEN]), inArray(cases.agencyId, agencyIds.length ? agencyIds : [-1])))
+    .groupBy(cases.agencyId);
+}
+
+export async function caseDetail(db: Executor, id: number) {
+  const [c] = await db.select().from(cases).where(eq(cases.id, id));
+  if (!c) throw new AppError('not_found', `申请 ${id} 不存在`);
+  const [pauses, appealRows, timeline] = await Promise.all([
+    db.select().from(casePauses).where(eq(casePauses.caseId, id)).orderBy(asc(casePauses.fromOn)),
+    db.select().from(appeals).where(eq(appeals.caseId, id)).orderBy(asc(appeals.filedOn)),
+    listAudit(db, { entityType: 'case', entityId: id, limit: 500 }),
+  ]);
+  return { case: c, pauses, appeals: appealRows, timeline: timeline.reverse() };
+}
+
+/** The applicant's view: found only by the exact tracking code; no personal data beyond the name. */
+export async function trackApplication(db: Executor, code: string) {
+  const clean = code.trim().toUpperCase();
+  if (!/^[A-Z0-9]{6,20}$/.test(clean)) return null;
+  const [c] = await db
+    .select({
+      id: cases.id,
+      agencyId: cases.agencyId,
+      receivedOn: cases.receivedOn,
+      subject: cases.subject,
+      state: cases.state,
+      dueOn: cases.dueOn,
+      correctionDeadline: cases.correctionDeadline,
+      feeYuan: cases.feeYuan,
+      feeDueOn: cases.feeDueOn,
+      outcome: cases.outcome,
+      closedOn: cases.closedOn,
+      regime: cases.regime,
+    })
+    .from(cases)
+    .where(eq(cases.trackingCode, clean));
+  return c ?? null;
+}

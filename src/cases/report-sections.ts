@@ -1,0 +1,227 @@
+/**
+ * Sections 三 and 四 of the annual report, counted from the records for an agency or a subtree and a
+ * year — new2021 from 2021, new2019 for 2019–2020, the old table's application rows before 2019 — and
+ * each cell's cases (drill-down). Counting rules:
+ *   received      received in the year
+ *   carried_in    received before the year and not closed before it
+ *   results       closed in the year, by outcome (a withdrawal under 2019 rules is 其他处理)
+ *   carried_over  received by the year's end and not closed by it
+ * so received + carried_in = total + carried_over holds by construction, column by column.
+ *   section 四    filed in the year, by outcome as of the year's end (undecided then: 尚未审结)
+ */
+import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { appeals, cases } from '../db/schema/cases.ts';
+import { OUTCOMES } from '../law/outcomes.ts';
+import type { CellValue, TemplateId } from '../report/model.ts';
+import { templateForYear } from '../report/templates/index.ts';
+
+const COLUMNS = ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org'] as const;
+
+const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
+
+const CODES_2019 = OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.code);
+
+/**
+ * The result row of a closed case in the new tables: its 2019 outcome; anything else (a transitional
+ * case decided under the 2007 rules, a 2007 withdrawal) is 其他处理·其他. new2019 folds 其他处理 into one row.
+ */
+function resultKeyExpr(format: TemplateId): SQL<string> {
+  const known = sql.join(
+    CODES_2019.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const key = sql`case when ${cases.outcome} in (${known}) then ${cases.outcome} else 'other.other' end`;
+  return format === 'new2019'
+    ? sql<string>`case when (${key}) like 'other.%' then 'other' else (${key}) end`
+    : sql<string>`${key}`;
+}
+
+/** The SQL condition of one cell of the application table (without the agency filter). */
+function applyCell(row: string, year: number, format: TemplateId): SQL | undefined {
+  const { start, end } = bounds(year);
+  const closedIn = and(gte(cases.closedOn, start), lte(cases.closedOn, end));
+  switch (row) {
+    case 'received':
+      return and(gte(cases.receivedOn, start), lte(cases.receivedOn, end));
+    case 'carried_in':
+      return and(sql`${cases.receivedOn} < ${start}`, or(isNull(cases.closedOn), gte(cases.closedOn, start)));
+    case 'carried_over':
+      return and(lte(cases.receivedOn, end), or(isNull(cases.closedOn), sql`${cases.closedOn} > ${end}`));
+    case 'total':
+      return closedIn;
+    default:
+      return and(closedIn, sql`(${resultKeyExpr(format)}) = ${row}`);
+  }
+}
+
+function columnCond(column: string): SQL | undefined {
+  return column === 'total' ? undefined : eq(cases.applicantType, column as (typeof COLUMNS)[number]);
+}
+
+export interface SectionScope {
+  agencyIds: number[];
+  year: number;
+  format?: TemplateId;
+}
+
+/** Section 三 (and the old table's application rows) and section 四, keyed as the report contract. */
+export async function computeCaseSections(db: Executor, scope: SectionScope): Promise<Record<string, CellValue>> {
+  const format = scope.format ?? templateForYear(scope.year);
+  const { start, end } = bounds(scope.year);
+  const agencyFilter = inArray(cases.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]);
+  const relevant = and(
+    agencyFilter,
+    lte(cases.receivedOn, end),
+    or(isNull(cases.closedOn), gte(cases.closedOn, start)),
+  );
+  const rows =
+    format !== 'old2008'
+      ? []
+      : await db
+          .select({
+            applicantType: cases.applicantType,
+            outcome: cases.outcome,
+            channel: cases.channel,
+            extended: cases.extended,
+            received: sql<number>`count(*) filter (where ${cases.receivedOn} >= ${start})::int`,
+            carriedIn: sql<number>`count(*) filter (where ${cases.receivedOn} < ${start})::int`,
+            closed: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end} and ${cases.outcome} is not null)::int`,
+            closedNoOutcome: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end} and ${cases.outcome} is null)::int`,
+            carriedOver: sql<number>`count(*) filter (where ${cases.closedOn} is null or ${cases.closedOn} > ${end})::int`,
+          })
+          .from(cases)
+          .where(relevant)
+          .groupBy(cases.applicantType, cases.outcome, cases.channel, cases.extended);
+
+  const appealRows = await db
+    .select({
+      kind: appeals.kind,
+      outcome: sql<string>`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(appeals)
+    .where(
+      and(
+        inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+        gte(appeals.filedOn, start),
+        lte(appeals.filedOn, end),
+      ),
+    )
+    .groupBy(sql`1`, sql`2`);
+
+  const values: Record<string, CellValue> = {};
+  const add = (key: string, n: number) => {
+    values[key] = ((values[key] as number | undefined) ?? 0) + n;
+  };
+
+  if (format === 'old2008') {
+    const channelRow = {
+      in_person: 'in_person',
+      fax: 'fax',
+      online: 'online',
+      email: 'online',
+      post: 'letter',
+    } as const;
+    for (const k of [
+      'received',
+      'received.in_person',
+      'received.fax',
+      'received.online',
+      'received.letter',
+      'completed',
+      'completed.on_time',
+      'completed.extended',
+      'answered',
+    ])
+      values[`apply.${k}`] = 0;
+    for (const o of OUTCOMES.filter((x) => x.regime === '2007')) values[o.reportKey.old2008!] = 0;
+    values['apply.answered.refused'] = 0;
+    for (const r of rows) {
+      add('apply.received', r.received);
+      add(`apply.received.${channelRow[r.channel]}`, r.received);
+      if (r.outcome && r.closed) {
+        add('apply.completed', r.closed);
+        add(r.extended ? 'apply.completed.extended' : 'apply.completed.on_time', r.closed);
+        const o = OUTCOMES.find((x) => x.code === r.outcome && x.regime === '2007');
+        if (o) {
+          add('apply.answered', r.closed);
+          add(o.reportKey.old2008!, r.closed);
+          if (o.code.startsWith('refused.')) add('apply.answered.refused', r.closed);
+        }
+      }
+    }
+    for (const kind of ['review', 'litigation'] as const) {
+      for (const k of ['total', 'upheld', 'corrected', 'other']) values[`${kind}.${k}`] = 0;
+    }
+    for (const a of appealRows) {
+      const kind = a.kind === 'review' ? 'review' : 'litigation';
+      add(`${kind}.total`, a.n);
+      if (a.outcome !== 'pending') add(`${kind}.${a.outcome}`, a.n);
+      else add(`${kind}.other`, a.n);
+    }
+    return values;
+  }
+
+  const resultRows =
+    format === 'new2019'
+      ? [
+          ...new Set(
+            OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.reportKey.new2019!.slice('apply.'.length)),
+          ),
+        ]
+      : OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.code);
+  for (const row of ['received', 'carried_in', ...resultRows, 'total', 'carried_over']) {
+    for (const col of [...COLUMNS, 'total']) values[`apply.${row}.${col}`] = 0;
+  }
+  const resultKey = resultKeyExpr(format);
+  const newRows = await db
+    .select({
+      applicantType: cases.applicantType,
+      result: resultKey,
+      received: sql<number>`count(*) filter (where ${cases.receivedOn} >= ${start})::int`,
+      carriedIn: sql<number>`count(*) filter (where ${cases.receivedOn} < ${start})::int`,
+      closed: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end})::int`,
+      carriedOver: sql<number>`count(*) filter (where ${cases.closedOn} is null or ${cases.closedOn} > ${end})::int`,
+    })
+    .from(cases)
+    .where(relevant)
+    .groupBy(sql`1`, sql`2`);
+  for (const r of newRows) {
+    for (const col of [r.applicantType, 'total']) {
+      add(`apply.received.${col}`, r.received);
+      add(`apply.carried_in.${col}`, r.carriedIn);
+      add(`apply.carried_over.${col}`, r.carriedOver);
+      if (r.closed) {
+        add(`apply.${r.result}.${col}`, r.closed);
+        add(`apply.total.${col}`, r.closed);
+      }
+    }
+  }
+  for (const group of ['review', 'litigation.direct', 'litigation.after_review']) {
+    for (const k of ['upheld', 'corrected', 'other', 'pending', 'total']) values[`${group}.${k}`] = 0;
+  }
+  for (const a of appealRows) {
+    const group =
+      a.kind === 'review' ? 'review' : a.kind === 'litigation_direct' ? 'litigation.direct' : 'litigation.after_review';
+    add(`${group}.${a.outcome}`, a.n);
+    add(`${group}.total`, a.n);
+  }
+  return values;
+}
+
+/** The ids of the cases counted in one cell of section 三 (new templates). */
+export async function drillDown(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
+  const format = scope.format ?? templateForYear(scope.year);
+  const parts = scope.key.split('.');
+  if (parts[0] !== 'apply' || parts.length < 3) throw new Error(`不是申请表的单元格：${scope.key}`);
+  const column = parts.at(-1)!;
+  const row = parts.slice(1, -1).join('.');
+  const rowCond = applyCell(row, scope.year, format);
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]), rowCond, columnCond(column)))
+    .orderBy(cases.id);
+  return rows.map((r) => r.id);
+}

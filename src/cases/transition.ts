@@ -1,0 +1,64 @@
+/**
+ * The shape every case action shares: lock the case row, check the lifecycle, apply the change,
+ * recompute the due date, bump the version, write the audit event — in one transaction.
+ */
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../auth/roles.ts';
+import { requirePermission } from '../auth/roles.ts';
+import { loadCalendar } from '../calendar-store/index.ts';
+import type { Clock } from '../clock.ts';
+import { recordAudit } from '../db/audit.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { type Case, casePauses, cases } from '../db/schema/cases.ts';
+import { AppError } from '../errors.ts';
+import { dueOf } from './due.ts';
+import { assertAllowed, type CaseAction } from './lifecycle.ts';
+
+export interface CaseDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface TransitionInput {
+  user: SessionUser | null;
+  caseId: number;
+  /** When given, the change is refused if someone changed the case meanwhile (the form was stale). */
+  expectedVersion?: number;
+}
+
+export async function transition(
+  deps: CaseDeps,
+  input: TransitionInput,
+  action: CaseAction,
+  change: (tx: Tx, c: Case) => Promise<Partial<Case> & { auditData?: Record<string, unknown> }>,
+  permission: 'case.handle' | 'case.approve_extension' = 'case.handle',
+): Promise<Case> {
+  return deps.db.transaction(async (tx) => {
+    const [c] = await tx.select().from(cases).where(eq(cases.id, input.caseId)).for('update');
+    if (!c) throw new AppError('not_found', `申请 ${input.caseId} 不存在`);
+    if (input.user) requirePermission(input.user, permission, c.agencyId);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) {
+      throw new AppError('conflict', '该申请已被他人修改，请刷新后重试');
+    }
+    assertAllowed(action, c.state);
+    const { auditData, ...fields } = await change(tx, c);
+    const next = { ...c, ...fields };
+    const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, c.id));
+    const due = dueOf(next, pauses, await loadCalendar(tx));
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...fields, ...due, version: c.version + 1, updatedAt: deps.clock.now() })
+      .where(eq(cases.id, c.id))
+      .returning();
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: input.user?.id ?? null,
+      action: `case.${action}`,
+      entityType: 'case',
+      entityId: c.id,
+      agencyId: c.agencyId,
+      data: { from: c.state, to: updated.state, dueOn: updated.dueOn, ...auditData },
+    });
+    return updated;
+  });
+}
