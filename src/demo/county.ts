@@ -212,14 +212,12 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     { username: 'staff', displayName: '县政府办 经办人', agencyId: county.id, role: 'staff' as const },
     { username: 'reviewer', displayName: '县政府办 保密审查员', agencyId: county.id, role: 'reviewer' as const },
     { username: 'office', displayName: '县政府办公室 经办人', agencyId: office.id, role: 'staff' as const },
-    ...units
-      .slice(1, 6)
-      .map((u, i) => ({
-        username: `unit${i + 1}`,
-        displayName: `${u.name} 经办人`,
-        agencyId: u.id,
-        role: 'office_head' as const,
-      })),
+    ...units.slice(1, 6).map((u, i) => ({
+      username: `unit${i + 1}`,
+      displayName: `${u.name} 经办人`,
+      agencyId: u.id,
+      role: 'office_head' as const,
+    })),
   ];
   await db.insert(users).values(demoUsers.map((u) => ({ ...u, passwordHash: hash })));
 
@@ -411,15 +409,13 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     });
   });
   if (appealRows.length) await db.insert(appeals).values(appealRows);
-  await db
-    .insert(auditEvents)
-    .values({
-      at: deps.clock.now(),
-      actorId: null,
-      action: 'demo.loaded',
-      entityType: 'system',
-      data: { cases: ids.length, appeals: appealRows.length, agencies: allAgencies.length },
-    });
+  await db.insert(auditEvents).values({
+    at: deps.clock.now(),
+    actorId: null,
+    action: 'demo.loaded',
+    entityType: 'system',
+    data: { cases: ids.length, appeals: appealRows.length, agencies: allAgencies.length },
+  });
 
   // Published annual reports for the finished years: the county's consolidated one and each unit's own.
   const reports: (typeof annualReports.$inferInsert)[] = [];

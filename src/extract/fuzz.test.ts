@@ -13,7 +13,7 @@ import { renderDocx } from '../report/render/docx.ts';
 import { renderHtml } from '../report/render/html.ts';
 import { prng, sampleReport } from '../report/sample.ts';
 import { samplesDir, seedsDir } from '../testing/paths.ts';
-import { extractBuffer, UnreadableError } from './pipeline.ts';
+import { type ExtractionOutput, extractBuffer, UnreadableError } from './pipeline.ts';
 
 const seedText = readFileSync(join(seedsDir, '002_4aa25779e377b147.txt'), 'utf8');
 const seedBytes = Buffer.from(seedText);
@@ -135,7 +135,7 @@ describe('fuzz: every mutated input ends in a report or a clear error within 1 s
   it.each(cases)('$name #$seed', async ({ name, seed }) => {
     const { bytes, name: file } = MUTATIONS[name](prng(seed));
     const start = performance.now();
-    const result = await extractBuffer(bytes, file).catch((e: unknown) => e);
+    const result: ExtractionOutput | Error = await extractBuffer(bytes, file).catch((e: Error) => e);
     const ms = performance.now() - start;
     outcomes.slowest = Math.max(outcomes.slowest, ms);
     if (result instanceof Error) {

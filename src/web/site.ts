@@ -8,9 +8,11 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession } from './auth.tsx';
+import { consoleCases } from './console/cases.tsx';
 import { consoleHome } from './console/home.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import type { AppEnv } from './env.ts';
+import { applyPages } from './pages/apply.tsx';
 import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
@@ -55,6 +57,8 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       staticPages(info),
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),
+      applyPages({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),
     ],
   });

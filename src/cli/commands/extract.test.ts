@@ -61,4 +61,30 @@ describe('gongkai extract', () => {
       gold.issuer,
     );
   });
+
+  it('prints one JSON array for several inputs with --json, written as each file is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    copyFileSync(join(seedsDir, '000_6e3b6fbd91fc059e.txt'), join(dir, 'a.txt'));
+    copyFileSync(join(seedsDir, '002_4aa25779e377b147.txt'), join(dir, 'b.txt'));
+    writeFileSync(join(dir, 'c.txt'), '');
+    const r = gongkai('extract', join(dir, '*.txt'), '--json', '--no-progress');
+    const out = JSON.parse(r.out);
+    expect(out.map((o: { source: string; year: number }) => [o.source.slice(dir.length + 1), o.year])).toEqual([
+      ['a.txt', 2018],
+      ['b.txt', 2019],
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('[');
+    expect(r.err).toContain('无法读取');
+    expect(r.err).toContain('空文件');
+  });
+
+  it('prints an empty array when nothing of a batch could be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    writeFileSync(join(dir, 'a.txt'), '');
+    writeFileSync(join(dir, 'b.html'), '<p>今天天气很好</p>');
+    const r = gongkai('extract', dir, '--json');
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.code).toBe(1);
+  });
 });

@@ -218,7 +218,7 @@ export async function corpusCase(index: number, shape: Shape, damage: Damage): P
     partial = true;
   }
   if (damage === 'traditional-pinyin' || damage === 'big5')
-    text = toTraditional(text).replace(/[開鎮數處結行]/g, (ch) =>
+    text = toTraditional(text).replace(/[開鎮數處結行]/g, (ch: string) =>
       damage === 'big5' || rand() < 0.5 ? ch : `${ch}(${PINYIN[ch]})`,
     );
   let bytes: Uint8Array;

@@ -102,8 +102,8 @@ describe('HTML → lines', () => {
 
   it('joins block breaks in a cell with nothing between Han characters, a space otherwise', () => {
     expect(cellText('本年新\n   制作数量')).toBe('本年新制作数量');
-    expect(cellText('本年新\u0001制作数量')).toBe('本年新制作数量');
-    expect(cellText('收到申请\u000117')).toBe('收到申请 17');
+    expect(cellText('本年新\ue000制作数量')).toBe('本年新制作数量');
+    expect(cellText('收到申请\ue00017')).toBe('收到申请 17');
     expect(cellText('<p>1</p>')).toBe('<p>1</p>');
     const html = '<table><tr><td><p>其他对外</p><p>管理服务事项</p></td><td>5</td></tr></table>';
     expect(htmlToText(html).trim()).toBe('其他对外管理服务事项\t5');

@@ -74,7 +74,7 @@ const BLOCKS = new Set([
 /** Spans larger than this are clamped: a damaged page with colspan="99999" must not blow up. */
 const MAX_SPAN = 64;
 /** Marks a `<br>` or block boundary inside a cell until the cell's text is normalised. */
-const SOFT = '\u0001';
+const SOFT = '\ue000'; // a private-use character: never in a page's text that matters
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3007]/;
 
 function span(value: string | undefined): number {
@@ -83,10 +83,12 @@ function span(value: string | undefined): number {
 }
 
 /** A cell's text on one line: breaks between Han characters vanish, other white space becomes one space. */
+const GAP = /[\s\ue000]/;
+
 export function cellText(raw: string): string {
-  const s = raw.trim() === '' ? '' : raw;
-  return s
-    .replace(/[\s\u0001]+/g, (gap, offset: number, whole: string) => {
+  if (!GAP.test(raw)) return raw; // most cells: a figure or a label on one line
+  return raw
+    .replace(/[\s\ue000]+/g, (gap, offset: number, whole: string) => {
       const before = whole[offset - 1];
       const after = whole[offset + gap.length];
       if (before === undefined || after === undefined) return '';
@@ -137,7 +139,11 @@ class TableGrid {
     while (row[this.c] !== undefined) this.c++;
     const text = cellText(cell.text);
     for (let dr = 0; dr < cell.rowspan; dr++) {
-      const target = (this.rows[this.r + dr] ??= []);
+      let target = this.rows[this.r + dr];
+      if (!target) {
+        target = [];
+        this.rows[this.r + dr] = target;
+      }
       for (let dc = 0; dc < cell.colspan; dc++) target[this.c + dc] = text;
     }
     this.c += cell.colspan;
@@ -150,8 +156,15 @@ class TableGrid {
     if (caption) out.push(caption);
     this.caption = '';
     for (let i = 0; i < upTo && i < this.rows.length; i++) {
-      const row = Array.from(this.rows[i] ?? [], (v) => v ?? '');
-      if (row.some((v) => v !== '')) out.push(row.join('\t'));
+      const row = this.rows[i] ?? [];
+      let line = '';
+      let filled = false;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c] ?? ''; // a hole: a slot no cell covered
+        if (v) filled = true;
+        line = c === 0 ? v : `${line}\t${v}`;
+      }
+      if (filled) out.push(line);
     }
     return out;
   }
@@ -179,10 +192,14 @@ class TableGrid {
     return out;
   }
 
-  finish(): { lines: string[]; rows: string[][] } {
+  finish(): string[] {
     this.endCell();
-    const rows = this.rows.map((row) => Array.from(row, (v) => v ?? ''));
-    return { lines: this.lines(this.rows.length), rows };
+    return this.lines(this.rows.length);
+  }
+
+  /** The grid with holes filled: call after finish(). */
+  grid(): string[][] {
+    return this.rows.map((row) => Array.from(row, (v) => v ?? ''));
   }
 }
 
@@ -192,7 +209,7 @@ export interface HtmlContent {
   tables: string[][][];
 }
 
-export function parseHtml(html: string): HtmlContent {
+export function parseHtml(html: string, opts: { tables?: boolean } = {}): HtmlContent {
   const out: string[] = [];
   const tables: string[][][] = [];
   const stack: TableGrid[] = [];
@@ -205,8 +222,8 @@ export function parseHtml(html: string): HtmlContent {
   const closeTable = () => {
     const grid = stack.pop();
     if (!grid) return;
-    const { lines, rows } = grid.finish();
-    if (!grid.layout) tables.push(rows);
+    const lines = grid.finish();
+    if (opts.tables !== false && !grid.layout) tables.push(grid.grid());
     emit(lines);
   };
   const parser = new Parser(
@@ -269,7 +286,7 @@ export function parseHtml(html: string): HtmlContent {
   return { text, tables };
 }
 
-export const htmlToText = (html: string): string => parseHtml(html).text;
+export const htmlToText = (html: string): string => parseHtml(html, { tables: false }).text;
 
 /** Every data table of the page as rows of cell texts, spans expanded. */
 export const htmlTables = (html: string): string[][][] => parseHtml(html).tables;

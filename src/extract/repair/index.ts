@@ -13,7 +13,7 @@
  *    punctuation (，。：；（）【】《》) is kept as printed: labels keep their `（一）` and prose keeps its
  *    `，` — a comma inside a figure (`1，234`) is the reader's to read, cell by cell.
  * `toLines` then drops page furniture (分享到, 【字体：大 中 小】, 扫一扫在手机打开当前页, 打印本页,
- * 关闭窗口, 上一篇/下一篇 …): whole furniture lines become empty (line numbers stay those of the repaired
+ * 关闭窗口, 上一篇/下一篇, page numbers `- 3 -` …): whole furniture lines become empty (line numbers stay those of the repaired
  * text), furniture runs inside a line are cut out.
  */
 import * as OpenCC from 'opencc-js';
@@ -103,6 +103,10 @@ const FURNITURE_LINE = new RegExp(
     '^当前位置[:：]',
     '^您(?:当前)?所在的?位置[:：]',
     '^分享[:：]',
+    // page numbers of a PDF or a printed page: `- 3 -`, `第 3 页 共 5 页`, `3 / 5`
+    '^[-—–]\\s*\\d{1,3}\\s*[-—–]$',
+    '^第\\s*\\d{1,3}\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d{1,3}\\s*页)?$',
+    '^\\d{1,3}\\s*/\\s*\\d{1,3}$',
   ].join('|'),
 );
 

@@ -87,11 +87,16 @@ describe('text repair', () => {
     '下一篇',
     '当前位置：首页 > 信息公开',
     '|',
+    '- 3 -',
+    '— 12 —',
+    '第 3 页 共 5 页',
+    '第2页',
+    '3 / 5',
   ])('furniture line: %s', (line) => {
     expect(isFurniture(line)).toBe(true);
   });
 
-  it.each(['一、总体情况', '/', '——', '关闭企业3家', '打印机采购', '上一年度结转8件', '（一）主动公开'])(
+  it.each(['一、总体情况', '/', '——', '-', '3', '- 3', '第二十条第（一）项', '关闭企业3家', '打印机采购', '上一年度结转8件', '（一）主动公开'])(
     'not furniture: %s',
     (line) => {
       expect(isFurniture(line)).toBe(false);

@@ -1,0 +1,267 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * 依申请公开 on the portal: the online application (条例第二十九条 fields), the receipt with its tracking
+ * code and due date, and status lookup by that code. An applicant sees only the application whose code
+ * they hold; nothing else of anyone.
+ */
+import { asc } from 'drizzle-orm';
+import type { Context, Hono } from 'hono';
+import { receiveApplication } from '../../cases/actions/receive-application.ts';
+import { STATE_NAMES } from '../../cases/lifecycle.ts';
+import { trackApplication } from '../../cases/queries.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/client.ts';
+import { agencies } from '../../db/schema/agencies.ts';
+import { AppError } from '../../errors.ts';
+import { OUTCOMES } from '../../law/outcomes.ts';
+import { Layout } from '../components/layout.tsx';
+import type { AppEnv } from '../env.ts';
+
+const TYPES: [string, string][] = [
+  ['natural_person', '公民（自然人）'],
+  ['commercial', '法人或其他组织：商业企业'],
+  ['research', '法人或其他组织：科研机构'],
+  ['nonprofit', '法人或其他组织：社会公益组织'],
+  ['legal_service', '法人或其他组织：法律服务机构'],
+  ['other_org', '法人或其他组织：其他'],
+];
+
+export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
+  const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 = 200) =>
+    c.html(
+      <Layout
+        title={title}
+        site={deps.site}
+        path={c.req.path}
+        user={c.get('user')}
+        csrf={c.get('csrfToken')}
+        largeText={c.get('largeText')}
+        script={c.get('script')}
+      >
+        {body as never}
+      </Layout>,
+      status,
+    );
+
+  const form = async (c: Context<AppEnv>, error?: string, values: Record<string, string> = {}) => {
+    const list = await deps.db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .orderBy(asc(agencies.path))
+      .limit(500);
+    return page(
+      c,
+      '依申请公开',
+      <>
+        <h1>政府信息公开申请</h1>
+        <p class="hint">
+          依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条。行政机关自收到申请之日起20个工作日内答复；申请内容不明确的，7个工作日内告知补正。带
+          * 的为必填项。
+        </p>
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <form method="post" action="/apply">
+          <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+          <fieldset>
+            <legend>申请人信息</legend>
+            <label for="applicantType">申请人类型 *</label>
+            <select id="applicantType" name="applicantType" required>
+              {TYPES.map(([v, l]) => (
+                <option value={v} selected={values.applicantType === v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+            <label for="applicantName">姓名或名称 *</label>
+            <input
+              id="applicantName"
+              name="applicantName"
+              type="text"
+              required
+              maxlength={200}
+              value={values.applicantName ?? ''}
+            />
+            <label for="idNumber">身份证件号码或统一社会信用代码 *</label>
+            <input id="idNumber" name="idNumber" type="text" required maxlength={40} value={values.idNumber ?? ''} />
+            <label for="phone">联系电话</label>
+            <input id="phone" name="phone" type="tel" maxlength={40} value={values.phone ?? ''} />
+            <label for="email">电子邮箱</label>
+            <input id="email" name="email" type="email" maxlength={200} value={values.email ?? ''} />
+            <label for="address">通信地址</label>
+            <input id="address" name="address" type="text" maxlength={300} value={values.address ?? ''} />
+            <p class="hint">联系电话、电子邮箱、通信地址至少填写一项。</p>
+          </fieldset>
+          <fieldset>
+            <legend>所需政府信息</legend>
+            <label for="agencyId">向哪个行政机关申请 *</label>
+            <select id="agencyId" name="agencyId" required>
+              {list.map((a) => (
+                <option value={String(a.id)} selected={values.agencyId === String(a.id)}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <label for="subject">所需政府信息的名称、文号或者便于查询的其他特征性描述 *</label>
+            <textarea id="subject" name="subject" required maxlength={5000}>
+              {values.subject ?? ''}
+            </textarea>
+            <label for="formWanted">所需政府信息的形式要求 *</label>
+            <select id="formWanted" name="formWanted">
+              {['电子', '纸质', '邮寄', '电子邮件', '自行领取'].map((f) => (
+                <option value={f} selected={values.formWanted === f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </fieldset>
+          <p>
+            <button type="submit">提交申请</button>
+          </p>
+        </form>
+      </>,
+      error ? 400 : 200,
+    );
+  };
+
+  return (app: Hono<AppEnv>) => {
+    app.get('/apply', (c) => form(c));
+    app.post('/apply', async (c) => {
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >;
+      if (!values.idNumber?.trim()) return form(c, '请填写身份证件号码或统一社会信用代码（条例第二十九条）', values);
+      try {
+        const created = await receiveApplication(deps, {
+          user: null,
+          application: {
+            agencyId: Number(values.agencyId),
+            applicantType: values.applicantType as never,
+            applicantName: values.applicantName ?? '',
+            idNumber: values.idNumber,
+            phone: values.phone || undefined,
+            email: values.email || undefined,
+            address: values.address || undefined,
+            channel: 'online',
+            subject: values.subject ?? '',
+            formWanted: values.formWanted ?? '电子',
+          },
+        });
+        return page(
+          c,
+          '申请已提交',
+          <>
+            <h1>政府信息公开申请受理回执</h1>
+            <p class="ok" role="status">
+              您的申请已于 {created.receivedOn} 收到（网上提交，以系统收到之日为收到申请之日）。
+            </p>
+            <table class="meta">
+              <tbody>
+                <tr>
+                  <th scope="row">查询码</th>
+                  <td>
+                    <strong id="tracking-code">{created.trackingCode}</strong>（请妥善保存，凭此查询办理进度）
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">答复期限</th>
+                  <td>{created.dueOn}（自收到申请之日起20个工作日，《条例》第三十三条）</td>
+                </tr>
+              </tbody>
+            </table>
+            <details>
+              <summary>期限如何计算</summary>
+              <ul>
+                {created.dueExplanation.map((l) => (
+                  <li>{l}</li>
+                ))}
+              </ul>
+            </details>
+            <p>
+              <a href={`/track?code=${created.trackingCode}`}>查询办理进度</a>
+            </p>
+          </>,
+        );
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'bad_input') return form(c, error.message, values);
+        throw error;
+      }
+    });
+
+    app.get('/track', async (c) => {
+      const code = c.req.query('code') ?? '';
+      const found = code ? await trackApplication(deps.db, code) : null;
+      const label = found?.outcome
+        ? OUTCOMES.find((o) => o.code === found.outcome && o.regime === found.regime)?.label
+        : undefined;
+      return page(
+        c,
+        '办理进度查询',
+        <>
+          <h1>依申请公开办理进度查询</h1>
+          <form method="get" action="/track">
+            <label for="code">查询码</label>
+            <input id="code" name="code" type="text" value={code} maxlength={20} required />
+            <button type="submit">查询</button>
+          </form>
+          {code && !found ? (
+            <p class="error" role="alert">
+              没有找到与该查询码对应的申请，请核对后重试。
+            </p>
+          ) : null}
+          {found ? (
+            <table class="meta">
+              <tbody>
+                <tr>
+                  <th scope="row">收到申请</th>
+                  <td>{found.receivedOn}</td>
+                </tr>
+                <tr>
+                  <th scope="row">所需信息</th>
+                  <td>{found.subject}</td>
+                </tr>
+                <tr>
+                  <th scope="row">状态</th>
+                  <td id="case-state">{STATE_NAMES[found.state]}</td>
+                </tr>
+                {found.closedOn ? null : (
+                  <tr>
+                    <th scope="row">答复期限</th>
+                    <td>{found.dueOn}</td>
+                  </tr>
+                )}
+                {found.state === 'awaiting_correction' ? (
+                  <tr>
+                    <th scope="row">补正期限</th>
+                    <td>{found.correctionDeadline}（请在此日期前补正申请内容，逾期视为放弃申请）</td>
+                  </tr>
+                ) : null}
+                {found.state === 'awaiting_fee' ? (
+                  <tr>
+                    <th scope="row">信息处理费</th>
+                    <td>
+                      {found.feeYuan}元，请于 {found.feeDueOn} 前缴纳
+                    </td>
+                  </tr>
+                ) : null}
+                {label ? (
+                  <tr>
+                    <th scope="row">答复结果</th>
+                    <td>
+                      {label}（{found.closedOn}）
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          ) : null}
+        </>,
+        code && !found ? 404 : 200,
+      );
+    });
+  };
+}
