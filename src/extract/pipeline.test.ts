@@ -78,6 +78,11 @@ describe('encodings and shapes', () => {
     ['an empty file', Buffer.alloc(0), 'empty'],
     ['binary bytes', Buffer.from([0, 1, 2, 3, 4, 5, 0, 0, 9, 8, 7]), 'binary'],
     ['text that is no report', Buffer.from('今天天气很好。'), 'no annual report'],
+    [
+      'a page with a year but no report',
+      Buffer.from('<p>页面不存在</p><p>©2023 某某网站 版权所有</p>'),
+      'no annual report',
+    ],
     ['a broken PDF', Buffer.from('%PDF-1.4 garbage'), 'PDF'],
   ])('refuses %s with a one-line reason', async (_name, bytes, reason) => {
     const error = await extractBuffer(bytes, 'x.pdf').catch((e) => e);

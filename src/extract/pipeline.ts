@@ -23,15 +23,20 @@ export interface ExtractionOutput {
   warnings: string[];
 }
 
-/** Text that is not a report at all: no year, no table, no figure. */
-function notAReport(result: ReturnType<typeof readReport>): boolean {
-  return result.year === null && !result.hasTable && Object.keys(result.values).length === 0;
+/**
+ * Text that is not a report at all: no table and no figure, and no year or no mention of 信息公开 (a site's
+ * error page has a year in its footer; a report without figures still names its subject).
+ */
+function notAReport(result: ReturnType<typeof readReport>, lines: string[]): boolean {
+  if (result.hasTable || Object.keys(result.values).length > 0) return false;
+  return result.year === null || !lines.some((line) => /信\s*息\s*公\s*开|政\s*务\s*公\s*开/.test(line));
 }
 
 export async function extractBuffer(bytes: Uint8Array, source: string): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source);
-  const result = readReport(toLines(doc.text));
-  if (notAReport(result))
+  const lines = toLines(doc.text);
+  const result = readReport(lines);
+  if (notAReport(result, lines))
     throw new UnreadableError(
       '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
     );

@@ -148,3 +148,45 @@ describe('documentText', () => {
     expect(doc.text.trim()).toBe(TEXT);
   });
 });
+
+describe('damaged UTF-8 stays UTF-8', () => {
+  const long = TEXT.repeat(10);
+  it.each([
+    ['cut mid-character', Buffer.from(long).subarray(0, Buffer.from(long).length - 1)],
+    ['a stray byte', Buffer.concat([Buffer.from(long), Buffer.from([0xff]), Buffer.from(long)])],
+    ['declared gb2312 and cut', Buffer.from(`<meta charset="gb2312">${long}`).subarray(0, -2)],
+  ])('%s', (_name, bytes) => {
+    const decoded = decodeText(bytes);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toContain(TEXT);
+  });
+});
+
+/** A well-formed one-page PDF whose page draws nothing: what a scan without OCR looks like to a reader. */
+function pdfWithoutText(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((obj, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+describe('PDF', () => {
+  it('refuses a PDF without a text layer, saying so', async () => {
+    const error = await documentText(pdfWithoutText(), 'scan.pdf').catch((e) => e);
+    expect(error).toBeInstanceOf(UnreadableError);
+    expect(error.message).toContain('no text layer');
+  });
+});

@@ -3,6 +3,7 @@
  * 1. a BOM (UTF-8, UTF-16LE/BE);
  * 2. valid UTF-8 holding multi-byte characters is UTF-8, whatever a page declares: a GBK or Big5 page of
  *    Chinese text is practically never valid UTF-8, while a UTF-8 page still declaring `gb2312` is common;
+ *    so is UTF-8 with a little damage (cut mid-character, a stray byte: under 0.5% of its characters lost);
  * 3. the charset an HTML page declares (`<meta charset>`, `http-equiv` content, `<?xml encoding>`);
  * 4. UTF-16 without a BOM (every other byte zero);
  * 5. detection (chardet), taking its GB18030 or Big5 guess when it has one: on short texts it often puts
@@ -15,7 +16,7 @@ import iconv from 'iconv-lite';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const head = Buffer.from(bytes.subarray(0, 32 * 1024)).toString('latin1'); // after long head scripts too
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1]?.toLowerCase();
@@ -54,6 +55,25 @@ export function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | unde
   return undefined;
 }
 
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * UTF-8 with a little damage — a download cut mid-character, a stray byte — is still UTF-8: decoded
+ * leniently, nearly all of its non-ASCII characters survive. GBK or Big5 read as UTF-8 turn mostly into
+ * U+FFFD.
+ */
+function mostlyUtf8(buf: Buffer): string | undefined {
+  const text = lenientUtf8.decode(buf);
+  let bad = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) bad++;
+    else if (code > 0x7f) wide++;
+  }
+  return wide >= 20 && bad <= wide / 200 ? text : undefined;
+}
+
 export function decodeText(bytes: Uint8Array): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
@@ -72,6 +92,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: any byte above ASCII
   if (asUtf8 !== undefined && /[^\u0000-\u007f]/.test(asUtf8)) return { text: asUtf8, encoding: 'utf-8' };
+  if (asUtf8 === undefined) {
+    const damaged = mostlyUtf8(buf);
+    if (damaged !== undefined) return { text: damaged, encoding: 'utf-8' };
+  }
   const declared = declaredCharset(bytes);
   const fromMeta = declared ? normalizeEncoding(declared) : undefined;
   // A page declaring UTF-8 that is not valid UTF-8 declares wrongly: detect instead.

@@ -96,12 +96,21 @@ describe('text repair', () => {
     expect(isFurniture(line)).toBe(true);
   });
 
-  it.each(['一、总体情况', '/', '——', '-', '3', '- 3', '第二十条第（一）项', '关闭企业3家', '打印机采购', '上一年度结转8件', '（一）主动公开'])(
-    'not furniture: %s',
-    (line) => {
-      expect(isFurniture(line)).toBe(false);
-    },
-  );
+  it.each([
+    '一、总体情况',
+    '/',
+    '——',
+    '-',
+    '3',
+    '- 3',
+    '第二十条第（一）项',
+    '关闭企业3家',
+    '打印机采购',
+    '上一年度结转8件',
+    '（一）主动公开',
+  ])('not furniture: %s', (line) => {
+    expect(isFurniture(line)).toBe(false);
+  });
 
   it('drops furniture lines (keeping line numbers) and cuts furniture runs out of a line', () => {
     expect(toLines('分享到:\n主动公开１１３２条\n扫一扫在手机打开当前页\n')).toEqual(['', '主动公开1132条', '', '']);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subtreeIds } from '../agencies/tree.ts';
+import { computeCaseSections, drillDown } from '../cases/report-sections.ts';
+import { fixedClock } from '../clock.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { check } from '../report/check.ts';
+import { templateForYear } from '../report/templates/index.ts';
+import { computeAgencyReport } from '../reports/compute.ts';
+import { loadDemo } from './county.ts';
+
+let t: TestDb;
+let loaded: Awaited<ReturnType<typeof loadDemo>>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  loaded = await loadDemo({ db: t.db, clock: fixedClock('2026-11-23') }, { perYear: 400, fromYear: 2023 });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('the demo county', () => {
+  it('is a county of 60 units with cases, appeals and published reports', () => {
+    expect(loaded.agencies).toBeGreaterThanOrEqual(61);
+    expect(loaded.cases).toBeGreaterThan(1000);
+    expect(loaded.appeals).toBeGreaterThan(0);
+    expect(loaded.reports).toBe(loaded.agencies * 3);
+  });
+
+  it.each([2023, 2024, 2025])('%i: the computed report of the whole county passes every rule', async (year) => {
+    const report = await computeAgencyReport(t.db, { agencyId: 1, year, subtree: true });
+    const previous = await computeAgencyReport(t.db, { agencyId: 1, year: year - 1, subtree: true });
+    expect(check(report, { previous })).toEqual([]);
+    expect(report.values['apply.received.total']).toBeGreaterThan(100);
+  });
+
+  it.each([2023, 2024, 2025])('%i: the drill-down of every cell of section 三 lists exactly that many cases', async (year) => {
+    const agencyIds = await subtreeIds(t.db, 1);
+    const format = templateForYear(year);
+    const values = await computeCaseSections(t.db, { agencyIds, year, format });
+    const keys = Object.keys(values).filter((k) => k.startsWith('apply.'));
+    expect(keys.length).toBeGreaterThan(150);
+    for (const key of keys) {
+      const ids = await drillDown(t.db, { agencyIds, year, format, key });
+      expect(ids.length, key).toBe(values[key]);
+    }
+  }, 60_000);
+
+  it('each unit’s computed report passes every rule', async () => {
+    for (const agencyId of [2, 10, 45, 60]) {
+      const report = await computeAgencyReport(t.db, { agencyId, year: 2025 });
+      expect(check(report), `agency ${agencyId}`).toEqual([]);
+    }
+  });
+});
