@@ -1,0 +1,57 @@
+/**
+ * The annual report of the demo county computed over 100,000 cases: on PGlite, and on the PostgreSQL
+ * server when GONGKAI_TEST_PG names one (targets: under 2 s and under 0.5 s).
+ */
+import pg from 'pg';
+import { fixedClock } from '../src/clock.ts';
+import { migrateDb, openDb } from '../src/db/client.ts';
+import { loadDemo } from '../src/demo/county.ts';
+import { computeAgencyReport } from '../src/reports/compute.ts';
+
+async function run(label: string, url: string | undefined): Promise<void> {
+  let dbName: string | undefined;
+  let connection = url;
+  if (url) {
+    dbName = `gk_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName}`);
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${dbName}`;
+    connection = u.toString();
+  }
+  const { db, close } = await openDb(connection ? { url: connection } : { dataDir: 'memory://' });
+  try {
+    await migrateDb(db);
+    const t0 = performance.now();
+    const loaded = await loadDemo({ db, clock: fixedClock('2026-11-23') }, { perYear: 26_000, fromYear: 2023 });
+    const loadMs = performance.now() - t0;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await computeAgencyReport(db, { agencyId: 1, year: 2025, subtree: true });
+      times.push(performance.now() - t);
+    }
+    const best = Math.min(...times);
+    console.log(
+      `cases ${label}: ${loaded.cases} cases loaded in ${(loadMs / 1000).toFixed(1)} s; county annual report (sections 三/四, 61 units) in ${best.toFixed(0)} ms (runs: ${times.map((x) => x.toFixed(0)).join(', ')} ms; target ${label === 'PGlite' ? '< 2,000' : '< 500'} ms)`,
+    );
+  } finally {
+    await close();
+    if (url && dbName) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName}`);
+      await admin.end();
+    }
+  }
+}
+
+export default async function benchCases(): Promise<void> {
+  await run('PGlite', undefined);
+  const server = process.env.GONGKAI_TEST_PG;
+  if (server) await run('PostgreSQL', server);
+  else console.log('cases PostgreSQL: skipped (set GONGKAI_TEST_PG=postgres://postgres@127.0.0.1:5432/test)');
+}
