@@ -34,7 +34,15 @@ const at = (date: string) => ({ db: t.db, clock: fixedClock(date) });
 const receive = (receivedOn: string, today = receivedOn) =>
   receiveApplication(at(today), {
     user: staff,
-    application: { agencyId: tree.education.id, applicantType: 'natural_person', applicantName: '张三', phone: '13812345678', channel: 'post', receivedOn, subject: '某学校校舍改造工程招标文件' },
+    application: {
+      agencyId: tree.education.id,
+      applicantType: 'natural_person',
+      applicantName: '张三',
+      phone: '13812345678',
+      channel: 'post',
+      receivedOn,
+      subject: '某学校校舍改造工程招标文件',
+    },
   });
 
 describe('the statute through the case actions', () => {
@@ -47,7 +55,12 @@ describe('the statute through the case actions', () => {
 
   it('补正 restarts the period from the correction’s receipt; the notice is checked against 7 working days', async () => {
     const c = await receive('2025-03-03');
-    await requestCorrection(at('2025-03-05'), { user: staff, caseId: c.id, deadline: '2025-03-20', what: '请明确所需信息的名称' });
+    await requestCorrection(at('2025-03-05'), {
+      user: staff,
+      caseId: c.id,
+      deadline: '2025-03-20',
+      what: '请明确所需信息的名称',
+    });
     const after = await receiveCorrection(at('2025-03-10'), { user: staff, caseId: c.id, receivedOn: '2025-03-10' });
     expect(after.state).toBe('received');
     expect(after.dueOn).toBe('2025-04-08');
@@ -57,7 +70,12 @@ describe('the statute through the case actions', () => {
 
   it('no 补正 by the stated deadline closes the case as 视为放弃 (其他处理 1)', async () => {
     const c = await receive('2025-03-03');
-    await requestCorrection(at('2025-03-04'), { user: staff, caseId: c.id, deadline: '2025-03-14', what: '补充身份证明' });
+    await requestCorrection(at('2025-03-04'), {
+      user: staff,
+      caseId: c.id,
+      deadline: '2025-03-14',
+      what: '补充身份证明',
+    });
     await expect(lapseCorrection(at('2025-03-14'), { user: staff, caseId: c.id })).rejects.toThrow(/尚未届满/);
     const closed = await lapseCorrection(at('2025-03-17'), { user: staff, caseId: c.id });
     expect(closed).toMatchObject({ state: 'replied', outcome: 'other.no_correction', closedOn: '2025-03-17' });
@@ -65,24 +83,49 @@ describe('the statute through the case actions', () => {
 
   it('a consultation pause is not counted', async () => {
     const c = await receive('2025-03-03');
-    await startConsultation(at('2025-03-10'), { user: staff, caseId: c.id, kind: 'third_party', party: '某公司', sentOn: '2025-03-10' });
+    await startConsultation(at('2025-03-10'), {
+      user: staff,
+      caseId: c.id,
+      kind: 'third_party',
+      party: '某公司',
+      sentOn: '2025-03-10',
+    });
     const back = await endConsultation(at('2025-03-14'), { user: staff, caseId: c.id, answeredOn: '2025-03-14' });
     expect(back.dueOn).toBe('2025-04-08');
   });
 
   it('an extension needs the office head, is granted once, and never after the first period', async () => {
     const c = await receive('2025-03-03');
-    await expect(extendDeadline(at('2025-03-20'), { user: staff, caseId: c.id, reason: '需要调档' })).rejects.toMatchObject({ code: 'forbidden' });
-    const extended = await extendDeadline(at('2025-03-20'), { user: head, caseId: c.id, reason: '涉及档案调取，需延期' });
-    expect(extended).toMatchObject({ extended: true, firstDueOn: '2025-03-31', dueOn: '2025-04-28', extensionApprovedBy: head.id });
-    await expect(extendDeadline(at('2025-03-21'), { user: head, caseId: c.id, reason: '再次延期' })).rejects.toThrow(/已经延长过/);
+    await expect(
+      extendDeadline(at('2025-03-20'), { user: staff, caseId: c.id, reason: '需要调档' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const extended = await extendDeadline(at('2025-03-20'), {
+      user: head,
+      caseId: c.id,
+      reason: '涉及档案调取，需延期',
+    });
+    expect(extended).toMatchObject({
+      extended: true,
+      firstDueOn: '2025-03-31',
+      dueOn: '2025-04-28',
+      extensionApprovedBy: head.id,
+    });
+    await expect(extendDeadline(at('2025-03-21'), { user: head, caseId: c.id, reason: '再次延期' })).rejects.toThrow(
+      /已经延长过/,
+    );
     const late = await receive('2025-03-03');
-    await expect(extendDeadline(at('2025-04-01'), { user: head, caseId: late.id, reason: '迟到的延期' })).rejects.toThrow(/已过/);
+    await expect(
+      extendDeadline(at('2025-04-01'), { user: head, caseId: late.id, reason: '迟到的延期' }),
+    ).rejects.toThrow(/已过/);
   });
 
   it('an unpaid fee closes the case as 其他处理 2', async () => {
     const c = await receive('2025-03-03');
-    const notified = await sendFeeNotice(at('2025-03-05'), { user: staff, caseId: c.id, basis: { mode: 'count', priorInMonth: 10, count: 3 } });
+    const notified = await sendFeeNotice(at('2025-03-05'), {
+      user: staff,
+      caseId: c.id,
+      basis: { mode: 'count', priorInMonth: 10, count: 3 },
+    });
     expect(notified).toMatchObject({ state: 'awaiting_fee', feeYuan: 300 });
     const closed = await lapseFee(at('2025-04-10'), { user: staff, caseId: c.id });
     expect(closed.outcome).toBe('other.fee_unpaid');
@@ -90,10 +133,18 @@ describe('the statute through the case actions', () => {
 
   it('a reply takes exactly one statutory outcome with its basis; a withdrawal counts as 其他处理', async () => {
     const c = await receive('2025-03-03');
-    await expect(replyToApplication(at('2025-03-10'), { user: staff, caseId: c.id, outcome: 'nonsense' })).rejects.toBeInstanceOf(AppError);
-    const replied = await replyToApplication(at('2025-03-10'), { user: staff, caseId: c.id, outcome: 'withheld.process_info' });
+    await expect(
+      replyToApplication(at('2025-03-10'), { user: staff, caseId: c.id, outcome: 'nonsense' }),
+    ).rejects.toBeInstanceOf(AppError);
+    const replied = await replyToApplication(at('2025-03-10'), {
+      user: staff,
+      caseId: c.id,
+      outcome: 'withheld.process_info',
+    });
     expect(replied.outcomeBasis).toContain('第十六条');
-    await expect(withdrawApplication(at('2025-03-11'), { user: staff, caseId: c.id })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(withdrawApplication(at('2025-03-11'), { user: staff, caseId: c.id })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
     const w = await withdrawApplication(at('2025-03-11'), { user: staff, caseId: (await receive('2025-03-03')).id });
     expect(w.outcome).toBe('other.other');
   });
@@ -105,7 +156,9 @@ describe('the statute through the case actions', () => {
 
   it('another agency’s staff cannot act on the case', async () => {
     const c = await receive('2025-03-03');
-    await expect(replyToApplication(at('2025-03-10'), { user: otherStaff, caseId: c.id, outcome: 'granted' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      replyToApplication(at('2025-03-10'), { user: otherStaff, caseId: c.id, outcome: 'granted' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('every transition is audited in the same transaction as the change', async () => {
@@ -121,22 +174,46 @@ describe('concurrency', () => {
     const targets = await Promise.all(Array.from({ length: 5 }, () => receive('2025-03-03')));
     // Each case gets 10 consultations started at once; all must be kept and the version must count them.
     const results = await race(50, (i) =>
-      startConsultation(at('2025-03-05'), { user: staff, caseId: targets[i % 5].id, kind: 'agency', party: `机关${i}`, sentOn: '2025-03-05' }),
+      startConsultation(at('2025-03-05'), {
+        user: staff,
+        caseId: targets[i % 5].id,
+        kind: 'agency',
+        party: `机关${i}`,
+        sentOn: '2025-03-05',
+      }),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     for (const target of targets) {
       const [row] = await t.db.select().from(cases).where(eq(cases.id, target.id));
       expect(row.version).toBe(target.version + 10);
-      const events = await listAudit(t.db, { entityType: 'case', entityId: target.id, action: 'case.start_consultation' });
+      const events = await listAudit(t.db, {
+        entityType: 'case',
+        entityId: target.id,
+        action: 'case.start_consultation',
+      });
       expect(events).toHaveLength(10);
     }
   });
 
   it('a stale form is refused instead of overwriting', async () => {
     const c = await receive('2025-03-03');
-    await startConsultation(at('2025-03-05'), { user: staff, caseId: c.id, kind: 'agency', party: '甲', sentOn: '2025-03-05', expectedVersion: c.version });
+    await startConsultation(at('2025-03-05'), {
+      user: staff,
+      caseId: c.id,
+      kind: 'agency',
+      party: '甲',
+      sentOn: '2025-03-05',
+      expectedVersion: c.version,
+    });
     await expect(
-      startConsultation(at('2025-03-05'), { user: staff, caseId: c.id, kind: 'agency', party: '乙', sentOn: '2025-03-05', expectedVersion: c.version }),
+      startConsultation(at('2025-03-05'), {
+        user: staff,
+        caseId: c.id,
+        kind: 'agency',
+        party: '乙',
+        sentOn: '2025-03-05',
+        expectedVersion: c.version,
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 });

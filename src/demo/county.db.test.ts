@@ -32,17 +32,21 @@ describe('the demo county', () => {
     expect(report.values['apply.received.total']).toBeGreaterThan(100);
   });
 
-  it.each([2023, 2024, 2025])('%i: the drill-down of every cell of section 三 lists exactly that many cases', async (year) => {
-    const agencyIds = await subtreeIds(t.db, 1);
-    const format = templateForYear(year);
-    const values = await computeCaseSections(t.db, { agencyIds, year, format });
-    const keys = Object.keys(values).filter((k) => k.startsWith('apply.'));
-    expect(keys.length).toBeGreaterThan(150);
-    for (const key of keys) {
-      const ids = await drillDown(t.db, { agencyIds, year, format, key });
-      expect(ids.length, key).toBe(values[key]);
-    }
-  }, 60_000);
+  it.each([2023, 2024, 2025])(
+    '%i: the drill-down of every cell of section 三 lists exactly that many cases',
+    async (year) => {
+      const agencyIds = await subtreeIds(t.db, 1);
+      const format = templateForYear(year);
+      const values = await computeCaseSections(t.db, { agencyIds, year, format });
+      const keys = Object.keys(values).filter((k) => k.startsWith('apply.'));
+      expect(keys.length).toBeGreaterThan(150);
+      for (const key of keys) {
+        const ids = await drillDown(t.db, { agencyIds, year, format, key });
+        expect(ids.length, key).toBe(values[key]);
+      }
+    },
+    60_000,
+  );
 
   it('each unit’s computed report passes every rule', async () => {
     for (const agencyId of [2, 10, 45, 60]) {

@@ -135,6 +135,8 @@ export interface DemoOptions {
   fromYear?: number;
   /** Applications per year across the county (default 1,200). */
   perYear?: number;
+  /** Last year with published annual reports (default: the year before the clock's). */
+  reportsUpTo?: number;
 }
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
@@ -419,7 +421,7 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
 
   // Published annual reports for the finished years: the county's consolidated one and each unit's own.
   const reports: (typeof annualReports.$inferInsert)[] = [];
-  for (let year = fromYear; year < thisYear; year++) {
+  for (let year = fromYear; year <= (opts.reportsUpTo ?? thisYear - 1); year++) {
     for (const agency of allAgencies) {
       const report = await computeAgencyReport(db, { agencyId: agency.id, year, subtree: agency.id === county.id });
       report.narrative = {

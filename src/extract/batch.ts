@@ -30,7 +30,7 @@ export async function runBatch(
     }
     if (out) {
       summary.read++;
-      const key = out.hasTable ? out.format : `${out.format} (no table)`;
+      const key = out.hasTable ? out.format : `${out.format}（无表格）`;
       summary.templates[key] = (summary.templates[key] ?? 0) + 1;
       if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
       await onResult(out); // outside the try: a failing output is the caller's error, not a bad file

@@ -1,6 +1,6 @@
 /**
  * Bounded fuzz (seeded, reproducible): truncated, binary, huge lines, deeply nested HTML, wrong encodings,
- * random bytes under document names, damaged DOCX and PDF — every case ends in an ExtractionOutput or an
+ * random bytes under document names, damaged DOCX, XLSX and PDF — every case ends in an ExtractionOutput or an
  * UnreadableError with a one-line reason within 1 s. The bound is a correctness property (no hang, no
  * runaway), measured per case, not a speed target.
  */
@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../report/render/docx.ts';
 import { renderHtml } from '../report/render/html.ts';
+import { renderXlsx } from '../report/render/xlsx.ts';
 import { prng, sampleReport } from '../report/sample.ts';
 import { samplesDir, seedsDir } from '../testing/paths.ts';
 import { type ExtractionOutput, extractBuffer, UnreadableError } from './pipeline.ts';
@@ -20,6 +21,7 @@ const seedBytes = Buffer.from(seedText);
 const html = Buffer.from(renderHtml(sampleReport({ format: 'new2021', seed: 3 })));
 const pdf = readFileSync(join(samplesDir, 'hongze-2023.pdf'));
 let docx: Buffer;
+let xlsx: Buffer;
 let notDocxZip: Buffer;
 
 type Rand = () => number;
@@ -52,6 +54,8 @@ const MUTATIONS: Record<string, (r: Rand) => Case> = {
   'a zip that is no DOCX': () => ({ bytes: notDocxZip, name: 'r.docx' }),
   'truncated DOCX': (r) => ({ bytes: cut(r, docx), name: 'r.docx' }),
   'bit flips in DOCX': (r) => ({ bytes: flip(r, docx, 20), name: 'r.docx' }),
+  'truncated XLSX': (r) => ({ bytes: cut(r, xlsx), name: 'r.xlsx' }),
+  'bit flips in XLSX': (r) => ({ bytes: flip(r, xlsx, 20), name: 'r.xlsx' }),
   'PDF header then garbage': (r) => ({ bytes: Buffer.from(`%PDF-1.7\n${'x'.repeat(int(r, 5000))}`), name: 'r.pdf' }),
   'truncated PDF': (r) => ({ bytes: cut(r, pdf), name: 'r.pdf' }),
   'bit flips in PDF': (r) => ({ bytes: flip(r, pdf, 30), name: 'r.pdf' }),
@@ -126,6 +130,7 @@ const outcomes = { reports: 0, unreadable: 0, slowest: 0 };
 describe('fuzz: every mutated input ends in a report or a clear error within 1 s', () => {
   beforeAll(async () => {
     docx = await renderDocx(sampleReport({ format: 'new2021', seed: 1 }));
+    xlsx = await renderXlsx(sampleReport({ format: 'new2019', seed: 2 }));
     const zip = new JSZip();
     zip.file('readme.txt', '不是文档');
     notDocxZip = await zip.generateAsync({ type: 'nodebuffer' });
@@ -153,6 +158,8 @@ describe('fuzz: every mutated input ends in a report or a clear error within 1 s
 
   it('ran every case', () => {
     expect(outcomes.reports + outcomes.unreadable).toBe(cases.length);
+    expect(outcomes.reports).toBeGreaterThan(0); // measured: about 120 reports and 170 refusals
+    expect(outcomes.unreadable).toBeGreaterThan(0);
     expect(cases.length).toBeGreaterThanOrEqual(250);
   });
 });

@@ -39,6 +39,17 @@ describe('inputs', () => {
     expect([...expandInputs(['/no/such/file.txt'])]).toEqual(['/no/such/file.txt']);
   });
 
+  it('yields a file named by several inputs once', () => {
+    const dir = tree();
+    expect(names(expandInputs([join(dir, 'r1.txt'), dir, `${dir}/*.txt`]), dir)).toEqual([
+      'r1.txt',
+      'a/b/r4.pdf',
+      'a/b/r5.docx',
+      'a/r3.htm',
+      'r2.html',
+    ]);
+  });
+
   it('expands braces and translates globs', () => {
     expect(expandBraces('x.{a,b{c,d}}')).toEqual(['x.a', 'x.bc', 'x.bd']);
     expect(expandBraces('x{a}')).toEqual(['x{a}']);

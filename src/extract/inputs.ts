@@ -5,9 +5,9 @@
  * a batch of any size is never held in memory.
  */
 import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
-export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.pdf'];
+export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.xlsx', '.pdf'];
 
 export const isReportFile = (name: string) => REPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
@@ -112,7 +112,25 @@ function* expandGlob(input: string): Generator<string> {
   }
 }
 
+/**
+ * Each file once, however many inputs name it. Only with several inputs are the paths remembered (one
+ * directory or glob never yields a file twice), so a batch of one directory keeps nothing.
+ */
 export function* expandInputs(inputs: string[]): Generator<string> {
+  if (inputs.length === 1) {
+    yield* expandEach(inputs);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const path of expandEach(inputs)) {
+    const key = resolve(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield path;
+  }
+}
+
+function* expandEach(inputs: string[]): Generator<string> {
   for (const input of inputs) {
     const stat = statOrUndefined(input);
     if (stat?.isDirectory()) {

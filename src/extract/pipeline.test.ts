@@ -59,6 +59,17 @@ describe('encodings and shapes', () => {
     expect(out.values).toEqual(gold000.values);
   });
 
+  it('reads seed 004 as an old site page: Big5, the article in a layout table cell, sentences split by <br>', async () => {
+    const seed004 = readFileSync(join(seedsDir, '004_f86300e4f88928ae.txt'), 'utf8');
+    const gold = JSON.parse(readFileSync(join(seedGoldDir, '004_f86300e4f88928ae.json'), 'utf8'));
+    const body = seed004.replace(/[&<>]/g, ' ').replace(/。/g, '。<br>').replace(/\n/g, '<p>');
+    const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>
+      <table><tr><td>首頁 | 信息公開</td></tr><tr><td>${body}</td></tr><tr><td>【字體：大 中 小】【關閉窗口】</td></tr></table>`;
+    const out = await extractBuffer(iconv.encode(page, 'big5'), 'page.shtml');
+    expect(out).toMatchObject({ format: gold.format, year: gold.year, issuer: gold.issuer, hasTable: false });
+    expect(out.values).toEqual(gold.values);
+  });
+
   it.each(['old2008', 'new2019', 'new2021'] as const)(
     '%s: the renderer HTML and DOCX extract back to the same values',
     async (format) => {

@@ -84,7 +84,8 @@ export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCoo
           sameSite: 'Lax',
           secure: deps.secureCookies,
           path: '/',
-          expires: result.expiresAt,
+          // Max-Age, not Expires: relative to the browser's clock, whatever the server's says.
+          maxAge: Math.max(60, Math.floor((result.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
         });
         return c.redirect(safeNext(form.data.next), 303);
       } catch (error) {

@@ -8,7 +8,7 @@ import { CliError } from '../run.ts';
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('把已发布的年度报告（TXT / HTML / DOCX / PDF）读成结构化数据')
+    .description('把已发布的年度报告（TXT / HTML / DOCX / XLSX / PDF）读成结构化数据')
     .argument('<inputs...>', '文件、目录或通配符')
     .option('--json', '输出 JSON（一个文件为对象，多个文件为数组）')
     .option('--jsonl', '每行输出一份 JSON（适合批量）')
@@ -24,6 +24,11 @@ export function register(program: Command): void {
           ? new SingleBar({ stream: process.stderr, format: '抽取 [{bar}] {value}/{total} {eta}s' })
           : undefined;
       bar?.start(paths.length, 0);
+      // A reader that stops reading (`| head`) ends the batch quietly, as it does for any Unix tool.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
       // Waits when stdout is a full pipe, so a slow reader of the output never makes the batch pile up.
       const write = (text: string): Promise<void> | undefined =>
         process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));

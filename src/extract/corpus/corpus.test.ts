@@ -3,14 +3,7 @@ import { extractBuffer, UnreadableError } from '../pipeline.ts';
 import { type CorpusCase, corpus, corpusCase } from './generate.ts';
 import { addScores, emptyScore, type Score, scoreValues } from './score.ts';
 
-/**
- * Shape/damage cells where the reader is known to go wrong. Each is asserted separately with `it.fails`, so
- * the day the reader is fixed the test says so and the entry goes.
- * - one-per-line/blanks: in the 行政复议/行政诉讼 table read one cell per line, a `-` or `/` blank line is
- *   skipped, so the following figures slide one cell left (numbers invented for blank cells).
- */
-const KNOWN_GAPS = new Set(['one-per-line/blanks']);
-/** What the reader achieves on the complete cases outside the known gaps (measured: 100%). */
+/** What the reader achieves on the complete cases (measured: 100%). */
 const MIN_ACCURACY = 0.999;
 
 interface Tally {
@@ -42,17 +35,12 @@ async function run(cases: AsyncIterable<CorpusCase>, keep: (c: CorpusCase) => bo
 
 describe('the labelled synthetic set (every template × shape × damage)', () => {
   it(`reads at least ${MIN_ACCURACY * 100}% of values right, with template, year and issuer, and invents none`, async () => {
-    const { score, failures } = await run(corpus(5), (c) => !KNOWN_GAPS.has(`${c.shape}/${c.damage}`));
+    const { score, failures } = await run(corpus(5), () => true);
     expect(failures).toEqual([]);
     expect(score.invented).toBe(0);
     expect(score.total).toBeGreaterThan(30_000);
     expect(score.right / score.total).toBeGreaterThanOrEqual(MIN_ACCURACY);
   }, 120_000);
-
-  it.fails('known gap: one cell per line with blank cells in the review table invents no value', async () => {
-    const { score } = await run(corpus(5), (c) => KNOWN_GAPS.has(`${c.shape}/${c.damage}`));
-    expect(score.invented).toBe(0);
-  }, 60_000);
 
   it('warns for a row found but not fully read', async () => {
     const c = await corpusCase(4, 'tabs', 'dropped-cells');

@@ -1,7 +1,7 @@
 /**
  * The labelled test set beyond the seeds: reports of every template with random but rule-consistent values
- * (the report core's sample generator), laid out in the shapes met in the wild — the renderer's HTML and
- * DOCX, the HTML inside a site's layout table, tab rows, pipe rows, space-aligned text, one cell per line —
+ * (the report core's sample generator), laid out in the shapes met in the wild — the renderer's HTML, DOCX
+ * and XLSX, the HTML inside a site's layout table, tab rows, pipe rows, space-aligned text, one cell per line —
  * and damaged the ways real pages are. Each case carries the values a perfect reader gets, so extraction is
  * scored key by key.
  */
@@ -11,10 +11,11 @@ import type { CellValue, Report, TemplateId } from '../../report/model.ts';
 import { renderDocx } from '../../report/render/docx.ts';
 import { type Grid, reportGrids } from '../../report/render/grid.ts';
 import { renderHtml } from '../../report/render/html.ts';
+import { renderXlsx } from '../../report/render/xlsx.ts';
 import { prng, sampleReport } from '../../report/sample.ts';
 import { getTemplate } from '../../report/templates/index.ts';
 
-export type Shape = 'html' | 'html-layout' | 'docx' | 'tabs' | 'pipes' | 'aligned' | 'one-per-line';
+export type Shape = 'html' | 'html-layout' | 'docx' | 'xlsx' | 'tabs' | 'pipes' | 'aligned' | 'one-per-line';
 export type Damage =
   | 'none'
   | 'blanks'
@@ -27,7 +28,7 @@ export type Damage =
   | 'dropped-cells'
   | 'truncated';
 
-export const SHAPES: Shape[] = ['html', 'html-layout', 'docx', 'tabs', 'pipes', 'aligned', 'one-per-line'];
+export const SHAPES: Shape[] = ['html', 'html-layout', 'docx', 'xlsx', 'tabs', 'pipes', 'aligned', 'one-per-line'];
 export const DAMAGES: Damage[] = [
   'none',
   'blanks',
@@ -41,9 +42,9 @@ export const DAMAGES: Damage[] = [
   'truncated',
 ];
 
-/** Damage that makes sense for a shape: a DOCX is not re-encoded, HTML keeps its cells. */
+/** Damage that makes sense for a shape: a DOCX or XLSX is not re-encoded, HTML keeps its cells. */
 export function applies(shape: Shape, damage: Damage): boolean {
-  if (shape === 'docx') return damage === 'none' || damage === 'blanks';
+  if (shape === 'docx' || shape === 'xlsx') return damage === 'none' || damage === 'blanks';
   if (damage === 'flattened' || damage === 'dropped-cells') return shape === 'tabs' || shape === 'pipes';
   return true;
 }
@@ -193,6 +194,7 @@ export async function corpusCase(index: number, shape: Shape, damage: Damage): P
   const nullOrAbsent: string[] = [];
   const base = { shape, damage, format, year, issuer, expected, nullOrAbsent };
   if (shape === 'docx') return { ...base, name: `${name}.docx`, bytes: await renderDocx(report), partial: false };
+  if (shape === 'xlsx') return { ...base, name: `${name}.xlsx`, bytes: await renderXlsx(report), partial: false };
 
   const isHtml = shape === 'html' || shape === 'html-layout';
   let text = isHtml

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { documentText, sniffKind, UnreadableError } from './document.ts';
-import { cellText, htmlToText, parseHtml } from './html.ts';
+import { cellText, htmlToText, nestsDeeperThan, parseHtml } from './html.ts';
 import { decodeText } from './text.ts';
 
 const TEXT = '2019年政府信息公开工作年度报告：主动公开政府信息1132条，收到申请17件。';
@@ -40,7 +40,10 @@ describe('decodeText', () => {
 describe('sniffKind: the bytes win over the name', () => {
   it.each([
     ['a PDF named .html', Buffer.from('%PDF-1.7\n...'), 'r.html', 'pdf'],
-    ['a zip named .txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'r.txt', 'docx'],
+    ['a DOCX named .txt', Buffer.from('PK\x03\x04....word/document.xml', 'latin1'), 'r.txt', 'docx'],
+    ['an XLSX named .docx', Buffer.from('PK\x03\x04....xl/workbook.xml', 'latin1'), 'r.docx', 'xlsx'],
+    ['a bare zip named .txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'r.txt', 'zip'],
+    ['a bare zip named .docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'r.docx', 'docx'],
     ['HTML named .txt', Buffer.from('<!DOCTYPE html><html><body>x</body></html>'), 'r.txt', 'html'],
     ['UTF-16 HTML named .txt', iconv.encode('<html><body>x</body></html>', 'utf-16le'), 'r.txt', 'html'],
     ['text named .html', Buffer.from('纯文本'), 'r.html', 'html'],
@@ -188,5 +191,54 @@ describe('PDF', () => {
     const error = await documentText(pdfWithoutText(), 'scan.pdf').catch((e) => e);
     expect(error).toBeInstanceOf(UnreadableError);
     expect(error.message).toContain('no text layer');
+  });
+});
+
+describe('an article laid out in one table cell', () => {
+  it('keeps its paragraphs as lines, while short cells join their blocks', () => {
+    const para = '本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，'.repeat(2);
+    const html = `<table><tr><td><h2>某镇2017年政府信息公开工作年度报告</h2><p>一、概述</p><p>${para}</p>
+      <p>2017年，全镇主动公开政府信息170条。</p></td></tr><tr><td>本年新<br>制作数量</td><td>3</td></tr></table>`;
+    expect(htmlToText(html).split('\n').filter(Boolean)).toEqual([
+      '某镇2017年政府信息公开工作年度报告',
+      '一、概述',
+      para,
+      '2017年，全镇主动公开政府信息170条。',
+      '本年新制作数量\t3',
+    ]);
+  });
+});
+
+describe('absurd nesting', () => {
+  it('reads a page nested 10,000 deep flat', () => {
+    const deep = `${'<table><tr><td>'.repeat(10_000)}行政许可&nbsp;&#49;</td><td>2${'</td></tr></table>'.repeat(10_000)}`;
+    const text = htmlToText(deep);
+    expect(text).toContain('行政许可 1\t2');
+    expect(nestsDeeperThan(deep, 2_000)).toBe(true);
+    expect(nestsDeeperThan('<div><br><img/></div>'.repeat(5_000), 2_000)).toBe(false);
+  });
+});
+
+describe('XLSX', () => {
+  it('reads a workbook as tab rows, merged cells repeated, and refuses a zip that is no document', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('二、主动公开政府信息情况');
+    sheet.addRow(['信息内容', '本年制发件数', null, '现行有效件数']);
+    sheet.mergeCells(1, 2, 1, 3);
+    sheet.addRow(['规章', 5, { formula: 'B2+1', result: 6 }, 77]);
+    sheet.addRow([{ richText: [{ text: '行政规范' }, { text: '性文件' }] }, 1]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const doc = await documentText(bytes, 'misnamed.docx');
+    expect(doc.kind).toBe('xlsx');
+    expect(doc.text.split('\n').filter(Boolean)).toEqual([
+      '二、主动公开政府信息情况',
+      '信息内容\t本年制发件数\t本年制发件数\t现行有效件数',
+      '规章\t5\t6\t77',
+      '行政规范性文件\t1',
+    ]);
+    const JSZip = (await import('jszip')).default;
+    const zip = await new JSZip().file('a.txt', 'x').generateAsync({ type: 'nodebuffer' });
+    await expect(documentText(zip, 'a.zip')).rejects.toThrow('zip archive');
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Any published document → text: the kind sniffed from the bytes (a PDF named .html is still a PDF),
- * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, PDF
- * through its text layer. What cannot be read ends in an UnreadableError whose message is one line, in
+ * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, XLSX
+ * as tab rows, PDF through its text layer. What cannot be read ends in an UnreadableError whose message is one line, in
  * Chinese with the English in brackets, ready for a batch summary.
  */
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './html.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
+import { xlsxText } from './xlsx.ts';
 
-export type DocumentKind = 'txt' | 'html' | 'docx' | 'pdf';
+export type DocumentKind = 'txt' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'zip';
 
 export class UnreadableError extends Error {
   constructor(message: string) {
@@ -30,7 +31,14 @@ export function sniffKind(bytes: Uint8Array, name: string): DocumentKind {
   const head = Buffer.from(bytes.subarray(0, 1024));
   // %PDF- may follow a little junk (a BOM, white space, a mail header): PDF readers accept it too.
   if (head.toString('latin1').slice(0, 1024).includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'docx';
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
+    // Part names are stored uncompressed: the central directory says what the package holds.
+    const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (zip.includes('word/')) return 'docx';
+    if (zip.includes('xl/')) return 'xlsx';
+    const ext = name.toLowerCase().split('.').pop() ?? '';
+    return ext === 'xlsx' ? 'xlsx' : ext === 'docx' ? 'docx' : 'zip';
+  }
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (['html', 'htm', 'shtml', 'xhtml', 'asp', 'aspx', 'jsp', 'php'].includes(ext)) return 'html';
   // UTF-16 pages: look at the text with the zero bytes taken out.
@@ -96,6 +104,15 @@ export async function documentText(bytes: Uint8Array, name: string): Promise<Doc
     if (!text.replace(/\s+/g, ''))
       throw new UnreadableError('PDF 没有文字层，可能是扫描件 (PDF has no text layer: a scanned image?)');
     return { kind, text };
+  }
+  if (kind === 'zip')
+    throw new UnreadableError('ZIP 压缩包，不是 DOCX 或 XLSX 文档 (a zip archive, not a DOCX or XLSX)');
+  if (kind === 'xlsx') {
+    try {
+      return { kind, text: await xlsxText(bytes) };
+    } catch (error) {
+      throw new UnreadableError(`XLSX 无法解析 (not a readable XLSX: ${firstLine(error)})`);
+    }
   }
   if (kind === 'docx') {
     let html: string;

@@ -8,9 +8,12 @@
  *   the rows read so far are written out when the inner table starts, the inner table is read as a table
  *   of its own, and the outer table goes on afterwards;
  * - inside a cell, `<br>` and block elements join what they split: with nothing between Han characters
- *   (`本年新<br/>制作数量` → `本年新制作数量`), with a space otherwise;
+ *   (`本年新<br/>制作数量` → `本年新制作数量`), with a space otherwise — except in a long cell of several
+ *   blocks (an article laid out in a table cell), whose blocks stay lines;
  * - other text one line per block element or `<br>`; runs of white space collapse as a browser shows them
- *   (kept inside `<pre>`).
+ *   (kept inside `<pre>`);
+ * - a page nesting elements more than 2,000 deep (no real page does; the parser's work grows with the
+ *   square of the depth) is read flat: tags dropped, cells to tabs, rows and blocks to lines.
  */
 import { Parser } from 'htmlparser2';
 
@@ -97,6 +100,21 @@ export function cellText(raw: string): string {
     .trim();
 }
 
+/**
+ * A cell's content: one line for a table cell; for a long cell of several blocks (an old site puts the
+ * whole article in one cell: over 150 characters in two blocks, or over 80 in three) one line per block,
+ * as outside tables.
+ */
+export function cellContent(raw: string): string {
+  const joined = cellText(raw);
+  if (joined.length <= 80 || !raw.includes(SOFT)) return joined;
+  const blocks = raw
+    .split(SOFT)
+    .map(cellText)
+    .filter((line) => line !== '');
+  return blocks.length >= 3 || (blocks.length === 2 && joined.length > 150) ? blocks.join('\n') : joined;
+}
+
 class TableGrid {
   rows: string[][] = [];
   caption = '';
@@ -137,7 +155,7 @@ class TableGrid {
     this.cell = null;
     const row = this.rows[this.r];
     while (row[this.c] !== undefined) this.c++;
-    const text = cellText(cell.text);
+    const text = cellContent(cell.text);
     for (let dr = 0; dr < cell.rowspan; dr++) {
       let target = this.rows[this.r + dr];
       if (!target) {
@@ -180,7 +198,7 @@ class TableGrid {
     const current = (this.rows[this.r] ?? []).filter((v) => v);
     if (current.length) out.push(current.join('\t'));
     if (this.cell) {
-      const partial = cellText(this.cell.text);
+      const partial = cellContent(this.cell.text);
       if (partial) out.push(partial);
       this.cell.text = '';
     }
@@ -209,7 +227,59 @@ export interface HtmlContent {
   tables: string[][][];
 }
 
+const VOID = new Set([
+  'br',
+  'img',
+  'meta',
+  'link',
+  'input',
+  'hr',
+  'col',
+  'area',
+  'base',
+  'wbr',
+  'source',
+  'embed',
+  'param',
+  'track',
+]);
+/** Nesting deeper than this is no document anyone wrote: the parser's stack work grows with its square. */
+const MAX_DEPTH = 2_000;
+
+/** True when elements nest deeper than `limit` (a cheap scan, run only on pages with very many tags). */
+export function nestsDeeperThan(html: string, limit: number): boolean {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0 && tags <= limit; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= limit) return false;
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(m[2].toLowerCase()) && ++depth > limit) return true;
+  }
+  return false;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** A page nested beyond reason, read without a tree: cells → tabs, rows and blocks → lines, tags dropped. */
+function flatText(html: string): string {
+  return html
+    .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<\/t[dh]\s*>/gi, '\t')
+    .replace(/<(?:br|\/tr|\/p|\/div|\/li|\/h\d|\/table)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+    })
+    .split('\n')
+    .map((line) => line.replace(/[^\S\t]+/g, ' ').trim())
+    .join('\n');
+}
+
 export function parseHtml(html: string, opts: { tables?: boolean } = {}): HtmlContent {
+  if (nestsDeeperThan(html, MAX_DEPTH)) return { text: flatText(html), tables: [] };
   const out: string[] = [];
   const tables: string[][][] = [];
   const stack: TableGrid[] = [];

@@ -192,7 +192,9 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     }
     if (section === 'end') break;
     if (section === 'four') {
-      if (item.values.some((v) => v.token.type === 'number'))
+      // A line of values alone (a number, or a blank written as - or /) is a cell of the row; a header
+      // line carries words. Blanks must be read too, or the numbers after them shift one cell.
+      if (item.values.length && (item.label === '' || item.values.some((v) => v.token.type === 'number')))
         reader.readWide(item.values, item.line, REVIEW_LITIGATION_KEYS);
       continue;
     }

@@ -1,0 +1,129 @@
+/**
+ * Browser journeys (playwright-core driving Debian's chromium): a citizen applies and tracks the
+ * application; staff request 补正, extend and reply; an annual report is built, checked, published and
+ * downloaded as DOCX. With GONGKAI_SCREENSHOTS=1 the main pages are saved to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.ts';
+import { createTestDb, type TestDb } from '../src/db/testing.ts';
+import { DEMO_PASSWORD, loadDemo } from '../src/demo/county.ts';
+import { buildReport } from '../src/reports/actions/build-report.ts';
+import { repoRoot } from '../src/testing/paths.ts';
+import { createSite } from '../src/web/site.ts';
+import { CHROMIUM, launchBrowser, listen } from './harness.ts';
+
+const clock = fixedClock('2026-10-12T10:00:00+08:00');
+const shots = process.env.GONGKAI_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : null;
+
+let t: TestDb;
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/console/);
+}
+
+describe.skipIf(!CHROMIUM)('browser journeys', () => {
+  beforeAll(async () => {
+    t = await createTestDb();
+    await loadDemo({ db: t.db, clock }, { perYear: 80, fromYear: 2024, reportsUpTo: 2024 });
+    server = await listen(createSite({ db: t.db, clock, secret: 'e2e', buildReport, log: () => {} }));
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await t?.close();
+  });
+
+  let trackingCode = '';
+
+  it('a citizen applies online and tracks the application by its code', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await shot(page, 'portal-home');
+    await page.getByRole('link', { name: '依申请公开' }).first().click();
+    await page.getByLabel('申请人类型').selectOption('natural_person');
+    await page.getByLabel('姓名或名称').fill('李四');
+    await page.getByLabel('身份证件号码或统一社会信用代码').fill('110105194912310021');
+    await page.getByLabel('联系电话').fill('13912345678');
+    await page.getByLabel('向哪个行政机关申请').selectOption({ label: '示范县人民政府' });
+    await page.getByLabel(/所需政府信息的名称/).fill('2025年度示范县城乡低保资金发放情况');
+    await shot(page, 'portal-apply');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => page.locator('#tracking-code').textContent()).toMatch(/^[A-Z2-9]{10}$/);
+    trackingCode = (await page.locator('#tracking-code').textContent())!;
+    expect(await page.content()).toContain('答复期限');
+    await page.getByRole('link', { name: '查询办理进度' }).click();
+    expect(await page.locator('#case-state').textContent()).toBe('办理中');
+    await page.close();
+  }, 60_000);
+
+  it('staff request 补正, receive it, extend and reply; the applicant sees the answer', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'head');
+    await page.goto(`${server.url}/console/cases`);
+    await shot(page, 'console-inbox');
+    await page.getByRole('link', { name: '2025年度示范县城乡低保资金发放情况' }).click();
+    const caseUrl = page.url();
+    await page.getByLabel('需要补正的内容').fill('请明确所需信息的具体乡镇和时间范围');
+    await page.getByLabel('补正期限').fill('2026-10-30');
+    await page.locator('form[action$="/request-correction"] button').click();
+    expect(await page.locator('#case-state').textContent()).toContain('待补正');
+    await page.locator('form[action$="/receive-correction"] button').click();
+    expect(await page.locator('#case-state').textContent()).toContain('办理中');
+    await page.getByLabel(/延期理由/).fill('涉及多个乡镇数据汇总，需延长答复期限');
+    await page.locator('form[action$="/extend"] button').click();
+    expect(await page.locator('#due-on').textContent()).toContain('已延期');
+    await shot(page, 'console-case');
+    await page.getByLabel('办理结果').selectOption('granted');
+    await page.locator('form[action$="/reply"] button').click();
+    expect(await page.locator('#case-state').textContent()).toContain('已答复');
+    expect(page.url()).toBe(caseUrl);
+    const citizen = await browser.newPage();
+    await citizen.goto(`${server.url}/track?code=${trackingCode}`);
+    expect(await citizen.locator('#case-state').textContent()).toBe('已答复');
+    expect(await citizen.content()).toContain('予以公开');
+    await page.close();
+    await citizen.close();
+  }, 60_000);
+
+  it('an annual report is built, checked, published and downloaded as DOCX', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'unit1');
+    await page.goto(`${server.url}/console/reports`);
+    await page.getByLabel('年度').fill('2025');
+    await page.getByRole('button', { name: /生成/ }).click();
+    await page.waitForURL(/\/console\/reports\/\d+$/);
+    expect(await page.content()).toContain('全部规则通过');
+    await page.getByLabel('一、总体情况').fill('2025年，本局认真贯彻落实《条例》，依法公开政府信息。');
+    await page.getByRole('button', { name: '保存正文' }).click();
+    await shot(page, 'console-report-builder');
+    await page.getByRole('button', { name: '锁定本年度数据' }).click();
+    await page.getByRole('button', { name: '发布到门户网站' }).click();
+    await page.getByRole('link', { name: '在门户查看' }).click();
+    await shot(page, 'portal-report');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Word（DOCX）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/2025年政府信息公开工作年度报告\.docx$/);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(path!).subarray(0, 2).toString()).toBe('PK');
+    await page.close();
+  }, 60_000);
+});

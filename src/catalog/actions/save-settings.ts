@@ -1,0 +1,41 @@
+/** 目录与审核流程设置: an agency's own directory tree and review chain (null: back to the defaults). */
+import { requirePermission, type SessionUser } from '../../auth/roles.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { catalogSettings } from '../../db/schema/catalog.ts';
+import { AppError } from '../../errors.ts';
+import type { CatalogDeps } from '../change.ts';
+import { type DirectoryNode, directoryProblems } from '../directory.ts';
+
+export async function saveCatalogSettings(
+  deps: CatalogDeps,
+  input: { user: SessionUser; agencyId: number; directory: DirectoryNode[] | null; reviewChain: string[] | null },
+) {
+  requirePermission(input.user, 'catalog.review', input.agencyId);
+  if (input.directory) {
+    const problems = directoryProblems(input.directory);
+    if (problems.length) throw new AppError('bad_input', problems.join('；'));
+  }
+  const chain = input.reviewChain?.map((s) => s.trim()).filter(Boolean) ?? null;
+  if (chain && (chain.length === 0 || chain.length > 6)) throw new AppError('bad_input', '审核流程应有1—6个环节');
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const row = {
+      agencyId: input.agencyId,
+      directory: input.directory,
+      reviewChain: chain,
+      updatedAt: now,
+      updatedBy: input.user.id,
+    };
+    await tx.insert(catalogSettings).values(row).onConflictDoUpdate({ target: catalogSettings.agencyId, set: row });
+    await recordAudit(tx, {
+      at: now,
+      actorId: input.user.id,
+      action: 'catalog.settings_saved',
+      entityType: 'catalog_settings',
+      entityId: input.agencyId,
+      agencyId: input.agencyId,
+      data: { reviewChain: chain, directoryNodes: input.directory ? input.directory.length : null },
+    });
+    return row;
+  });
+}

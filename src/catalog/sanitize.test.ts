@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, sanitizeHtml } from './sanitize.ts';
+
+describe('sanitizeHtml', () => {
+  it.each([
+    ['drops scripts with their content', '<p>通知<script>alert(1)</script></p>', '<p>通知</p>'],
+    ['drops event handlers', '<p onclick="x()" onmouseover="y()">正文</p>', '<p>正文</p>'],
+    ['drops javascript: links', '<a href="javascript:alert(1)">点此</a>', '<a>点此</a>'],
+    ['drops obfuscated javascript: links', '<a href="java&#9;script:alert(1)">点此</a>', '<a>点此</a>'],
+    ['drops data: images', '<img src="data:text/html,x" alt="图">', '<img alt="图">'],
+    [
+      'keeps http links with rel',
+      '<a href="https://www.gov.cn/">中国政府网</a>',
+      '<a href="https://www.gov.cn/" rel="noopener noreferrer">中国政府网</a>',
+    ],
+    ['unwraps unknown tags', '<font color="red"><b>重要</b></font>', '<b>重要</b>'],
+    ['drops style and iframe', '<style>p{}</style><iframe src="https://x"></iframe><p>a</p>', '<p>a</p>'],
+    ['drops comments', '<p>a<!-- secret --></p>', '<p>a</p>'],
+    [
+      'keeps table spans',
+      '<table><tr><td colspan="2" style="x">合计</td></tr></table>',
+      '<table><tbody><tr><td colspan="2">合计</td></tr></tbody></table>',
+    ],
+  ])('%s', (_name, input, output) => {
+    expect(sanitizeHtml(input)).toBe(output);
+  });
+});
+
+describe('htmlToText', () => {
+  it('separates blocks by new lines', () => {
+    expect(htmlToText('<p>第一段</p><p>第二<br>行</p>')).toBe('第一段\n第二\n行');
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The body of a catalog item is HTML typed or pasted by staff and shown on the portal: only an allow-list of
+ * tags and attributes survives; scripts, styles, event handlers and javascript:/data: URLs are dropped.
+ */
+import * as cheerio from 'cheerio';
+
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'div',
+  'span',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'colgroup',
+  'col',
+  'blockquote',
+  'pre',
+  'code',
+  'hr',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+]);
+/** Dropped with everything inside them. */
+const DROPPED_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'form',
+  'textarea',
+  'select',
+  'button',
+]);
+const ALLOWED_ATTRS: Record<string, Set<string>> = {
+  '*': new Set(['title', 'lang', 'dir']),
+  a: new Set(['href', 'title']),
+  img: new Set(['src', 'alt', 'width', 'height']),
+  td: new Set(['colspan', 'rowspan', 'align']),
+  th: new Set(['colspan', 'rowspan', 'align', 'scope']),
+  p: new Set(['align']),
+  ol: new Set(['start', 'type']),
+  col: new Set(['span']),
+};
+
+/** http(s), mailto, site-relative and fragment links only. */
+export function safeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme: 'java\tscript:' is javascript:.
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  if (/^(https?:|mailto:)/.test(compact)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/.test(compact) && !compact.startsWith('//');
+}
+
+/**
+ * HTML safe to show: allowed tags and attributes only; links get rel="noopener noreferrer".
+ *
+ * @example
+ * sanitizeHtml('<p onclick="x()">通知<script>alert(1)</script></p>') // '<p>通知</p>'
+ */
+export function sanitizeHtml(html: string): string {
+  const $ = cheerio.load(html, null, false);
+  const clean = (nodes: ReturnType<typeof $>) => {
+    nodes.contents().each((_, node) => {
+      if (node.type === 'comment' || node.type === 'directive' || node.type === 'cdata') {
+        $(node).remove();
+        return;
+      }
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+      const name = node.name.toLowerCase();
+      const el = $(node);
+      if (DROPPED_WITH_CONTENT.has(name) || node.type !== 'tag') {
+        el.remove();
+        return;
+      }
+      clean(el);
+      if (!ALLOWED_TAGS.has(name)) {
+        el.replaceWith(el.contents());
+        return;
+      }
+      for (const attr of Object.keys(node.attribs)) {
+        const a = attr.toLowerCase();
+        const allowed = ALLOWED_ATTRS['*'].has(a) || ALLOWED_ATTRS[name]?.has(a);
+        const value = node.attribs[attr];
+        if (!allowed || ((a === 'href' || a === 'src') && !safeUrl(value))) el.removeAttr(attr);
+      }
+      if (name === 'a' && el.attr('href')) el.attr('rel', 'noopener noreferrer');
+    });
+  };
+  const root = $.root();
+  clean(root);
+  return (root.html() ?? '').trim();
+}
+
+/** The text of an HTML fragment, block elements separated by new lines (for search and PII detection). */
+export function htmlToText(html: string): string {
+  const $ = cheerio.load(html, null, false);
+  $('script, style').remove();
+  $('br').replaceWith('\n');
+  $('p, div, li, tr, h1, h2, h3, h4, h5, h6, table, blockquote').each((_, el) => {
+    $(el).append('\n');
+  });
+  $('td, th').each((_, el) => {
+    $(el).append(' ');
+  });
+  return $.root()
+    .text()
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}

@@ -1,0 +1,71 @@
+/**
+ * Chinese search tokens. PostgreSQL's parsers do not segment Chinese, so gongkai segments in TypeScript
+ * (Intl.Segmenter, 'zh', word granularity) and stores the tokens joined by spaces; to_tsvector('simple', …)
+ * then only splits on those spaces. A name the segmenter cuts differently in a document and in a query
+ * (王小明 vs 王 / 小明) is still found by the single-character fallback: every Han character of the text,
+ * in order, after the words — a query's characters must then stand next to each other (a phrase query).
+ */
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const HAN = /\p{Script=Han}/u;
+/** Characters that would be operators inside to_tsquery or break the 'simple' parser's words. */
+const STRIP = /[^\p{L}\p{N}]+/gu;
+/** Indexed text is capped: tsvector positions stop at 16,383. */
+export const MAX_INDEXED_CHARS = 6000;
+
+/** The word tokens of `text`, lower-cased, in order (punctuation and spaces dropped). */
+export function wordTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    const token = s.segment.toLowerCase().replace(STRIP, '');
+    if (token) out.push(token);
+  }
+  return out;
+}
+
+/** Runs of Han characters in `text`, each as its characters. */
+export function hanRuns(text: string): string[][] {
+  return (text.match(/\p{Script=Han}+/gu) ?? []).map((run) => [...run]);
+}
+
+/**
+ * The text stored for to_tsvector('simple', …): the words, then a separator, then every Han character.
+ *
+ * @example
+ * documentTokens('关于王小明同志任职的通知') // '关于 王 小明 同志 任职 的 通知 | 关 于 王 小 明 同 志 任 职 的 通 知'
+ */
+export function documentTokens(...parts: (string | null | undefined)[]): string {
+  const text = parts.filter(Boolean).join('\n').slice(0, MAX_INDEXED_CHARS);
+  const words = wordTokens(text);
+  const chars = hanRuns(text).flatMap((run) => [...run, '|']);
+  return `${words.join(' ')} | ${chars.join(' ')}`;
+}
+
+const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsquery (text for to_tsquery('simple', …)) of what a visitor typed: all words, or — for Chinese runs —
+ * their characters side by side; null when nothing searchable is left.
+ *
+ * @example
+ * queryTokens('王小明 任职') // "('王' & '小明' & '任职') | ('王' <-> '小' <-> '明' & '任' <-> '职')"
+ */
+export function queryTokens(input: string): string | null {
+  const words = [...new Set(wordTokens(input))];
+  if (words.length === 0) return null;
+  const wordsQuery = words.map(quote).join(' & ');
+  const runs = hanRuns(input);
+  const nonHan = words.filter((w) => !HAN.test(w));
+  if (runs.length === 0) return wordsQuery;
+  const phrases = [...runs.map((run) => run.map(quote).join(' <-> ')), ...nonHan.map(quote)];
+  return `(${wordsQuery}) | (${phrases.map((p) => `(${p})`).join(' & ')})`;
+}
+
+/** The terms to highlight in a snippet: the words typed and their Han runs, longest first. */
+export function highlightTerms(input: string): string[] {
+  const terms = new Set<string>();
+  for (const w of wordTokens(input)) terms.add(w);
+  for (const run of input.match(/\p{Script=Han}+/gu) ?? []) terms.add(run);
+  return [...terms].sort((a, b) => b.length - a.length);
+}
