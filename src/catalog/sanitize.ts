@@ -75,7 +75,13 @@ const ALLOWED_ATTRS: Record<string, Set<string>> = {
 /** http(s), mailto, site-relative and fragment links only. */
 export function safeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme: 'java\tscript:' is javascript:.
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const compact = [...url]
+    .filter((ch) => {
+      const code = ch.charCodeAt(0);
+      return code > 0x20 && (code < 0x7f || code > 0x9f);
+    })
+    .join('')
+    .toLowerCase();
   if (/^(https?:|mailto:)/.test(compact)) return true;
   return !/^[a-z][a-z0-9+.-]*:/.test(compact) && !compact.startsWith('//');
 }

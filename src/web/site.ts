@@ -11,6 +11,7 @@ import { authRoutes, loadSession } from './auth.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleHome } from './console/home.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
+import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
 import { applyPages } from './pages/apply.tsx';
 import { dataPages } from './pages/data.tsx';
@@ -59,6 +60,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       dataPages({ db: opts.db, site: info.site }),
       applyPages({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),
     ],
   });

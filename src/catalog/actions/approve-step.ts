@@ -17,7 +17,7 @@ export async function approveStep(
   input: ChangeInput & { checklist: ConfidentialityChecklist; comment?: string },
 ) {
   const c = input.checklist;
-  if (!c || c.stateSecret !== true || c.commercialSecret !== true || c.privacy !== true) {
+  if (c?.stateSecret !== true || c.commercialSecret !== true || c.privacy !== true) {
     throw new AppError('bad_input', '请逐项完成保密审查：确认不涉及国家秘密、商业秘密、个人隐私；涉及的请退回修改');
   }
   return changeItem(deps, input, 'catalog.review', 'catalog.approved', async (tx, item) => {

@@ -101,8 +101,8 @@ function prepareRow(r: SheetRow, codesByName: Map<string, string>, errors: Impor
     if (found === undefined) bad(column, `无法识别“${v}”，可选：${[...map.keys()].join('、')}`);
     return found ?? fallback;
   };
-  const category = c['目录分类'] ? (codesByName.get(c['目录分类']) ?? c['目录分类']) : '';
-  const channels = (c['发布渠道'] || '政府网站')
+  const category = c.目录分类 ? (codesByName.get(c.目录分类) ?? c.目录分类) : '';
+  const channels = (c.发布渠道 || '政府网站')
     .split(/[、,，;；\s]+/)
     .filter(Boolean)
     .map((n) => {
@@ -112,32 +112,30 @@ function prepareRow(r: SheetRow, codesByName: Map<string, string>, errors: Impor
     });
   const docType = pick('文件类型', DOC_TYPES, 'other');
   const fields: ItemFields = {
-    title: c['标题'] ?? '',
-    docNo: c['文号'] || null,
-    writtenOn: normalDate(c['成文日期'] ?? ''),
-    theme: c['主题分类'] || null,
-    genre: c['体裁'] || null,
+    title: c.标题 ?? '',
+    docNo: c.文号 || null,
+    writtenOn: normalDate(c.成文日期 ?? ''),
+    theme: c.主题分类 || null,
+    genre: c.体裁 || null,
     docType,
     category,
     disclosure: pick('公开方式', MODES, 'active'),
-    disclosureBasis: c['不公开依据'] || null,
-    validity: c['有效性'] ? pick('有效性', VALIDITIES, 'valid') : null,
-    effectiveOn: normalDate(c['施行日期'] ?? ''),
-    repealedOn: normalDate(c['废止日期'] ?? ''),
+    disclosureBasis: c.不公开依据 || null,
+    validity: c.有效性 ? pick('有效性', VALIDITIES, 'valid') : null,
+    effectiveOn: normalDate(c.施行日期 ?? ''),
+    repealedOn: normalDate(c.废止日期 ?? ''),
     channels: channels as ItemFields['channels'],
-    body: c['正文'] ?? '',
+    body: c.正文 ?? '',
   };
   const parsed = itemFieldsSchema.safeParse({ ...fields, interpretsId: undefined });
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
       bad(FIELD_COLUMNS[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
   }
-  const publishedOn = normalDate(c['发布日期'] ?? '');
+  const publishedOn = normalDate(c.发布日期 ?? '');
   if (publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(publishedOn)) bad('发布日期', '日期应为 YYYY-MM-DD 格式');
-  if (docType === 'interpretation' && !c['解读对象文号']) bad('解读对象文号', '政策解读须填写所解读文件的文号');
-  return errors.length === before
-    ? { row: r.row, fields, publishedOn, interpretsDocNo: c['解读对象文号'] || null }
-    : null;
+  if (docType === 'interpretation' && !c.解读对象文号) bad('解读对象文号', '政策解读须填写所解读文件的文号');
+  return errors.length === before ? { row: r.row, fields, publishedOn, interpretsDocNo: c.解读对象文号 || null } : null;
 }
 
 export async function importItems(

@@ -6,3 +6,4 @@ export * from './calendar.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
 export * from './reports.ts';
+export * from './supervision.ts';

@@ -37,6 +37,7 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/review', '发布审核'],
   ['/console/reports', '年度报告'],
   ['/console/supervision', '监督考核'],
+  ['/console/notices', '督办事项'],
   ['/console/calendar', '工作日历'],
   ['/console/audit', '操作日志'],
 ];

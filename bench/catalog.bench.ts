@@ -1,0 +1,178 @@
+/**
+ * Catalog search: bulk-indexes N generated items (segmentation in TypeScript, to_tsvector + GIN in the
+ * database) and measures search latency (p50/p95 over mixed queries, filters and highlighting included).
+ * PGlite: N = 100,000 (target p95 < 200 ms). PostgreSQL server: N = 1,000,000 (target p95 < 50 ms), only when
+ * a server is configured — config.databaseUrl, or `--pg=postgres://…` on the command line (env-free).
+ * `--n=20000` overrides N for a quick run.
+ *
+ *   npm run bench catalog -- --n=20000
+ *   npm run bench catalog -- --pg=postgres://postgres@127.0.0.1:5432/test
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { creditCodeCheckChar } from '../src/agencies/credit-code.ts';
+import { formatIndexNo } from '../src/catalog/index-number.ts';
+import { itemSearchText } from '../src/catalog/item-fields.ts';
+import { searchCatalog } from '../src/catalog/search.ts';
+import { config } from '../src/config.ts';
+import { migrateDb, openDb } from '../src/db/client.ts';
+import { agencies } from '../src/db/schema/agencies.ts';
+import { catalogItems } from '../src/db/schema/catalog.ts';
+import { prng } from '../src/report/sample.ts';
+
+const TOPICS = [
+  '春季农业生产',
+  '医疗保险',
+  '义务教育招生',
+  '就业创业补贴',
+  '安全生产',
+  '食品安全抽检',
+  '防汛抗旱',
+  '森林防火',
+  '财政预算',
+  '部门决算',
+  '政府采购',
+  '重点建设项目',
+  '统计公报',
+  '行政许可',
+  '行政处罚',
+  '收费目录',
+  '公务员招录',
+  '老旧小区改造',
+  '最低生活保障',
+  '征地补偿',
+  '公共文化',
+  '道路交通',
+  '生态环境',
+  '乡村振兴',
+  '养老服务',
+  '住房保障',
+  '水利工程',
+  '消防安全',
+];
+const KINDS = ['通知', '实施方案', '管理办法', '工作要点', '公告', '意见', '报告', '公示'];
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红军';
+const QUERIES = [
+  '安全生产',
+  '医疗保险 通知',
+  '义务教育',
+  '财政预算 报告',
+  '王建国',
+  '乡村振兴 实施方案',
+  '征地补偿',
+  '食品安全',
+  '公示',
+  '消防',
+  '养老服务 意见',
+  '防汛',
+  '统计公报',
+  '老旧小区',
+  '最低生活保障 公示',
+  '就业创业',
+  '政府采购 公告',
+  '生态环境',
+  '水利工程 管理办法',
+  '陈秀英',
+];
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function run(label: string, url: string | undefined, n: number, target: number): Promise<void> {
+  let dbName: string | undefined;
+  let connection = url;
+  if (url) {
+    dbName = `gk_catalog_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName}`);
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${dbName}`;
+    connection = u.toString();
+  }
+  const { db, close } = await openDb(connection ? { url: connection } : { dataDir: 'memory://' });
+  try {
+    await migrateDb(db);
+    const first17 = '11510000MB0000001';
+    const [agency] = await db
+      .insert(agencies)
+      .values({
+        name: '基准测试县人民政府',
+        kind: 'government',
+        creditCode: first17 + creditCodeCheckChar(first17),
+        path: '/',
+      })
+      .returning();
+    const rnd = prng(42);
+    const pick = <T>(xs: readonly T[] | string) => xs[Math.floor(rnd() * xs.length)] as T;
+    const t0 = performance.now();
+    let tokenMs = 0;
+    const BATCH = 1000;
+    for (let start = 0; start < n; start += BATCH) {
+      const rows: (typeof catalogItems.$inferInsert)[] = [];
+      for (let i = start; i < Math.min(n, start + BATCH); i++) {
+        const year = 2019 + (i % 7);
+        const topic = pick(TOPICS);
+        const title = `关于${year}年${topic}${pick(KINDS)}`;
+        const name = pick<string>(SURNAMES) + pick<string>(GIVEN) + (rnd() < 0.5 ? pick<string>(GIVEN) : '');
+        const body = `<p>各有关单位：为做好${topic}和${pick(TOPICS)}工作，现将有关事项通知如下。</p><p>一、加强组织领导。二、落实工作责任。联系人：${name}。</p>`;
+        const ts = performance.now();
+        const searchText = itemSearchText({ title, docNo: null, body });
+        tokenMs += performance.now() - ts;
+        const month = String(1 + (i % 12)).padStart(2, '0');
+        rows.push({
+          indexNo: formatIndexNo(agency.creditCode!, year, i + 1),
+          agencyId: agency.id,
+          title,
+          writtenOn: `${year}-${month}-10`,
+          publishedOn: `${year}-${month}-15`,
+          category: pick(['20.1', '20.5', '20.7', '20.11', '20.13', '21.county.assistance']),
+          body,
+          state: 'published',
+          searchText,
+        });
+      }
+      await db.insert(catalogItems).values(rows);
+    }
+    const loadS = (performance.now() - t0) / 1000;
+    await db.execute(sql`analyze catalog_items`);
+    const times: number[] = [];
+    let hitsSeen = 0;
+    for (let round = 0; round < 5; round++) {
+      for (const [i, q] of QUERIES.entries()) {
+        const t = performance.now();
+        const r = await searchCatalog(db, { q, today: '2025-12-31', year: i % 4 === 0 ? 2024 : undefined, limit: 20 });
+        times.push(performance.now() - t);
+        hitsSeen += r.hits.length;
+      }
+    }
+    console.log(
+      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; segmentation ${(tokenMs / 1000).toFixed(1)} s); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms)`,
+    );
+  } finally {
+    await close();
+    if (url && dbName) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName}`);
+      await admin.end();
+    }
+  }
+}
+
+export default async function benchCatalog(opts: { pg?: string; n?: number } = {}): Promise<void> {
+  const n = opts.n ?? (arg('n') ? Number(arg('n')) : undefined);
+  await run('PGlite', undefined, n ?? 100_000, 200);
+  const server = opts.pg ?? arg('pg') ?? config.databaseUrl;
+  if (server) await run('PostgreSQL', server, n ?? 1_000_000, 50);
+  else console.log('catalog PostgreSQL: skipped (configure DATABASE_URL or pass --pg=postgres://…)');
+}

@@ -1,0 +1,83 @@
+/** Reads of the catalog for pages and the API: one item with its attachments and reviews; recent items. */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { agencies } from '../db/schema/agencies.ts';
+import { catalogAttachments, catalogItems, catalogReviews } from '../db/schema/catalog.ts';
+import { AppError } from '../errors.ts';
+import { interpretationOutOfStep } from './timeliness.ts';
+
+export async function itemDetail(db: Executor, id: number) {
+  const [row] = await db
+    .select({ item: catalogItems, agencyName: agencies.name })
+    .from(catalogItems)
+    .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
+    .where(eq(catalogItems.id, id));
+  if (!row) throw new AppError('not_found', `目录信息不存在：${id}`);
+  const { searchText: _s, searchVector: _v, ...item } = row.item;
+  const attachments = await db
+    .select({
+      id: catalogAttachments.id,
+      filename: catalogAttachments.filename,
+      mediaType: catalogAttachments.mediaType,
+      size: catalogAttachments.size,
+      sha256: catalogAttachments.sha256,
+    })
+    .from(catalogAttachments)
+    .where(eq(catalogAttachments.itemId, id))
+    .orderBy(asc(catalogAttachments.id));
+  const reviews = await db
+    .select()
+    .from(catalogReviews)
+    .where(eq(catalogReviews.itemId, id))
+    .orderBy(asc(catalogReviews.id));
+  const interpretations = await db
+    .select({ id: catalogItems.id, title: catalogItems.title, publishedOn: catalogItems.publishedOn })
+    .from(catalogItems)
+    .where(and(eq(catalogItems.interpretsId, id), eq(catalogItems.state, 'published')));
+  let policy: { id: number; title: string; publishedOn: string | null } | undefined;
+  if (item.interpretsId) {
+    [policy] = await db
+      .select({ id: catalogItems.id, title: catalogItems.title, publishedOn: catalogItems.publishedOn })
+      .from(catalogItems)
+      .where(eq(catalogItems.id, item.interpretsId));
+  }
+  const flags: string[] = [];
+  if (item.publishedLate === 1)
+    flags.push(`未在成文后20个工作日内公开（应于${item.publishDueOn}前公开，《条例》第二十六条）`);
+  if (policy && interpretationOutOfStep(policy.publishedOn, item.publishedOn)) {
+    flags.push(`政策解读未与政策文件同步发布（文件${policy.publishedOn}，解读${item.publishedOn}）`);
+  }
+  for (const i of interpretations) {
+    if (interpretationOutOfStep(item.publishedOn, i.publishedOn))
+      flags.push(`解读“${i.title}”未与本文件同步发布（${i.publishedOn}）`);
+  }
+  return { item, agencyName: row.agencyName, attachments, reviews, interpretations, policy, flags };
+}
+
+export async function attachmentContent(db: Executor, itemId: number, attachmentId: number) {
+  const [att] = await db
+    .select()
+    .from(catalogAttachments)
+    .where(and(eq(catalogAttachments.id, attachmentId), eq(catalogAttachments.itemId, itemId)));
+  if (!att) throw new AppError('not_found', `附件不存在：${attachmentId}`);
+  return att;
+}
+
+/** The latest published items (feeds), newest first. */
+export async function recentPublished(db: Executor, limit = 50) {
+  return db
+    .select({
+      id: catalogItems.id,
+      indexNo: catalogItems.indexNo,
+      title: catalogItems.title,
+      body: catalogItems.body,
+      publishedOn: catalogItems.publishedOn,
+      updatedAt: catalogItems.updatedAt,
+      agency: agencies.name,
+    })
+    .from(catalogItems)
+    .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
+    .where(eq(catalogItems.state, 'published'))
+    .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
+    .limit(limit);
+}

@@ -1,0 +1,48 @@
+/**
+ * 年报季: for a year, every unit of the subtree — whether its report is drafted, locked (submitted) or
+ * published, published by 1月31日 (条例第四十九条), its rule findings — and the consolidated report of
+ * the whole subtree (全县 / 全市), summed from the units' records and rule-checked itself.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { subtree } from '../agencies/tree.ts';
+import type { Executor } from '../db/client.ts';
+import { annualReports } from '../db/schema/reports.ts';
+import { check } from '../report/check.ts';
+import { computeAgencyReport } from '../reports/compute.ts';
+
+/** 条例第四十九条: departments submit and publish by 1月31日 of the following year. */
+export const deadlineFor = (year: number) => `${year + 1}-01-31`;
+
+export async function reportSeason(db: Executor, rootAgencyId: number, year: number) {
+  const units = await subtree(db, rootAgencyId);
+  const ids = units.map((u) => u.id);
+  const rows = await db
+    .select()
+    .from(annualReports)
+    .where(
+      and(
+        eq(annualReports.origin, 'computed'),
+        eq(annualReports.year, year),
+        inArray(annualReports.agencyId, ids.length ? ids : [-1]),
+      ),
+    );
+  const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
+  const deadline = deadlineFor(year);
+  const unitsStatus = units.map((u) => {
+    const r = byAgency.get(u.id);
+    const publishedOn = r?.publishedAt
+      ? new Date(r.publishedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+      : null;
+    return {
+      agency: u,
+      reportId: r?.id ?? null,
+      status: r?.status ?? 'missing',
+      errorCount: r?.errorCount ?? null,
+      publishedOn,
+      onTime: publishedOn !== null && publishedOn <= deadline,
+    };
+  });
+  const consolidated = await computeAgencyReport(db, { agencyId: rootAgencyId, year, subtree: true });
+  const previous = await computeAgencyReport(db, { agencyId: rootAgencyId, year: year - 1, subtree: true });
+  return { deadline, units: unitsStatus, consolidated, findings: check(consolidated, { previous }) };
+}
