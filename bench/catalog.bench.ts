@@ -85,7 +85,13 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function run(label: string, url: string | undefined, n: number, target: number): Promise<void> {
+async function run(
+  label: string,
+  url: string | undefined,
+  n: number,
+  target: number,
+  dataDir = 'memory://',
+): Promise<void> {
   let dbName: string | undefined;
   let connection = url;
   if (url) {
@@ -99,7 +105,7 @@ async function run(label: string, url: string | undefined, n: number, target: nu
     u.pathname = `/${dbName}`;
     connection = u.toString();
   }
-  const { db, close } = await openDb(connection ? { url: connection } : { dataDir: 'memory://' });
+  const { db, close } = await openDb(connection ? { url: connection } : { dataDir });
   try {
     await migrateDb(db);
     const first17 = '11510000MB0000001';
@@ -169,9 +175,10 @@ async function run(label: string, url: string | undefined, n: number, target: nu
   }
 }
 
-export default async function benchCatalog(opts: { pg?: string; n?: number } = {}): Promise<void> {
+/** `pgliteDir`: keep the PGlite database in a directory (to inspect plans afterwards). */
+export default async function benchCatalog(opts: { pg?: string; n?: number; pgliteDir?: string } = {}): Promise<void> {
   const n = opts.n ?? (arg('n') ? Number(arg('n')) : undefined);
-  await run('PGlite', undefined, n ?? 100_000, 200);
+  await run('PGlite', undefined, n ?? 100_000, 200, opts.pgliteDir);
   const server = opts.pg ?? arg('pg') ?? config.databaseUrl;
   if (server) await run('PostgreSQL', server, n ?? 1_000_000, 50);
   else console.log('catalog PostgreSQL: skipped (configure DATABASE_URL or pass --pg=postgres://…)');

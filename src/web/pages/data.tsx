@@ -259,22 +259,24 @@ export function dataPages(deps: { db: Db; site: string }) {
       );
     });
 
-    app.get('/data/export.:ext{csv|xlsx|json}', async (c) => {
-      const f = parseFilter(c);
-      const rows = await deps.db
-        .select()
-        .from(annualReports)
-        .where(where(f))
-        .orderBy(asc(annualReports.bodyKey), asc(annualReports.year))
-        .limit(100_000);
-      const ext = c.req.param('ext');
-      const disposition = { 'content-disposition': `attachment; filename="gongkai-reports.${ext}"` };
-      if (ext === 'json') return c.json(toJson(rows), 200, disposition);
-      if (ext === 'csv') return c.body(toCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', ...disposition });
-      return c.body(new Uint8Array(await toXlsx(rows)), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        ...disposition,
+    for (const ext of ['csv', 'xlsx', 'json'] as const) {
+      app.get(`/data/export.${ext}`, async (c) => {
+        const f = parseFilter(c);
+        const rows = await deps.db
+          .select()
+          .from(annualReports)
+          .where(where(f))
+          .orderBy(asc(annualReports.bodyKey), asc(annualReports.year))
+          .limit(100_000);
+        const disposition = { 'content-disposition': `attachment; filename="gongkai-reports.${ext}"` };
+        if (ext === 'json') return c.json(toJson(rows), 200, disposition);
+        if (ext === 'csv')
+          return c.body(toCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', ...disposition });
+        return c.body(new Uint8Array(await toXlsx(rows)), 200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ...disposition,
+        });
       });
-    });
+    }
   };
 }

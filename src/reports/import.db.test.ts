@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { corpusCase } from '../extract/corpus/generate.ts';
+import { extractBuffer, extractFile } from '../extract/pipeline.ts';
+import { samplesDir } from '../testing/paths.ts';
+import { createSite } from '../web/site.ts';
+import { importReports } from './actions/import-reports.ts';
+import { crossYearFindings, importedReports } from './queries.ts';
+
+let t: TestDb;
+const clock = fixedClock('2026-03-01');
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+describe('imported published reports', () => {
+  it('stores extracted reports, lists one with an arithmetic error with its finding, and browses each', async () => {
+    const outputs = [];
+    for (let i = 0; i < 12; i++) {
+      const c = await corpusCase(i, 'tabs', 'none');
+      outputs.push(await extractBuffer(c.bytes, c.name));
+    }
+    // One report with a broken sum, as published reports often have.
+    const broken = structuredClone(outputs[1]);
+    const key = 'apply.received.total';
+    expect(typeof broken.values[key]).toBe('number');
+    broken.values[key] = (broken.values[key] as number) + 7;
+    const { check } = await import('../report/check.ts');
+    broken.findings = check({
+      format: broken.format,
+      year: broken.year!,
+      issuer: broken.issuer!,
+      values: broken.values,
+    });
+    broken.source = 'broken.txt';
+    outputs.push(broken);
+    const ids = await importReports({ db: t.db, now: clock.now() }, { actorId: null, outputs });
+    expect(ids).toHaveLength(13);
+    const withErrors = await importedReports(t.db, { withErrors: true });
+    expect(withErrors.map((r) => r.source)).toContain('broken.txt');
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const list = await (await site.request('/data?errors=1')).text();
+    expect(list).toContain('broken.txt');
+    const page = await site.request(`/data/${ids.at(-1)}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(broken.findings[0].message.slice(0, 10));
+    for (const id of ids) expect((await site.request(`/data/${id}`)).status).toBe(200);
+    const csv = await (await site.request('/data/export.csv')).text();
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(14);
+  });
+
+  it('matches a body across years though its name is written differently, and checks the carry-over', async () => {
+    const [y23, y24] = await Promise.all([
+      extractFile(join(samplesDir, 'hongze-2023.pdf')),
+      extractFile(join(samplesDir, 'hongze-2024.pdf')),
+    ]);
+    expect(y23.issuer).not.toBe(y24.issuer);
+    await importReports({ db: t.db, now: clock.now() }, { actorId: null, outputs: [y23, y24] });
+    const cross = await crossYearFindings(t.db, '洪泽区人民政府');
+    expect(cross).toEqual([{ year: 2024, findings: [] }]);
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const body = await (await site.request(`/data/body/${encodeURIComponent('洪泽区人民政府')}`)).text();
+    expect(body).toContain('与上年衔接');
+  }, 30_000);
+});
