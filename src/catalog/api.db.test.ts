@@ -139,6 +139,11 @@ describe('catalog API', () => {
     ).toMatchObject({ code: 'forbidden' });
   });
 
+  it('lists the 第二十六条 and 政策解读 flags', async () => {
+    const res = await call(w.staff, 'GET', `/api/catalog/flags?agency=${w.bureau.id}&year=2025`);
+    expect(await res.json()).toMatchObject({ late: [], outOfStep: [] });
+  });
+
   it('imports a CSV upload', async () => {
     const form = new FormData();
     form.set('agencyId', String(w.bureau.id));

@@ -29,7 +29,7 @@ import type { CatalogDeps } from './change.ts';
 import { describeFinding, itemPersonalData } from './content-check.ts';
 import { atomFeed, type FeedEntry, jsonFeed, rssFeed, sitemap } from './feeds.ts';
 import { itemFieldsSchema } from './item-fields.ts';
-import { attachmentContent, itemDetail, recentPublished } from './queries.ts';
+import { attachmentContent, disclosureFlags, itemDetail, recentPublished } from './queries.ts';
 import { computeCatalogSection, drillCatalogCell } from './report-section.ts';
 import { htmlToText } from './sanitize.ts';
 import { searchCatalog } from './search.ts';
@@ -103,6 +103,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       today: deps.clock.today(),
       limit: q.size,
       offset: (q.page - 1) * q.size,
+      countTotal: true,
     });
     return c.json({ ...result, page: q.page, size: q.size });
   });
@@ -319,6 +320,12 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     requirePermission(userOf(c), 'catalog.read', q.agency);
     const agencyIds = await scopeIds(q.agency, q.subtree);
     return c.json(await drillCatalogCell(deps.db, { agencyIds, year: q.year, key: q.key }));
+  });
+
+  app.get('/flags', async (c) => {
+    const q = parse(scopeQuery, c.req.query());
+    requirePermission(userOf(c), 'catalog.read', q.agency);
+    return c.json(await disclosureFlags(deps.db, { agencyIds: await scopeIds(q.agency, q.subtree), year: q.year }));
   });
 
   return app;

@@ -1,8 +1,9 @@
 /**
  * 索引号: `<统一社会信用代码>/<year>-<sequence>` (e.g. 11510000MB0000000X/2025-00042). The sequence comes from
  * a per-agency-per-year counter row, incremented by an upsert in the creating transaction: the row lock
- * orders concurrent creations, and a number handed out is never handed out again (a rolled-back creation
- * leaves a gap, never a duplicate). Agencies without a code (内设机构) number under their nearest ancestor's.
+ * orders concurrent creations; a number is taken only when its item commits (a rolled-back creation rolls the
+ * counter back with it), items are never deleted, and a unique index guards the rest — so no number is ever
+ * given to two items. Agencies without a code (内设机构) number under their nearest ancestor's.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { pathIds } from '../agencies/tree.ts';

@@ -1,5 +1,6 @@
 /** Reads of the catalog for pages and the API: one item with its attachments and reviews; recent items. */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import { agencies } from '../db/schema/agencies.ts';
 import { catalogAttachments, catalogItems, catalogReviews } from '../db/schema/catalog.ts';
@@ -80,4 +81,45 @@ export async function recentPublished(db: Executor, limit = 50) {
     .where(eq(catalogItems.state, 'published'))
     .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
     .limit(limit);
+}
+
+/**
+ * What the 政府信息公开工作机构 should look at for a year: items published later than 20 working days after
+ * 成文 (《条例》第二十六条) and 政策解读 not published on the same day as their policy.
+ */
+export async function disclosureFlags(db: Executor, scope: { agencyIds: number[]; year: number }) {
+  const ids = scope.agencyIds.length ? scope.agencyIds : [-1];
+  const inYear = and(
+    inArray(catalogItems.agencyId, ids),
+    eq(catalogItems.state, 'published'),
+    gte(catalogItems.publishedOn, `${scope.year}-01-01`),
+    lte(catalogItems.publishedOn, `${scope.year}-12-31`),
+  );
+  const late = await db
+    .select({
+      id: catalogItems.id,
+      indexNo: catalogItems.indexNo,
+      title: catalogItems.title,
+      writtenOn: catalogItems.writtenOn,
+      publishDueOn: catalogItems.publishDueOn,
+      publishedOn: catalogItems.publishedOn,
+    })
+    .from(catalogItems)
+    .where(and(inYear, eq(catalogItems.publishedLate, 1)))
+    .orderBy(asc(catalogItems.publishedOn));
+  const policy = alias(catalogItems, 'policy');
+  const outOfStep = await db
+    .select({
+      id: catalogItems.id,
+      title: catalogItems.title,
+      publishedOn: catalogItems.publishedOn,
+      policyId: policy.id,
+      policyTitle: policy.title,
+      policyPublishedOn: policy.publishedOn,
+    })
+    .from(catalogItems)
+    .innerJoin(policy, eq(policy.id, catalogItems.interpretsId))
+    .where(and(inYear, eq(catalogItems.docType, 'interpretation'), ne(policy.publishedOn, catalogItems.publishedOn)))
+    .orderBy(asc(catalogItems.publishedOn));
+  return { late, outOfStep };
 }

@@ -7,6 +7,7 @@ import type { Report } from '../report/model.ts';
 import { enterMonthlyFigures } from './actions/enter-monthly-figures.ts';
 import { setValidity } from './actions/set-validity.ts';
 import { seedDemoCatalog } from './demo.ts';
+import { disclosureFlags } from './queries.ts';
 import { computeCatalogSection, drillCatalogCell } from './report-section.ts';
 import { testCreditCode } from './testing.ts';
 
@@ -59,6 +60,13 @@ describe('section 二 from the demo catalog', () => {
     expect(v['s20_1.normative.in_force']).toBe(
       p['s20_1.normative.in_force'] + v['s20_1.normative.made'] - v['s20_1.normative.repealed'],
     );
+  });
+
+  it('lists late items and 政策解读 not published with their policy', async () => {
+    const flags = await disclosureFlags(t.db, { agencyIds: ids, year: 2024 });
+    expect(flags.outOfStep.length).toBeGreaterThan(0);
+    for (const f of flags.outOfStep) expect(f.publishedOn).not.toBe(f.policyPublishedOn);
+    for (const l of flags.late) expect(l.publishedOn! > l.publishDueOn!).toBe(true);
   });
 
   it('every cell drills down to its items or figures', async () => {

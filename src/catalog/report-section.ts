@@ -17,7 +17,7 @@ import type { Executor } from '../db/client.ts';
 import { catalogItems, catalogMonthlyFigures } from '../db/schema/catalog.ts';
 import type { CellValue, TemplateId } from '../report/model.ts';
 import { templateForYear } from '../report/templates/index.ts';
-import { type FigureKey, isStock } from './figures.ts';
+import type { FigureKey } from './figures.ts';
 
 export interface SectionScope {
   agencyIds: number[];
@@ -147,7 +147,6 @@ async function figureCells(db: Executor, scope: Required<SectionScope>): Promise
       const now = stock(key, scope.year);
       out[cell] = how === 'prev' ? prev : prev === null || now === null ? null : now - prev;
     }
-    if (isStock(key) && how === 'sum') out[cell] = null;
   }
   return out;
 }

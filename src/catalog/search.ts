@@ -26,6 +26,8 @@ export interface SearchInput {
   today?: string;
   limit?: number;
   offset?: number;
+  /** Count the matches (up to offset + limit + 1,000) instead of only saying there are more. */
+  countTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -43,7 +45,17 @@ export interface SearchHit {
   rank: number;
 }
 
-export async function searchCatalog(db: Executor, input: SearchInput): Promise<{ hits: SearchHit[]; total: number }> {
+/** Matches counted beyond the page: the total shown is "1,000+" past this. */
+const TOTAL_CAP = 1000;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Matches; a lower bound when totalCapped (more exist than counted). */
+  total: number;
+  totalCapped: boolean;
+}
+
+export async function searchCatalog(db: Executor, input: SearchInput): Promise<SearchResult> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
   const where: SQL[] = [inArray(catalogItems.state, input.states ?? ['published'])];
   if (input.agencyIds) where.push(inArray(catalogItems.agencyId, input.agencyIds.length ? input.agencyIds : [-1]));
@@ -60,14 +72,17 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<{
   }
   if (input.docType) where.push(eq(catalogItems.docType, input.docType));
   const tsquery = input.q ? queryTokens(input.q) : null;
-  if (input.q && !tsquery) return { hits: [], total: 0 };
+  if (input.q && !tsquery) return { hits: [], total: 0, totalCapped: false };
   const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const recency = sql`(0.5 ^ (greatest(0, ${today}::date - coalesce(${catalogItems.publishedOn}, ${today}::date)) / 180.0))`;
+  // float8 arithmetic: numeric powers per match would cost more than the ranking itself.
+  const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(${catalogItems.publishedOn}, ${today}::date))::float8 / 180.0)`;
+  // Aliased, and ordered by the alias: ts_rank runs once per match (repeating the expression would bind new
+  // parameters, and PostgreSQL would compute it twice).
   const rank = query
-    ? sql<number>`(ts_rank(${catalogItems.searchVector}, ${query}) + 0.05 * ${recency})::float8`
-    : sql<number>`${recency}::float8`;
+    ? sql<number>`(ts_rank(${catalogItems.searchVector}, ${query}) + 0.05 * ${recency})::float8 as "rank"`
+    : sql<number>`${recency}::float8 as "rank"`;
   const rows = await db
     .select({
       id: catalogItems.id,
@@ -80,17 +95,31 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<{
       category: catalogItems.category,
       docType: catalogItems.docType,
       rank,
-      total: sql<number>`(count(*) over ())::int`,
     })
     .from(catalogItems)
     .where(and(...where))
-    .orderBy(desc(rank), desc(catalogItems.publishedOn), desc(catalogItems.id))
-    .limit(limit)
+    .orderBy(sql`"rank" desc`, desc(catalogItems.publishedOn), desc(catalogItems.id))
+    .limit(limit + 1)
     .offset(input.offset ?? 0);
+  const offset = input.offset ?? 0;
+  const hasMore = rows.length > limit;
+  if (hasMore) rows.pop();
+  let total = offset + rows.length + (hasMore ? 1 : 0);
+  let totalCapped = hasMore;
+  if (hasMore && input.countTotal) {
+    // Counting every match of a common word costs as much as ranking them: count up to a cap.
+    const cap = offset + limit + TOTAL_CAP;
+    const counted = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${catalogItems} where ${and(...where)} limit ${cap}) m`,
+    );
+    total = counted.rows[0].n;
+    totalCapped = total === cap;
+  }
   const terms = input.q ? highlightTerms(input.q) : [];
   return {
-    total: rows[0]?.total ?? 0,
-    hits: rows.map(({ body, total: _t, ...r }) => ({
+    total,
+    totalCapped,
+    hits: rows.map(({ body, ...r }) => ({
       ...r,
       titleHtml: highlight(r.title, terms, 500),
       snippetHtml: highlight(htmlToText(body), terms, 160),

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/password.ts';
 import { loadCalendar, seedCalendar } from '../calendar-store/index.ts';
 import { newTrackingCode } from '../cases/actions/receive-application.ts';
 import { dueOf } from '../cases/due.ts';
+import { seedDemoCatalog } from '../catalog/demo.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { agencies } from '../db/schema/agencies.ts';
@@ -135,6 +136,8 @@ export interface DemoOptions {
   fromYear?: number;
   /** Applications per year across the county (default 1,200). */
   perYear?: number;
+  /** Catalog items per agency and year (default: the catalog's own). */
+  catalogPerAgencyYear?: number;
   /** Last year with published annual reports (default: the year before the clock's). */
   reportsUpTo?: number;
 }
@@ -417,6 +420,15 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     action: 'demo.loaded',
     entityType: 'system',
     data: { cases: ids.length, appeals: appealRows.length, agencies: allAgencies.length },
+  });
+
+  // The catalog: a few thousand items over the same years, with 政策解读, repealed documents, figures.
+  const years = Array.from({ length: thisYear - fromYear + 1 }, (_, i) => fromYear + i);
+  await seedDemoCatalog(db, {
+    agencyIds: allAgencies.map((a) => a.id),
+    years,
+    seed: opts.seed ?? 2026,
+    perAgencyYear: opts.catalogPerAgencyYear,
   });
 
   // Published annual reports for the finished years: the county's consolidated one and each unit's own.

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createApp } from './app.tsx';
@@ -14,6 +15,7 @@ import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
 import { applyPages } from './pages/apply.tsx';
+import { catalogPages } from './pages/catalog.tsx';
 import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
@@ -59,6 +61,13 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),
       applyPages({ db: opts.db, clock: opts.clock, site: info.site }),
+      catalogPages({ db: opts.db, clock: opts.clock, site: info.site }),
+      (app) => {
+        app.route(
+          '/api/catalog',
+          catalogApi({ db: opts.db, clock: opts.clock, title: `${info.site}政府信息公开目录` }) as never,
+        );
+      },
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),

@@ -10,6 +10,14 @@ import { toItems } from './items.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
 
+/** A figure stated in the narrative, with the 1-based line where its sentence starts. */
+export type ReadStatement = Statement & { line: number };
+
+export interface ReadOptions {
+  /** The document's name, for warnings only. */
+  source?: string;
+}
+
 export interface ExtractionResult {
   format: TemplateId;
   hasTable: boolean;
@@ -17,11 +25,31 @@ export interface ExtractionResult {
   issuer: string | null;
   values: Record<string, CellValue>;
   provenance: Record<string, Provenance>;
-  statements: Statement[];
+  statements: ReadStatement[];
   warnings: string[];
 }
 
-export function readReport(lines: string[]): ExtractionResult {
+/** Never throws: odd input gives `hasTable: false` and a warning. */
+export function readReport(lines: string[], opts: ReadOptions = {}): ExtractionResult {
+  try {
+    return read(Array.isArray(lines) ? lines : [], opts);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      format: 'new2021',
+      hasTable: false,
+      year: null,
+      issuer: null,
+      values: {},
+      provenance: {},
+      statements: [],
+      warnings: [`${opts.source ? `${opts.source}: ` : ''}could not read the document: ${why.slice(0, 200)}`],
+    };
+  }
+}
+
+function read(input: string[], _opts: ReadOptions): ExtractionResult {
+  const lines = input.map((l) => (typeof l === 'string' ? l : ''));
   const year = detectYear(lines);
   const compact = lines
     .slice(0, 20_000)
@@ -48,7 +76,7 @@ export function readReport(lines: string[]): ExtractionResult {
     for (const s of statements) {
       if (s.key in values) continue;
       values[s.key] = s.value;
-      provenance[s.key] = { line: s.line ?? 0, text: s.text };
+      provenance[s.key] = { line: s.line, text: s.text };
     }
   }
   if (year === null) warnings.push('report year not found');

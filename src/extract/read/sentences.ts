@@ -38,7 +38,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Sentences run across lines in PDFs and wrapped text, so the lines are read joined. */
-export function findStatements(lines: string[], format: TemplateId): Statement[] {
+export function findStatements(lines: string[], format: TemplateId): (Statement & { line: number })[] {
   const family = format === 'old2008' ? 'old' : 'new';
   const starts: number[] = [];
   let joined = '';
@@ -56,7 +56,7 @@ export function findStatements(lines: string[], format: TemplateId): Statement[]
     }
     return lo + 1;
   };
-  const out: Statement[] = [];
+  const out: (Statement & { line: number })[] = [];
   for (const p of PATTERNS) {
     const key = p.key[family];
     if (!key) continue;
@@ -64,5 +64,5 @@ export function findStatements(lines: string[], format: TemplateId): Statement[]
       out.push({ key, value: p.value ?? Number(m[1]), line: lineAt(m.index ?? 0), text: m[0] });
     }
   }
-  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return out.sort((a, b) => a.line - b.line);
 }

@@ -1,0 +1,287 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * 法定主动公开内容 on the portal: browse by agency and by the 第二十条 / 第二十一条 categories, item pages
+ * with the full metadata table (索引号, 发布机构, 成文日期, 发布日期, 文号, 主题分类, 体裁, 有效性) and
+ * attachments, and search with highlighted results. Feeds and the JSON API live under /api/catalog.
+ */
+import { and, asc, count, desc, eq, like } from 'drizzle-orm';
+import type { Context, Hono } from 'hono';
+import { raw } from 'hono/html';
+import { z } from 'zod';
+import { subtreeIds } from '../../agencies/tree.ts';
+import { can } from '../../auth/roles.ts';
+import { defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
+import { itemDetail } from '../../catalog/queries.ts';
+import { sanitizeHtml } from '../../catalog/sanitize.ts';
+import { searchCatalog } from '../../catalog/search.ts';
+import { CHANNEL_NAMES, DOC_TYPE_NAMES, VALIDITY_NAMES } from '../../catalog/vocabulary.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/client.ts';
+import { agencies } from '../../db/schema/agencies.ts';
+import { catalogItems } from '../../db/schema/catalog.ts';
+import { AppError } from '../../errors.ts';
+import { Layout } from '../components/layout.tsx';
+import type { AppEnv } from '../env.ts';
+
+const PAGE = 20;
+const categoryNames = flattenDirectory([...defaultDirectory('government'), ...defaultDirectory('town')]);
+const categoryName = (code: string) => categoryNames.get(code)?.join(' › ') ?? code;
+
+const browseQuery = z.object({
+  agency: z.coerce.number().int().positive().optional(),
+  category: z.string().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+});
+const searchQuery = z.object({
+  q: z.string().max(100).optional(),
+  agency: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  type: z.enum(['rule', 'normative', 'interpretation', 'other']).optional(),
+  page: z.coerce.number().int().min(1).max(500).catch(1),
+});
+
+export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
+  const page = (c: Context<AppEnv>, title: string, body: unknown) =>
+    c.html(
+      <Layout
+        title={title}
+        site={deps.site}
+        path={c.req.path}
+        user={c.get('user')}
+        csrf={c.get('csrfToken')}
+        largeText={c.get('largeText')}
+        script={c.get('script')}
+      >
+        {body as never}
+      </Layout>,
+    );
+  const agencyList = () =>
+    deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500);
+
+  return (app: Hono<AppEnv>) => {
+    app.get('/catalog', async (c) => {
+      const parsed = browseQuery.safeParse(c.req.query());
+      if (!parsed.success) throw new AppError('bad_input', '浏览条件有误');
+      const q = parsed.data;
+      const where = and(
+        eq(catalogItems.state, 'published'),
+        q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
+        q.category ? like(catalogItems.category, `${q.category.replace(/[%_]/g, '')}%`) : undefined,
+      );
+      const [rows, [{ n }], list, cats] = await Promise.all([
+        deps.db
+          .select({
+            id: catalogItems.id,
+            indexNo: catalogItems.indexNo,
+            title: catalogItems.title,
+            publishedOn: catalogItems.publishedOn,
+            docNo: catalogItems.docNo,
+            agency: agencies.name,
+          })
+          .from(catalogItems)
+          .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
+          .where(where)
+          .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
+          .limit(PAGE)
+          .offset((q.page - 1) * PAGE),
+        deps.db.select({ n: count() }).from(catalogItems).where(where),
+        agencyList(),
+        deps.db
+          .select({ category: catalogItems.category, n: count() })
+          .from(catalogItems)
+          .where(and(eq(catalogItems.state, 'published'), q.agency ? eq(catalogItems.agencyId, q.agency) : undefined))
+          .groupBy(catalogItems.category)
+          .orderBy(asc(catalogItems.category)),
+      ]);
+      const link = (over: Record<string, string | number | undefined>) => {
+        const p = new URLSearchParams();
+        for (const [k, v] of Object.entries({ agency: q.agency, category: q.category, ...over }))
+          if (v !== undefined && v !== '') p.set(k, String(v));
+        return `/catalog?${p}`;
+      };
+      return page(
+        c,
+        '法定主动公开内容',
+        <>
+          <h1>法定主动公开内容</h1>
+          <form method="get" action="/catalog">
+            <label for="agency">发布机构</label>
+            <select id="agency" name="agency">
+              <option value="">全部机关</option>
+              {list.map((a) => (
+                <option value={String(a.id)} selected={q.agency === a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <button type="submit">浏览</button>
+          </form>
+          <nav aria-label="主题分类">
+            <ul>
+              {cats.map((cat) => (
+                <li>
+                  <a
+                    href={link({ category: cat.category, page: undefined })}
+                    aria-current={q.category === cat.category ? 'page' : undefined}
+                  >
+                    {categoryName(cat.category)}（{cat.n}）
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <p>共 {n} 条</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">标题</th>
+                <th scope="col">发布机构</th>
+                <th scope="col">文号</th>
+                <th scope="col">发布日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/catalog/${r.id}`}>{r.title}</a>
+                  </td>
+                  <td>{r.agency}</td>
+                  <td>{r.docNo ?? ''}</td>
+                  <td>{r.publishedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {q.page > 1 ? <a href={link({ page: q.page - 1 })}>上一页</a> : null}{' '}
+          {n > q.page * PAGE ? <a href={link({ page: q.page + 1 })}>下一页</a> : null}
+          <p class="hint">
+            订阅：<a href="/api/catalog/feed.rss">RSS</a>　<a href="/api/catalog/feed.atom">Atom</a>　
+            <a href="/api/catalog/feed.json">JSON Feed</a>
+          </p>
+        </>,
+      );
+    });
+
+    app.get('/catalog/:id{[0-9]+}', async (c) => {
+      const detail = await itemDetail(deps.db, Number(c.req.param('id')));
+      const user = c.get('user');
+      if (detail.item.state !== 'published' && !(user && can(user, 'catalog.read', detail.item.agencyId))) {
+        throw new AppError('not_found', '没有这条政府信息，或它已撤回');
+      }
+      const it = detail.item;
+      const row = (label: string, value: unknown) => (
+        <tr>
+          <th scope="row">{label}</th>
+          <td>{(value ?? '') as string}</td>
+        </tr>
+      );
+      return page(
+        c,
+        it.title,
+        <>
+          <table class="meta">
+            <tbody>
+              {row('索引号', it.indexNo)}
+              {row('发布机构', detail.agencyName)}
+              {row('主题分类', categoryName(it.category))}
+              {row('体裁分类', it.genre)}
+              {row('文号', it.docNo)}
+              {row('成文日期', it.writtenOn)}
+              {row('发布日期', it.publishedOn)}
+              {row('文件类型', DOC_TYPE_NAMES[it.docType as keyof typeof DOC_TYPE_NAMES] ?? it.docType)}
+              {it.validity
+                ? row('有效性', VALIDITY_NAMES[it.validity as keyof typeof VALIDITY_NAMES] ?? it.validity)
+                : null}
+              {row(
+                '公开渠道',
+                it.channels.map((ch) => CHANNEL_NAMES[ch as keyof typeof CHANNEL_NAMES] ?? ch).join('、'),
+              )}
+            </tbody>
+          </table>
+          <h1>{it.title}</h1>
+          {detail.flags.length ? <p class="warn">{detail.flags.join('；')}</p> : null}
+          <article>{raw(sanitizeHtml(it.body))}</article>
+          {detail.attachments.length ? (
+            <section>
+              <h2>附件</h2>
+              <ul>
+                {detail.attachments.map((a) => (
+                  <li>
+                    <a href={`/api/catalog/items/${it.id}/attachments/${a.id}`}>{a.filename}</a>（
+                    {Math.ceil(a.size / 1024)} KB，SHA-256 {a.sha256.slice(0, 12)}…）
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {detail.policy ? (
+            <p>
+              解读的文件：<a href={`/catalog/${detail.policy.id}`}>{detail.policy.title}</a>
+            </p>
+          ) : null}
+          {detail.interpretations.length ? (
+            <p>
+              政策解读：
+              {detail.interpretations.map((i) => (
+                <a href={`/catalog/${i.id}`}>{i.title}</a>
+              ))}
+            </p>
+          ) : null}
+        </>,
+      );
+    });
+
+    app.get('/search', async (c) => {
+      const parsed = searchQuery.safeParse(c.req.query());
+      if (!parsed.success) throw new AppError('bad_input', '搜索条件有误');
+      const q = parsed.data;
+      const result = q.q?.trim()
+        ? await searchCatalog(deps.db, {
+            q: q.q,
+            agencyIds: q.agency ? await subtreeIds(deps.db, q.agency) : undefined,
+            year: q.year,
+            docType: q.type,
+            today: deps.clock.today(),
+            limit: PAGE,
+            offset: (q.page - 1) * PAGE,
+          })
+        : { hits: [], total: 0 };
+      return page(
+        c,
+        '搜索',
+        <>
+          <h1>搜索政府信息</h1>
+          <form method="get" action="/search" role="search">
+            <label for="q">关键词</label>
+            <input id="q" name="q" type="text" value={q.q ?? ''} maxlength={100} />
+            <label for="year">发布年份</label>
+            <input id="year" name="year" type="number" value={q.year ? String(q.year) : ''} />
+            <label for="type">文件类型</label>
+            <select id="type" name="type">
+              <option value="">全部</option>
+              {Object.entries(DOC_TYPE_NAMES).map(([k, v]) => (
+                <option value={k} selected={q.type === k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <button type="submit">搜索</button>
+          </form>
+          {q.q ? <p>找到 {result.total} 条结果</p> : null}
+          <ol>
+            {result.hits.map((h) => (
+              <li>
+                <a href={`/catalog/${h.id}`}>{raw(h.titleHtml)}</a>
+                <p>{raw(h.snippetHtml)}</p>
+                <p class="hint">
+                  {h.indexNo}　{h.docNo ?? ''}　{h.publishedOn}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>,
+      );
+    });
+  };
+}
