@@ -3,7 +3,7 @@
  * database) and measures search latency (p50/p95 over mixed queries, filters and highlighting included).
  * PGlite: N = 100,000 (target p95 < 200 ms). PostgreSQL server: N = 1,000,000 (target p95 < 50 ms), only when
  * a server is configured — config.databaseUrl, or `--pg=postgres://…` on the command line (env-free).
- * `--n=20000` overrides N for a quick run.
+ * `--n=20000` overrides N for a quick run; `--only=pglite` or `--only=postgres` runs one of the two.
  *
  *   npm run bench catalog -- --n=20000
  *   npm run bench catalog -- --pg=postgres://postgres@127.0.0.1:5432/test
@@ -176,9 +176,13 @@ async function run(
 }
 
 /** `pgliteDir`: keep the PGlite database in a directory (to inspect plans afterwards). */
-export default async function benchCatalog(opts: { pg?: string; n?: number; pgliteDir?: string } = {}): Promise<void> {
+export default async function benchCatalog(
+  opts: { pg?: string; n?: number; pgliteDir?: string; only?: 'pglite' | 'postgres' } = {},
+): Promise<void> {
   const n = opts.n ?? (arg('n') ? Number(arg('n')) : undefined);
-  await run('PGlite', undefined, n ?? 100_000, 200, opts.pgliteDir);
+  const only = opts.only ?? arg('only');
+  if (only !== 'postgres') await run('PGlite', undefined, n ?? 100_000, 200, opts.pgliteDir);
+  if (only === 'pglite') return;
   const server = opts.pg ?? arg('pg') ?? config.databaseUrl;
   if (server) await run('PostgreSQL', server, n ?? 1_000_000, 50);
   else console.log('catalog PostgreSQL: skipped (configure DATABASE_URL or pass --pg=postgres://…)');

@@ -126,4 +126,49 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     expect(readFileSync(path!).subarray(0, 2).toString()).toBe('PK');
     await page.close();
   }, 60_000);
+
+  it('a reviewer publishes a catalog item only after masking the ID number in it', async () => {
+    const staff = await browser.newPage();
+    await signIn(staff, 'staff');
+    await staff.goto(`${server.url}/console/catalog`);
+    await staff.locator('summary', { hasText: '新建目录信息' }).click();
+    await staff.getByLabel('标题').fill('关于公布2026年度临时救助对象的公示');
+    await staff.getByLabel('目录分类').selectOption('20.11');
+    await staff.getByLabel('成文日期').fill('2026-10-09');
+    await staff.getByLabel('正文').fill('经审核，张三（身份证号11010519491231002X）符合临时救助条件，现予公示。');
+    await staff.getByRole('button', { name: '保存草稿' }).click();
+    await staff.waitForURL(/\/console\/catalog\/\d+$/);
+    const itemUrl = staff.url();
+    expect(await staff.locator('#pii').textContent()).toContain('身份证号');
+    await staff.locator('form[action$="/submit"] button').click();
+    expect(await staff.locator('#item-state').textContent()).toContain('审');
+    const reviewer = await browser.newPage();
+    await signIn(reviewer, 'reviewer');
+    await reviewer.goto(itemUrl);
+    const approve = async () => {
+      for (const name of ['stateSecret', 'commercialSecret', 'privacy'])
+        await reviewer.locator(`form[action$="/approve"] input[name="${name}"]`).check();
+      await reviewer.locator('form[action$="/approve"] button').click();
+    };
+    await approve(); // 初审
+    await approve(); // 审核
+    await approve(); // 审发: refused, the ID number is still there
+    expect(await reviewer.content()).toContain('发现个人信息，不能发布');
+    await reviewer.goto(itemUrl);
+    await shot(reviewer, 'console-review');
+    await reviewer.locator('form[action$="/mask"] button').click();
+    expect(await reviewer.locator('#pii').textContent()).toContain('未发现');
+    await approve();
+    expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
+    const id = itemUrl.split('/').pop();
+    const publicPage = await browser.newPage();
+    await publicPage.goto(`${server.url}/catalog/${id}`);
+    const html = await publicPage.content();
+    expect(html).toContain('临时救助');
+    expect(html).not.toContain('11010519491231002X');
+    await shot(publicPage, 'portal-catalog-item');
+    await staff.close();
+    await reviewer.close();
+    await publicPage.close();
+  }, 90_000);
 });

@@ -7,12 +7,17 @@ import { makeAgencyTree, makeUser } from '../db/factories.ts';
 import { cases } from '../db/schema/cases.ts';
 import { createTestDb, race, type TestDb } from '../db/testing.ts';
 import { AppError } from '../errors.ts';
-import { endConsultation, startConsultation } from './actions/consultation.ts';
-import { lapseCorrection, receiveCorrection, requestCorrection } from './actions/correction.ts';
+import { endConsultation } from './actions/end-consultation.ts';
 import { extendDeadline } from './actions/extend-deadline.ts';
-import { lapseFee, sendFeeNotice } from './actions/fees.ts';
+import { lapseCorrection } from './actions/lapse-correction.ts';
+import { lapseFee } from './actions/lapse-fee.ts';
 import { receiveApplication } from './actions/receive-application.ts';
-import { replyToApplication, withdrawApplication } from './actions/reply.ts';
+import { receiveCorrection } from './actions/receive-correction.ts';
+import { replyToApplication } from './actions/reply.ts';
+import { requestCorrection } from './actions/request-correction.ts';
+import { sendFeeNotice } from './actions/send-fee-notice.ts';
+import { startConsultation } from './actions/start-consultation.ts';
+import { withdrawApplication } from './actions/withdraw.ts';
 
 let t: TestDb;
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
@@ -215,5 +220,64 @@ describe('concurrency', () => {
         expectedVersion: c.version,
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('named edge cases of 补正, consultation and extension', () => {
+  it.each<[string, 'head' | 'staff' | 'otherHead', string, string | null]>([
+    ['the office head extends on the last day of the first period', 'head', '2025-03-31', null],
+    ['the office head cannot extend the day after the first period ended', 'head', '2025-04-01', '已过'],
+    ['a clerk cannot approve an extension', 'staff', '2025-03-20', 'forbidden'],
+    ['another agency’s office head cannot approve it', 'otherHead', '2025-03-20', 'forbidden'],
+  ])('%s', async (_name, who, on, refusal) => {
+    const otherHead = (await makeUser(t.db, { agency: tree.town, role: 'office_head' })).user;
+    const user = { head, staff, otherHead }[who];
+    const c = await receive('2025-03-03');
+    const run = extendDeadline(at(on), { user, caseId: c.id, reason: '需要协调多个机关' });
+    if (refusal === null) await expect(run).resolves.toMatchObject({ extended: true, dueOn: '2025-04-28' });
+    else if (refusal === 'forbidden') await expect(run).rejects.toMatchObject({ code: 'forbidden' });
+    else await expect(run).rejects.toThrow(refusal);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['补正 arriving the same day restarts 20 working days from it', '2025-03-05', '2025-03-05', '2025-04-02'],
+    ['补正 arriving before 清明 skips the holiday', '2025-03-20', '2025-03-20', '2025-04-18'],
+  ])('%s', async (_name, requestedOn, correctedOn, due) => {
+    const c = await receive('2025-03-03');
+    await requestCorrection(at(requestedOn), {
+      user: staff,
+      caseId: c.id,
+      deadline: '2025-04-30',
+      what: '明确信息名称',
+    });
+    const after = await receiveCorrection(at(correctedOn), { user: staff, caseId: c.id, receivedOn: correctedOn });
+    expect(after.dueOn).toBe(due);
+  });
+
+  it('a consultation answered after its 15 working days pauses the period only for those 15 days (the reply was due 2025-03-31)', async () => {
+    const c = await receive('2025-03-03');
+    await startConsultation(at('2025-03-10'), {
+      user: staff,
+      caseId: c.id,
+      kind: 'agency',
+      party: '县自然资源局',
+      sentOn: '2025-03-10',
+    });
+    const late = await endConsultation(at('2025-04-30'), { user: staff, caseId: c.id, answeredOn: '2025-04-30' });
+    const onTime = await receive('2025-03-03');
+    await startConsultation(at('2025-03-10'), {
+      user: staff,
+      caseId: onTime.id,
+      kind: 'agency',
+      party: '县自然资源局',
+      sentOn: '2025-03-10',
+    });
+    const atLimit = await endConsultation(at('2025-03-31'), {
+      user: staff,
+      caseId: onTime.id,
+      answeredOn: '2025-03-31',
+    });
+    expect(late.dueOn).toBe(atLimit.dueOn);
+    expect(late.dueOn > c.dueOn).toBe(true);
   });
 });

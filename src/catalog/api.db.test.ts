@@ -70,7 +70,7 @@ describe('catalog API', () => {
       personalData: unknown[];
     };
     expect(detail.personalData).toHaveLength(1);
-    expect((await call(w.staff, 'POST', `/api/catalog/items/${itemId}/mask`, {})).status).toBe(200);
+    expect((await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/mask`, {})).status).toBe(200);
     const published = await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK });
     expect(await published.json()).toMatchObject({ state: 'published' });
   });

@@ -1,9 +1,11 @@
 /**
  * Attachment files: a sha256 checksum of the bytes, and their text for search and personal-data detection —
- * plain text (UTF-8, or GB18030 when not UTF-8), HTML, and DOCX (mammoth). Other formats keep null text.
+ * plain text (UTF-8, or GB18030 when not UTF-8), HTML, DOCX (mammoth) and PDF with a text layer (unpdf).
+ * Other formats, and files that cannot be read, keep null text (and so cannot be checked for personal data).
  */
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './sanitize.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -45,6 +47,18 @@ export async function extractAttachmentText(bytes: Uint8Array, mediaType: string
   if (mediaType === DOCX) {
     try {
       return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    } catch {
+      return null;
+    }
+  }
+  if (mediaType === 'application/pdf') {
+    try {
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+      try {
+        return (await extractText(pdf, { mergePages: true })).text;
+      } finally {
+        await pdf.destroy();
+      }
     } catch {
       return null;
     }

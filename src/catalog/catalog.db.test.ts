@@ -10,6 +10,7 @@ import { createItem } from './actions/create-item.ts';
 import { maskItemPersonalData } from './actions/mask-personal-data.ts';
 import { overridePersonalData } from './actions/override-personal-data.ts';
 import { returnItem } from './actions/return-item.ts';
+import { saveCatalogSettings } from './actions/save-settings.ts';
 import { submitItem } from './actions/submit-item.ts';
 import { updateItem } from './actions/update-item.ts';
 import { withdrawItem } from './actions/withdraw-item.ts';
@@ -180,6 +181,38 @@ describe('review before release', () => {
   });
 });
 
+describe('settings', () => {
+  it('an agency configures its own chain and directory', async () => {
+    const admin = (await (await import('../db/factories.ts')).makeUser(t.db, { agency: w.county, role: 'admin' })).user;
+    await saveCatalogSettings(deps(), {
+      user: admin,
+      agencyId: w.county.id,
+      directory: [{ code: 'x', name: '自定义目录', children: [{ code: 'x.1', name: '通知公告' }] }],
+      reviewChain: ['审核', '审发'],
+    });
+    const countyStaff = w.outsider;
+    await expectCode(
+      createItem(deps(), { user: countyStaff, agencyId: w.county.id, fields: { title: '旧目录', category: '20.2' } }),
+      'bad_input',
+    );
+    const item = await createItem(deps(), {
+      user: countyStaff,
+      agencyId: w.county.id,
+      fields: {
+        title: '依申请公开的信息',
+        category: 'x.1',
+        disclosure: 'on_request',
+        disclosureBasis: '《条例》第二十七条',
+      },
+    });
+    expect((await submitItem(deps(), { user: countyStaff, itemId: item.id })).reviewChain).toEqual(['审核', '审发']);
+    await approveStep(deps(), { user: admin, itemId: item.id, checklist: OK });
+    const done = await approveStep(deps(), { user: admin, itemId: item.id, checklist: OK });
+    expect(done.state).toBe('filed');
+    expect(done.publishedOn).toBeNull();
+  });
+});
+
 describe('personal data blocks publication', () => {
   const withId = () => new TextEncoder().encode(`学生资助名单\n张三 身份证号${ID} 金额2000元\n`);
 
@@ -196,7 +229,7 @@ describe('personal data blocks publication', () => {
     expect(blocked.message).toContain('110105********002X');
     expect((await getItem(t.db, item.id)).state).toBe('in_review');
 
-    await maskItemPersonalData(deps(), { user: w.staff, itemId: item.id });
+    await maskItemPersonalData(deps(), { user: w.reviewer, itemId: item.id });
     const published = await approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK });
     expect(published.state).toBe('published');
     const audit = await listAudit(t.db, {

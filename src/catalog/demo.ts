@@ -68,6 +68,8 @@ export interface DemoCatalogOptions {
   seed?: number;
   /** Items per agency and year (on average; default 12). */
   perAgencyYear?: number;
+  /** Nothing is dated after this day (pass clock.today(); default the last year's 12-31). */
+  today?: string;
 }
 
 type Row = typeof catalogItems.$inferInsert;
@@ -85,7 +87,8 @@ export async function seedDemoCatalog(db: Db, opts: DemoCatalogOptions) {
   }
   const rows = await db.select().from(agencies).where(inArray(agencies.id, opts.agencyIds));
   const list = opts.agencyIds.map((id) => rows.find((a) => a.id === id)!).filter(Boolean);
-  const lastDay = `${years[years.length - 1]}-12-31`;
+  const endOfYears = `${years[years.length - 1]}-12-31`;
+  const lastDay = opts.today && opts.today < endOfYears ? opts.today : endOfYears;
   const stats = { items: 0, normative: 0, repealed: 0, interpretations: 0, lateInterpretations: 0, figures: 0 };
 
   return db.transaction(async (tx) => {
@@ -164,11 +167,15 @@ export async function seedDemoCatalog(db: Db, opts: DemoCatalogOptions) {
             publishedLate: t ? (t.late ? 1 : 0) : null,
             searchText: itemSearchText({ title, docNo, body }),
           };
+          // Published after the demo's today: not (yet) in the catalog. Skipped after its draws, so the
+          // items that follow are the same whatever the day.
+          const lag = p.normative && p.interpret ? (rnd() < 0.8 ? 0 : 1 + Math.floor(rnd() * 6)) : 0;
+          if (publishedOn > lastDay) continue;
           items.push(row);
           if (p.normative && p.interpret) {
-            const lag = rnd() < 0.8 ? 0 : 1 + Math.floor(rnd() * 6);
             const iTitle = `《${title.replace(/^.*关于印发/, '').replace(/的通知$/, '')}》政策解读`;
             const iBody = `<p>一、起草背景。二、主要内容：围绕${topic}，明确了目标任务和保障措施。三、解读机关：${agency.name}。</p>`;
+            if (addDays(publishedOn, lag) > lastDay) continue;
             interpretations.push({
               policy: items.length - 1,
               row: {
@@ -193,6 +200,7 @@ export async function seedDemoCatalog(db: Db, opts: DemoCatalogOptions) {
             if (lag > 0) stats.lateInterpretations++;
           }
         }
+        if (items.length === 0) continue;
         const inserted = await tx.insert(catalogItems).values(items).returning({ id: catalogItems.id });
         if (interpretations.length) {
           await tx
@@ -205,8 +213,11 @@ export async function seedDemoCatalog(db: Db, opts: DemoCatalogOptions) {
         const figures: (typeof catalogMonthlyFigures.$inferInsert)[] = [];
         const scale = agency.kind === 'government' ? 3 : agency.kind === 'office' ? 0 : 1;
         if (scale > 0) {
-          const base = { licensing: 10 + Math.floor(rnd() * 30), penalty: 5 + Math.floor(rnd() * 20) };
+          // The number of 事项 an agency handles is its own, year after year (new2019 上一年项目数量, 本年增/减).
+          const own = prng((opts.seed ?? 0) + agency.id * 7919);
+          const base = { licensing: 10 + Math.floor(own() * 30), penalty: 5 + Math.floor(own() * 20) };
           for (let month = 1; month <= 12; month++) {
+            if (`${year}-${String(month).padStart(2, '0')}-01` > lastDay) break;
             const f = (key: string, value: number) =>
               figures.push({
                 agencyId: agency.id,
@@ -223,7 +234,7 @@ export async function seedDemoCatalog(db: Db, opts: DemoCatalogOptions) {
             f('licensing.items', base.licensing + Math.floor((year - years[0]) * 2 + month / 6));
             f('penalty.items', base.penalty + (year - years[0]));
           }
-          await tx.insert(catalogMonthlyFigures).values(figures).onConflictDoNothing();
+          if (figures.length) await tx.insert(catalogMonthlyFigures).values(figures).onConflictDoNothing();
           stats.figures += figures.length;
         }
       }

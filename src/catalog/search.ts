@@ -4,7 +4,7 @@
  * The query is segmented the same way (words, or the characters of a Chinese run side by side). Ranking:
  * ts_rank plus a recency bonus that halves every 180 days. Snippets are cut and marked in TypeScript.
  */
-import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { htmlToText } from './sanitize.ts';
@@ -47,6 +47,8 @@ export interface SearchHit {
 
 /** Matches counted beyond the page: the total shown is "1,000+" past this. */
 const TOTAL_CAP = 1000;
+/** How many of the most recent matches are ranked. */
+const CANDIDATES = 1000;
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -77,31 +79,45 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<S
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   // float8 arithmetic: numeric powers per match would cost more than the ranking itself.
-  const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(${catalogItems.publishedOn}, ${today}::date))::float8 / 180.0)`;
+  const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(c.published_on, ${today}::date))::float8 / 180.0)`;
   // Aliased, and ordered by the alias: ts_rank runs once per match (repeating the expression would bind new
   // parameters, and PostgreSQL would compute it twice).
   const rank = query
-    ? sql<number>`(ts_rank(${catalogItems.searchVector}, ${query}) + 0.05 * ${recency})::float8 as "rank"`
+    ? sql<number>`(ts_rank(c.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"`
     : sql<number>`${recency}::float8 as "rank"`;
-  const rows = await db
-    .select({
-      id: catalogItems.id,
-      indexNo: catalogItems.indexNo,
-      title: catalogItems.title,
-      body: catalogItems.body,
-      agencyId: catalogItems.agencyId,
-      docNo: catalogItems.docNo,
-      publishedOn: catalogItems.publishedOn,
-      category: catalogItems.category,
-      docType: catalogItems.docType,
-      rank,
-    })
-    .from(catalogItems)
-    .where(and(...where))
-    .orderBy(sql`"rank" desc`, desc(catalogItems.publishedOn), desc(catalogItems.id))
-    .limit(limit + 1)
-    .offset(input.offset ?? 0);
   const offset = input.offset ?? 0;
+  // Ranking runs over the most recent matches only (at least CANDIDATES): a common word matches a good part
+  // of the catalog, and ts_rank over every match would cost more than the rest of the search. The planner
+  // chooses between the GIN index (rare words) and walking 发布日期 backwards (common words).
+  const window = Math.max(CANDIDATES, offset + limit + 1);
+  const ranked = await db.execute<{ id: number; rank: number }>(sql`
+    select c.id, ${rank} from (
+      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
+      from ${catalogItems} where ${and(...where)}
+      order by ${catalogItems.publishedOn} desc nulls last, ${catalogItems.id} desc
+      limit ${window}
+    ) c
+    order by "rank" desc, c.published_on desc nulls last, c.id desc
+    limit ${limit + 1} offset ${offset}`);
+  const ids = ranked.rows.map((r) => Number(r.id));
+  const details = ids.length
+    ? await db
+        .select({
+          id: catalogItems.id,
+          indexNo: catalogItems.indexNo,
+          title: catalogItems.title,
+          body: catalogItems.body,
+          agencyId: catalogItems.agencyId,
+          docNo: catalogItems.docNo,
+          publishedOn: catalogItems.publishedOn,
+          category: catalogItems.category,
+          docType: catalogItems.docType,
+        })
+        .from(catalogItems)
+        .where(inArray(catalogItems.id, ids))
+    : [];
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const rows = ranked.rows.map((r) => ({ ...byId.get(Number(r.id))!, rank: Number(r.rank) }));
   const hasMore = rows.length > limit;
   if (hasMore) rows.pop();
   let total = offset + rows.length + (hasMore ? 1 : 0);

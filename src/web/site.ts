@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession } from './auth.tsx';
 import { consoleCases } from './console/cases.tsx';
+import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
@@ -70,6 +71,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       },
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),
     ],
   });

@@ -1,44 +1,9 @@
 /**
+ * Re-exports for existing callers; each action lives in its own file.
+ *
  * 征求意见: a third party (第三十二条) or another agency (第三十四条) is asked; it has 15 working days to
  * answer; the time is not counted in the answer period (第三十三条第三款). Several may run at once.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { loadCalendar } from '../../calendar-store/index.ts';
-import { casePauses } from '../../db/schema/cases.ts';
-import { AppError } from '../../errors.ts';
-import { parseDate } from '../../law/dates.ts';
-import { consultationReplyDue } from '../../law/deadline.ts';
-import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
 
-export async function startConsultation(
-  deps: CaseDeps,
-  input: TransitionInput & { kind: 'third_party' | 'agency'; party: string; sentOn?: string },
-) {
-  const sentOn = parseDate(input.sentOn ?? deps.clock.today(), '发出征求意见书日期');
-  if (!input.party.trim()) throw new AppError('bad_input', '请填写被征求意见的第三方或机关');
-  return transition(deps, input, 'start_consultation', async (tx, c) => {
-    const replyDueOn = consultationReplyDue(sentOn, await loadCalendar(tx));
-    await tx
-      .insert(casePauses)
-      .values({ caseId: c.id, kind: input.kind, party: input.party.trim(), fromOn: sentOn, replyDueOn });
-    return { state: 'consulting', auditData: { party: input.party, sentOn, replyDueOn } };
-  });
-}
-
-export async function endConsultation(deps: CaseDeps, input: TransitionInput & { answeredOn?: string }) {
-  const answeredOn = parseDate(input.answeredOn ?? deps.clock.today(), '收到意见日期');
-  return transition(deps, input, 'end_consultation', async (tx, c) => {
-    const open = await tx
-      .select()
-      .from(casePauses)
-      .where(and(eq(casePauses.caseId, c.id), isNull(casePauses.toOn)));
-    if (!open.length) throw new AppError('invalid_state', '没有进行中的征求意见');
-    for (const p of open) {
-      if (answeredOn < p.fromOn) throw new AppError('bad_input', '收到意见的日期早于发出征求意见书的日期');
-      // An answer after the 15 days: the pause ends when the window lapsed (逾期未提出意见的视为同意).
-      const to = answeredOn > p.replyDueOn ? p.replyDueOn : answeredOn;
-      await tx.update(casePauses).set({ toOn: to }).where(eq(casePauses.id, p.id));
-    }
-    return { state: 'received', auditData: { answeredOn } };
-  });
-}
+export { endConsultation } from './end-consultation.ts';
+export { startConsultation } from './start-consultation.ts';

@@ -1,6 +1,6 @@
 /**
  * 答复 with exactly one statutory outcome (条例第三十六条 and the leaves of the annual table), its legal
- * basis cited; or 撤回 by the applicant (counted under 其他处理 3 in the 2021 table).
+ * basis cited. (撤回: ./withdraw.ts.)
  */
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
@@ -26,13 +26,5 @@ export async function replyToApplication(
   });
 }
 
-export async function withdrawApplication(deps: CaseDeps, input: TransitionInput & { reason?: string }) {
-  return transition(deps, input, 'withdraw', async (_tx, c) => ({
-    state: 'withdrawn',
-    // The 2007 table has no row for a withdrawal: such cases are neither completed nor answered there.
-    outcome: c.regime === '2019' ? 'other.other' : null,
-    outcomeBasis: '申请人主动撤回申请',
-    closedOn: deps.clock.today(),
-    auditData: { reason: input.reason ?? '' },
-  }));
-}
+/** Kept for existing callers: the action lives in ./withdraw.ts. */
+export { withdrawApplication } from './withdraw.ts';

@@ -1,16 +1,24 @@
 /**
  * 脱敏处理: masks every personal-data finding in the body and in text / HTML attachments (rewritten, new
- * sha256). Findings in other formats (DOCX …) remain: replace the file or have a reviewer decide.
+ * sha256). Findings in other formats (DOCX …) remain: replace the file or have a reviewer decide. Staff mask;
+ * once the item is in review, the reviewer may too.
  */
 import { eq } from 'drizzle-orm';
+import { can } from '../../auth/roles.ts';
 import { catalogAttachments } from '../../db/schema/catalog.ts';
 import { isTextual, sha256Hex } from '../attachments.ts';
-import { type CatalogDeps, type ChangeInput, changeItem, requireState } from '../change.ts';
+import { type CatalogDeps, type ChangeInput, changeItem, getItem, requireState } from '../change.ts';
 import { describeFinding, itemPersonalData } from '../content-check.ts';
 import { maskPersonalData } from '../pii.ts';
 
 export async function maskItemPersonalData(deps: CatalogDeps, input: ChangeInput) {
-  return changeItem(deps, input, 'catalog.edit', 'catalog.personal_data_masked', async (tx, item) => {
+  // The drafting staff mask; in review, so may the reviewer (脱敏 is part of 保密审查).
+  const current = await getItem(deps.db, input.itemId);
+  const permission =
+    current.state === 'in_review' && can(input.user, 'catalog.review', current.agencyId)
+      ? 'catalog.review'
+      : 'catalog.edit';
+  return changeItem(deps, input, permission, 'catalog.personal_data_masked', async (tx, item) => {
     requireState(item, ['draft', 'returned', 'in_review'], '脱敏处理');
     const before = await itemPersonalData(tx, item);
     const files = await tx.select().from(catalogAttachments).where(eq(catalogAttachments.itemId, item.id));

@@ -3,7 +3,18 @@
  * timeline of a case is its audit events (entity_type 'case'); due dates are stored with their explanation
  * and recomputed on every change; overdue is derived, never stored.
  */
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 import { users } from './auth.ts';
 
@@ -124,6 +135,26 @@ export const appeals = pgTable(
     decidedOn: date('decided_on'),
   },
   (t) => [index('appeals_agency_filed_idx').on(t.agencyId, t.filedOn)],
+);
+
+/**
+ * An agency's own wording of a notice or reply (受理回执, 补正告知书 …): template text with {{占位符}}. Without a
+ * row the built-in text of src/cases/documents/templates.ts applies.
+ */
+export const caseDocumentTemplates = pgTable(
+  'case_document_templates',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_document_templates_agency_kind_idx').on(t.agencyId, t.kind)],
 );
 
 export type Case = typeof cases.$inferSelect;

@@ -29,7 +29,7 @@ export function valueToken(text: string): Token | undefined {
 /** The value to store for a number read into a cell of the given kind and template unit. */
 export function cellNumber(
   token: { value: number; unit?: string },
-  kind: ValueKind,
+  _kind: ValueKind,
   unit: string | undefined,
   headerUnit?: string,
 ): number {

@@ -55,11 +55,26 @@ export function detectTemplate(compact: string, year: number | null): Detected {
 }
 
 const TITLE_YEAR = /(20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)/;
+/** The year before the name: `2019年度宁波市人民政府政府信息公开工作年度报告`. */
+const TITLE_YEAR_FIRST =
+  /(20\d\d)\s*年度?\s*([\u4e00-\u9fa5]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 const PERIOD_YEAR = /(?:统计期限|统计时限|数据统计)[^0-9]{0,12}(20\d\d)/;
 const PAREN_YEAR = /[（(]\s*(20\d\d)\s*年度?\s*[)）]/;
 
+/** Chinese numerals of a year, by position: 〇○零ＯO are 0, 一…九 are 1…9. */
+const CN_ZERO = '〇○零ＯO';
+const CN_DIGITS = '一二三四五六七八九';
+const cnDigit = (c: string) => (CN_ZERO.includes(c) ? '0' : String(CN_DIGITS.indexOf(c) + 1));
+const CN_YEAR = /二[〇○零ＯO][一二三四五六七八九〇○零ＯO]{2}(?=\s*年)/g;
+
+/** `二〇一九年` → `2019年` (titles and dates written in Chinese numerals). */
+export function chineseYears(line: string): string {
+  if (!line.includes('年') || !line.includes('二')) return line;
+  return line.replace(CN_YEAR, (m) => [...m].map(cnDigit).join(''));
+}
+
 export function detectYear(lines: string[]): number | null {
-  for (const re of [TITLE_YEAR, PERIOD_YEAR, PAREN_YEAR]) {
+  for (const re of [TITLE_YEAR, TITLE_YEAR_FIRST, PERIOD_YEAR, PAREN_YEAR]) {
     for (const line of lines.slice(0, 400)) {
       const m = re.exec(line);
       if (m) return Number(m[1]);
@@ -73,6 +88,8 @@ const BODY =
 const PLACE = /[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|旗|街道)$/;
 const GOVERNMENT_MENTION = /([\u4e00-\u9fa5]{2,14}?(?:镇|乡|街道|县|市|区|旗)(?:人民政府|办事处))/;
 
+const GENERIC_BODY = /^(?:省|市|县|区|镇|乡|旗|街道)?(?:人民政府|办事处)?(?:办公室|办公厅)?$/;
+
 function cleanPrefix(prefix: string): string {
   return prefix
     .replace(/^.*[《<]/, '')
@@ -83,7 +100,14 @@ function cleanPrefix(prefix: string): string {
 
 /** The issuing body: the name before the year in the title, completed from the body text. */
 export function detectIssuer(lines: string[], year: number | null): string | null {
-  const text = lines.slice(0, 3_000).join('\n').slice(0, 30_000);
+  const parts: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size > 30_000) break;
+    parts.push(line);
+    size += line.length + 1;
+  }
+  const text = parts.join('\n').slice(0, 30_000);
   const titleIndex = lines.findIndex((l, i) => i < 400 && TITLE_YEAR.test(l));
   let name = '';
   if (titleIndex >= 0) {
@@ -99,15 +123,29 @@ export function detectIssuer(lines: string[], year: number | null): string | nul
       }
     }
   }
+  if (!name) {
+    for (const line of lines.slice(0, 400)) {
+      const m = TITLE_YEAR_FIRST.exec(line.replace(/\s+/g, ''));
+      if (m && BODY.test(m[2])) {
+        name = m[2];
+        break;
+      }
+    }
+  }
   if (name && PLACE.test(name)) name += name.endsWith('街道') ? '办事处' : '人民政府';
   if (name && year) {
     // A fuller form of the same name printed before the year elsewhere (南充市 + 高坪区人民政府办公室).
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const fuller = new RegExp(`([\\u4e00-\\u9fa5]{1,8}(?:省|市|州|盟))${escaped}\\s*${year}\\s*年`).exec(
-      text.replace(/\s+(?=\d)/g, ''),
-    );
-    if (fuller) name = fuller[1] + name;
+    const flat = text.replace(/\s+(?=\d)/g, '');
+    const fuller = /([\u4e00-\u9fa5]{1,8}(?:省|市|州|盟))$/;
+    for (let at = flat.indexOf(name + year); at >= 0; at = flat.indexOf(name + year, at + 1)) {
+      const before = fuller.exec(flat.slice(Math.max(0, at - 8), at));
+      if (before && flat[at + name.length + String(year).length] === '年') {
+        name = before[1] + name;
+        break;
+      }
+    }
   }
+  if (GENERIC_BODY.test(name)) name = ''; // the place name was lost (`XX乡人民政府` → `乡人民政府`)
   if (!name || !BODY.test(name)) {
     const mention = GOVERNMENT_MENTION.exec(text.slice(0, 5000));
     if (mention) name = mention[1];

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../../report/check.ts';
 import type { CellValue, Provenance, TemplateId } from '../../report/model.ts';
-import { detectIssuer, detectTemplate, detectYear } from './detect.ts';
+import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect.ts';
 import { toItems } from './items.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
@@ -29,6 +29,16 @@ export interface ExtractionResult {
   warnings: string[];
 }
 
+/** A report runs to a few thousand lines; beyond this the rest is not read for tables (bounded time). */
+const MAX_TABLE_LINES = 20_000;
+/** Warnings kept per document; the rest are counted. */
+const MAX_WARNINGS = 50;
+
+function capped(warnings: string[]): string[] {
+  if (warnings.length <= MAX_WARNINGS) return warnings;
+  return [...warnings.slice(0, MAX_WARNINGS), `… ${warnings.length - MAX_WARNINGS} more warnings`];
+}
+
 /** Never throws: odd input gives `hasTable: false` and a warning. */
 export function readReport(lines: string[], opts: ReadOptions = {}): ExtractionResult {
   try {
@@ -50,19 +60,25 @@ export function readReport(lines: string[], opts: ReadOptions = {}): ExtractionR
 
 function read(input: string[], _opts: ReadOptions): ExtractionResult {
   const lines = input.map((l) => (typeof l === 'string' ? l : ''));
-  const year = detectYear(lines);
+  // What detection scans: the head of the document, lines capped, years in Chinese numerals as digits.
+  const head = lines.slice(0, 3_000).map((l, i) => {
+    const capped = l.length > 2_000 ? l.slice(0, 2_000) : l;
+    return i < 400 ? chineseYears(capped) : capped;
+  });
+  const year = detectYear(head);
   const compact = lines
     .slice(0, 20_000)
     .map((l) => l.slice(0, 2_000))
     .join('')
     .replace(/\s+/g, '');
   let detected = detectTemplate(compact, year);
-  const issuer = detectIssuer(lines, year);
+  const issuer = detectIssuer(head, year);
   let values: Record<string, CellValue> = {};
   let provenance: Record<string, Provenance> = {};
   const warnings: string[] = [];
   if (detected.hasTable) {
-    const read = readTables(toItems(lines), detected.format);
+    if (lines.length > MAX_TABLE_LINES) warnings.push(`only the first ${MAX_TABLE_LINES} lines were read for tables`);
+    const read = readTables(toItems(lines.slice(0, MAX_TABLE_LINES)), detected.format);
     values = read.values;
     provenance = read.provenance;
     warnings.push(...read.warnings);
@@ -88,6 +104,6 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
     values,
     provenance,
     statements: detected.hasTable ? statements : [],
-    warnings,
+    warnings: capped(warnings),
   };
 }

@@ -17,10 +17,17 @@ export interface Item {
   line: number;
   label: string;
   values: ValueItem[];
+  /** Words printed in the last cell of a tab or pipe row (`列入财政预算`), for rows whose cell may hold words. */
+  words?: string;
 }
 
-/** Longer lines are narrative, not table rows; they are read only for sentences. */
-const MAX_LINE = 2_000;
+const WORDS = /^[\u4e00-\u9fa5]{2,12}$/;
+
+/**
+ * Longer lines are narrative, not table rows (the longest row met, a tab row of repeated merged cells, is
+ * under 300 characters); they are read only for sentences.
+ */
+const MAX_LINE = 800;
 
 function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
   if (line.includes('\t')) return { cells: line.split('\t'), keepEmpty: true };
@@ -35,6 +42,14 @@ function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
 export function lineItem(text: string, line: number): Item | undefined {
   if (!text.trim() || text.length > MAX_LINE) return undefined;
   const { cells, keepEmpty } = splitCells(text);
+  let words: string | undefined;
+  if (keepEmpty) {
+    // A row whose last cell holds words: `（四）政府信息公开专项经费\t万元\t列入财政预算`.
+    let last = cells.length - 1;
+    while (last > 0 && cells[last].trim() === '') last--;
+    const w = cells[last]?.trim() ?? '';
+    if (last > 0 && WORDS.test(w) && cells.slice(0, last).some((c) => c.trim() !== '' && !valueToken(c))) words = w;
+  }
   // The trailing run of value cells.
   let start = cells.length;
   while (start > 0) {
@@ -54,6 +69,7 @@ export function lineItem(text: string, line: number): Item | undefined {
     line,
     label: labelCells.map((c) => c.trim()).join(' '),
     values: valueCells.map((c) => ({ token: valueToken(c)!, text: c.trim() })),
+    ...(words ? { words } : {}),
   };
 }
 

@@ -30,12 +30,15 @@ const PATTERNS: Pattern[] = [
   },
   { re: /未(?:向[^。，,]{0,20})?收取(?:任何)?[^。]{0,30}费用/, key: { old: 'fees' }, value: 0 },
   {
-    re: /(?:未发生|未收到|没有发生|无)[^。]{0,40}?行政复议/,
+    re: /(?:未发生|未收到|没有发生|无(?!正当|法|论|力|效))[^。\d]{0,40}?行政复议/,
     key: { old: 'review.total', new: 'review.total' },
     value: 0,
   },
-  { re: /(?:未发生|未收到|没有发生)[^。]{0,40}?行政诉讼/, key: { old: 'litigation.total' }, value: 0 },
+  { re: /(?:未发生|未收到|没有发生)[^。\d]{0,40}?行政诉讼/, key: { old: 'litigation.total' }, value: 0 },
 ];
+
+/** Narrative beyond this many characters is not read for figures (a report is far shorter). */
+const MAX_TEXT = 2_000_000;
 
 /** Sentences run across lines in PDFs and wrapped text, so the lines are read joined. */
 export function findStatements(lines: string[], format: TemplateId): (Statement & { line: number })[] {
@@ -44,6 +47,7 @@ export function findStatements(lines: string[], format: TemplateId): (Statement 
   let joined = '';
   for (const raw of lines) {
     starts.push(joined.length);
+    if (joined.length > MAX_TEXT) break;
     joined += raw.length > 20_000 ? '' : raw.trim().replace(/\s+(?=\d)|(?<=\d)\s+/g, '');
   }
   const lineAt = (offset: number) => {

@@ -31,6 +31,8 @@ interface Pending {
   values: ValueItem[];
   unit?: string;
   words?: { text: string; line: number };
+  /** Value cells met so far, skipped ones included (for the subtotal column). */
+  seen: number;
 }
 
 /** Label variants met in the wild that the templates do not carry. */
@@ -72,6 +74,12 @@ function candidatesOf(tables: TableDef[]): Candidate<RowTarget>[] {
   return out;
 }
 
+/** A money unit in a label or header: `（元）`, `(单位：万元)`. */
+const LABEL_UNIT = /[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/;
+/** A header cell of its own that only gives the unit (the amount header wrapped: `采购总金额` / `（单位：元）`). */
+const UNIT_NOTE = /^[（(](?:单位[:：])?(万元|元)[)）]$/;
+const HEADER_AMOUNT_UNIT = /金额\s*[（(]?\s*(?:单位\s*[:：]\s*)?(万元|元)/;
+
 const WORDS_VALUE = /^[\u4e00-\u9fa5]{2,12}$/;
 
 class TableReader {
@@ -80,6 +88,10 @@ class TableReader {
   readonly warnings: string[] = [];
   private pending: Pending | null = null;
   private cursor = -1;
+  /** The printed position of a column to skip in the application table (a 小计 some software adds). */
+  skipColumn: number | null = null;
+  /** A money unit printed in the column header of the table being read (`采购总金额（元）`). */
+  headerUnit: string | undefined;
 
   constructor(private candidates: Candidate<RowTarget>[]) {}
 
@@ -104,7 +116,10 @@ class TableReader {
       if (found) {
         this.close();
         this.cursor = found.index;
-        this.pending = { target: found.item, line: item.line, values: [] };
+        this.pending = { target: found.item, line: item.line, values: [], seen: 0 };
+        if (item.words) this.pending.words = { text: item.words, line: item.line };
+        const unit = LABEL_UNIT.exec(item.label);
+        if (unit) this.pending.unit = unit[1];
       } else if (hasNumbering(item.label)) {
         this.close(); // a heading row of the form: it ends the row before it
       } else if (this.pending && this.pending.values.length === 0 && WORDS_VALUE.test(item.label.replace(/\s+/g, ''))) {
@@ -113,9 +128,18 @@ class TableReader {
     }
     const p = this.pending;
     if (!p) return;
-    for (const v of item.values) {
-      if (v.token.type === 'unit') p.unit = v.token.unit;
-      else if (p.values.length < p.target.keys.length) p.values.push({ ...v, line: item.line });
+    // The old table's 单位 cell may be empty (`…费用（元）\t\t200`): a blank before a number of the same row is it.
+    const list = p.target.table.kind === 'list';
+    const firstNumber = list ? item.values.findIndex((v) => v.token.type === 'number') : -1;
+    for (const [i, v] of item.values.entries()) {
+      if (i < firstNumber && v.token.type === 'blank') continue;
+      if (v.token.type === 'unit') {
+        p.unit = v.token.unit;
+        continue;
+      }
+      const at = p.seen++;
+      if (at === this.skipColumn && p.target.table.id === 'apply') continue;
+      if (p.values.length < p.target.keys.length) p.values.push({ ...v, line: item.line });
     }
   }
 
@@ -137,7 +161,8 @@ class TableReader {
         } else this.set(key, null, p.line, '');
         return;
       }
-      const value = v.token.type === 'number' ? cellNumber(v.token, target.kinds[i], target.units[i], p.unit) : null;
+      const unit = p.unit ?? (target.kinds[i] === 'amount' ? this.headerUnit : undefined);
+      const value = v.token.type === 'number' ? cellNumber(v.token, target.kinds[i], target.units[i], unit) : null;
       this.set(key, value, v.line ?? p.line, v.text);
     });
   }
@@ -166,7 +191,8 @@ function sectionOf(label: string, current: Section): Section {
   if (/^五、/.test(t) || t.includes('存在的主要问题')) return current === 'none' ? 'none' : 'end';
   if (/^四、.*(复议|诉讼)/.test(t)) return 'four';
   if (/^三、收到和处理/.test(t) || t.includes('申请人情况')) return 'three';
-  if (/^二、主动公开/.test(t) || /^第二十条第/.test(t) || (t === '信息内容' && current !== 'three')) return 'two';
+  if (/^二、主动公开/.test(t) || /^第二十条第/.test(t) || (t.startsWith('信息内容') && current !== 'three'))
+    return 'two';
   return current;
 }
 
@@ -181,6 +207,7 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     template.tables.filter((t) => t.id === 'apply'),
   );
   const reader = new TableReader([]);
+  reader.skipColumn = subtotalColumn(items);
   let section: Section = 'none';
   for (const item of items) {
     if (item.label) {
@@ -198,6 +225,12 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
         reader.readWide(item.values, item.line, REVIEW_LITIGATION_KEYS);
       continue;
     }
+    if (section === 'two' && item.label) {
+      // A header row starts a table; the unit of its amount column, if printed, holds until the next one.
+      if (item.label.includes('信息内容')) reader.headerUnit = undefined;
+      const unit = HEADER_AMOUNT_UNIT.exec(item.label) ?? UNIT_NOTE.exec(item.label.replace(/\s+/g, ''));
+      if (unit) reader.headerUnit = unit[1];
+    }
     if (section !== 'none') reader.read(item);
   }
   reader.close();
@@ -206,6 +239,32 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     reader.warnings.push(`row 行政复议、行政诉讼: ${wide} cells read, ${REVIEW_LITIGATION_KEYS.length} expected`);
   }
   return reader;
+}
+
+const ORG_COLUMNS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计'];
+
+/**
+ * The printed position of a 小计 (subtotal of 法人或其他组织) column in the application table's header, when
+ * the document has one: 自然人 first, then the organisation columns in their printed order.
+ */
+function subtotalColumn(items: Item[]): number | null {
+  let header = '';
+  let inThree = false;
+  for (const item of items) {
+    const label = item.label.replace(/\s+/g, '');
+    if (!inThree) {
+      inThree = sectionOf(item.label, 'none') === 'three';
+      if (!inThree) continue;
+    }
+    if (item.values.some((v) => v.token.type === 'number') || label.includes('本年新收') || header.length > 600) break;
+    header += label;
+  }
+  if (!header.includes('小计')) return null;
+  header = header.replaceAll('法人或其他组织', '');
+  const order = ORG_COLUMNS.map((name) => ({ name, at: header.indexOf(name) }))
+    .filter((c) => c.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return 1 + order.findIndex((c) => c.name === '小计');
 }
 
 function readOldTable(items: Item[]): TableRead {

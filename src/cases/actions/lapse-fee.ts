@@ -1,0 +1,19 @@
+/**
+ * 信息处理费 (条例第四十二条, 《政府信息公开信息处理费管理办法》): a fee notice within the answer period;
+ * payment within 20 working days of the notice, else the application is deemed withdrawn (其他处理 2).
+ */
+import { AppError } from '../../errors.ts';
+import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
+
+export async function lapseFee(deps: CaseDeps, input: TransitionInput) {
+  return transition(deps, input, 'lapse_fee', async (_tx, c) => {
+    if (!c.feeDueOn || deps.clock.today() <= c.feeDueOn)
+      throw new AppError('invalid_state', `缴费期限（${c.feeDueOn}）尚未届满`);
+    return {
+      state: 'replied',
+      outcome: 'other.fee_unpaid',
+      outcomeBasis: '《政府信息公开信息处理费管理办法》：申请人逾期未缴纳信息处理费的，视为放弃申请',
+      closedOn: deps.clock.today(),
+    };
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * 补正 (条例第三十条): an unclear application is sent back once, within 7 working days of receipt, with
+ * what to correct and a deadline; the 20-day period restarts when the correction arrives; no correction
+ * by the deadline without good reason closes the case as 视为放弃 (2021 table 其他处理 1).
+ */
+import { loadCalendar } from '../../calendar-store/index.ts';
+import { AppError } from '../../errors.ts';
+import { parseDate } from '../../law/dates.ts';
+import { correctionNoticeDue } from '../../law/deadline.ts';
+import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
+
+export async function requestCorrection(deps: CaseDeps, input: TransitionInput & { deadline: string; what: string }) {
+  const deadline = parseDate(input.deadline, '补正期限');
+  return transition(deps, input, 'request_correction', async (tx, c) => {
+    const today = deps.clock.today();
+    if (deadline <= today) throw new AppError('bad_input', '补正期限应晚于今天');
+    const noticeDue = c.regime === '2019' ? correctionNoticeDue(c.receivedOn, await loadCalendar(tx)) : null;
+    return {
+      state: 'awaiting_correction',
+      correctionRequestedOn: today,
+      correctionDeadline: deadline,
+      auditData: { what: input.what, deadline, noticeDue, late: noticeDue !== null && today > noticeDue },
+    };
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * The JSON API of 依申请公开, a Hono sub-app the web mounts (`app.route('/api/cases', casesApi(deps))`). Every
+ * route validates with zod and calls one action or query; the actions check the user's agency access. The
+ * user comes from the context variable `user`; errors are AppErrors, mapped to statuses by the web's one
+ * handler. Public: filing an application (without a user) and tracking it by its code.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { subtreeIds } from '../agencies/tree.ts';
+import { requirePermission, type SessionUser } from '../auth/roles.ts';
+import { appealKinds } from '../db/schema/cases.ts';
+import { AppError } from '../errors.ts';
+import { decideAppeal } from './actions/decide-appeal.ts';
+import { endConsultation } from './actions/end-consultation.ts';
+import { extendDeadline } from './actions/extend-deadline.ts';
+import { lapseCorrection } from './actions/lapse-correction.ts';
+import { lapseFee } from './actions/lapse-fee.ts';
+import { applicationSchema, receiveApplication } from './actions/receive-application.ts';
+import { receiveCorrection } from './actions/receive-correction.ts';
+import { recordAppeal } from './actions/record-appeal.ts';
+import { recordPayment } from './actions/record-payment.ts';
+import { replyToApplication } from './actions/reply.ts';
+import { requestCorrection } from './actions/request-correction.ts';
+import { saveDocumentTemplate } from './actions/save-document-template.ts';
+import { sendFeeNotice } from './actions/send-fee-notice.ts';
+import { startConsultation } from './actions/start-consultation.ts';
+import { withdrawApplication } from './actions/withdraw.ts';
+import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
+import { documentKinds } from './documents/templates.ts';
+import { caseDetail, inbox, trackApplication } from './queries.ts';
+import { computeCaseSections, drillDown } from './report-sections.ts';
+import type { CaseDeps } from './transition.ts';
+
+export interface CasesEnv {
+  Variables: { user: SessionUser | null };
+}
+
+const id = z.coerce.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const base = z.object({ expectedVersion: z.number().int().positive().optional() });
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new AppError('bad_input', `${issue.path.join('.') || '请求'}：${issue.message}`, { issues: r.error.issues });
+  }
+  return r.data;
+}
+
+const userOf = (c: { get(key: 'user'): SessionUser | null }) => {
+  const user = c.get('user');
+  if (!user) throw new AppError('unauthenticated', '请先登录');
+  return user;
+};
+
+async function body(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return {};
+  }
+}
+
+/** The case actions reachable as `POST /:id/<path>`, each with its input schema. */
+const ACTIONS = {
+  'request-correction': {
+    schema: base.extend({ deadline: day, what: z.string().trim().min(2).max(2000) }),
+    run: requestCorrection,
+  },
+  'receive-correction': { schema: base.extend({ receivedOn: day.optional() }), run: receiveCorrection },
+  'lapse-correction': { schema: base, run: lapseCorrection },
+  'start-consultation': {
+    schema: base.extend({
+      kind: z.enum(['third_party', 'agency']),
+      party: z.string().trim().min(1).max(200),
+      sentOn: day.optional(),
+    }),
+    run: startConsultation,
+  },
+  'end-consultation': { schema: base.extend({ answeredOn: day.optional() }), run: endConsultation },
+  extend: { schema: base.extend({ reason: z.string().trim().min(2).max(2000) }), run: extendDeadline },
+  'fee-notice': {
+    schema: base.extend({
+      basis: z.discriminatedUnion('mode', [
+        z.object({
+          mode: z.literal('count'),
+          priorInMonth: z.number().int().min(0),
+          count: z.number().int().min(1).max(10_000),
+        }),
+        z.object({ mode: z.literal('pages'), pages: z.number().int().min(1).max(1_000_000) }),
+      ]),
+    }),
+    run: sendFeeNotice,
+  },
+  payment: { schema: base.extend({ paidOn: day.optional() }), run: recordPayment },
+  'lapse-fee': { schema: base, run: lapseFee },
+  reply: {
+    schema: base.extend({
+      outcome: z.string().min(1).max(60),
+      text: z.string().max(20_000).optional(),
+      repliedOn: day.optional(),
+    }),
+    run: replyToApplication,
+  },
+  withdraw: { schema: base.extend({ reason: z.string().max(2000).optional() }), run: withdrawApplication },
+} as const;
+
+/**
+ * @example
+ * app.route('/api/cases', casesApi({ db, clock: systemClock }));
+ * // POST /api/cases/42/extend {"reason":"需调取档案"} → the updated case
+ */
+export function casesApi(deps: CaseDeps) {
+  const app = new Hono<CasesEnv>();
+
+  // Public: the portal files an application (no user) and the applicant tracks it.
+  app.post('/', async (c) => {
+    const user = c.get('user') ?? null;
+    const application = parse(applicationSchema, await body(c));
+    const row = await receiveApplication(deps, { user, application });
+    return c.json(user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn }, 201);
+  });
+
+  app.get('/track/:code', async (c) => {
+    const found = await trackApplication(deps.db, c.req.param('code'));
+    if (!found) throw new AppError('not_found', '没有找到该查询码对应的申请');
+    const { id: _id, agencyId: _agency, ...view } = found;
+    return c.json(view);
+  });
+
+  // The inbox: open cases by due date, masked, with overdue and due-soon derived (?only=overdue|due_soon).
+  app.get('/', async (c) => {
+    const user = userOf(c);
+    const q = parse(
+      z.object({
+        agency: id.optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(200),
+        only: z.enum(['overdue', 'due_soon']).optional(),
+      }),
+      c.req.query(),
+    );
+    const agencyId = q.agency ?? user.agencyId;
+    requirePermission(user, 'case.read', agencyId);
+    const ids = await subtreeIds(deps.db, agencyId);
+    const scope = user.scope === 'all' ? ids : ids.filter((x) => (user.scope as readonly number[]).includes(x));
+    const rows = await inbox(deps.db, scope, deps.clock.today(), q.limit);
+    // The inbox is ordered by due date, so overdue cases come first and the due-soon ones right after.
+    return c.json(q.only ? rows.filter((r) => (q.only === 'overdue' ? r.overdue : r.dueSoon)) : rows);
+  });
+
+  app.get('/:id{[0-9]+}', async (c) => {
+    const user = userOf(c);
+    const detail = await caseDetail(deps.db, Number(c.req.param('id')));
+    requirePermission(user, 'case.read', detail.case.agencyId);
+    return c.json(detail);
+  });
+
+  for (const [path, action] of Object.entries(ACTIONS)) {
+    app.post(`/:id{[0-9]+}/${path}`, async (c) => {
+      const user = userOf(c);
+      const input = parse(action.schema as z.ZodType<Record<string, unknown>>, await body(c));
+      const run = action.run as unknown as (d: CaseDeps, i: Record<string, unknown>) => Promise<unknown>;
+      return c.json(await run(deps, { ...input, user, caseId: Number(c.req.param('id')) }));
+    });
+  }
+
+  app.post('/:id{[0-9]+}/appeals', async (c) => {
+    const user = userOf(c);
+    const input = parse(z.object({ kind: z.enum(appealKinds), filedOn: day }), await body(c));
+    return c.json(await recordAppeal(deps, { user, caseId: Number(c.req.param('id')), ...input }), 201);
+  });
+
+  app.post('/appeals/:appeal{[0-9]+}/decide', async (c) => {
+    const user = userOf(c);
+    const input = parse(z.object({ outcome: z.enum(['upheld', 'corrected', 'other']), decidedOn: day }), await body(c));
+    return c.json(await decideAppeal(deps, { user, appealId: Number(c.req.param('appeal')), ...input }));
+  });
+
+  // 受理回执, 补正告知书 … and the 答复书, as printable HTML or DOCX.
+  app.get('/:id{[0-9]+}/documents/:kind', async (c) => {
+    const user = userOf(c);
+    const [kindName, ext = 'html'] = c.req.param('kind').split(/\.(?=html$|docx$)/);
+    const kind = parse(z.enum([...documentKinds, 'reply']), kindName);
+    const doc = await buildCaseDocument(deps.db, {
+      caseId: Number(c.req.param('id')),
+      kind,
+      today: deps.clock.today(),
+    });
+    requirePermission(user, 'case.read', doc.agencyId);
+    if (ext === 'docx') {
+      return c.body(new Uint8Array(await documentDocx(doc)), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`,
+      });
+    }
+    return c.html(documentHtml(doc));
+  });
+
+  app.put('/templates/:agency{[0-9]+}/:kind', async (c) => {
+    const user = userOf(c);
+    const kind = parse(z.enum(documentKinds), c.req.param('kind'));
+    const input = parse(
+      z.object({ title: z.string().min(1).max(100), body: z.string().min(10).max(20_000) }),
+      await body(c),
+    );
+    return c.json(await saveDocumentTemplate(deps, { user, agencyId: Number(c.req.param('agency')), kind, ...input }));
+  });
+
+  // Sections 三 and 四 computed for an agency (or its subtree) and a year, and a cell's cases.
+  const sectionQuery = z.object({
+    agency: id,
+    year: z.coerce.number().int().min(2008).max(2100),
+    subtree: z.enum(['0', '1']).default('1'),
+  });
+  const scopeOf = async (user: SessionUser, q: z.output<typeof sectionQuery>) => {
+    requirePermission(user, 'case.read', q.agency);
+    return q.subtree === '1' ? await subtreeIds(deps.db, q.agency) : [q.agency];
+  };
+  app.get('/sections', async (c) => {
+    const user = userOf(c);
+    const q = parse(sectionQuery, c.req.query());
+    return c.json(await computeCaseSections(deps.db, { agencyIds: await scopeOf(user, q), year: q.year }));
+  });
+  app.get('/sections/drill', async (c) => {
+    const user = userOf(c);
+    const q = parse(sectionQuery.extend({ key: z.string().regex(/^apply\.[a-z_.]+$/) }), c.req.query());
+    const ids = await drillDown(deps.db, { agencyIds: await scopeOf(user, q), year: q.year, key: q.key });
+    return c.json({ key: q.key, count: ids.length, caseIds: ids });
+  });
+
+  return app;
+}

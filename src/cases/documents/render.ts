@@ -1,0 +1,146 @@
+/**
+ * A case's notice or reply as a document: the agency's template (or the built-in one) filled from the
+ * case, then printed as HTML or DOCX (the `docx` package). Personal data is not masked here: the document
+ * goes to the applicant.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { and, desc, eq } from 'drizzle-orm';
+import { listAudit } from '../../db/audit.ts';
+import type { Executor } from '../../db/client.ts';
+import { agencies } from '../../db/schema/agencies.ts';
+import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
+import { AppError } from '../../errors.ts';
+import { outcome } from '../../law/outcomes.ts';
+import { DEFAULT_TEMPLATES, type DocumentKind, fillTemplate, replyKindOf } from './templates.ts';
+
+export const CHANNEL_NAMES: Record<Case['channel'], string> = {
+  in_person: '当面提交',
+  post: '邮寄',
+  online: '在线平台',
+  email: '电子邮件',
+  fax: '传真',
+};
+
+const cn = (d: string | null | undefined) => {
+  if (!d) return undefined;
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+};
+
+export interface CaseDocument {
+  kind: DocumentKind;
+  title: string;
+  text: string;
+}
+
+/** Which document a case can print now; 'reply' picks the reply template of its outcome. */
+export async function buildCaseDocument(
+  db: Executor,
+  input: { caseId: number; kind: DocumentKind | 'reply'; today: string },
+): Promise<CaseDocument & { agencyId: number }> {
+  const [c] = await db.select().from(cases).where(eq(cases.id, input.caseId));
+  if (!c) throw new AppError('not_found', `申请 ${input.caseId} 不存在`);
+  let kind = input.kind;
+  if (kind === 'reply' || kind.startsWith('reply.')) {
+    if (!c.outcome) throw new AppError('invalid_state', '该申请尚未答复，不能生成答复书');
+    kind = replyKindOf(c.outcome);
+  }
+  const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, c.agencyId));
+  const [own] = await db
+    .select()
+    .from(caseDocumentTemplates)
+    .where(and(eq(caseDocumentTemplates.agencyId, c.agencyId), eq(caseDocumentTemplates.kind, kind)));
+  const template = own ?? DEFAULT_TEMPLATES[kind];
+  const [pause] = await db
+    .select()
+    .from(casePauses)
+    .where(eq(casePauses.caseId, c.id))
+    .orderBy(desc(casePauses.fromOn))
+    .limit(1);
+  const o = c.outcome ? outcome(c.outcome, c.regime) : undefined;
+  // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis) is in its audit event.
+  const said = async (action: string) =>
+    (await listAudit(db, { entityType: 'case', entityId: c.id, action, limit: 1 }))[0]?.data as
+      | Record<string, unknown>
+      | undefined;
+  const [correction, extension, fee] = await Promise.all([
+    said('case.request_correction'),
+    said('case.extend'),
+    said('case.send_fee_notice'),
+  ]);
+  const values: Record<string, string | undefined> = {
+    申请人: c.applicantName,
+    机关: agency?.name,
+    日期: cn(input.today),
+    收到日期: cn(c.receivedOn),
+    渠道: CHANNEL_NAMES[c.channel],
+    查询码: c.trackingCode,
+    申请内容: c.subject,
+    形式: c.formWanted,
+    答复期限: cn(c.dueOn),
+    补正期限: cn(c.correctionDeadline),
+    补正内容: correction?.what as string | undefined,
+    延期理由: extension?.reason as string | undefined,
+    征求对象: pause?.party,
+    意见期限: cn(pause?.replyDueOn),
+    费用: c.feeYuan == null ? undefined : String(c.feeYuan),
+    计费方式: (fee?.fee as { lines?: { from: number; to: number; unitYuan: number }[] } | undefined)?.lines
+      ?.filter((l) => l.unitYuan > 0)
+      .map((l) => `第${l.from}至${l.to}件（页）每件（页）${l.unitYuan}元`)
+      .join('，'),
+    缴费期限: cn(c.feeDueOn),
+    答复结论: o?.label,
+    法律依据: o?.basis ?? c.outcomeBasis ?? undefined,
+    答复内容: c.replyText ?? '',
+  };
+  return { kind, title: template.title, text: fillTemplate(template.body, values), agencyId: c.agencyId };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** A printable HTML page (A4, 仿宋 body, 小标宋 title). */
+export function documentHtml(doc: CaseDocument): string {
+  const paragraphs = doc.text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
+<style>@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
+h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}
+p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}</style>
+</head><body><h1>${escapeHtml(doc.title)}</h1>
+${paragraphs}
+</body></html>`;
+}
+
+/** The same document as DOCX. */
+export async function documentDocx(doc: CaseDocument): Promise<Buffer> {
+  const blocks = doc.text.split(/\n{2,}/);
+  const run = (text: string) => new TextRun({ text, font: '仿宋', size: 32 });
+  const d = new Document({
+    creator: 'gongkai',
+    title: doc.title,
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: 'center',
+            children: [new TextRun({ text: doc.title, font: '方正小标宋简体', size: 44 })],
+          }),
+          ...blocks.map(
+            (b, i) =>
+              new Paragraph({
+                alignment: i === blocks.length - 1 ? 'right' : undefined,
+                indent: i === 0 || i === blocks.length - 1 ? undefined : { firstLine: 640 },
+                children: b.split('\n').map((line, j) => (j === 0 ? run(line) : new TextRun({ text: line, break: 1 }))),
+              }),
+          ),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(d);
+}

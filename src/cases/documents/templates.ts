@@ -1,0 +1,126 @@
+/**
+ * The built-in text of the notices and replies of a case, as data: a title and a body with {{占位符}} that
+ * `fillTemplate` replaces from the case. An agency may save its own wording (case_document_templates);
+ * the articles cited are those of the 2019 《条例》 (2007 cases: see the reply's {{法律依据}}).
+ */
+
+export const documentKinds = [
+  'receipt',
+  'correction',
+  'extension',
+  'consultation',
+  'fee',
+  'reply.granted',
+  'reply.partly_granted',
+  'reply.withheld',
+  'reply.unavailable',
+  'reply.not_processed',
+  'reply.other',
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Every placeholder a template may use (filled by src/cases/documents/render.ts). */
+export const PLACEHOLDERS = [
+  '申请人',
+  '机关',
+  '日期',
+  '收到日期',
+  '渠道',
+  '查询码',
+  '申请内容',
+  '形式',
+  '答复期限',
+  '补正期限',
+  '补正内容',
+  '延期理由',
+  '征求对象',
+  '意见期限',
+  '费用',
+  '计费方式',
+  '缴费期限',
+  '答复结论',
+  '法律依据',
+  '答复内容',
+] as const;
+
+export interface DocumentTemplate {
+  title: string;
+  body: string;
+}
+
+const HEAD = '{{申请人}}：\n\n';
+const FOOT =
+  '\n\n如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，或者自收到本答复之日起六个月内依法提起行政诉讼（《条例》第五十一条）。';
+const SIGN = '\n\n{{机关}}\n{{日期}}';
+
+export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplate> = {
+  receipt: {
+    title: '政府信息公开申请受理回执',
+    body: `${HEAD}本机关于{{收到日期}}收到您通过{{渠道}}提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n根据《中华人民共和国政府信息公开条例》第三十一条、第三十三条的规定，本机关将在收到申请之日起20个工作日内（即{{答复期限}}前）予以答复；需要延长答复期限的，将另行告知。${SIGN}`,
+  },
+  correction: {
+    title: '政府信息公开申请补正告知书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}）。经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，请您作出补正：{{补正内容}}。\n\n请于{{补正期限}}前补正。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。${SIGN}`,
+  },
+  extension: {
+    title: '政府信息公开申请延期答复告知书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}）。因{{延期理由}}，本机关不能在规定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长至{{答复期限}}。${SIGN}`,
+  },
+  consultation: {
+    title: '政府信息公开征求意见书',
+    body: `{{征求对象}}：\n\n本机关于{{收到日期}}收到政府信息公开申请，申请内容为：{{申请内容}}。该信息公开可能损害第三方合法权益（或需由其他机关确认），根据《中华人民共和国政府信息公开条例》第三十二条、第三十四条的规定，现书面征求您的意见。\n\n请于{{意见期限}}前（自收到本征求意见书之日起15个工作日内）提出意见。逾期未提出意见的，由本机关依照《条例》的规定决定是否公开。征求意见所需时间不计算在答复期限内。${SIGN}`,
+  },
+  fee: {
+    title: '政府信息公开信息处理费缴费通知书',
+    body: `${HEAD}您提交的政府信息公开申请（查询码：{{查询码}}）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》的规定，本机关依法收取信息处理费{{费用}}元（{{计费方式}}）。\n\n请于{{缴费期限}}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。缴费期间不计算在答复期限内。${SIGN}`,
+  },
+  'reply.granted': {
+    title: '政府信息公开申请答复书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n经审查，答复如下：{{答复结论}}。根据{{法律依据}}的规定，现将您申请的政府信息按{{形式}}形式提供给您。{{答复内容}}${FOOT}${SIGN}`,
+  },
+  'reply.partly_granted': {
+    title: '政府信息公开申请答复书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n经审查，答复如下：{{答复结论}}。您申请的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理，根据{{法律依据}}的规定，本机关向您提供可以公开的部分，并对不予公开的内容说明理由：{{答复内容}}${FOOT}${SIGN}`,
+  },
+  'reply.withheld': {
+    title: '政府信息公开申请答复书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n经审查，答复如下：{{答复结论}}。根据{{法律依据}}的规定，本机关决定不予公开。理由：{{答复内容}}${FOOT}${SIGN}`,
+  },
+  'reply.unavailable': {
+    title: '政府信息公开申请答复书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n经审查，答复如下：{{答复结论}}。根据{{法律依据}}的规定，本机关无法提供。{{答复内容}}${FOOT}${SIGN}`,
+  },
+  'reply.not_processed': {
+    title: '政府信息公开申请答复书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n经审查，答复如下：{{答复结论}}。根据{{法律依据}}的规定，本机关不予处理。{{答复内容}}${FOOT}${SIGN}`,
+  },
+  'reply.other': {
+    title: '政府信息公开申请处理情况告知书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n处理情况：{{答复结论}}（{{法律依据}}）。{{答复内容}}${SIGN}`,
+  },
+};
+
+/** The reply template of an outcome code, of either regime. */
+export function replyKindOf(outcomeCode: string): DocumentKind {
+  const group = outcomeCode.split('.')[0];
+  const of2007: Record<string, DocumentKind> = {
+    already_public: 'reply.granted',
+    agreed: 'reply.granted',
+    partial: 'reply.partly_granted',
+    refused: 'reply.withheld',
+    not_this_agency: 'reply.unavailable',
+    not_exist: 'reply.unavailable',
+  };
+  const kind = of2007[group] ?? `reply.${group}`;
+  return (documentKinds as readonly string[]).includes(kind) ? (kind as DocumentKind) : 'reply.other';
+}
+
+/** Replaces each {{名称}}; an unknown or empty placeholder becomes a blank line to fill by hand. */
+export function fillTemplate(text: string, values: Record<string, string | null | undefined>): string {
+  return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (_m, name: string) => values[name] || '________');
+}
+
+/** The placeholders a template uses (for the template editor). */
+export const placeholdersOf = (text: string): string[] => [
+  ...new Set([...text.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1])),
+];
