@@ -35,12 +35,6 @@ interface Pending {
   seen: number;
 }
 
-/** Label variants met in the wild that the templates do not carry. */
-const EXTRA_FORMS: Record<string, string[]> = {
-  'review.total': ['因政府信息公开引起的行政复议数量', '因政府信息公开申请行政复议数量'],
-  'litigation.total': ['因政府信息公开引起的行政诉讼数量', '因政府信息公开申请行政诉讼数量'],
-};
-
 const candidateCache = new Map<string, Candidate<RowTarget>[]>();
 
 /** Candidates for the tables of a template, built once per template and table set. */
@@ -67,7 +61,7 @@ function candidatesOf(tables: TableDef[]): Candidate<RowTarget>[] {
         kinds: columns.map((c) => c?.kind ?? row.kind ?? 'count'),
         units: columns.map((c) => c?.unit ?? row.unit),
       };
-      const forms = [row.label, ...(row.aliases ?? []), ...(EXTRA_FORMS[row.key] ?? [])].map(normalizeLabel);
+      const forms = [row.label, ...(row.aliases ?? [])].map(normalizeLabel);
       out.push({ forms: [...new Set(forms)], item: target, index: out.length });
     }
   }
