@@ -102,3 +102,13 @@ describe('web app shell', () => {
     expect(res.headers.get('set-cookie')).toContain('gk_large=1');
   });
 });
+
+describe('QR code', () => {
+  it('puts a QR code of the page address in the footer of portal pages', async () => {
+    const app = createApp({ clock: fixedClock('2026-03-02'), secret: 's', site: '示范县人民政府', log: () => {} });
+    const res = await app.request('http://gov.example/no/such');
+    const html = await res.text();
+    expect(html).toContain('aria-label="本页二维码"');
+    expect(html).toContain('扫一扫在手机打开当前页');
+  });
+});

@@ -1,5 +1,7 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { QR_MARKER } from '../qr.ts';
 import type { SessionUser } from '../env.ts';
 import { STYLES } from './styles.ts';
 
@@ -12,7 +14,6 @@ export interface LayoutProps {
   script?: 'hans' | 'hant';
   /** The page's own path, for the 简/繁 and large-text switches and the QR code. */
   path?: string;
-  qrSvg?: string;
   console?: boolean;
   /** CSRF token for the forms of the page shell (退出). */
   csrf?: string;
@@ -99,12 +100,7 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="wrap">
           <p>主办：{props.site}　依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p>
-          {props.qrSvg ? (
-            <figure class="qr">
-              <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
-              <figcaption>扫一扫在手机打开当前页</figcaption>
-            </figure>
-          ) : null}
+          {props.console ? null : raw(QR_MARKER)}
         </footer>
       </body>
     </html>
