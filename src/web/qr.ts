@@ -21,7 +21,12 @@ export function qrCodes(): MiddlewareHandler<AppEnv> {
   const cache = new RenderCache<string>(2000);
   return async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' || c.req.path.startsWith('/console') || !(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    if (
+      c.req.method !== 'GET' ||
+      c.req.path.startsWith('/console') ||
+      !(c.res.headers.get('content-type') ?? '').startsWith('text/html')
+    )
+      return;
     const html = await c.res.text();
     if (!html.includes(QR_MARKER)) {
       c.res = new Response(html, { status: c.res.status, headers: c.res.headers });
@@ -29,9 +34,12 @@ export function qrCodes(): MiddlewareHandler<AppEnv> {
     }
     const url = new URL(c.req.url);
     const svg = await cache.get(url.href, () => qrSvg(url.href));
-    c.res = new Response(html.replace(QR_MARKER, `<figure class="qr">${svg}<figcaption>扫一扫在手机打开当前页</figcaption></figure>`), {
-      status: c.res.status,
-      headers: c.res.headers,
-    });
+    c.res = new Response(
+      html.replace(QR_MARKER, `<figure class="qr">${svg}<figcaption>扫一扫在手机打开当前页</figcaption></figure>`),
+      {
+        status: c.res.status,
+        headers: c.res.headers,
+      },
+    );
   };
 }

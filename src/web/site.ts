@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { casesApi } from '../cases/api.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';

@@ -26,5 +26,3 @@ export async function replyToApplication(
   });
 }
 
-/** Kept for existing callers: the action lives in ./withdraw.ts. */
-export { withdrawApplication } from './withdraw.ts';

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { QR_MARKER } from '../qr.ts';
 import type { SessionUser } from '../env.ts';
+import { QR_MARKER } from '../qr.ts';
 import { STYLES } from './styles.ts';
 
 export interface LayoutProps {

@@ -7,12 +7,21 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { can, requirePermission } from '../../auth/roles.ts';
-import { decideAppeal, recordAppeal } from '../../cases/actions/appeals.ts';
-import { endConsultation, startConsultation } from '../../cases/actions/consultation.ts';
-import { lapseCorrection, receiveCorrection, requestCorrection } from '../../cases/actions/correction.ts';
+import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
+import { endConsultation } from '../../cases/actions/end-consultation.ts';
 import { extendDeadline } from '../../cases/actions/extend-deadline.ts';
-import { lapseFee, recordPayment, sendFeeNotice } from '../../cases/actions/fees.ts';
-import { replyToApplication, withdrawApplication } from '../../cases/actions/reply.ts';
+import { lapseCorrection } from '../../cases/actions/lapse-correction.ts';
+import { lapseFee } from '../../cases/actions/lapse-fee.ts';
+import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
+import { recordAppeal } from '../../cases/actions/record-appeal.ts';
+import { recordPayment } from '../../cases/actions/record-payment.ts';
+import { replyToApplication } from '../../cases/actions/reply.ts';
+import { requestCorrection } from '../../cases/actions/request-correction.ts';
+import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
+import { startConsultation } from '../../cases/actions/start-consultation.ts';
+import { withdrawApplication } from '../../cases/actions/withdraw.ts';
+import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
+import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
@@ -324,6 +333,24 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
             </section>
           ) : null}
           <section>
+            <h2>文书</h2>
+            <ul>
+              {[
+                ['receipt', '受理回执'],
+                ...(k.correctionRequestedOn ? [['correction', '补正告知书']] : []),
+                ...(k.extended ? [['extension', '延期答复告知书']] : []),
+                ...(d.pauses.length ? [['consultation', '征求意见书']] : []),
+                ...(k.feeNoticeOn ? [['fee', '收费通知书']] : []),
+                ...(k.outcome ? [['reply', '答复书']] : []),
+              ].map(([kind, label]) => (
+                <li>
+                  {label}：<a href={`/console/cases/${k.id}/documents/${kind}.html`}>预览打印</a>　
+                  <a href={`/console/cases/${k.id}/documents/${kind}.docx`}>下载 Word</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section>
             <h2>办理过程</h2>
             <ol>
               {d.timeline.map((e) => (
@@ -385,6 +412,28 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       if (!kind.success) throw new AppError('bad_input', '复议或诉讼类型无效');
       return recordAppeal(act, { user: i.user, caseId: i.caseId, kind: kind.data, filedOn: str(f.filedOn) });
     });
+    app.get('/console/cases/:id{[0-9]+}/documents/:file', async (c) => {
+      const user = requireUser(c);
+      const [kind, ext] = c.req.param('file').split(/\.(?=html$|docx$)/);
+      if (
+        !(kind === 'reply' || (documentKinds as readonly string[]).includes(kind)) ||
+        !['html', 'docx'].includes(ext ?? '')
+      ) {
+        throw new AppError('not_found', '没有这种文书');
+      }
+      const doc = await buildCaseDocument(deps.db, {
+        caseId: Number(c.req.param('id')),
+        kind: kind as 'reply',
+        today: deps.clock.today(),
+      });
+      requirePermission(user, 'case.read', doc.agencyId);
+      if (ext === 'html') return c.html(documentHtml(doc));
+      return c.body(new Uint8Array(await documentDocx(doc)), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`,
+      });
+    });
+
     app.post('/console/cases/:id{[0-9]+}/appeal/:appeal{[0-9]+}/decide', async (c) => {
       const user = requireUser(c);
       const f = await c.req.parseBody();
