@@ -26,9 +26,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function listen(app: Hono<never> | Hono): Promise<{ url: string; close: () => Promise<void> }> {
+export async function listen(app: { fetch: Hono['fetch'] }): Promise<{ url: string; close: () => Promise<void> }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: (app as Hono).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         close: () => new Promise<void>((done) => server.close(() => done())),

@@ -69,6 +69,9 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     expect(await page.content()).toContain('答复期限');
     await page.getByRole('link', { name: '查询办理进度' }).click();
     expect(await page.locator('#case-state').textContent()).toBe('办理中');
+    const api = await page.request.get(`${server.url}/api/cases/track/${trackingCode}`);
+    expect(api.status()).toBe(200);
+    expect(JSON.stringify(await api.json())).toContain('received');
     await page.close();
   }, 60_000);
 

@@ -88,13 +88,14 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<S
   const offset = input.offset ?? 0;
   // Ranking runs over the most recent matches only (at least CANDIDATES): a common word matches a good part
   // of the catalog, and ts_rank over every match would cost more than the rest of the search. The planner
-  // chooses between the GIN index (rare words) and walking 发布日期 backwards (common words).
+  // chooses between the GIN index (rare words) and walking 发布日期 backwards on (state, published_on) with an
+  // incremental sort (common words). Plain `desc` (nulls first) so that index serves the order.
   const window = Math.max(CANDIDATES, offset + limit + 1);
   const ranked = await db.execute<{ id: number; rank: number }>(sql`
     select c.id, ${rank} from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
       from ${catalogItems} where ${and(...where)}
-      order by ${catalogItems.publishedOn} desc nulls last, ${catalogItems.id} desc
+      order by ${catalogItems.publishedOn} desc, ${catalogItems.id} desc
       limit ${window}
     ) c
     order by "rank" desc, c.published_on desc nulls last, c.id desc

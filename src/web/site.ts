@@ -69,6 +69,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
           '/api/catalog',
           catalogApi({ db: opts.db, clock: opts.clock, title: `${info.site}政府信息公开目录` }) as never,
         );
+        app.route('/api/cases', casesApi({ db: opts.db, clock: opts.clock }) as never);
       },
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),

@@ -42,14 +42,14 @@ describe('rendering in the official layout', () => {
 
   it('DOCX of seed 002 holds the same figures as the JSON (read back with mammoth)', async () => {
     const report = seed002();
-    const { value: html } = await mammoth.convertToHtml({ buffer: await renderDocx(report) });
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await renderDocx(report)) });
     expect(valuesFromHtmlTables(html, report)).toEqual(asText(report.values));
   });
 
   it('XLSX of seed 002 holds the same figures, numbers as numbers', async () => {
     const report = seed002();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderXlsx(report));
+    await workbook.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
     const got: Record<string, CellValue> = {};
     for (const { sheet, grid, firstRow } of xlsxLayout(report)) {
       const ws = workbook.getWorksheet(sheet)!;
@@ -69,7 +69,7 @@ describe('rendering in the official layout', () => {
       values: { 'proactive.total': 1132, 'proactive.other_channels': null, 'org.budget': '列入财政预算' },
     };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderXlsx(report));
+    await workbook.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
     const [{ sheet, grid, firstRow }] = xlsxLayout(report);
     const pos = keyedPositions(grid);
     const cell = (key: string) =>
@@ -87,7 +87,7 @@ describe('rendering in the official layout', () => {
     '%s: a sample report round-trips through DOCX',
     async (format) => {
       const report = sampleReport({ format, seed: 42, otherAsThreeRows: true });
-      const { value: html } = await mammoth.convertToHtml({ buffer: await renderDocx(report) });
+      const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await renderDocx(report)) });
       expect(valuesFromHtmlTables(html, report)).toEqual(asText(report.values));
     },
   );

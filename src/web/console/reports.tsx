@@ -38,10 +38,11 @@ const correctionForm = z.object({
   value: z.string().max(100).optional(),
 });
 
-export interface BuildReport {
-  /** Computes and saves the draft of an agency's report for a year (cases + catalog); returns its id. */
-  (deps: { db: Db; clock: Clock }, input: { actorId: number; agencyId: number; year: number }): Promise<number>;
-}
+/** Computes and saves the draft of an agency's report for a year (cases + catalog); returns its id. */
+export type BuildReport = (
+  deps: { db: Db; clock: Clock },
+  input: { actorId: number; agencyId: number; year: number },
+) => Promise<number>;
 
 export function consoleReports(deps: { db: Db; clock: Clock; site: string; build?: BuildReport }) {
   const act = {

@@ -252,22 +252,24 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
         '搜索',
         <>
           <h1>搜索政府信息</h1>
-          <form method="get" action="/search" role="search">
-            <label for="q">关键词</label>
-            <input id="q" name="q" type="text" value={q.q ?? ''} maxlength={100} />
-            <label for="year">发布年份</label>
-            <input id="year" name="year" type="number" value={q.year ? String(q.year) : ''} />
-            <label for="type">文件类型</label>
-            <select id="type" name="type">
-              <option value="">全部</option>
-              {Object.entries(DOC_TYPE_NAMES).map(([k, v]) => (
-                <option value={k} selected={q.type === k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-            <button type="submit">搜索</button>
-          </form>
+          <search>
+            <form method="get" action="/search">
+              <label for="q">关键词</label>
+              <input id="q" name="q" type="text" value={q.q ?? ''} maxlength={100} />
+              <label for="year">发布年份</label>
+              <input id="year" name="year" type="number" value={q.year ? String(q.year) : ''} />
+              <label for="type">文件类型</label>
+              <select id="type" name="type">
+                <option value="">全部</option>
+                {Object.entries(DOC_TYPE_NAMES).map(([k, v]) => (
+                  <option value={k} selected={q.type === k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">搜索</button>
+            </form>
+          </search>
           {q.q ? <p>找到 {result.total} 条结果</p> : null}
           <ol>
             {result.hits.map((h) => (

@@ -61,11 +61,13 @@ export function staticPages(info: SiteInfo) {
               <p>各机关历年《政府信息公开工作年度报告》，可下载 Word、Excel 和数据。</p>
             </a>
           </div>
-          <form action="/search" method="get" role="search">
-            <label for="q">搜索政府信息</label>
-            <input id="q" name="q" type="text" placeholder="输入标题、文号或关键词" />
-            <button type="submit">搜索</button>
-          </form>
+          <search>
+            <form action="/search" method="get">
+              <label for="q">搜索政府信息</label>
+              <input id="q" name="q" type="text" placeholder="输入标题、文号或关键词" />
+              <button type="submit">搜索</button>
+            </form>
+          </search>
         </>,
       ),
     );
