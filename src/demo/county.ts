@@ -356,7 +356,6 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
         row.feeDueOn = feePaymentDue(row.feeNoticeOn, calendar);
         row.closedOn = addDays(row.feeDueOn, 1);
       } else {
-        // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
         const latest = due.dueOn < lastDay ? due.dueOn : lastDay;
         const span2 = Math.max(1, Math.round((Date.parse(latest) - Date.parse(receivedOn)) / 86_400_000));
         row.closedOn = addDays(receivedOn, 1 + Math.floor(rand() * span2));

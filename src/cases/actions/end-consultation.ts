@@ -19,7 +19,6 @@ export async function endConsultation(deps: CaseDeps, input: TransitionInput & {
     for (const p of open) {
       if (answeredOn < p.fromOn) throw new AppError('bad_input', '收到意见的日期早于发出征求意见书的日期');
       // An answer after the 15 days: the pause ends when the window lapsed (逾期未提出意见的视为同意).
-      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
       const to = answeredOn > p.replyDueOn ? p.replyDueOn : answeredOn;
       await tx.update(casePauses).set({ toOn: to }).where(eq(casePauses.id, p.id));
     }
