@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The console's page frame: the layout with the console navigation and the signed-in user. */
 import type { Context } from 'hono';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 export function consolePage(
@@ -11,21 +11,7 @@ export function consolePage(
   body: unknown,
   status: 200 | 400 | 422 = 200,
 ) {
-  return c.html(
-    <Layout
-      title={title}
-      site={site}
-      path={c.req.path}
-      user={c.get('user')}
-      csrf={c.get('csrfToken')}
-      largeText={c.get('largeText')}
-      script={c.get('script')}
-      console
-    >
-      {body as never}
-    </Layout>,
-    status,
-  );
+  return renderPage(c, site, title, body, { status, console: true });
 }
 
 /** A hidden CSRF field for a form. */

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../law/outcomes.ts';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 const TYPES: [string, string][] = [
@@ -28,20 +28,7 @@ const TYPES: [string, string][] = [
 
 export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 = 200) =>
-    c.html(
-      <Layout
-        title={title}
-        site={deps.site}
-        path={c.req.path}
-        user={c.get('user')}
-        csrf={c.get('csrfToken')}
-        largeText={c.get('largeText')}
-        script={c.get('script')}
-      >
-        {body as never}
-      </Layout>,
-      status,
-    );
+    renderPage(c, deps.site, title, body, { status });
 
   const form = async (c: Context<AppEnv>, error?: string, values: Record<string, string> = {}) => {
     const list = await deps.db

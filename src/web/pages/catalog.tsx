@@ -20,7 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 const PAGE = 20;
@@ -41,20 +41,7 @@ const searchQuery = z.object({
 });
 
 export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
-  const page = (c: Context<AppEnv>, title: string, body: unknown) =>
-    c.html(
-      <Layout
-        title={title}
-        site={deps.site}
-        path={c.req.path}
-        user={c.get('user')}
-        csrf={c.get('csrfToken')}
-        largeText={c.get('largeText')}
-        script={c.get('script')}
-      >
-        {body as never}
-      </Layout>,
-    );
+  const page = (c: Context<AppEnv>, title: string, body: unknown) => renderPage(c, deps.site, title, body);
   const agencyList = () =>
     deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500);
 

@@ -16,7 +16,7 @@ import { renderReportBody } from '../../report/render/index.ts';
 import { toCsv, toJson, toXlsx } from '../../reports/export.ts';
 import { crossYearFindings } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 const filterSchema = z.object({
@@ -53,20 +53,7 @@ const received = (v: Record<string, unknown>) =>
       : null) as number | null;
 
 export function dataPages(deps: { db: Db; site: string }) {
-  const layout = (c: Context<AppEnv>, title: string, body: unknown) =>
-    c.html(
-      <Layout
-        title={title}
-        site={deps.site}
-        path={c.req.path}
-        user={c.get('user')}
-        csrf={c.get('csrfToken')}
-        largeText={c.get('largeText')}
-        script={c.get('script')}
-      >
-        {body as never}
-      </Layout>,
-    );
+  const layout = (c: Context<AppEnv>, title: string, body: unknown) => renderPage(c, deps.site, title, body);
 
   return (app: Hono<AppEnv>) => {
     app.get('/data', async (c) => {

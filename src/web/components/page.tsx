@@ -1,0 +1,30 @@
+/** @jsxImportSource hono/jsx */
+/** A page in the site's layout, with what the request's context knows (user, CSRF token, 简/繁, 适老化). */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../env.ts';
+import { Layout } from './layout.tsx';
+
+export function renderPage(
+  c: Context<AppEnv>,
+  site: string,
+  title: string,
+  body: unknown,
+  opts: { status?: ContentfulStatusCode; console?: boolean } = {},
+) {
+  return c.html(
+    <Layout
+      title={title}
+      site={site}
+      path={c.req.path}
+      user={c.get('user')}
+      csrf={c.get('csrfToken')}
+      largeText={c.get('largeText')}
+      script={c.get('script')}
+      console={opts.console}
+    >
+      {body as never}
+    </Layout>,
+    opts.status ?? 200,
+  );
+}
