@@ -210,9 +210,42 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
   return values;
 }
 
-/** The ids of the cases counted in one cell of section 三 (new templates). */
+const APPEAL_GROUPS: Record<string, (typeof appeals.kind.enumValues)[number]> = {
+  review: 'review',
+  'litigation.direct': 'litigation_direct',
+  'litigation.after_review': 'litigation_after_review',
+};
+
+/**
+ * The ids of the cases counted in one cell of section 四: appeals filed in the year, by their outcome as of
+ * the year's end (decided later: 尚未审结).
+ */
+async function drillAppeals(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
+  const outcome = scope.key.split('.').at(-1)!;
+  const kind = APPEAL_GROUPS[scope.key.slice(0, scope.key.lastIndexOf('.'))];
+  if (!kind) throw new Error(`不是第四部分的单元格：${scope.key}`);
+  const { start, end } = bounds(scope.year);
+  const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`;
+  const rows = await db
+    .select({ id: appeals.caseId })
+    .from(appeals)
+    .where(
+      and(
+        inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+        eq(appeals.kind, kind),
+        gte(appeals.filedOn, start),
+        lte(appeals.filedOn, end),
+        outcome === 'total' ? undefined : sql`(${asOfYearEnd}) = ${outcome}`,
+      ),
+    )
+    .orderBy(appeals.caseId);
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the cases counted in one cell of section 三 or 四 (new templates); one id per appeal in 四. */
 export async function drillDown(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
   const format = scope.format ?? templateForYear(scope.year);
+  if (/^(review|litigation)\./.test(scope.key) && format !== 'old2008') return drillAppeals(db, scope);
   const parts = scope.key.split('.');
   if (parts[0] !== 'apply' || parts.length < 3) throw new Error(`不是申请表的单元格：${scope.key}`);
   const column = parts.at(-1)!;

@@ -33,7 +33,7 @@ describe('the demo county', () => {
   });
 
   it.each([2023, 2024, 2025])(
-    '%i: the drill-down of every cell of section 三 lists exactly that many cases',
+    '%i: the drill-down of every cell of sections 三 and 四 lists exactly that many cases',
     async (year) => {
       const agencyIds = await subtreeIds(t.db, 1);
       const format = templateForYear(year);
