@@ -38,6 +38,13 @@ describe('supervision of the demo county', () => {
       expect(row.dueSoon + row.overdue).toBeLessThanOrEqual(row.open);
     }
     expect(board.formula).toContain('逾期');
+    expect(board.formula).toContain('下限');
+    // The county's units published in the demo month; a limit above every unit's volume flags them all.
+    const strict = await supervisionDashboard(t.db, 1, clock.today(), 100_000);
+    expect(strict.rows.every((r) => r.belowLimit)).toBe(true);
+    const lenient = await supervisionDashboard(t.db, 1, clock.today(), 0);
+    expect(lenient.rows.some((r) => r.belowLimit)).toBe(false);
+    expect(lenient.rows.reduce((s, r) => s + r.publishedThisMonth, 0)).toBeGreaterThan(0);
   });
 
   it('the consolidated report of the county passes all rules', async () => {

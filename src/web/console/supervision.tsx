@@ -36,7 +36,14 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
     app.get('/console/supervision', async (c) => {
       const user = supervisor(c);
       const today = deps.clock.today();
-      const board = await supervisionDashboard(deps.db, user.agencyId, today);
+      const minMonthly = z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(10_000)
+        .catch(10)
+        .parse(c.req.query('min') ?? 10);
+      const board = await supervisionDashboard(deps.db, user.agencyId, today, minMonthly);
       const sent = await noticesSentBy(deps.db, user.agencyId);
       return consolePage(
         c,
@@ -54,6 +61,11 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
               .map((m) => `；${m.weight! > 0 ? '+' : '−'} ${Math.abs(m.weight!)} × ${m.label}`)
               .join('')}
           </p>
+          <form method="get" action="/console/supervision">
+            <label for="min">每月主动公开条数下限</label>
+            <input id="min" name="min" type="number" min="0" value={String(board.minMonthly)} />
+            <button type="submit">更新</button>
+          </form>
           <table>
             <thead>
               <tr>
@@ -63,6 +75,8 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
                 <th scope="col">逾期</th>
                 <th scope="col">临期</th>
                 <th scope="col">待回复督办</th>
+                <th scope="col">本月主动公开</th>
+                <th scope="col">待审核</th>
                 {board.metrics.map((m) => (
                   <th scope="col">{m.label}</th>
                 ))}
@@ -80,6 +94,14 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
                   </td>
                   <td class="num">{r.dueSoon}</td>
                   <td class="num">{r.noticesWaiting}</td>
+                  <td class="num">
+                    {r.belowLimit ? (
+                      <span class="tag soon">{r.publishedThisMonth}（低于下限）</span>
+                    ) : (
+                      r.publishedThisMonth
+                    )}
+                  </td>
+                  <td class="num">{r.reviewBacklog}</td>
                   {r.metrics.map((v) => (
                     <td class="num">{v}</td>
                   ))}
