@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { createApp } from './app.tsx';
+import { createSite } from './site.ts';
 
 function testApp() {
   return createApp({
@@ -105,9 +106,8 @@ describe('web app shell', () => {
 
 describe('QR code', () => {
   it('puts a QR code of the page address in the footer of portal pages', async () => {
-    const app = createApp({ clock: fixedClock('2026-03-02'), secret: 's', site: '示范县人民政府', log: () => {} });
-    const res = await app.request('http://gov.example/no/such');
-    const html = await res.text();
+    const site = createSite({ db: undefined as never, clock: fixedClock('2026-03-02'), secret: 's', log: () => {} });
+    const html = await (await site.request('http://gov.example/guide')).text();
     expect(html).toContain('aria-label="本页二维码"');
     expect(html).toContain('扫一扫在手机打开当前页');
   });

@@ -11,7 +11,6 @@ import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
-import { qrCodes } from './qr.ts';
 import { csrf } from './security/csrf.ts';
 import { rateLimit } from './security/rate-limit.ts';
 
@@ -48,7 +47,6 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     }),
   );
   app.use(readPrefs());
-  app.use(qrCodes());
   app.use(
     opts.session ??
       (async (c, next) => {

@@ -1,13 +1,9 @@
 /**
  * 扫一扫在手机打开当前页: every portal page carries a QR code of its own address in the footer, drawn on
- * the server as SVG (no script). The layout leaves a marker; this middleware fills it in.
+ * the server as SVG (no script), cached per address.
  */
-import type { MiddlewareHandler } from 'hono';
 import QRCode from 'qrcode';
 import { RenderCache } from './cache.ts';
-import type { AppEnv } from './env.ts';
-
-export const QR_MARKER = '<!--gk-qr-->';
 
 export function qrSvg(text: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -17,29 +13,9 @@ export function qrSvg(text: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n + 4} ${n + 4}" shape-rendering="crispEdges" role="img" aria-label="本页二维码"><rect width="100%" height="100%" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
 }
 
-export function qrCodes(): MiddlewareHandler<AppEnv> {
-  const cache = new RenderCache<string>(2000);
-  return async (c, next) => {
-    await next();
-    if (
-      c.req.method !== 'GET' ||
-      c.req.path.startsWith('/console') ||
-      !(c.res.headers.get('content-type') ?? '').startsWith('text/html')
-    )
-      return;
-    const html = await c.res.text();
-    if (!html.includes(QR_MARKER)) {
-      c.res = new Response(html, { status: c.res.status, headers: c.res.headers });
-      return;
-    }
-    const url = new URL(c.req.url);
-    const svg = await cache.get(url.href, () => qrSvg(url.href));
-    c.res = new Response(
-      html.replace(QR_MARKER, `<figure class="qr">${svg}<figcaption>扫一扫在手机打开当前页</figcaption></figure>`),
-      {
-        status: c.res.status,
-        headers: c.res.headers,
-      },
-    );
-  };
+const cache = new RenderCache<string>(2000);
+
+/** The QR code of a page address, drawn once per address. */
+export async function pageQr(url: string): Promise<string> {
+  return cache.get(url, () => qrSvg(url));
 }

@@ -2,7 +2,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../env.ts';
-import { QR_MARKER } from '../qr.ts';
 import { STYLES } from './styles.ts';
 
 export interface LayoutProps {
@@ -15,6 +14,8 @@ export interface LayoutProps {
   /** The page's own path, for the 简/繁 and large-text switches and the QR code. */
   path?: string;
   console?: boolean;
+  /** The QR code of the page's address (portal pages). */
+  qrSvg?: string;
   /** CSRF token for the forms of the page shell (退出). */
   csrf?: string;
   children?: Child;
@@ -100,7 +101,12 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="wrap">
           <p>主办：{props.site}　依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p>
-          {props.console ? null : raw(QR_MARKER)}
+          {props.qrSvg ? (
+            <figure class="qr">
+              {raw(props.qrSvg)}
+              <figcaption>扫一扫在手机打开当前页</figcaption>
+            </figure>
+          ) : null}
         </footer>
       </body>
     </html>

@@ -3,9 +3,10 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env.ts';
+import { pageQr } from '../qr.ts';
 import { Layout } from './layout.tsx';
 
-export function renderPage(
+export async function renderPage(
   c: Context<AppEnv>,
   site: string,
   title: string,
@@ -22,6 +23,7 @@ export function renderPage(
       largeText={c.get('largeText')}
       script={c.get('script')}
       console={opts.console}
+      qrSvg={opts.console ? undefined : await pageQr(c.req.url)}
     >
       {body as never}
     </Layout>,

@@ -12,7 +12,7 @@ import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../repo
 import { corrections, publishedReports } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
 import { RenderCache } from '../cache.ts';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 const MIME = {
@@ -41,16 +41,11 @@ export function reportPages(deps: { db: Db; site: string }) {
       const year = Number(c.req.query('year')) || undefined;
       const rows = await lists.get(`year:${year ?? ''}`, () => publishedReports(deps.db, { year }));
       const years = [...new Set(rows.map((r) => r.year))];
-      return c.html(
-        <Layout
-          title="政府信息公开年报"
-          site={deps.site}
-          path="/reports"
-          user={c.get('user')}
-          csrf={c.get('csrfToken')}
-          largeText={c.get('largeText')}
-          script={c.get('script')}
-        >
+      return renderPage(
+        c,
+        deps.site,
+        '政府信息公开年报',
+        <>
           <h1>政府信息公开工作年度报告</h1>
           <p class="hint">
             依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，各行政机关于每年1月31日前公布上一年度报告。
@@ -70,7 +65,7 @@ export function reportPages(deps: { db: Db; site: string }) {
               </ul>
             </section>
           ))}
-        </Layout>,
+        </>,
       );
     });
 
@@ -81,16 +76,11 @@ export function reportPages(deps: { db: Db; site: string }) {
       });
       const report = toReport(row);
       const title = `${report.issuer}${report.year}年政府信息公开工作年度报告`;
-      return c.html(
-        <Layout
-          title={title}
-          site={deps.site}
-          path={c.req.path}
-          user={c.get('user')}
-          csrf={c.get('csrfToken')}
-          largeText={c.get('largeText')}
-          script={c.get('script')}
-        >
+      return renderPage(
+        c,
+        deps.site,
+        title,
+        <>
           <h1>{title}</h1>
           <p class="noprint">
             下载：<a href={`/reports/${row.id}.docx`}>Word（DOCX）</a>　
@@ -117,7 +107,7 @@ export function reportPages(deps: { db: Db; site: string }) {
               ].join(''),
             ),
           )}
-        </Layout>,
+        </>,
       );
     });
 

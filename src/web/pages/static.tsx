@@ -3,7 +3,7 @@
  * The fixed pages of the 政府信息公开 column: 首页, 政府信息公开指南 (条例第十二条), 政府信息公开制度.
  */
 import type { Context, Hono } from 'hono';
-import { Layout } from '../components/layout.tsx';
+import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
 export interface SiteInfo {
@@ -17,20 +17,8 @@ export interface SiteInfo {
   email?: string;
 }
 
-function page(c: Context<AppEnv>, info: SiteInfo, title: string, path: string, body: unknown) {
-  return c.html(
-    <Layout
-      title={title}
-      site={info.site}
-      path={path}
-      user={c.get('user')}
-      csrf={c.get('csrfToken')}
-      largeText={c.get('largeText')}
-      script={c.get('script')}
-    >
-      {body as never}
-    </Layout>,
-  );
+function page(c: Context<AppEnv>, info: SiteInfo, title: string, _path: string, body: unknown) {
+  return renderPage(c, info.site, title, body);
 }
 
 export function staticPages(info: SiteInfo) {

@@ -1,0 +1,30 @@
+/** The portal over the demo county in an in-memory database, for bench/portal.bench.ts (its own process). */
+import { serve } from '@hono/node-server';
+import { and, eq } from 'drizzle-orm';
+import { fixedClock } from '../src/clock.ts';
+import { migrateDb, openDb } from '../src/db/client.ts';
+import { catalogItems } from '../src/db/schema/catalog.ts';
+import { annualReports } from '../src/db/schema/reports.ts';
+import { loadDemo } from '../src/demo/county.ts';
+import { createSite } from '../src/web/site.ts';
+
+const clock = fixedClock('2026-11-23T10:00:00+08:00');
+const { db } = await openDb({ dataDir: 'memory://' });
+await migrateDb(db);
+await loadDemo({ db, clock }, { perYear: 400 });
+const [report] = await db
+  .select({ id: annualReports.id })
+  .from(annualReports)
+  .where(eq(annualReports.status, 'published'))
+  .limit(1);
+const [item] = await db
+  .select({ id: catalogItems.id })
+  .from(catalogItems)
+  .where(and(eq(catalogItems.state, 'published')))
+  .limit(1);
+const app = createSite({ db, clock, secret: 'bench', log: () => {} });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+server.once('listening', () => {
+  const port = (server.address() as { port: number }).port;
+  process.stdout.write(`${JSON.stringify({ port, report: report.id, item: item.id })}\n`);
+});
