@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCalendar } from '../../calendar-store/index.ts';
+import { fixedClock } from '../../clock.ts';
+import { makeAgencyTree, makeUser, TEST_PASSWORD } from '../../db/factories.ts';
+import { cases } from '../../db/schema/cases.ts';
+import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { createSite } from '../site.ts';
+
+const clock = fixedClock('2026-03-02T10:00:00+08:00');
+const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+let t: TestDb;
+let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedCalendar(t.db);
+  tree = await makeAgencyTree(t.db);
+  await makeUser(t.db, { agency: tree.education, role: 'office_head', username: 'edu' });
+});
+afterAll(() => t.close());
+
+function browser() {
+  const app = createSite({ db: t.db, clock, secret: 'sec', log: () => {}, publicFormsPerMinute: 100 });
+  const jar = new Map<string, string>();
+  let token = '';
+  const send = async (path: string, init: RequestInit = {}) => {
+    const res = await app.request(path, {
+      ...init,
+      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [k, v] = c.split(';')[0].split('=');
+      if (v) jar.set(k, v);
+    }
+    return res;
+  };
+  return {
+    get: async (path: string) => {
+      const res = await send(path);
+      const html = await res.text();
+      token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
+      return { res, html };
+    },
+    post: (path: string, fields: Record<string, string>) =>
+      send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
+      }),
+  };
+}
+
+describe('script injection in every public field is refused (escaped, never executed)', () => {
+  it('the application form, its receipt, the tracking page and the staff console escape what the public typed', async () => {
+    const b = browser();
+    await b.get('/apply');
+    // Over-long fields are refused with the form shown again, escaped.
+    const refused = await b.post('/apply', {
+      applicantType: 'natural_person',
+      applicantName: XSS,
+      idNumber: XSS,
+      phone: XSS,
+      email: XSS,
+      address: XSS,
+      agencyId: String(tree.education.id),
+      subject: XSS,
+      formWanted: '电子',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).not.toMatch(/<script>alert|<img src=x/);
+    await b.get('/apply');
+    const res = await b.post('/apply', {
+      applicantType: 'natural_person',
+      applicantName: XSS,
+      idNumber: '<b>1</b>',
+      phone: '<i>138</i>',
+      email: XSS,
+      address: XSS,
+      agencyId: String(tree.education.id),
+      subject: XSS,
+      formWanted: '电子',
+    });
+    const receipt = await res.text();
+    expect(res.status).toBe(200);
+    expect(receipt).not.toContain('<script>alert(1)');
+    const code = /id="tracking-code">([A-Z2-9]+)</.exec(receipt)![1];
+    const track = await b.get(`/track?code=${code}`);
+    expect(track.html).not.toContain('<script>alert(1)');
+    expect(track.html).toContain('&lt;script&gt;');
+    const [row] = await t.db.select().from(cases).where(eq(cases.trackingCode, code));
+    const staff = browser();
+    await staff.get('/login');
+    await staff.post('/login', { username: 'edu', password: TEST_PASSWORD });
+    for (const path of [
+      '/console/cases',
+      `/console/cases/${row.id}`,
+      `/console/cases/${row.id}/documents/receipt.html`,
+    ]) {
+      const page = await staff.get(path);
+      expect(page.res.status, path).toBe(200);
+      expect(page.html, path).not.toMatch(/<script>alert|<img src=x|<b>1<\/b>|<i>138/);
+    }
+  });
+
+  it.each(['/search?q=', '/track?code=', '/data?body=', '/catalog?category=', '/no-such-page/'])(
+    '%s with a script stays escaped',
+    async (prefix) => {
+      const { html } = await browser().get(`${prefix}${encodeURIComponent(XSS)}`);
+      expect(html).not.toMatch(/<script>alert|<img src=x/);
+    },
+  );
+});
