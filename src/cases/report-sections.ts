@@ -242,10 +242,63 @@ async function drillAppeals(db: Executor, scope: SectionScope & { key: string })
   return rows.map((r) => r.id);
 }
 
-/** The ids of the cases counted in one cell of section 三 or 四 (new templates); one id per appeal in 四. */
+const OLD_CHANNELS: Record<string, (typeof cases.channel.enumValues)[number][]> = {
+  in_person: ['in_person'],
+  fax: ['fax'],
+  online: ['online', 'email'],
+  letter: ['post'],
+};
+const CODES_2007 = OUTCOMES.filter((o) => o.regime === '2007').map((o) => o.code);
+
+/** The ids of the cases counted in one cell of the old table's application, 复议 and 诉讼 rows. */
+async function drillOld(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
+  const { start, end } = bounds(scope.year);
+  const agencyFilter = inArray(cases.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]);
+  const [group, ...rest] = scope.key.split('.');
+  if (group === 'review' || group === 'litigation') {
+    const kinds =
+      group === 'review' ? (['review'] as const) : (['litigation_direct', 'litigation_after_review'] as const);
+    const part = rest.join('.');
+    // As in the count: an appeal undecided at the year's end is 其他情形.
+    const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'other' else ${appeals.outcome} end`;
+    const rows = await db
+      .select({ id: appeals.caseId })
+      .from(appeals)
+      .where(
+        and(
+          inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+          inArray(appeals.kind, [...kinds]),
+          gte(appeals.filedOn, start),
+          lte(appeals.filedOn, end),
+          part === 'total' ? undefined : sql`(${asOfYearEnd}) = ${part}`,
+        ),
+      )
+      .orderBy(appeals.caseId);
+    return rows.map((r) => r.id);
+  }
+  const row = rest.join('.');
+  const receivedIn = and(gte(cases.receivedOn, start), lte(cases.receivedOn, end));
+  const closedIn = and(gte(cases.closedOn, start), lte(cases.closedOn, end), sql`${cases.outcome} is not null`);
+  let cond: SQL | undefined;
+  if (row === 'received') cond = receivedIn;
+  else if (row.startsWith('received.'))
+    cond = and(receivedIn, inArray(cases.channel, OLD_CHANNELS[row.slice(9)] ?? []));
+  else if (row === 'completed') cond = closedIn;
+  else if (row === 'completed.on_time') cond = and(closedIn, eq(cases.extended, false));
+  else if (row === 'completed.extended') cond = and(closedIn, eq(cases.extended, true));
+  else if (row === 'answered') cond = and(closedIn, inArray(cases.outcome, CODES_2007));
+  else if (row === 'answered.refused') cond = and(closedIn, sql`${cases.outcome} like 'refused.%'`);
+  else if (row.startsWith('answered.')) cond = and(closedIn, eq(cases.outcome, row.slice(9)));
+  else throw new Error(`不是旧表的单元格：${scope.key}`);
+  const rows = await db.select({ id: cases.id }).from(cases).where(and(agencyFilter, cond)).orderBy(cases.id);
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the cases counted in one cell of section 三 or 四 (all templates); one id per appeal in 四. */
 export async function drillDown(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
   const format = scope.format ?? templateForYear(scope.year);
-  if (/^(review|litigation)\./.test(scope.key) && format !== 'old2008') return drillAppeals(db, scope);
+  if (format === 'old2008') return drillOld(db, scope);
+  if (/^(review|litigation)\./.test(scope.key)) return drillAppeals(db, scope);
   const parts = scope.key.split('.');
   if (parts[0] !== 'apply' || parts.length < 3) throw new Error(`不是申请表的单元格：${scope.key}`);
   const column = parts.at(-1)!;
