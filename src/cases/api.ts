@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { subtreeIds } from '../agencies/tree.ts';
+import { parseInput, signedInUser } from '../api-input.ts';
 import { requirePermission, type SessionUser } from '../auth/roles.ts';
 import { appealKinds } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
@@ -38,21 +39,6 @@ export interface CasesEnv {
 const id = z.coerce.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const base = z.object({ expectedVersion: z.number().int().positive().optional() });
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new AppError('bad_input', `${issue.path.join('.') || '请求'}：${issue.message}`, { issues: r.error.issues });
-  }
-  return r.data;
-}
-
-const userOf = (c: { get(key: 'user'): SessionUser | null }) => {
-  const user = c.get('user');
-  if (!user) throw new AppError('unauthenticated', '请先登录');
-  return user;
-};
 
 async function body(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
   try {
@@ -117,7 +103,7 @@ export function casesApi(deps: CaseDeps) {
   // Public: the portal files an application (no user) and the applicant tracks it.
   app.post('/', async (c) => {
     const user = c.get('user') ?? null;
-    const application = parse(applicationSchema, await body(c));
+    const application = parseInput(applicationSchema, await body(c));
     const row = await receiveApplication(deps, { user, application });
     return c.json(user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn }, 201);
   });
@@ -131,8 +117,8 @@ export function casesApi(deps: CaseDeps) {
 
   // The inbox: open cases by due date, masked, with overdue and due-soon derived (?only=overdue|due_soon).
   app.get('/', async (c) => {
-    const user = userOf(c);
-    const q = parse(
+    const user = signedInUser(c);
+    const q = parseInput(
       z.object({
         agency: id.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -150,7 +136,7 @@ export function casesApi(deps: CaseDeps) {
   });
 
   app.get('/:id{[0-9]+}', async (c) => {
-    const user = userOf(c);
+    const user = signedInUser(c);
     const detail = await caseDetail(deps.db, Number(c.req.param('id')));
     requirePermission(user, 'case.read', detail.case.agencyId);
     return c.json(detail);
@@ -158,30 +144,33 @@ export function casesApi(deps: CaseDeps) {
 
   for (const [path, action] of Object.entries(ACTIONS)) {
     app.post(`/:id{[0-9]+}/${path}`, async (c) => {
-      const user = userOf(c);
-      const input = parse(action.schema as z.ZodType<Record<string, unknown>>, await body(c));
+      const user = signedInUser(c);
+      const input = parseInput(action.schema as z.ZodType<Record<string, unknown>>, await body(c));
       const run = action.run as unknown as (d: CaseDeps, i: Record<string, unknown>) => Promise<unknown>;
       return c.json(await run(deps, { ...input, user, caseId: Number(c.req.param('id')) }));
     });
   }
 
   app.post('/:id{[0-9]+}/appeals', async (c) => {
-    const user = userOf(c);
-    const input = parse(z.object({ kind: z.enum(appealKinds), filedOn: day }), await body(c));
+    const user = signedInUser(c);
+    const input = parseInput(z.object({ kind: z.enum(appealKinds), filedOn: day }), await body(c));
     return c.json(await recordAppeal(deps, { user, caseId: Number(c.req.param('id')), ...input }), 201);
   });
 
   app.post('/appeals/:appeal{[0-9]+}/decide', async (c) => {
-    const user = userOf(c);
-    const input = parse(z.object({ outcome: z.enum(['upheld', 'corrected', 'other']), decidedOn: day }), await body(c));
+    const user = signedInUser(c);
+    const input = parseInput(
+      z.object({ outcome: z.enum(['upheld', 'corrected', 'other']), decidedOn: day }),
+      await body(c),
+    );
     return c.json(await decideAppeal(deps, { user, appealId: Number(c.req.param('appeal')), ...input }));
   });
 
   // 受理回执, 补正告知书 … and the 答复书, as printable HTML or DOCX.
   app.get('/:id{[0-9]+}/documents/:kind', async (c) => {
-    const user = userOf(c);
+    const user = signedInUser(c);
     const [kindName, ext = 'html'] = c.req.param('kind').split(/\.(?=html$|docx$)/);
-    const kind = parse(z.enum([...documentKinds, 'reply']), kindName);
+    const kind = parseInput(z.enum([...documentKinds, 'reply']), kindName);
     const doc = await buildCaseDocument(deps.db, {
       caseId: Number(c.req.param('id')),
       kind,
@@ -198,9 +187,9 @@ export function casesApi(deps: CaseDeps) {
   });
 
   app.put('/templates/:agency{[0-9]+}/:kind', async (c) => {
-    const user = userOf(c);
-    const kind = parse(z.enum(documentKinds), c.req.param('kind'));
-    const input = parse(
+    const user = signedInUser(c);
+    const kind = parseInput(z.enum(documentKinds), c.req.param('kind'));
+    const input = parseInput(
       z.object({ title: z.string().min(1).max(100), body: z.string().min(10).max(20_000) }),
       await body(c),
     );
@@ -218,13 +207,13 @@ export function casesApi(deps: CaseDeps) {
     return q.subtree === '1' ? await subtreeIds(deps.db, q.agency) : [q.agency];
   };
   app.get('/sections', async (c) => {
-    const user = userOf(c);
-    const q = parse(sectionQuery, c.req.query());
+    const user = signedInUser(c);
+    const q = parseInput(sectionQuery, c.req.query());
     return c.json(await computeCaseSections(deps.db, { agencyIds: await scopeOf(user, q), year: q.year }));
   });
   app.get('/sections/drill', async (c) => {
-    const user = userOf(c);
-    const q = parse(sectionQuery.extend({ key: z.string().regex(/^apply\.[a-z_.]+$/) }), c.req.query());
+    const user = signedInUser(c);
+    const q = parseInput(sectionQuery.extend({ key: z.string().regex(/^apply\.[a-z_.]+$/) }), c.req.query());
     const ids = await drillDown(deps.db, { agencyIds: await scopeOf(user, q), year: q.year, key: q.key });
     return c.json({ key: q.key, count: ids.length, caseIds: ids });
   });

@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getAgency, subtreeIds } from '../agencies/tree.ts';
+import { parseInput, signedInUser } from '../api-input.ts';
 import { can, requirePermission, type SessionUser } from '../auth/roles.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { AppError } from '../errors.ts';
@@ -51,21 +52,6 @@ const id = z.coerce.number().int().positive();
 const checklist = z.object({ stateSecret: z.boolean(), commercialSecret: z.boolean(), privacy: z.boolean() });
 const version = z.number().int().positive().optional();
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new AppError('bad_input', `${issue.path.join('.') || '请求'}：${issue.message}`, { issues: r.error.issues });
-  }
-  return r.data;
-}
-
-const userOf = (c: { get(key: 'user'): SessionUser | null }) => {
-  const user = c.get('user');
-  if (!user) throw new AppError('unauthenticated', '请先登录');
-  return user;
-};
-
 const searchQuery = z.object({
   q: z.string().max(200).optional(),
   agency: id.optional(),
@@ -93,7 +79,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
 
   // ── public ────────────────────────────────────────────────────────────────
   app.get('/search', async (c) => {
-    const q = parse(searchQuery, c.req.query());
+    const q = parseInput(searchQuery, c.req.query());
     const result = await searchCatalog(deps.db, {
       q: q.q,
       agencyIds: q.agency ? await scopeIds(q.agency, q.subtree ?? '1') : undefined,
@@ -117,7 +103,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   };
 
   app.get('/items/:id', async (c) => {
-    const { detail, insider } = await visible(c, parse(id, c.req.param('id')));
+    const { detail, insider } = await visible(c, parseInput(id, c.req.param('id')));
     if (insider) {
       const findings = await itemPersonalData(deps.db, detail.item);
       return c.json({ ...detail, personalData: findings.map((f) => ({ ...f, text: describeFinding(f) })) });
@@ -128,9 +114,9 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   });
 
   app.get('/items/:id/attachments/:aid', async (c) => {
-    const itemId = parse(id, c.req.param('id'));
+    const itemId = parseInput(id, c.req.param('id'));
     await visible(c, itemId);
-    const att = await attachmentContent(deps.db, itemId, parse(id, c.req.param('aid')));
+    const att = await attachmentContent(deps.db, itemId, parseInput(id, c.req.param('aid')));
     return c.body(Buffer.from(att.content), 200, {
       'content-type': att.mediaType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
@@ -190,7 +176,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   });
 
   app.get('/directory', async (c) => {
-    const agencyId = parse(id, c.req.query('agency'));
+    const agencyId = parseInput(id, c.req.query('agency'));
     const agency = await getAgency(deps.db, agencyId);
     return c.json({
       directory: await directoryOf(deps.db, agency.id, agency.kind),
@@ -200,15 +186,17 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
 
   // ── console ───────────────────────────────────────────────────────────────
   app.post('/items', async (c) => {
-    const body = parse(z.object({ agencyId: id, fields: itemFieldsSchema }), await c.req.json());
-    return c.json(await createItem(deps, { user: userOf(c), agencyId: body.agencyId, fields: body.fields }), 201);
+    const body = parseInput(z.object({ agencyId: id, fields: itemFieldsSchema }), await c.req.json());
+    return c.json(await createItem(deps, { user: signedInUser(c), agencyId: body.agencyId, fields: body.fields }), 201);
   });
   app.put('/items/:id', async (c) => {
-    const body = parse(z.object({ fields: itemFieldsSchema, version }), await c.req.json());
-    return c.json(await updateItem(deps, { user: userOf(c), itemId: parse(id, c.req.param('id')), ...body }));
+    const body = parseInput(z.object({ fields: itemFieldsSchema, version }), await c.req.json());
+    return c.json(
+      await updateItem(deps, { user: signedInUser(c), itemId: parseInput(id, c.req.param('id')), ...body }),
+    );
   });
   app.post('/items/:id/attachments', async (c) => {
-    const body = parse(
+    const body = parseInput(
       z.object({
         filename: z.string().min(1).max(255),
         mediaType: z.string().max(200).optional(),
@@ -219,16 +207,16 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     );
     const content = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
     return c.json(
-      await addAttachment(deps, { user: userOf(c), itemId: parse(id, c.req.param('id')), ...body, content }),
+      await addAttachment(deps, { user: signedInUser(c), itemId: parseInput(id, c.req.param('id')), ...body, content }),
       201,
     );
   });
   app.delete('/items/:id/attachments/:aid', async (c) =>
     c.json(
       await removeAttachment(deps, {
-        user: userOf(c),
-        itemId: parse(id, c.req.param('id')),
-        attachmentId: parse(id, c.req.param('aid')),
+        user: signedInUser(c),
+        itemId: parseInput(id, c.req.param('id')),
+        attachmentId: parseInput(id, c.req.param('aid')),
       }),
     ),
   );
@@ -240,7 +228,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   ) =>
     app.post(`/items/:id/${path}`, async (c) => {
       const raw = c.req.header('content-type')?.includes('json') ? await c.req.json() : {};
-      return c.json(await run(userOf(c), parse(id, c.req.param('id')), parse(schema, raw)));
+      return c.json(await run(signedInUser(c), parseInput(id, c.req.param('id')), parseInput(schema, raw)));
     });
   step('submit', z.object({ comment: z.string().max(2000).optional(), version }), (user, itemId, b) =>
     submitItem(deps, { user, itemId, ...b }),
@@ -263,7 +251,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   );
 
   app.post('/figures', async (c) => {
-    const body = parse(
+    const body = parseInput(
       z.object({
         agencyId: id,
         year: z.number().int(),
@@ -272,13 +260,13 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       }),
       await c.req.json(),
     );
-    return c.json(await enterMonthlyFigures(deps, { user: userOf(c), ...body }));
+    return c.json(await enterMonthlyFigures(deps, { user: signedInUser(c), ...body }));
   });
 
   app.post('/import', async (c) => {
-    const user = userOf(c);
+    const user = signedInUser(c);
     const form = await c.req.parseBody();
-    const agencyId = parse(id, form.agencyId);
+    const agencyId = parseInput(id, form.agencyId);
     const file = form.file;
     if (!(file instanceof File)) throw new AppError('bad_input', '请选择要导入的 CSV 或 XLSX 文件');
     const content = new Uint8Array(await file.arrayBuffer());
@@ -294,7 +282,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
         children: z.array(node).optional(),
       }),
     );
-    const body = parse(
+    const body = parseInput(
       z.object({
         agencyId: id,
         directory: z.array(node).nullable(),
@@ -302,12 +290,12 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       }),
       await c.req.json(),
     );
-    return c.json(await saveCatalogSettings(deps, { user: userOf(c), ...body }));
+    return c.json(await saveCatalogSettings(deps, { user: signedInUser(c), ...body }));
   });
 
   app.get('/section-two', async (c) => {
-    const q = parse(scopeQuery, c.req.query());
-    requirePermission(userOf(c), 'catalog.read', q.agency);
+    const q = parseInput(scopeQuery, c.req.query());
+    requirePermission(signedInUser(c), 'catalog.read', q.agency);
     const agencyIds = await scopeIds(q.agency, q.subtree);
     return c.json({
       format: templateForYear(q.year),
@@ -316,15 +304,15 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     });
   });
   app.get('/section-two/drill', async (c) => {
-    const q = parse(scopeQuery.extend({ key: z.string().min(1).max(100) }), c.req.query());
-    requirePermission(userOf(c), 'catalog.read', q.agency);
+    const q = parseInput(scopeQuery.extend({ key: z.string().min(1).max(100) }), c.req.query());
+    requirePermission(signedInUser(c), 'catalog.read', q.agency);
     const agencyIds = await scopeIds(q.agency, q.subtree);
     return c.json(await drillCatalogCell(deps.db, { agencyIds, year: q.year, key: q.key }));
   });
 
   app.get('/flags', async (c) => {
-    const q = parse(scopeQuery, c.req.query());
-    requirePermission(userOf(c), 'catalog.read', q.agency);
+    const q = parseInput(scopeQuery, c.req.query());
+    requirePermission(signedInUser(c), 'catalog.read', q.agency);
     return c.json(await disclosureFlags(deps.db, { agencyIds: await scopeIds(q.agency, q.subtree), year: q.year }));
   });
 
