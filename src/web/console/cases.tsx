@@ -4,7 +4,7 @@
  * explanation), and a case page with its timeline and every action the case allows in its state. Routes
  * validate and call one action each; the version field refuses a stale form.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { can, requirePermission } from '../../auth/roles.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
@@ -24,13 +24,14 @@ import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/docum
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
+import type { TransitionInput } from '../../cases/transition.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
-import type { AppEnv } from '../env.ts';
-import { Csrf, consolePage } from './shell.tsx';
+import type { AppEnv, SessionUser } from '../env.ts';
+import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
 const TYPE_NAMES: Record<string, string> = {
   natural_person: '自然人',
@@ -58,8 +59,6 @@ const APPEAL_OUTCOMES: Record<string, string> = {
   other: '其他结果',
   pending: '尚未审结',
 };
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
   const act = { db: deps.db, clock: deps.clock };
@@ -366,48 +365,32 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
 
     const post = (
       path: string,
-      run: (
-        c: Context<AppEnv>,
-        input: { user: ReturnType<typeof requireUser>; caseId: number; expectedVersion?: number },
-        form: Record<string, unknown>,
-      ) => Promise<unknown>,
-    ) => {
-      app.post(`/console/cases/:id{[0-9]+}/${path}`, async (c) => {
-        const user = requireUser(c);
-        const form = await c.req.parseBody();
-        const caseId = Number(c.req.param('id'));
-        const version = Number(str(form.version));
-        await run(
-          c,
-          { user, caseId, expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined },
-          form,
-        );
-        return c.redirect(`/console/cases/${caseId}`, 303);
-      });
-    };
-    post('request-correction', (_c, i, f) =>
+      run: (i: TransitionInput & { user: SessionUser }, f: Record<string, unknown>) => Promise<unknown>,
+    ) =>
+      postRecordAction(app, '/console/cases', path, ({ user, id, version, form }) =>
+        run({ user, caseId: id, expectedVersion: version }, form),
+      );
+    post('request-correction', (i, f) =>
       requestCorrection(act, { ...i, deadline: str(f.deadline), what: str(f.what) }),
     );
-    post('receive-correction', (_c, i, f) =>
-      receiveCorrection(act, { ...i, receivedOn: str(f.receivedOn) || undefined }),
-    );
-    post('lapse-correction', (_c, i) => lapseCorrection(act, i));
-    post('start-consultation', (_c, i, f) =>
+    post('receive-correction', (i, f) => receiveCorrection(act, { ...i, receivedOn: str(f.receivedOn) || undefined }));
+    post('lapse-correction', (i) => lapseCorrection(act, i));
+    post('start-consultation', (i, f) =>
       startConsultation(act, { ...i, kind: str(f.kind) === 'agency' ? 'agency' : 'third_party', party: str(f.party) }),
     );
-    post('end-consultation', (_c, i, f) => endConsultation(act, { ...i, answeredOn: str(f.answeredOn) || undefined }));
-    post('extend', (_c, i, f) => extendDeadline(act, { ...i, reason: str(f.reason) }));
-    post('send-fee-notice', (_c, i, f) =>
+    post('end-consultation', (i, f) => endConsultation(act, { ...i, answeredOn: str(f.answeredOn) || undefined }));
+    post('extend', (i, f) => extendDeadline(act, { ...i, reason: str(f.reason) }));
+    post('send-fee-notice', (i, f) =>
       sendFeeNotice(act, {
         ...i,
         basis: { mode: 'count', priorInMonth: Number(str(f.priorInMonth)) || 0, count: Number(str(f.count)) || 1 },
       }),
     );
-    post('record-payment', (_c, i) => recordPayment(act, i));
-    post('lapse-fee', (_c, i) => lapseFee(act, i));
-    post('reply', (_c, i, f) => replyToApplication(act, { ...i, outcome: str(f.outcome), text: str(f.text) }));
-    post('withdraw', (_c, i) => withdrawApplication(act, i));
-    post('appeal', (_c, i, f) => {
+    post('record-payment', (i) => recordPayment(act, i));
+    post('lapse-fee', (i) => lapseFee(act, i));
+    post('reply', (i, f) => replyToApplication(act, { ...i, outcome: str(f.outcome), text: str(f.text) }));
+    post('withdraw', (i) => withdrawApplication(act, i));
+    post('appeal', (i, f) => {
       const kind = z.enum(['review', 'litigation_direct', 'litigation_after_review']).safeParse(str(f.kind));
       if (!kind.success) throw new AppError('bad_input', '复议或诉讼类型无效');
       return recordAppeal(act, { user: i.user, caseId: i.caseId, kind: kind.data, filedOn: str(f.filedOn) });

@@ -17,6 +17,7 @@ import { overridePersonalData } from '../../catalog/actions/override-personal-da
 import { returnItem } from '../../catalog/actions/return-item.ts';
 import { submitItem } from '../../catalog/actions/submit-item.ts';
 import { withdrawItem } from '../../catalog/actions/withdraw-item.ts';
+import type { ChangeInput } from '../../catalog/change.ts';
 import { describeFinding, itemPersonalData } from '../../catalog/content-check.ts';
 import { defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
@@ -29,9 +30,8 @@ import { catalogItems } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv } from '../env.ts';
-import { Csrf, consolePage } from './shell.tsx';
+import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const categories = [...flattenDirectory(defaultDirectory('government')).entries()];
 
 export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
@@ -291,25 +291,12 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
       );
     });
 
-    const post = (
-      path: string,
-      run: (
-        c: Context<AppEnv>,
-        base: { user: ReturnType<typeof requireUser>; itemId: number; version?: number },
-        f: Record<string, unknown>,
-      ) => Promise<unknown>,
-    ) => {
-      app.post(`/console/catalog/:id{[0-9]+}/${path}`, async (c) => {
-        const user = requireUser(c);
-        const f = await c.req.parseBody();
-        const itemId = Number(c.req.param('id'));
-        const version = Number(str(f.version));
-        await run(c, { user, itemId, version: Number.isInteger(version) && version > 0 ? version : undefined }, f);
-        return c.redirect(`/console/catalog/${itemId}`, 303);
-      });
-    };
-    post('submit', (_c, b) => submitItem(act, b));
-    post('attachments', async (_c, b, f) => {
+    const post = (path: string, run: (b: ChangeInput, f: Record<string, unknown>) => Promise<unknown>) =>
+      postRecordAction(app, '/console/catalog', path, ({ user, id, version, form }) =>
+        run({ user, itemId: id, version }, form),
+      );
+    post('submit', (b) => submitItem(act, b));
+    post('attachments', async (b, f) => {
       const file = f.file;
       if (!(file instanceof File)) throw new AppError('bad_input', '请选择要上传的文件');
       return addAttachment(act, {
@@ -319,7 +306,7 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
         content: new Uint8Array(await file.arrayBuffer()),
       });
     });
-    post('approve', (_c, b, f) =>
+    post('approve', (b, f) =>
       approveStep(act, {
         ...b,
         checklist: {
@@ -330,9 +317,9 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
         comment: str(f.comment) || undefined,
       }),
     );
-    post('return', (_c, b, f) => returnItem(act, { ...b, comment: str(f.comment) }));
-    post('mask', (_c, b) => maskItemPersonalData(act, b));
-    post('override', (_c, b, f) => overridePersonalData(act, { ...b, reason: str(f.reason) }));
-    post('withdraw', (_c, b, f) => withdrawItem(act, { ...b, reason: str(f.reason) }));
+    post('return', (b, f) => returnItem(act, { ...b, comment: str(f.comment) }));
+    post('mask', (b) => maskItemPersonalData(act, b));
+    post('override', (b, f) => overridePersonalData(act, { ...b, reason: str(f.reason) }));
+    post('withdraw', (b, f) => withdrawItem(act, { ...b, reason: str(f.reason) }));
   };
 }

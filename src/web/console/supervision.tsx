@@ -19,10 +19,9 @@ import { noticesFor, noticesSentBy, supervisionDashboard } from '../../supervisi
 import { reportSeason } from '../../supervision/report-season.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv } from '../env.ts';
-import { Csrf, consolePage } from './shell.tsx';
+import { Csrf, consolePage, str } from './shell.tsx';
 
 const STATUS: Record<string, string> = { missing: '未生成', draft: '编制中', locked: '已报送', published: '已发布' };
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export function consoleSupervision(deps: { db: Db; clock: Clock; site: string }) {
   const act = { db: deps.db, clock: deps.clock };
