@@ -2,30 +2,15 @@
  * The annual report of the demo county computed over 100,000 cases: on PGlite, and on the PostgreSQL
  * server when DATABASE_URL names one (read through src/config.ts; a scratch database is created there and dropped) (targets: under 2 s and under 0.5 s).
  */
-import pg from 'pg';
 import { fixedClock } from '../src/clock.ts';
 import { config } from '../src/config.ts';
-import { migrateDb, openDb } from '../src/db/client.ts';
 import { loadDemo } from '../src/demo/county.ts';
 import { computeAgencyReport } from '../src/reports/compute.ts';
+import { openBenchDb } from './bench-db.ts';
 
 async function run(label: string, url: string | undefined): Promise<void> {
-  let dbName: string | undefined;
-  let connection = url;
-  if (url) {
-    dbName = `gk_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${dbName}`;
-    connection = u.toString();
-  }
-  const { db, close } = await openDb(connection ? { url: connection } : { dataDir: 'memory://' });
+  const { db, close } = await openBenchDb('gk_bench', url, 'memory://');
   try {
-    await migrateDb(db);
     const t0 = performance.now();
     const loaded = await loadDemo({ db, clock: fixedClock('2026-11-23') }, { perYear: 26_000, fromYear: 2023 });
     const loadMs = performance.now() - t0;
@@ -41,12 +26,6 @@ async function run(label: string, url: string | undefined): Promise<void> {
     );
   } finally {
     await close();
-    if (url && dbName) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName}`);
-      await admin.end();
-    }
   }
 }
 

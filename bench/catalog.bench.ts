@@ -9,16 +9,15 @@
  *   npm run bench catalog -- --pg=postgres://postgres@127.0.0.1:5432/test
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { creditCodeCheckChar } from '../src/agencies/credit-code.ts';
 import { formatIndexNo } from '../src/catalog/index-number.ts';
 import { itemSearchText } from '../src/catalog/item-fields.ts';
 import { searchCatalog } from '../src/catalog/search.ts';
 import { config } from '../src/config.ts';
-import { migrateDb, openDb } from '../src/db/client.ts';
 import { agencies } from '../src/db/schema/agencies.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { prng } from '../src/report/sample.ts';
+import { openBenchDb } from './bench-db.ts';
 
 const TOPICS = [
   '春季农业生产',
@@ -92,22 +91,8 @@ async function run(
   target: number,
   dataDir = 'memory://',
 ): Promise<void> {
-  let dbName: string | undefined;
-  let connection = url;
-  if (url) {
-    dbName = `gk_catalog_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${dbName}`;
-    connection = u.toString();
-  }
-  const { db, close } = await openDb(connection ? { url: connection } : { dataDir });
+  const { db, close } = await openBenchDb('gk_catalog_bench', url, dataDir);
   try {
-    await migrateDb(db);
     const first17 = '11510000MB0000001';
     const [agency] = await db
       .insert(agencies)
@@ -166,12 +151,6 @@ async function run(
     );
   } finally {
     await close();
-    if (url && dbName) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName}`);
-      await admin.end();
-    }
   }
 }
 
