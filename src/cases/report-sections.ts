@@ -217,22 +217,26 @@ const APPEAL_GROUPS: Record<string, (typeof appeals.kind.enumValues)[number]> = 
 };
 
 /**
- * The ids of the cases counted in one cell of section 四: appeals filed in the year, by their outcome as of
- * the year's end (decided later: 尚未审结).
+ * The cases of the appeals of `kinds` filed in the year, with `outcome` as of the year's end ('total': all).
+ * An appeal undecided at the year's end counts as `undecidedAs` (尚未审结 in the new tables; 其他情形 in
+ * the old one) — the same rule the counts use.
  */
-async function drillAppeals(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
-  const outcome = scope.key.split('.').at(-1)!;
-  const kind = APPEAL_GROUPS[scope.key.slice(0, scope.key.lastIndexOf('.'))];
-  if (!kind) throw new Error(`不是第四部分的单元格：${scope.key}`);
+async function appealCaseIds(
+  db: Executor,
+  scope: SectionScope,
+  kinds: (typeof appeals.kind.enumValues)[number][],
+  outcome: string,
+  undecidedAs: 'pending' | 'other',
+): Promise<number[]> {
   const { start, end } = bounds(scope.year);
-  const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`;
+  const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then ${undecidedAs} else ${appeals.outcome} end`;
   const rows = await db
     .select({ id: appeals.caseId })
     .from(appeals)
     .where(
       and(
         inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
-        eq(appeals.kind, kind),
+        inArray(appeals.kind, kinds),
         gte(appeals.filedOn, start),
         lte(appeals.filedOn, end),
         outcome === 'total' ? undefined : sql`(${asOfYearEnd}) = ${outcome}`,
@@ -240,6 +244,13 @@ async function drillAppeals(db: Executor, scope: SectionScope & { key: string })
     )
     .orderBy(appeals.caseId);
   return rows.map((r) => r.id);
+}
+
+/** Section 四: appeals filed in the year, by their outcome as of the year's end (decided later: 尚未审结). */
+function drillAppeals(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
+  const kind = APPEAL_GROUPS[scope.key.slice(0, scope.key.lastIndexOf('.'))];
+  if (!kind) throw new Error(`不是第四部分的单元格：${scope.key}`);
+  return appealCaseIds(db, scope, [kind], scope.key.split('.').at(-1)!, 'pending');
 }
 
 const OLD_CHANNELS: Record<string, (typeof cases.channel.enumValues)[number][]> = {
@@ -258,23 +269,7 @@ async function drillOld(db: Executor, scope: SectionScope & { key: string }): Pr
   if (group === 'review' || group === 'litigation') {
     const kinds =
       group === 'review' ? (['review'] as const) : (['litigation_direct', 'litigation_after_review'] as const);
-    const part = rest.join('.');
-    // As in the count: an appeal undecided at the year's end is 其他情形.
-    const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'other' else ${appeals.outcome} end`;
-    const rows = await db
-      .select({ id: appeals.caseId })
-      .from(appeals)
-      .where(
-        and(
-          inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
-          inArray(appeals.kind, [...kinds]),
-          gte(appeals.filedOn, start),
-          lte(appeals.filedOn, end),
-          part === 'total' ? undefined : sql`(${asOfYearEnd}) = ${part}`,
-        ),
-      )
-      .orderBy(appeals.caseId);
-    return rows.map((r) => r.id);
+    return appealCaseIds(db, scope, [...kinds], rest.join('.'), 'other');
   }
   const row = rest.join('.');
   const receivedIn = and(gte(cases.receivedOn, start), lte(cases.receivedOn, end));

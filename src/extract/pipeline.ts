@@ -4,23 +4,17 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { check } from '../report/check.ts';
-import type { CellValue, Finding, Provenance, TemplateId } from '../report/model.ts';
+import type { Finding } from '../report/model.ts';
 import { documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
-import { readReport } from './read/index.ts';
+import { type ExtractionResult, readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
 
 export { UnreadableError };
 
-export interface ExtractionOutput {
+/** The extraction JSON of the contract: the reader's result with its source and the rule findings. */
+export interface ExtractionOutput extends Omit<ExtractionResult, 'statements'> {
   source: string;
-  format: TemplateId;
-  hasTable: boolean;
-  year: number | null;
-  issuer: string | null;
-  values: Record<string, CellValue>;
-  provenance: Record<string, Provenance>;
   findings: Finding[];
-  warnings: string[];
 }
 
 /**
