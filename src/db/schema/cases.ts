@@ -3,8 +3,10 @@
  * timeline of a case is its audit events (entity_type 'case'); due dates are stored with their explanation
  * and recomputed on every change; overdue is derived, never stored.
  */
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -17,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 import { users } from './auth.ts';
+import { bytea } from './columns.ts';
 
 export const applicantTypes = [
   'natural_person',
@@ -157,6 +160,38 @@ export const caseDocumentTemplates = pgTable(
   (t) => [uniqueIndex('case_document_templates_agency_kind_idx').on(t.agencyId, t.kind)],
 );
 
+/** What an applicant's file is: 身份证明, 授权委托书 (an agent's), supporting material, or other. */
+export const caseAttachmentKinds = ['identity', 'authorization', 'supporting', 'other'] as const;
+export type CaseAttachmentKind = (typeof caseAttachmentKinds)[number];
+
+/**
+ * Files the applicant handed in with the application (条例第二十九条: 身份证明, 授权委托书, 其他材料). Only staff
+ * handling the case read the bytes; the applicant's tracking page shows the file names.
+ */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: caseAttachmentKinds }).notNull(),
+    filename: text('filename').notNull(),
+    /** Checked against the content (src/files.ts), never the browser's word alone. */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    /** hex sha256 of content */
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_attachments_case_idx').on(t.caseId),
+    check('case_attachments_kind_check', sql`${t.kind} in ('identity', 'authorization', 'supporting', 'other')`),
+  ],
+);
+
 export type Case = typeof cases.$inferSelect;
+export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
