@@ -17,14 +17,17 @@ const [report] = await db
   .from(annualReports)
   .where(eq(annualReports.status, 'published'))
   .limit(1);
-const [item] = await db
+const items = await db
   .select({ id: catalogItems.id })
   .from(catalogItems)
   .where(and(eq(catalogItems.state, 'published')))
-  .limit(1);
+  .limit(1000);
+const agencyIds = [...new Set((await db.select({ id: catalogItems.agencyId }).from(catalogItems)).map((r) => r.id))];
 const app = createSite({ db, clock, secret: 'bench', log: () => {} });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const port = (server.address() as { port: number }).port;
-  process.stdout.write(`${JSON.stringify({ port, report: report.id, item: item.id })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port, report: report.id, items: items.map((i) => i.id), agencies: agencyIds })}\n`,
+  );
 });

@@ -6,6 +6,15 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from './client.ts';
 import { type AuditEvent, auditEvents } from './schema/audit.ts';
 
+let generation = 0;
+
+/**
+ * How many events this process has recorded: a cache of what the records show (src/web/page-cache.ts) is
+ * stale once this moves. Bumped when the event is written, before its transaction commits, so a reader that
+ * rendered in between may cache the old state; such caches also watch the log itself (max id).
+ */
+export const auditGeneration = (): number => generation;
+
 export interface AuditInput {
   /** When it happened: pass `clock.now()`. */
   at: Date;
@@ -42,6 +51,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<AuditEvent
       data: event.data ?? {},
     })
     .returning();
+  generation++;
   return row;
 }
 

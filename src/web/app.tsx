@@ -27,6 +27,8 @@ export interface WebOptions {
   log?: (error: unknown) => void;
   /** Loads the signed-in user (src/web/auth.tsx); without it every request is anonymous. */
   session?: MiddlewareHandler<AppEnv>;
+  /** Serves public pages again without rendering them (src/web/page-cache.ts); runs after session and CSRF. */
+  pageCache?: MiddlewareHandler<AppEnv>;
   /** Feature modules add their routes here (portal pages, console, API). */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -55,6 +57,7 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
       }),
   );
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
+  if (opts.pageCache) app.use(opts.pageCache);
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000 });
   app.use('/apply/*', limit);
   app.use('/track', limit);

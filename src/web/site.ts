@@ -16,6 +16,7 @@ import { consoleHome } from './console/home.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
+import { pageCache } from './page-cache.ts';
 import { applyPages } from './pages/apply.tsx';
 import { catalogPages } from './pages/catalog.tsx';
 import { dataPages } from './pages/data.tsx';
@@ -45,6 +46,10 @@ export const DEFAULT_INFO: SiteInfo = {
   email: 'gongkai@example.gov.cn',
 };
 
+/** The portal's public pages, served from the page cache to visitors who are not signed in. */
+export const PUBLIC_PAGES =
+  /^\/(?:guide|rules|catalog|catalog\/\d+|search|reports|reports\/\d+|data|data\/\d+|data\/body\/[^/]+)?$/;
+
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
   const info = { ...DEFAULT_INFO, ...opts.info };
   return createApp({
@@ -55,6 +60,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     publicFormsPerMinute: opts.publicFormsPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
+    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES }),
     modules: [
       authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies: opts.secureCookies ?? false }),
       consoleHome({ db: opts.db, clock: opts.clock, site: info.site }),

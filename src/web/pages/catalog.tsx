@@ -20,7 +20,6 @@ import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
-import { RenderCache } from '../cache.ts';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
@@ -43,10 +42,8 @@ const searchQuery = z.object({
 
 export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown) => renderPage(c, deps.site, title, body);
-  // Public pages are read far more than written: lists are re-read at most every 10 s; an item is re-read
-  // when its version changes.
-  const lists = new RenderCache<unknown>(500, 10_000);
-  const items = new RenderCache<Awaited<ReturnType<typeof itemDetail>> & { bodyHtml: string }>(2000);
+  // Visitors who are not signed in are served from the page cache (src/web/page-cache.ts): these queries
+  // run when the records changed.
   const agencyList = () =>
     deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500);
 
@@ -60,45 +57,31 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
         q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
         q.category ? like(catalogItems.category, `${q.category.replace(/[%_]/g, '')}%`) : undefined,
       );
-      const [rows, [{ n }], list, cats] = (await lists.get(JSON.stringify(q), () =>
-        Promise.all([
-          deps.db
-            .select({
-              id: catalogItems.id,
-              indexNo: catalogItems.indexNo,
-              title: catalogItems.title,
-              publishedOn: catalogItems.publishedOn,
-              docNo: catalogItems.docNo,
-              agency: agencies.name,
-            })
-            .from(catalogItems)
-            .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
-            .where(where)
-            .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
-            .limit(PAGE)
-            .offset((q.page - 1) * PAGE),
-          deps.db.select({ n: count() }).from(catalogItems).where(where),
-          agencyList(),
-          deps.db
-            .select({ category: catalogItems.category, n: count() })
-            .from(catalogItems)
-            .where(and(eq(catalogItems.state, 'published'), q.agency ? eq(catalogItems.agencyId, q.agency) : undefined))
-            .groupBy(catalogItems.category)
-            .orderBy(asc(catalogItems.category)),
-        ]),
-      )) as [
-        {
-          id: number;
-          indexNo: string;
-          title: string;
-          publishedOn: string | null;
-          docNo: string | null;
-          agency: string;
-        }[],
-        { n: number }[],
-        { id: number; name: string }[],
-        { category: string; n: number }[],
-      ];
+      const [rows, [{ n }], list, cats] = await Promise.all([
+        deps.db
+          .select({
+            id: catalogItems.id,
+            indexNo: catalogItems.indexNo,
+            title: catalogItems.title,
+            publishedOn: catalogItems.publishedOn,
+            docNo: catalogItems.docNo,
+            agency: agencies.name,
+          })
+          .from(catalogItems)
+          .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
+          .where(where)
+          .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
+          .limit(PAGE)
+          .offset((q.page - 1) * PAGE),
+        deps.db.select({ n: count() }).from(catalogItems).where(where),
+        agencyList(),
+        deps.db
+          .select({ category: catalogItems.category, n: count() })
+          .from(catalogItems)
+          .where(and(eq(catalogItems.state, 'published'), q.agency ? eq(catalogItems.agencyId, q.agency) : undefined))
+          .groupBy(catalogItems.category)
+          .orderBy(asc(catalogItems.category)),
+      ]);
       const link = (over: Record<string, string | number | undefined>) => {
         const p = new URLSearchParams();
         for (const [k, v] of Object.entries({ agency: q.agency, category: q.category, ...over }))
@@ -171,19 +154,13 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
 
     app.get('/catalog/:id{[0-9]+}', async (c) => {
       const id = Number(c.req.param('id'));
-      // One cheap look at the version, so a withdrawal or correction shows at once; the rest is cached.
-      const [current] = await deps.db
-        .select({ version: catalogItems.version })
-        .from(catalogItems)
-        .where(eq(catalogItems.id, id));
-      if (!current) throw new AppError('not_found', '没有这条政府信息，或它已撤回');
-      const detail = await items.get(`${id}:${current.version}`, async () => {
-        const d = await itemDetail(deps.db, id);
-        return { ...d, bodyHtml: sanitizeHtml(d.item.body) };
+      const gone = () => new AppError('not_found', '没有这条政府信息，或它已撤回');
+      const detail = await itemDetail(deps.db, id).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === 'not_found' ? gone() : error;
       });
       const user = c.get('user');
       if (detail.item.state !== 'published' && !(user && can(user, 'catalog.read', detail.item.agencyId))) {
-        throw new AppError('not_found', '没有这条政府信息，或它已撤回');
+        throw gone();
       }
       const it = detail.item;
       const row = (label: string, value: unknown) => (
@@ -217,7 +194,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
           </table>
           <h1>{it.title}</h1>
           {detail.flags.length ? <p class="warn">{detail.flags.join('；')}</p> : null}
-          <article>{raw(detail.bodyHtml)}</article>
+          <article>{raw(sanitizeHtml(it.body))}</article>
           {detail.attachments.length ? (
             <section>
               <h2>附件</h2>

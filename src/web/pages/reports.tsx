@@ -29,17 +29,13 @@ async function publishedRow(db: Db, idText: string) {
 }
 
 export function reportPages(deps: { db: Db; site: string }) {
+  // Pages are served to visitors from the page cache (src/web/page-cache.ts); a report's tables and charts,
+  // the costly part, are kept by its id and last change for the pages that are rendered.
   const bodies = new RenderCache<string>(300);
-  const lists = new RenderCache<Awaited<ReturnType<typeof publishedReports>>>(50, 10_000);
-  // A published report changes only by correction: its row is re-read at most every 5 s.
-  const rows = new RenderCache<{
-    row: Awaited<ReturnType<typeof publishedRow>>;
-    fixes: Awaited<ReturnType<typeof corrections>>;
-  }>(300, 5_000);
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
       const year = Number(c.req.query('year')) || undefined;
-      const rows = await lists.get(`year:${year ?? ''}`, () => publishedReports(deps.db, { year }));
+      const rows = await publishedReports(deps.db, { year });
       const years = [...new Set(rows.map((r) => r.year))];
       return renderPage(
         c,
@@ -70,10 +66,8 @@ export function reportPages(deps: { db: Db; site: string }) {
     });
 
     app.get('/reports/:id{[0-9]+}', async (c) => {
-      const { row, fixes } = await rows.get(c.req.param('id'), async () => {
-        const found = await publishedRow(deps.db, c.req.param('id'));
-        return { row: found, fixes: await corrections(deps.db, found.id) };
-      });
+      const row = await publishedRow(deps.db, c.req.param('id'));
+      const fixes = await corrections(deps.db, row.id);
       const report = toReport(row);
       const title = `${report.issuer}${report.year}年政府信息公开工作年度报告`;
       return renderPage(

@@ -1,0 +1,177 @@
+import { eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withdrawItem } from '../catalog/actions/withdraw-item.ts';
+import { formatIndexNo } from '../catalog/index-number.ts';
+import { makeCatalogWorld } from '../catalog/testing.ts';
+import { fixedClock } from '../clock.ts';
+import { recordAudit } from '../db/audit.ts';
+import { catalogItems } from '../db/schema/catalog.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import type { AppEnv, SessionUser } from './env.ts';
+import { type PageCacheOptions, pageCache } from './page-cache.ts';
+import { createSite } from './site.ts';
+
+const clock = fixedClock('2026-11-23T10:00:00+08:00');
+let t: TestDb;
+let world: Awaited<ReturnType<typeof makeCatalogWorld>>;
+let itemId: number;
+let seq = 0;
+
+async function publishedItem(title: string): Promise<number> {
+  const [row] = await t.db
+    .insert(catalogItems)
+    .values({
+      indexNo: formatIndexNo(world.bureau.creditCode!, 2026, ++seq),
+      agencyId: world.bureau.id,
+      title,
+      publishedOn: '2026-11-20',
+      category: '20.1',
+      state: 'published',
+    })
+    .returning({ id: catalogItems.id });
+  return row.id;
+}
+
+/** A change made behind this process's back: no audit event through recordAudit. */
+const retitle = (id: number, title: string) => t.db.update(catalogItems).set({ title }).where(eq(catalogItems.id, id));
+
+beforeAll(async () => {
+  t = await createTestDb();
+  world = await makeCatalogWorld(t.db);
+}, 60_000);
+afterAll(() => t.close());
+beforeEach(async () => {
+  itemId = await publishedItem('关于春季农业生产的通知');
+});
+
+describe('the portal page cache, through the site', () => {
+  it('serves a visitor the page it rendered before, until an audited change', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于春季农业生产的通知');
+    await retitle(itemId, '关于秋季农业生产的通知');
+    // Not rendered again: the unaudited change is not seen.
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于春季农业生产的通知');
+    await withdrawItem({ db: t.db, clock }, { user: world.reviewer, itemId, reason: '内容有误，撤回更正' });
+    // The withdrawal's audit event makes the next visitor's page new: at once, not after a delay.
+    expect((await site.request(`/catalog/${itemId}`)).status).toBe(404);
+  });
+
+  it('sends the cached page with the site headers and a CSRF cookie for a new visitor', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    await site.request('/catalog');
+    const res = await site.request('/catalog');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('set-cookie')).toContain('gk_csrf=');
+  });
+
+  it('keeps 简 and 繁 apart', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const hans = await (await site.request(`/catalog/${itemId}`)).text();
+    const hant = await (await site.request(`/catalog/${itemId}`, { headers: { cookie: 'gk_script=hant' } })).text();
+    expect(hans).toContain('发布机构');
+    expect(hant).toContain('發佈機構');
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('发布机构');
+  });
+});
+
+/** A tiny app with the cache in front of one counting route; `user` signs the request in. */
+function countingApp(opts: Partial<PageCacheOptions> = {}, page: (n: number, token: string) => string = String) {
+  let renders = 0;
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('user', c.req.header('x-user') ? ({ id: 1 } as SessionUser) : null);
+    c.set('script', 'hans');
+    c.set('largeText', false);
+    c.set('csrfToken', 'token-of-this-visitor-0123456789');
+    await next();
+  });
+  app.use(pageCache(t.db, { paths: /^\/(p\/\d+)?$/, ...opts }));
+  app.get('/', (c) => c.html(page(++renders, c.get('csrfToken'))));
+  app.get('/p/:n{[1-9][0-9]*}', (c) => c.html(`<p>${c.req.param('n')}:${++renders}:${'x'.repeat(1000)}</p>`));
+  app.get('/other', (c) => c.html(`other ${++renders}`));
+  app.get('/p/0', (c) => c.html(`gone ${++renders}`, 404));
+  return { app, renders: () => renders };
+}
+
+describe('what the page cache keeps', () => {
+  it('renders once for visitors, every time for a signed-in user', async () => {
+    const { app, renders } = countingApp();
+    await app.request('/');
+    await app.request('/');
+    expect(renders()).toBe(1);
+    await app.request('/', { headers: { 'x-user': '1' } });
+    await app.request('/', { headers: { 'x-user': '1' } });
+    expect(renders()).toBe(3);
+  });
+
+  it('never keeps a page that carries the visitor’s own CSRF token', async () => {
+    const { app, renders } = countingApp({}, (n, token) => `<form><input name="_csrf" value="${token}">${n}</form>`);
+    await app.request('/');
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('keeps only the paths it is given, and only pages answered 200', async () => {
+    const { app, renders } = countingApp();
+    await app.request('/other');
+    await app.request('/other');
+    expect(renders()).toBe(2);
+    await app.request('/p/0');
+    expect((await app.request('/p/0')).status).toBe(404);
+    expect(renders()).toBe(4);
+  });
+
+  it('sees a change another process recorded in the audit log', async () => {
+    const { app, renders } = countingApp({ recheckMs: 0 });
+    await app.request('/');
+    await new Promise((r) => setTimeout(r, 50)); // the first look at the log: its newest id so far
+    await app.request('/');
+    expect(renders()).toBe(1);
+    // Another process's event: written straight into the table, so this process's counter does not move.
+    await t.db.execute(
+      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
+    );
+    await app.request('/'); // starts the look-up that finds the new id
+    await new Promise((r) => setTimeout(r, 50));
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('a change recorded in this process makes every page new', async () => {
+    const { app, renders } = countingApp();
+    await app.request('/');
+    await t.db.transaction((tx) =>
+      recordAudit(tx, { at: new Date(), actorId: null, action: 'test.changed', entityType: 'test' }),
+    );
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('renders again after the ttl', async () => {
+    let now = 1_000_000;
+    const { app, renders } = countingApp({ ttlMs: 1000, recheckMs: 1e9, now: () => now });
+    await app.request('/');
+    now += 999;
+    await app.request('/');
+    expect(renders()).toBe(1);
+    now += 2;
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('stays within its byte bound, the least recently used page out first', async () => {
+    // Each page is about 1 KB; room for about four of them.
+    const { app, renders } = countingApp({ maxBytes: 4 * 1024 + 512, recheckMs: 1e9 });
+    for (const n of [1, 2, 3, 4]) await app.request(`/p/${n}`);
+    await app.request('/p/1'); // used again: now the most recent
+    await app.request('/p/5'); // pushes out the oldest, /p/2
+    expect(renders()).toBe(5);
+    await app.request('/p/1');
+    expect(renders()).toBe(5);
+    await app.request('/p/2');
+    expect(renders()).toBe(6);
+  });
+});
