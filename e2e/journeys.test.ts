@@ -11,6 +11,7 @@ import { fixedClock } from '../src/clock.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo/county.ts';
 import { buildReport } from '../src/reports/actions/build-report.ts';
+import { sampleJpeg } from '../src/testing/files.ts';
 import { repoRoot } from '../src/testing/paths.ts';
 import { createSite } from '../src/web/site.ts';
 import { CHROMIUM, launchBrowser, listen } from './harness.ts';
@@ -62,13 +63,20 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     await page.getByLabel('联系电话').fill('13912345678');
     await page.getByLabel('向哪个行政机关申请').selectOption({ label: '示范县人民政府' });
     await page.getByLabel(/所需政府信息的名称/).fill('2025年度示范县城乡低保资金发放情况');
+    await page.getByLabel(/^身份证明/).setInputFiles({
+      name: '身份证正面.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from(sampleJpeg()),
+    });
     await shot(page, 'portal-apply');
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => page.locator('#tracking-code').textContent()).toMatch(/^[A-Z2-9]{10}$/);
     trackingCode = (await page.locator('#tracking-code').textContent())!;
     expect(await page.content()).toContain('答复期限');
+    expect(await page.locator('#files-received').textContent()).toContain('身份证正面.jpg');
     await page.getByRole('link', { name: '查询办理进度' }).click();
     expect(await page.locator('#case-state').textContent()).toBe('办理中');
+    expect(await page.locator('#case-files').textContent()).toContain('身份证明：身份证正面.jpg');
     const api = await page.request.get(`${server.url}/api/cases/track/${trackingCode}`);
     expect(api.status()).toBe(200);
     expect(JSON.stringify(await api.json())).toContain('received');
@@ -82,6 +90,9 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     await shot(page, 'console-inbox');
     await page.getByRole('link', { name: '2025年度示范县城乡低保资金发放情况' }).click();
     const caseUrl = page.url();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '身份证正面.jpg' }).click();
+    expect((await download).suggestedFilename()).toBe('身份证正面.jpg');
     await page.getByLabel('需要补正的内容').fill('请明确所需信息的具体乡镇和时间范围');
     await page.getByLabel('补正期限').fill('2026-10-30');
     await page.locator('form[action$="/request-correction"] button').click();

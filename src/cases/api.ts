@@ -8,14 +8,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { subtreeIds } from '../agencies/tree.ts';
 import { parseInput, signedInUser } from '../api-input.ts';
-import { requirePermission, type SessionUser } from '../auth/roles.ts';
+import { can, requirePermission, type SessionUser } from '../auth/roles.ts';
 import { appealKinds } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
+import { downloadHeaders } from '../files.ts';
 import { decideAppeal } from './actions/decide-appeal.ts';
 import { endConsultation } from './actions/end-consultation.ts';
 import { extendDeadline } from './actions/extend-deadline.ts';
 import { lapseCorrection } from './actions/lapse-correction.ts';
 import { lapseFee } from './actions/lapse-fee.ts';
+import { readAttachment } from './actions/read-attachment.ts';
 import { applicationSchema, receiveApplication } from './actions/receive-application.ts';
 import { receiveCorrection } from './actions/receive-correction.ts';
 import { recordAppeal } from './actions/record-appeal.ts';
@@ -26,6 +28,7 @@ import { saveDocumentTemplate } from './actions/save-document-template.ts';
 import { sendFeeNotice } from './actions/send-fee-notice.ts';
 import { startConsultation } from './actions/start-consultation.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
+import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
 import { documentKinds } from './documents/templates.ts';
 import { caseDetail, inbox, trackApplication } from './queries.ts';
@@ -139,7 +142,28 @@ export function casesApi(deps: CaseDeps) {
     const user = signedInUser(c);
     const detail = await caseDetail(deps.db, Number(c.req.param('id')));
     requirePermission(user, 'case.read', detail.case.agencyId);
-    return c.json(detail);
+    const handles = can(user, 'case.handle', detail.case.agencyId);
+    return c.json(handles ? detail : { ...detail, attachments: withoutFilenames(detail.attachments) });
+  });
+
+  // The applicant's files: listed to whoever may read the case (names only to its handlers); the bytes only
+  // to staff handling the case's agency.
+  app.get('/:id{[0-9]+}/attachments', async (c) => {
+    const user = signedInUser(c);
+    const detail = await caseDetail(deps.db, Number(c.req.param('id')));
+    requirePermission(user, 'case.read', detail.case.agencyId);
+    const list = await listCaseAttachments(deps.db, detail.case.id);
+    return c.json(can(user, 'case.handle', detail.case.agencyId) ? list : withoutFilenames(list));
+  });
+
+  app.get('/:id{[0-9]+}/attachments/:attachment{[0-9]+}', async (c) => {
+    const user = signedInUser(c);
+    const file = await readAttachment(deps, {
+      user,
+      caseId: Number(c.req.param('id')),
+      attachmentId: Number(c.req.param('attachment')),
+    });
+    return c.body(file.content, 200, downloadHeaders(file));
   });
 
   for (const [path, action] of Object.entries(ACTIONS)) {

@@ -8,6 +8,7 @@ import { listAudit } from '../db/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { appeals, type Case, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
+import { listCaseAttachments } from './attachments.ts';
 import { isDueSoon, isOverdue } from './lifecycle.ts';
 
 /** 张三 → 张*; 13812345678 → 138****5678; an ID number keeps its first 6 and last 4. */
@@ -70,15 +71,19 @@ export async function overdueCounts(db: Executor, agencyIds: number[], today: st
 export async function caseDetail(db: Executor, id: number) {
   const [c] = await db.select().from(cases).where(eq(cases.id, id));
   if (!c) throw new AppError('not_found', `申请 ${id} 不存在`);
-  const [pauses, appealRows, timeline] = await Promise.all([
+  const [pauses, appealRows, attachments, timeline] = await Promise.all([
     db.select().from(casePauses).where(eq(casePauses.caseId, id)).orderBy(asc(casePauses.fromOn)),
     db.select().from(appeals).where(eq(appeals.caseId, id)).orderBy(asc(appeals.filedOn)),
+    listCaseAttachments(db, id),
     listAudit(db, { entityType: 'case', entityId: id, limit: 500 }),
   ]);
-  return { case: c, pauses, appeals: appealRows, timeline: timeline.reverse() };
+  return { case: c, pauses, appeals: appealRows, attachments, timeline: timeline.reverse() };
 }
 
-/** The applicant's view: found only by the exact tracking code; no personal data beyond the name. */
+/**
+ * The applicant's view: found only by the exact tracking code; no personal data beyond the name. The files
+ * they handed in are listed by name and kind, never served.
+ */
 export async function trackApplication(db: Executor, code: string) {
   const clean = code.trim().toUpperCase();
   if (!/^[A-Z0-9]{6,20}$/.test(clean)) return null;
@@ -99,5 +104,7 @@ export async function trackApplication(db: Executor, code: string) {
     })
     .from(cases)
     .where(eq(cases.trackingCode, clean));
-  return c ?? null;
+  if (!c) return null;
+  const files = await listCaseAttachments(db, c.id);
+  return { ...c, attachments: files.map((f) => ({ kind: f.kind, filename: f.filename, size: f.size })) };
 }

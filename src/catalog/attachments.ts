@@ -3,31 +3,15 @@
  * plain text (UTF-8, or GB18030 when not UTF-8), HTML, DOCX (mammoth) and PDF with a text layer (unpdf).
  * Other formats, and files that cannot be read, keep null text (and so cannot be checked for personal data).
  */
-import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { DOCX } from '../files.ts';
 import { htmlToText } from './sanitize.ts';
+
+export { mediaTypeOf, sha256Hex } from '../files.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** The media type from a declared type or the file name. */
-export function mediaTypeOf(filename: string, declared?: string): string {
-  if (declared && declared !== 'application/octet-stream') return declared.split(';')[0].trim().toLowerCase();
-  const ext = filename.toLowerCase().split('.').pop();
-  const byExt: Record<string, string> = {
-    txt: 'text/plain',
-    htm: 'text/html',
-    html: 'text/html',
-    docx: DOCX,
-    pdf: 'application/pdf',
-    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  };
-  return byExt[ext ?? ''] ?? 'application/octet-stream';
-}
 
 function decodeText(bytes: Uint8Array): string {
   try {

@@ -5,7 +5,9 @@
  * CSRF on every unsafe request, rate limits on public forms, one error handler.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { APPLICATION_TOO_LARGE, MAX_APPLICATION_BODY_BYTES } from '../cases/attachments.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
@@ -55,6 +57,14 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
         c.set('user', null);
         await next();
       }),
+  );
+  // Before CSRF reads the form: an application with its files is refused unread past its limit.
+  app.use(
+    '/apply',
+    bodyLimit({
+      maxSize: MAX_APPLICATION_BODY_BYTES,
+      onError: (c) => errorPage(c, 413, APPLICATION_TOO_LARGE, opts.site),
+    }),
   );
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   if (opts.pageCache) app.use(opts.pageCache);

@@ -1,7 +1,9 @@
 /**
  * Registers an application (依申请公开) on the day it was received — 条例第三十一条: in person, the day it is
  * handed over; by post, the day the agency signs for it; online or by e-mail, the day it arrives — and
- * computes its due date. The applicant gets a tracking code.
+ * computes its due date. The applicant gets a tracking code. Files handed in with it (身份证明, 授权委托书,
+ * other materials) are checked (../attachments.ts) before anything is written, and stored with the case and
+ * its audit event in the same transaction.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -9,10 +11,11 @@ import type { SessionUser } from '../../auth/roles.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import { loadCalendar } from '../../calendar-store/index.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { applicantTypes, type Case, cases, channels } from '../../db/schema/cases.ts';
+import { applicantTypes, type Case, caseAttachments, cases, channels } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeFor } from '../../law/regimes.ts';
+import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
 import { dueOf } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
@@ -40,7 +43,7 @@ export function newTrackingCode(): string {
 
 export async function receiveApplication(
   deps: CaseDeps,
-  input: { user: SessionUser | null; application: ApplicationInput },
+  input: { user: SessionUser | null; application: ApplicationInput; attachments?: readonly ApplicantFile[] },
 ): Promise<Case> {
   const parsed = applicationSchema.safeParse(input.application);
   if (!parsed.success) throw new AppError('bad_input', parsed.error.issues[0].message);
@@ -49,6 +52,7 @@ export async function receiveApplication(
   if (!a.phone && !a.email && !a.address) throw new AppError('bad_input', '请至少填写一种联系方式（条例第二十九条）');
   const receivedOn = parseDate(a.receivedOn ?? deps.clock.today(), '收到申请日期');
   if (receivedOn > deps.clock.today()) throw new AppError('bad_input', '收到申请的日期不能晚于今天');
+  const files = checkApplicantFiles(input.attachments ?? []);
   return deps.db.transaction(async (tx) => {
     const regime = regimeFor(receivedOn).id;
     const due = dueOf({ receivedOn, regime, correctionReceivedOn: null, extended: false }, [], await loadCalendar(tx));
@@ -64,6 +68,18 @@ export async function receiveApplication(
         updatedAt: deps.clock.now(),
       })
       .returning();
+    const stored = files.length
+      ? await tx
+          .insert(caseAttachments)
+          .values(files.map((f) => ({ ...f, caseId: row.id, uploadedAt: deps.clock.now() })))
+          .returning({
+            id: caseAttachments.id,
+            kind: caseAttachments.kind,
+            filename: caseAttachments.filename,
+            size: caseAttachments.size,
+            sha256: caseAttachments.sha256,
+          })
+      : [];
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: input.user?.id ?? null,
@@ -71,7 +87,13 @@ export async function receiveApplication(
       entityType: 'case',
       entityId: row.id,
       agencyId: row.agencyId,
-      data: { channel: row.channel, receivedOn, dueOn: row.dueOn, regime },
+      data: {
+        channel: row.channel,
+        receivedOn,
+        dueOn: row.dueOn,
+        regime,
+        ...(stored.length ? { attachments: stored } : {}),
+      },
     });
     return row;
   });

@@ -2,7 +2,8 @@
 /**
  * 依申请公开办理 in the console: the inbox sorted by due date (逾期 / 临期 marks, each due date's
  * explanation), and a case page with its timeline and every action the case allows in its state. Routes
- * validate and call one action each; the version field refuses a stale form.
+ * validate and call one action each; the version field refuses a stale form. The applicant's files are
+ * listed on the case page; only staff handling the case's agency see their names and download them.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { endConsultation } from '../../cases/actions/end-consultation.ts';
 import { extendDeadline } from '../../cases/actions/extend-deadline.ts';
 import { lapseCorrection } from '../../cases/actions/lapse-correction.ts';
 import { lapseFee } from '../../cases/actions/lapse-fee.ts';
+import { readAttachment } from '../../cases/actions/read-attachment.ts';
 import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
 import { recordAppeal } from '../../cases/actions/record-appeal.ts';
 import { recordPayment } from '../../cases/actions/record-payment.ts';
@@ -20,6 +22,7 @@ import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
+import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
@@ -28,6 +31,7 @@ import type { TransitionInput } from '../../cases/transition.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { downloadHeaders } from '../../files.ts';
 import { outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
@@ -130,7 +134,9 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       const d = await caseDetail(deps.db, Number(c.req.param('id')));
       requirePermission(user, 'case.read', d.case.agencyId);
       const k = d.case;
-      const shown = can(user, 'case.handle', k.agencyId) ? k : maskApplicant(k);
+      const handles = can(user, 'case.handle', k.agencyId);
+      const shown = handles ? k : maskApplicant(k);
+      const files = handles ? d.attachments : withoutFilenames(d.attachments);
       const actions = allowedActions(k.state);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
@@ -294,6 +300,44 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               </div>
             </section>
           ) : null}
+          {files.length ? (
+            <section aria-labelledby="files">
+              <h2 id="files">申请材料（附件 {files.length} 个）</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">类别</th>
+                    <th scope="col">文件</th>
+                    <th scope="col">大小</th>
+                    <th scope="col">SHA-256</th>
+                    <th scope="col">收到时间</th>
+                  </tr>
+                </thead>
+                <tbody id="case-files">
+                  {files.map((f) => (
+                    <tr>
+                      <td>{ATTACHMENT_KIND_NAMES[f.kind]}</td>
+                      <td>
+                        {handles ? (
+                          <a href={`/console/cases/${k.id}/attachments/${f.id}`} download>
+                            {f.filename}
+                          </a>
+                        ) : (
+                          f.filename
+                        )}
+                      </td>
+                      <td>{formatSize(f.size)}</td>
+                      <td>
+                        <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
+                      </td>
+                      <td>{f.uploadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {handles ? null : <p class="hint">附件含申请人个人信息，仅承办机关的经办人员可以下载。</p>}
+            </section>
+          ) : null}
           {d.pauses.length ? (
             <section>
               <h2>征求意见</h2>
@@ -415,6 +459,17 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`,
       });
+    });
+
+    // An applicant's file: readAttachment lets only staff handling the case's agency have it (and records it).
+    app.get('/console/cases/:id{[0-9]+}/attachments/:attachment{[0-9]+}', async (c) => {
+      const user = requireUser(c);
+      const file = await readAttachment(act, {
+        user,
+        caseId: Number(c.req.param('id')),
+        attachmentId: Number(c.req.param('attachment')),
+      });
+      return c.body(file.content, 200, downloadHeaders(file));
     });
 
     app.post('/console/cases/:id{[0-9]+}/appeal/:appeal{[0-9]+}/decide', async (c) => {

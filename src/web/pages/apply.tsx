@@ -2,16 +2,28 @@
 /**
  * 依申请公开 on the portal: the online application (条例第二十九条 fields), the receipt with its tracking
  * code and due date, and status lookup by that code. An applicant sees only the application whose code
- * they hold; nothing else of anyone.
+ * they hold; nothing else of anyone. The form is multipart: the applicant may attach 身份证明, 授权委托书 and
+ * other materials (checked in src/cases/attachments.ts); a refused form comes back with everything typed in.
  */
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_NAMES,
+  type ApplicantFile,
+  ATTACHMENT_KIND_NAMES,
+  formatSize,
+  MAX_APPLICANT_FILE_BYTES,
+  MAX_APPLICANT_FILES,
+  MAX_APPLICANT_TOTAL_BYTES,
+} from '../../cases/attachments.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
+import type { CaseAttachmentKind } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../law/outcomes.ts';
 import { renderPage } from '../components/page.tsx';
@@ -26,11 +38,56 @@ const TYPES: [string, string][] = [
   ['other_org', '法人或其他组织：其他'],
 ];
 
+/** The form's file inputs: one per kind of material, each taking several files. */
+const FILE_INPUTS: { name: string; kind: CaseAttachmentKind; label: string }[] = [
+  { name: 'identityFiles', kind: 'identity', label: '身份证明（身份证件、营业执照等的扫描件或照片）' },
+  { name: 'authorizationFiles', kind: 'authorization', label: '授权委托书（委托他人代为申请的）' },
+  { name: 'supportingFiles', kind: 'supporting', label: '其他证明材料' },
+];
+
+const mb = (n: number) => n / 1024 / 1024;
+
+/** The typed-in fields (the first value of each) and the chosen files of a parsed multipart body. */
+async function readForm(
+  body: Record<string, unknown>,
+): Promise<{ values: Record<string, string>; files: ApplicantFile[] }> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const first = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
+    if (typeof first === 'string') values[k] = first;
+  }
+  const files: { kind: CaseAttachmentKind; file: File }[] = [];
+  for (const input of FILE_INPUTS) {
+    const sent = body[input.name];
+    for (const f of Array.isArray(sent) ? sent : [sent]) {
+      // A file input left empty still sends a part, with no name and no bytes.
+      if (f instanceof File && (f.name !== '' || f.size > 0)) files.push({ kind: input.kind, file: f });
+    }
+  }
+  return {
+    values,
+    files: await Promise.all(
+      files.map(async ({ kind, file }) => ({
+        kind,
+        filename: file.name,
+        declaredType: file.type,
+        content: new Uint8Array(await file.arrayBuffer()),
+      })),
+    ),
+  };
+}
+
 export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 = 200) =>
     renderPage(c, deps.site, title, body, { status });
 
-  const form = async (c: Context<AppEnv>, error?: string, values: Record<string, string> = {}) => {
+  const form = async (
+    c: Context<AppEnv>,
+    error?: string,
+    values: Record<string, string> = {},
+    /** Files the refused form carried: a browser cannot be given them back, so the applicant is told. */
+    unsaved: readonly ApplicantFile[] = [],
+  ) => {
     const list = await deps.db
       .select({ id: agencies.id, name: agencies.name })
       .from(agencies)
@@ -50,7 +107,13 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
             {error}
           </p>
         ) : null}
-        <form method="post" action="/apply">
+        {unsaved.length ? (
+          <p class="error" id="files-unsaved">
+            您选择的附件（{unsaved.map((f) => f.filename).join('、')}
+            ）未保存，请重新选择后提交。其他已填写的内容已保留。
+          </p>
+        ) : null}
+        <form method="post" action="/apply" enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
           <fieldset>
             <legend>申请人信息</legend>
@@ -104,6 +167,26 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
               ))}
             </select>
           </fieldset>
+          <fieldset>
+            <legend>申请材料（附件）</legend>
+            <p class="hint" id="files-hint">
+              {`可上传 ${ACCEPTED_NAMES} 格式的文件，最多${MAX_APPLICANT_FILES}个，每个不超过${mb(MAX_APPLICANT_FILE_BYTES)}MB，`}
+              {`合计不超过${mb(MAX_APPLICANT_TOTAL_BYTES)}MB。附件仅供承办机关审核申请使用，不对外公开。`}
+            </p>
+            {FILE_INPUTS.map((f) => (
+              <>
+                <label for={f.name}>{f.label}</label>
+                <input
+                  id={f.name}
+                  name={f.name}
+                  type="file"
+                  accept={ACCEPT_ATTRIBUTE}
+                  multiple
+                  aria-describedby="files-hint"
+                />
+              </>
+            ))}
+          </fieldset>
           <p>
             <button type="submit">提交申请</button>
           </p>
@@ -116,12 +199,11 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
   return (app: Hono<AppEnv>) => {
     app.get('/apply', (c) => form(c));
     app.post('/apply', async (c) => {
-      const body = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<
-        string,
-        string
-      >;
-      if (!values.idNumber?.trim()) return form(c, '请填写身份证件号码或统一社会信用代码（条例第二十九条）', values);
+      // The CSRF check parsed the body already; Hono keeps the parsed form, so this reads it again from memory.
+      const { values, files } = await readForm(await c.req.parseBody({ all: true }));
+      if (!values.idNumber?.trim()) {
+        return form(c, '请填写身份证件号码或统一社会信用代码（条例第二十九条）', values, files);
+      }
       try {
         const created = await receiveApplication(deps, {
           user: null,
@@ -137,6 +219,7 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
             subject: values.subject ?? '',
             formWanted: values.formWanted ?? '电子',
           },
+          attachments: files,
         });
         return page(
           c,
@@ -158,6 +241,20 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                   <th scope="row">答复期限</th>
                   <td>{created.dueOn}（自收到申请之日起20个工作日，《条例》第三十三条）</td>
                 </tr>
+                {files.length ? (
+                  <tr>
+                    <th scope="row">收到附件</th>
+                    <td>
+                      <ul id="files-received">
+                        {files.map((f) => (
+                          <li>
+                            {ATTACHMENT_KIND_NAMES[f.kind]}：{f.filename}（{formatSize(f.content.byteLength)}）
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ) : null}
               </tbody>
             </table>
             <details>
@@ -174,7 +271,7 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
           </>,
         );
       } catch (error) {
-        if (error instanceof AppError && error.code === 'bad_input') return form(c, error.message, values);
+        if (error instanceof AppError && error.code === 'bad_input') return form(c, error.message, values, files);
         throw error;
       }
     });
@@ -232,6 +329,20 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                     <th scope="row">信息处理费</th>
                     <td>
                       {found.feeYuan}元，请于 {found.feeDueOn} 前缴纳
+                    </td>
+                  </tr>
+                ) : null}
+                {found.attachments.length ? (
+                  <tr>
+                    <th scope="row">提交的材料</th>
+                    <td>
+                      <ul id="case-files">
+                        {found.attachments.map((f) => (
+                          <li>
+                            {ATTACHMENT_KIND_NAMES[f.kind]}：{f.filename}（{formatSize(f.size)}）
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
                 ) : null}
