@@ -12,7 +12,6 @@ export { mediaTypeOf, sha256Hex } from '../files.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-
 function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
