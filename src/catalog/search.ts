@@ -2,7 +2,8 @@
  * Full-text search of the published catalog. Stored: search_text (segmented tokens, search-tokens.ts) and
  * search_vector = to_tsvector('simple', search_text) with a GIN index — the same on PGlite and on a server.
  * The query is segmented the same way (words, or the characters of a Chinese run side by side). Ranking:
- * ts_rank plus a recency bonus that halves every 180 days. Snippets are cut and marked in TypeScript.
+ * ts_rank plus a recency bonus that halves every 180 days, over the newest matches (see rankedIds for the
+ * order of the results and why its cost is bounded). Snippets are cut and marked in TypeScript.
  */
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
@@ -47,8 +48,19 @@ export interface SearchHit {
 
 /** Matches counted beyond the page: the total shown is "1,000+" past this. */
 const TOTAL_CAP = 1000;
-/** How many of the most recent matches are ranked. */
-const CANDIDATES = 1000;
+/** How many of the newest matches are ranked by relevance (ten pages); later matches follow by date. */
+export const CANDIDATES = 200;
+/** How many of the newest items (after the filters) the walk reads for candidates at the most. */
+export const WALK = 10_000;
+
+/** Matches in the walk that make a word common enough to walk on for older matches. */
+const DENSE = 20;
+
+/** The two bounds of the ranking (tests make them small). */
+export interface SearchLimits {
+  walk: number;
+  candidates: number;
+}
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -57,7 +69,121 @@ export interface SearchResult {
   totalCapped: boolean;
 }
 
-export async function searchCatalog(db: Executor, input: SearchInput): Promise<SearchResult> {
+type Ranked = {
+  id: number;
+  rank: number;
+  published_on: string | null;
+};
+
+/** Walk order: 发布日期 newest first (nulls first, as `desc` sorts them), then id. */
+const walkOrder = sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`;
+
+/**
+ * The order of the results, one total order so that every page is a slice of it:
+ *   1. the candidates — the matches among the newest WALK items (at most CANDIDATES of them), by relevance
+ *      (ts_rank plus a recency bonus), then 发布日期, then id;
+ *   2. then every older match, newest first.
+ * The walk reads the newest items in index order and tests each (cost bounded by WALK, whatever the word);
+ * the GIN index serves only the older matches, asked for when a page needs more than the candidates: a
+ * common word fills its pages from the walk, a rare one has few matches for the index to return. So neither
+ * case depends on the planner guessing how common a word is.
+ */
+async function rankedIds(
+  db: Executor,
+  where: SQL,
+  query: SQL,
+  today: string,
+  offset: number,
+  limit: number,
+  { walk, candidates: most }: SearchLimits,
+): Promise<Ranked[]> {
+  const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
+  // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
+  const walked = await db.execute<Ranked>(sql`
+    select r.id, r.published_on::text as published_on, (ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"
+    from (
+      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
+      from ${catalogItems} where ${where} order by ${walkOrder} limit ${walk}
+    ) r
+    where r.search_vector @@ ${query}
+    limit ${most}`);
+  const candidates = walked.rows
+    .map((r) => ({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
+    .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id);
+  const needed = offset + limit + 1;
+  if (candidates.length >= needed) return candidates.slice(offset, needed);
+  // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
+  const [boundary] =
+    candidates.length === most
+      ? [walked.rows.at(-1)!]
+      : (
+          await db.execute<{ id: number; published_on: string | null }>(sql`
+            select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
+            where ${where} order by ${walkOrder} offset ${walk - 1} limit 1`)
+        ).rows;
+  if (!boundary) return candidates.slice(offset, needed);
+  const bid = Number(boundary.id);
+  const after =
+    boundary.published_on === null
+      ? sql`(${catalogItems.publishedOn} is not null or ${catalogItems.id} < ${bid})`
+      : sql`(${catalogItems.publishedOn} < ${boundary.published_on} or (${catalogItems.publishedOn} = ${boundary.published_on} and ${catalogItems.id} < ${bid}))`;
+  const skip = Math.max(0, offset - candidates.length);
+  const take = needed - Math.max(offset, candidates.length);
+  const older = await olderMatches(db, sql`${where} and ${after}`, query, skip, take, {
+    // A word met often in the walk is common: walk on for its older matches, as far as its frequency says
+    // they lie (with room to spare, at most five walks); the GIN index takes over if that comes up short.
+    dense:
+      candidates.length >= DENSE ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length)) : 0,
+  });
+  return [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))];
+}
+
+/**
+ * Matches in walk order, `skip` then `take`. A common word (`dense`: how many items to walk at the most)
+ * is walked on in index order; a rare one, or a common one whose walk came up short, is found by the GIN
+ * index (sorting on an expression keeps the planner off the walk index, which would read every item).
+ */
+async function olderMatches(
+  db: Executor,
+  where: SQL,
+  query: SQL,
+  skip: number,
+  take: number,
+  { dense }: { dense: number },
+): Promise<{ id: number; published_on: string | null }[]> {
+  const read = (rows: { id: number; published_on: string | null }[]) =>
+    rows.map((r) => ({ id: Number(r.id), published_on: r.published_on }));
+  if (dense > 0) {
+    const walked = await db.execute<{ id: number; published_on: string | null }>(sql`
+      select r.id, r.published_on::text as published_on from (
+        select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
+        from ${catalogItems} where ${where} order by ${walkOrder} limit ${dense}
+      ) r
+      where r.search_vector @@ ${query}
+      offset ${skip} limit ${take}`);
+    if (walked.rows.length === take) return read(walked.rows);
+  }
+  const found = await db.execute<{ id: number; published_on: string | null }>(sql`
+    select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
+    where ${where} and ${catalogItems.searchVector} @@ ${query}
+    order by ${catalogItems.publishedOn} + 0 desc nulls first, ${catalogItems.id} desc
+    offset ${skip} limit ${take}`);
+  return read(found.rows);
+}
+
+/** Without words: newest first. */
+async function newestIds(db: Executor, where: SQL, offset: number, limit: number): Promise<Ranked[]> {
+  const rows = await db.execute<{ id: number; published_on: string | null }>(sql`
+    select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
+    where ${where} order by ${walkOrder} offset ${offset} limit ${limit + 1}`);
+  return rows.rows.map((r) => ({ id: Number(r.id), rank: 0, published_on: r.published_on }));
+}
+
+export async function searchCatalog(
+  db: Executor,
+  input: SearchInput,
+  limits: SearchLimits = { walk: WALK, candidates: CANDIDATES },
+): Promise<SearchResult> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
   const where: SQL[] = [inArray(catalogItems.state, input.states ?? ['published'])];
   if (input.agencyIds) where.push(inArray(catalogItems.agencyId, input.agencyIds.length ? input.agencyIds : [-1]));
@@ -76,31 +202,14 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<S
   const tsquery = input.q ? queryTokens(input.q) : null;
   if (input.q && !tsquery) return { hits: [], total: 0, totalCapped: false };
   const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
-  if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  // float8 arithmetic: numeric powers per match would cost more than the ranking itself.
-  const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(c.published_on, ${today}::date))::float8 / 180.0)`;
-  // Aliased, and ordered by the alias: ts_rank runs once per match (repeating the expression would bind new
-  // parameters, and PostgreSQL would compute it twice).
-  const rank = query
-    ? sql<number>`(ts_rank(c.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"`
-    : sql<number>`${recency}::float8 as "rank"`;
   const offset = input.offset ?? 0;
-  // Ranking runs over the most recent matches only (at least CANDIDATES): a common word matches a good part
-  // of the catalog, and ts_rank over every match would cost more than the rest of the search. The planner
-  // chooses between the GIN index (rare words) and walking 发布日期 backwards on (state, published_on) with an
-  // incremental sort (common words). Plain `desc` (nulls first) so that index serves the order.
-  const window = Math.max(CANDIDATES, offset + limit + 1);
-  const ranked = await db.execute<{ id: number; rank: number }>(sql`
-    select c.id, ${rank} from (
-      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
-      from ${catalogItems} where ${and(...where)}
-      order by ${catalogItems.publishedOn} desc, ${catalogItems.id} desc
-      limit ${window}
-    ) c
-    order by "rank" desc, c.published_on desc nulls last, c.id desc
-    limit ${limit + 1} offset ${offset}`);
-  const ids = ranked.rows.map((r) => Number(r.id));
+  const filters = and(...where)!;
+  const ranked = query
+    ? await rankedIds(db, filters, query, today, offset, limit, limits)
+    : await newestIds(db, filters, offset, limit);
+  if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
+  const ids = ranked.map((r) => r.id);
   const details = ids.length
     ? await db
         .select({
@@ -118,7 +227,7 @@ export async function searchCatalog(db: Executor, input: SearchInput): Promise<S
         .where(inArray(catalogItems.id, ids))
     : [];
   const byId = new Map(details.map((d) => [d.id, d]));
-  const rows = ranked.rows.map((r) => ({ ...byId.get(Number(r.id))!, rank: Number(r.rank) }));
+  const rows = ranked.map((r) => ({ ...byId.get(r.id)!, rank: r.rank }));
   const hasMore = rows.length > limit;
   if (hasMore) rows.pop();
   let total = offset + rows.length + (hasMore ? 1 : 0);

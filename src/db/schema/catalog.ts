@@ -105,7 +105,8 @@ export const catalogItems = pgTable(
   (t) => [
     uniqueIndex('catalog_items_index_no_idx').on(t.indexNo),
     index('catalog_items_agency_published_idx').on(t.agencyId, t.publishedOn),
-    index('catalog_items_state_published_idx').on(t.state, t.publishedOn),
+    // Newest first with a stable tie-break: the portal lists and the search's walk (src/catalog/search.ts).
+    index('catalog_items_state_published_idx').on(t.state, t.publishedOn, t.id),
     index('catalog_items_doc_type_idx').on(t.docType, t.agencyId),
     index('catalog_items_interprets_idx').on(t.interpretsId),
     index('catalog_items_search_idx').using('gin', t.searchVector),

@@ -1,0 +1,134 @@
+import { and, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client.ts';
+import { catalogItems } from '../db/schema/catalog.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { formatIndexNo } from './index-number.ts';
+import { itemSearchText } from './item-fields.ts';
+import { type SearchInput, type SearchLimits, searchCatalog } from './search.ts';
+import { makeCatalogWorld } from './testing.ts';
+
+let t: TestDb;
+/** Small bounds so that 40 items have a walk window, candidates and older matches. */
+const small: SearchLimits = { walk: 10, candidates: 5 };
+const today = '2025-12-31';
+
+function day(i: number): string {
+  return new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const { bureau } = await makeCatalogWorld(t.db);
+  const rows: (typeof catalogItems.$inferInsert)[] = [];
+  for (let i = 0; i < 40; i++) {
+    // Every item is a 通知; one in three is about 防汛, some twice (a higher rank); two share each date.
+    const title =
+      i === 0
+        ? '关于王建国同志任职的通知'
+        : i % 3 === 0
+          ? `关于做好${i % 2 ? '防汛' : '防汛防汛'}工作的通知`
+          : '关于春耕的通知';
+    rows.push({
+      indexNo: formatIndexNo(bureau.creditCode!, 2025, i + 1),
+      agencyId: bureau.id,
+      title,
+      publishedOn: day(Math.floor(i / 2)),
+      category: '20.1',
+      state: 'published',
+      searchText: itemSearchText({ title, docNo: null, body: '' }),
+    });
+  }
+  for (let i = 0; i < 3; i++) {
+    const title = `防汛工作的通知（草稿${i}）`;
+    rows.push({
+      indexNo: formatIndexNo(bureau.creditCode!, 2025, 100 + i),
+      agencyId: bureau.id,
+      title,
+      category: '20.1',
+      state: 'draft',
+      searchText: itemSearchText({ title, docNo: null, body: '' }),
+    });
+  }
+  await t.db.insert(catalogItems).values(rows);
+}, 60_000);
+afterAll(() => t.close());
+
+/** Every page of a search, in order. */
+async function allPages(db: Db, input: SearchInput, limits: SearchLimits, pageSize: number) {
+  const out: { id: number; publishedOn: string | null; rank: number }[] = [];
+  for (let page = 0; page < 50; page++) {
+    const r = await searchCatalog(db, { ...input, today, limit: pageSize, offset: page * pageSize }, limits);
+    out.push(...r.hits.map((h) => ({ id: h.id, publishedOn: h.publishedOn, rank: h.rank })));
+    if (!r.totalCapped) break;
+  }
+  return out;
+}
+
+async function matchIds(word: string, states = ['published']): Promise<number[]> {
+  const rows = await t.db
+    .select({ id: catalogItems.id })
+    .from(catalogItems)
+    .where(and(inArray(catalogItems.state, states), sql`${catalogItems.title} like ${`%${word}%`}`));
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+describe('the order of search results', () => {
+  it.each([
+    ['a common word, pages of 4', '通知', 4],
+    ['a common word, pages of 7', '通知', 7],
+    ['a word in one item of three', '防汛', 3],
+  ])('%s: the pages together hold every match exactly once', async (_name, word, size) => {
+    const hits = await allPages(t.db, { q: word }, small, size);
+    const ids = hits.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => a - b)).toEqual(await matchIds(word));
+  });
+
+  it('ranks the newest matches by relevance, then lists the older ones newest first', async () => {
+    const hits = await allPages(t.db, { q: '防汛' }, small, 4);
+    // The candidates: the matches among the 10 newest items, at most 5, in walk order.
+    const newest = await t.db
+      .select({ id: catalogItems.id, title: catalogItems.title })
+      .from(catalogItems)
+      .where(inArray(catalogItems.state, ['published']))
+      .orderBy(sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`)
+      .limit(small.walk);
+    const expected = newest.filter((r) => r.title.includes('防汛')).slice(0, small.candidates);
+    expect(expected.length).toBeGreaterThan(1);
+    const candidates = hits.slice(0, expected.length);
+    expect(new Set(candidates.map((c) => c.id))).toEqual(new Set(expected.map((e) => e.id)));
+    for (let i = 1; i < candidates.length; i++)
+      expect(candidates[i - 1].rank).toBeGreaterThanOrEqual(candidates[i].rank);
+    // A title that says 防汛 twice outranks one that says it once, though both are recent.
+    const titles = new Map(newest.map((r) => [r.id, r.title]));
+    expect(titles.get(candidates[0].id)).toContain('防汛防汛');
+    expect(candidates.some((c) => !titles.get(c.id)?.includes('防汛防汛'))).toBe(true);
+    const rest = hits.slice(expected.length);
+    expect(rest.length).toBeGreaterThan(3);
+    for (let i = 1; i < rest.length; i++) {
+      const [x, y] = [rest[i - 1], rest[i]];
+      expect((x.publishedOn ?? '') > (y.publishedOn ?? '') || (x.publishedOn === y.publishedOn && x.id > y.id)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('finds a rare word in an item older than the walk', async () => {
+    const r = await searchCatalog(t.db, { q: '王建国', today }, small);
+    expect(r.hits.map((h) => h.title)).toEqual(['关于王建国同志任职的通知']);
+  });
+
+  it('pages through items without a 发布日期 (drafts, in a console search) and the dated ones', async () => {
+    const hits = await allPages(t.db, { q: '防汛', states: ['draft', 'published'] }, small, 4);
+    const ids = hits.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => a - b)).toEqual(await matchIds('防汛', ['draft', 'published']));
+  });
+
+  it('with the default bounds a small catalog is ranked whole', async () => {
+    const r = await searchCatalog(t.db, { q: '防汛', today, limit: 100 });
+    expect(r.hits.length).toBe((await matchIds('防汛')).length);
+    for (let i = 1; i < r.hits.length; i++) expect(r.hits[i - 1].rank).toBeGreaterThanOrEqual(r.hits[i].rank);
+  });
+});
