@@ -5,7 +5,9 @@ import { fixedClock } from '../clock.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { isAppError } from '../errors.ts';
 import { type CatalogEnv, catalogApi } from './api.ts';
+import { sha256Hex } from './attachments.ts';
 import { makeCatalogWorld, seedTestCalendar } from './testing.ts';
+import { pdfWithText, TEST_ID, TEST_ID_MASKED } from './testing-files.ts';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof makeCatalogWorld>>;
@@ -73,6 +75,41 @@ describe('catalog API', () => {
     expect((await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/mask`, {})).status).toBe(200);
     const published = await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK });
     expect(await published.json()).toMatchObject({ state: 'published' });
+  });
+
+  it('replaces an attachment (替换附件) and tells per attachment what masking can do', async () => {
+    const created = await call(w.staff, 'POST', '/api/catalog/items', {
+      agencyId: w.bureau.id,
+      fields: { title: '名单（PDF）', category: '20.11', body: '<p>见附件</p>' },
+    });
+    const draft = (await created.json()) as { id: number };
+    const pdf = pdfWithText([`ID ${TEST_ID}`]);
+    await call(w.staff, 'POST', `/api/catalog/items/${draft.id}/attachments`, {
+      filename: '名单.pdf',
+      contentBase64: Buffer.from(pdf).toString('base64'),
+    });
+    const before = (await (await call(w.staff, 'GET', `/api/catalog/items/${draft.id}`)).json()) as {
+      attachments: { id: number; sha256: string }[];
+      attachmentHandling: { id: number; handling: string }[];
+    };
+    expect(before.attachmentHandling).toEqual([
+      { id: before.attachments[0].id, filename: '名单.pdf', handling: 'replace' },
+    ]);
+    const clean = pdfWithText([`ID ${TEST_ID_MASKED}`]);
+    const path = `/api/catalog/items/${draft.id}/attachments/${before.attachments[0].id}`;
+    const body = {
+      filename: '名单.pdf',
+      contentBase64: Buffer.from(clean).toString('base64'),
+      reason: '已删除身份证号',
+    };
+    expect(await (await call(w.outsider, 'PUT', path, body)).json()).toMatchObject({ code: 'forbidden' });
+    expect((await call(w.staff, 'PUT', path, body)).status).toBe(200);
+    const after = (await (await call(w.staff, 'GET', `/api/catalog/items/${draft.id}`)).json()) as {
+      attachments: { sha256: string }[];
+      personalData: unknown[];
+    };
+    expect(after.attachments[0].sha256).toBe(sha256Hex(clean));
+    expect(after.personalData).toEqual([]);
   });
 
   it('validates input with zod and refuses the anonymous', async () => {

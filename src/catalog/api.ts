@@ -20,6 +20,7 @@ import { enterMonthlyFigures } from './actions/enter-monthly-figures.ts';
 import { importItems } from './actions/import-items.ts';
 import { maskItemPersonalData } from './actions/mask-personal-data.ts';
 import { overridePersonalData } from './actions/override-personal-data.ts';
+import { replaceAttachment } from './actions/replace-attachment.ts';
 import { returnItem } from './actions/return-item.ts';
 import { saveCatalogSettings } from './actions/save-settings.ts';
 import { setValidity } from './actions/set-validity.ts';
@@ -27,7 +28,7 @@ import { submitItem } from './actions/submit-item.ts';
 import { updateItem } from './actions/update-item.ts';
 import { withdrawItem } from './actions/withdraw-item.ts';
 import type { CatalogDeps } from './change.ts';
-import { describeFinding, itemPersonalData } from './content-check.ts';
+import { attachmentHandlings, describeFinding, itemPersonalData } from './content-check.ts';
 import { atomFeed, type FeedEntry, jsonFeed, rssFeed, sitemap } from './feeds.ts';
 import { itemFieldsSchema } from './item-fields.ts';
 import { attachmentContent, disclosureFlags, itemDetail, recentPublished } from './queries.ts';
@@ -106,7 +107,11 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     const { detail, insider } = await visible(c, parseInput(id, c.req.param('id')));
     if (insider) {
       const findings = await itemPersonalData(deps.db, detail.item);
-      return c.json({ ...detail, personalData: findings.map((f) => ({ ...f, text: describeFinding(f) })) });
+      return c.json({
+        ...detail,
+        personalData: findings.map((f) => ({ ...f, text: describeFinding(f) })),
+        attachmentHandling: await attachmentHandlings(deps.db, detail.item.id),
+      });
     }
     const { reviews: _r, item, ...rest } = detail;
     const { piiOverride: _p, createdBy: _c, submittedBy: _s, reviewChain: _rc, reviewStep: _st, ...publicItem } = item;
@@ -209,6 +214,29 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     return c.json(
       await addAttachment(deps, { user: signedInUser(c), itemId: parseInput(id, c.req.param('id')), ...body, content }),
       201,
+    );
+  });
+  // 替换附件: a processed file in place of the original (whose bytes are not kept), with a reason.
+  app.put('/items/:id/attachments/:aid', async (c) => {
+    const body = parseInput(
+      z.object({
+        filename: z.string().min(1).max(255),
+        mediaType: z.string().max(200).optional(),
+        contentBase64: z.string().min(1),
+        reason: z.string().max(2000),
+        version,
+      }),
+      await c.req.json(),
+    );
+    const content = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
+    return c.json(
+      await replaceAttachment(deps, {
+        user: signedInUser(c),
+        itemId: parseInput(id, c.req.param('id')),
+        attachmentId: parseInput(id, c.req.param('aid')),
+        ...body,
+        content,
+      }),
     );
   });
   app.delete('/items/:id/attachments/:aid', async (c) =>

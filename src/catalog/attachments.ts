@@ -1,12 +1,16 @@
 /**
  * Attachment files: a sha256 checksum of the bytes, and their text for search and personal-data detection —
- * plain text (UTF-8, or GB18030 when not UTF-8), HTML, DOCX (mammoth) and PDF with a text layer (unpdf).
- * Other formats, and files that cannot be read, keep null text (and so cannot be checked for personal data).
+ * plain text (UTF-8, or GB18030 when not UTF-8), HTML, DOCX (mammoth for the body, then headers, footers, notes,
+ * comments and document properties: src/catalog/docx.ts), XLSX (src/catalog/xlsx.ts) and PDF with a text layer
+ * (unpdf). Other formats, and files that cannot be read, keep null text (and so cannot be checked for personal
+ * data).
  */
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { DOCX } from '../files.ts';
+import { docxOtherText } from './docx.ts';
 import { htmlToText } from './sanitize.ts';
+import { XLSX, xlsxText } from './xlsx.ts';
 
 export { mediaTypeOf, sha256Hex } from '../files.ts';
 
@@ -29,7 +33,16 @@ export async function extractAttachmentText(bytes: Uint8Array, mediaType: string
   if (mediaType === 'text/html') return htmlToText(decodeText(bytes));
   if (mediaType === DOCX) {
     try {
-      return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+      const body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+      const other = await docxOtherText(bytes);
+      return other ? `${body}\n${other}` : body;
+    } catch {
+      return null;
+    }
+  }
+  if (mediaType === XLSX) {
+    try {
+      return await xlsxText(bytes);
     } catch {
       return null;
     }

@@ -3,9 +3,10 @@
  * masked or overridden by a reviewer (the override names the very findings it covers).
  */
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { type CatalogItem, catalogAttachments } from '../db/schema/catalog.ts';
+import { attachmentHandling } from './attachment-mask.ts';
 import { findPersonalData, PERSONAL_DATA_NAMES, type PersonalDataFinding } from './pii.ts';
 import { htmlToText } from './sanitize.ts';
 
@@ -41,3 +42,25 @@ export function findingsFingerprint(findings: LocatedFinding[]): string {
 /** A line of Chinese per finding, for the reviewer. */
 export const describeFinding = (f: LocatedFinding) =>
   `${f.where === 'body' ? '正文' : `附件“${f.where}”`}含有${PERSONAL_DATA_NAMES[f.kind]}（${f.masked}）`;
+
+/**
+ * Per attachment, in order: what 保密审查 can do with it (mask automatically, have it replaced, or nothing
+ * because its text could not be read: attachment-mask.ts).
+ */
+export async function attachmentHandlings(db: Executor, itemId: number) {
+  const files = await db
+    .select({
+      id: catalogAttachments.id,
+      filename: catalogAttachments.filename,
+      mediaType: catalogAttachments.mediaType,
+      unread: sql<boolean>`${catalogAttachments.text} is null`,
+    })
+    .from(catalogAttachments)
+    .where(eq(catalogAttachments.itemId, itemId))
+    .orderBy(asc(catalogAttachments.id));
+  return files.map((f) => ({
+    id: f.id,
+    filename: f.filename,
+    handling: attachmentHandling(f.mediaType, !f.unread),
+  }));
+}

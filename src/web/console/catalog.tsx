@@ -2,8 +2,10 @@
 /**
  * 主动公开目录 in the console: the agency's items and a form for a new one; an item page with its
  * metadata, attachments, the personal data found in body and attachments, and the actions of its state
- * (submit, upload, approve a review step with the 保密审查 checklist, return, mask, override with a
- * reason, withdraw); and the review queue (发布审核).
+ * (submit, upload, approve a review step with the 保密审查 checklist, return, mask, replace an attachment
+ * with a processed file, override with a reason, withdraw); per attachment, whether 脱敏处理 can handle it
+ * (text, HTML, DOCX, XLSX), it must be replaced (PDF) or it could not be checked at all (text not read);
+ * and the review queue (发布审核).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
@@ -14,11 +16,13 @@ import { approveStep } from '../../catalog/actions/approve-step.ts';
 import { createItem } from '../../catalog/actions/create-item.ts';
 import { maskItemPersonalData } from '../../catalog/actions/mask-personal-data.ts';
 import { overridePersonalData } from '../../catalog/actions/override-personal-data.ts';
+import { replaceAttachment } from '../../catalog/actions/replace-attachment.ts';
 import { returnItem } from '../../catalog/actions/return-item.ts';
 import { submitItem } from '../../catalog/actions/submit-item.ts';
 import { withdrawItem } from '../../catalog/actions/withdraw-item.ts';
+import type { AttachmentHandling } from '../../catalog/attachment-mask.ts';
 import type { ChangeInput } from '../../catalog/change.ts';
-import { describeFinding, itemPersonalData } from '../../catalog/content-check.ts';
+import { attachmentHandlings, describeFinding, itemPersonalData } from '../../catalog/content-check.ts';
 import { defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
 import { sanitizeHtml } from '../../catalog/sanitize.ts';
@@ -33,6 +37,19 @@ import type { AppEnv } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
 const categories = [...flattenDirectory(defaultDirectory('government')).entries()];
+
+/** What 保密审查 can do with an attachment, with findings in it and without. */
+const HANDLING: Record<AttachmentHandling, { found: string; none: string }> = {
+  automatic: { found: '可自动脱敏（“脱敏处理”）', none: '未发现个人信息' },
+  replace: {
+    found: '不能自动脱敏：请在 PDF 编辑软件中删除（不是遮盖）这些内容后替换附件，或由审核人员说明理由后确认发布',
+    none: '未发现个人信息（此格式不能自动脱敏，如需修改请替换附件）',
+  },
+  unreadable: {
+    found: '无法读取文字，未能检查个人信息：请人工核对，必要时替换为处理后的文件',
+    none: '无法读取文字，未能检查个人信息：请人工核对，必要时替换为处理后的文件',
+  },
+};
 
 export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
   const act = { db: deps.db, clock: deps.clock };
@@ -163,15 +180,28 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
       requirePermission(user, 'catalog.read', d.item.agencyId);
       const it = d.item;
       const pii = await itemPersonalData(deps.db, it);
+      const handlings = new Map((await attachmentHandlings(deps.db, it.id)).map((a) => [a.id, a.handling]));
+      const findingsIn = (attachmentId: number) => pii.filter((f) => f.attachmentId === attachmentId);
+      const unread = d.attachments.filter((a) => handlings.get(a.id) === 'unreadable').map((a) => `“${a.filename}”`);
+      const notMaskable = [...handlings].filter(([id, h]) => h === 'replace' && findingsIn(id).length > 0);
       const canEdit = can(user, 'catalog.edit', it.agencyId);
       const canReview = can(user, 'catalog.review', it.agencyId);
+      // 脱敏处理 and 替换附件: the drafting staff, and in review the reviewer too.
+      const canMask =
+        (canEdit && ['draft', 'returned', 'in_review'].includes(it.state)) || (canReview && it.state === 'in_review');
       const Version = () => <input type="hidden" name="version" value={String(it.version)} />;
-      const Action = (props: { path: string; label: string; children?: unknown; danger?: boolean }) => (
+      const Action = (props: {
+        path: string;
+        label: string;
+        children?: unknown;
+        danger?: boolean;
+        files?: boolean;
+      }) => (
         <form
           method="post"
           action={`/console/catalog/${it.id}/${props.path}`}
           class="card"
-          enctype={props.path === 'attachments' ? 'multipart/form-data' : undefined}
+          enctype={props.files ? 'multipart/form-data' : undefined}
         >
           <Csrf c={c} />
           <Version />
@@ -207,24 +237,35 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
                   <li>{describeFinding(f)}</li>
                 ))}
               </ul>
+              {notMaskable.length ? (
+                <p id="pii-not-maskable">
+                  附件
+                  {notMaskable.map(([id]) => `“${d.attachments.find((a) => a.id === id)?.filename ?? id}”`).join('、')}
+                  为 PDF
+                  等不能自动脱敏的格式，脱敏处理后其中的个人信息仍然保留：须替换为处理后的文件，或由审核人员说明理由后确认发布。
+                </p>
+              ) : null}
             </div>
           ) : (
-            <p class="ok" id="pii">
+            <p class={unread.length ? 'warn' : 'ok'} id="pii">
               未发现身份证号、手机号、银行卡号等个人信息。
+              {unread.length ? `附件${unread.join('、')}无法读取文字，未能检查，请人工核对。` : ''}
             </p>
           )}
           <div class="cards">
             {canEdit && (it.state === 'draft' || it.state === 'returned') ? (
               <>
-                <Action path="attachments" label="上传附件">
-                  <label for="file">文件（TXT、HTML、DOCX、PDF）</label>
+                <Action path="attachments" label="上传附件" files>
+                  <label for="file">文件（TXT、HTML、DOCX、XLSX、PDF）</label>
                   <input id="file" name="file" type="file" required />
                 </Action>
                 <Action path="submit" label="送审" />
               </>
             ) : null}
-            {pii.length && (canEdit || canReview) && it.state !== 'published' ? (
-              <Action path="mask" label="脱敏处理" />
+            {pii.length && canMask ? (
+              <Action path="mask" label="脱敏处理">
+                <p>自动遮盖正文及 TXT、HTML、DOCX、XLSX 附件中的个人信息；PDF 附件须替换。</p>
+              </Action>
             ) : null}
             {canReview && it.state === 'in_review' ? (
               <>
@@ -266,14 +307,52 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
           {d.attachments.length ? (
             <section>
               <h2>附件</h2>
-              <ul>
-                {d.attachments.map((a) => (
-                  <li>
-                    <a href={`/api/catalog/items/${it.id}/attachments/${a.id}`}>{a.filename}</a>（SHA-256{' '}
-                    {a.sha256.slice(0, 16)}）
-                  </li>
-                ))}
-              </ul>
+              <table id="attachments">
+                <thead>
+                  <tr>
+                    <th scope="col">文件</th>
+                    <th scope="col">个人信息</th>
+                    <th scope="col">保密审查处理</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.attachments.map((a) => {
+                    const handling = handlings.get(a.id) ?? 'unreadable';
+                    const found = findingsIn(a.id);
+                    return (
+                      <tr id={`attachment-${a.id}`} data-handling={handling}>
+                        <td>
+                          <a href={`/api/catalog/items/${it.id}/attachments/${a.id}`}>{a.filename}</a>（SHA-256{' '}
+                          {a.sha256.slice(0, 16)}）
+                        </td>
+                        <td>{handling === 'unreadable' ? '未能检查' : found.length ? `${found.length}处` : '无'}</td>
+                        <td>
+                          {found.length ? HANDLING[handling].found : HANDLING[handling].none}
+                          {canMask ? (
+                            <details open={found.length > 0 && handling !== 'automatic'}>
+                              <summary>替换附件</summary>
+                              <form
+                                method="post"
+                                action={`/console/catalog/${it.id}/replace`}
+                                enctype="multipart/form-data"
+                              >
+                                <Csrf c={c} />
+                                <Version />
+                                <input type="hidden" name="attachmentId" value={String(a.id)} />
+                                <label for={`replace-file-${a.id}`}>处理后的文件（原文件将被删除，不予保留）</label>
+                                <input id={`replace-file-${a.id}`} name="file" type="file" required />
+                                <label for={`replace-reason-${a.id}`}>替换理由</label>
+                                <textarea id={`replace-reason-${a.id}`} name="reason" required />
+                                <button type="submit">替换附件</button>
+                              </form>
+                            </details>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
             </section>
           ) : null}
           <h2>正文</h2>
@@ -304,6 +383,20 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
         filename: file.name,
         mediaType: file.type || undefined,
         content: new Uint8Array(await file.arrayBuffer()),
+      });
+    });
+    post('replace', async (b, f) => {
+      const file = f.file;
+      if (!(file instanceof File)) throw new AppError('bad_input', '请选择处理后的文件');
+      const attachmentId = Number(str(f.attachmentId));
+      if (!Number.isInteger(attachmentId) || attachmentId <= 0) throw new AppError('bad_input', '附件编号无效');
+      return replaceAttachment(act, {
+        ...b,
+        attachmentId,
+        filename: file.name,
+        mediaType: file.type || undefined,
+        content: new Uint8Array(await file.arrayBuffer()),
+        reason: str(f.reason),
       });
     });
     post('approve', (b, f) =>
