@@ -58,14 +58,14 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
         await next();
       }),
   );
-  // Before CSRF reads the form: an application with its files is refused unread past its limit.
-  app.use(
-    '/apply',
-    bodyLimit({
-      maxSize: MAX_APPLICATION_BODY_BYTES,
-      onError: (c) => errorPage(c, 413, APPLICATION_TOO_LARGE, opts.site),
-    }),
-  );
+  // Before CSRF reads the form: an application with its files (the portal's, or one staff register in the
+  // console) is refused unread past its limit.
+  const applicationLimit = bodyLimit({
+    maxSize: MAX_APPLICATION_BODY_BYTES,
+    onError: (c) => errorPage(c, 413, APPLICATION_TOO_LARGE, opts.site),
+  });
+  app.use('/apply', applicationLimit);
+  app.use('/console/cases/new', applicationLimit);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   if (opts.pageCache) app.use(opts.pageCache);
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000 });

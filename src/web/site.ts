@@ -13,6 +13,7 @@ import { authRoutes, loadSession } from './auth.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
+import { consoleRegisterCase } from './console/register-case.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
@@ -77,6 +78,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
         );
         app.route('/api/cases', casesApi({ db: opts.db, clock: opts.clock }) as never);
       },
+      consoleRegisterCase({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),

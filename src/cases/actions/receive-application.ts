@@ -1,9 +1,16 @@
 /**
- * Registers an application (依申请公开) on the day it was received — 条例第三十一条: in person, the day it is
- * handed over; by post, the day the agency signs for it; online or by e-mail, the day it arrives — and
- * computes its due date. The applicant gets a tracking code. Files handed in with it (身份证明, 授权委托书,
- * other materials) are checked (../attachments.ts) before anything is written, and stored with the case and
- * its audit event in the same transaction.
+ * Registers an application (依申请公开) on the day it was received and computes its due date from that day.
+ * 条例第三十一条 fixes the day: 当面提交 — the day it is handed over; 邮寄 — the day the agency signs for it (a
+ * letter needing no signature: the day the office confirms it with the applicant); 互联网渠道 or 传真 — the day
+ * both sides confirm it. The same action serves every way in:
+ * - without a user, the portal's online form (and the public JSON API): channel 'online', received today —
+ *   an applicant cannot name another channel or an earlier day;
+ * - with a user holding case.handle on the agency, staff registering what came in person, by post, by fax or
+ *   by e-mail (the console's 登记新申请, the JSON API, tests and tools): any channel, and the day of receipt
+ *   they give (today unless told; never later than today). The audit event names them as actor.
+ * The applicant gets a tracking code. Files handed in with it (身份证明, 授权委托书, other materials; scans of a
+ * letter) are checked (../attachments.ts) before anything is written, and stored with the case and its audit
+ * event in the same transaction.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -20,14 +27,14 @@ import { dueOf } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export const applicationSchema = z.object({
-  agencyId: z.coerce.number().int().positive(),
-  applicantType: z.enum(applicantTypes),
+  agencyId: z.coerce.number({ error: '请选择受理机关' }).int('请选择受理机关').positive('请选择受理机关'),
+  applicantType: z.enum(applicantTypes, { error: '请选择申请人类型' }),
   applicantName: z.string().trim().min(1, '请填写申请人姓名或名称').max(200),
   idNumber: z.string().trim().max(40).optional(),
   phone: z.string().trim().max(40).optional(),
   email: z.string().trim().max(200).optional(),
   address: z.string().trim().max(300).optional(),
-  channel: z.enum(channels),
+  channel: z.enum(channels, { error: '请选择申请的提交方式' }),
   receivedOn: z.string().optional(),
   subject: z.string().trim().min(2, '请描述所申请的政府信息').max(5000),
   formWanted: z.string().trim().max(50).default('电子'),
@@ -49,6 +56,12 @@ export async function receiveApplication(
   if (!parsed.success) throw new AppError('bad_input', parsed.error.issues[0].message);
   const a = parsed.data;
   if (input.user) requirePermission(input.user, 'case.handle', a.agencyId);
+  else if (a.channel !== 'online' || (a.receivedOn !== undefined && a.receivedOn !== deps.clock.today())) {
+    throw new AppError(
+      'forbidden',
+      '网上提交的申请以系统收到之日为收到申请之日；当面、信函、传真、电子邮件提交的申请由行政机关工作人员登记',
+    );
+  }
   if (!a.phone && !a.email && !a.address) throw new AppError('bad_input', '请至少填写一种联系方式（条例第二十九条）');
   const receivedOn = parseDate(a.receivedOn ?? deps.clock.today(), '收到申请日期');
   if (receivedOn > deps.clock.today()) throw new AppError('bad_input', '收到申请的日期不能晚于今天');

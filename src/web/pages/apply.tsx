@@ -8,74 +8,23 @@
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
-import {
-  ACCEPT_ATTRIBUTE,
-  ACCEPTED_NAMES,
-  type ApplicantFile,
-  ATTACHMENT_KIND_NAMES,
-  formatSize,
-  MAX_APPLICANT_FILE_BYTES,
-  MAX_APPLICANT_FILES,
-  MAX_APPLICANT_TOTAL_BYTES,
-} from '../../cases/attachments.ts';
+import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
-import type { CaseAttachmentKind } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../law/outcomes.ts';
+import {
+  ApplicantFieldset,
+  FilesFieldset,
+  InformationFieldset,
+  readApplicationForm,
+  UnsavedFiles,
+} from '../components/application-form.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
-
-const TYPES: [string, string][] = [
-  ['natural_person', '公民（自然人）'],
-  ['commercial', '法人或其他组织：商业企业'],
-  ['research', '法人或其他组织：科研机构'],
-  ['nonprofit', '法人或其他组织：社会公益组织'],
-  ['legal_service', '法人或其他组织：法律服务机构'],
-  ['other_org', '法人或其他组织：其他'],
-];
-
-/** The form's file inputs: one per kind of material, each taking several files. */
-const FILE_INPUTS: { name: string; kind: CaseAttachmentKind; label: string }[] = [
-  { name: 'identityFiles', kind: 'identity', label: '身份证明（身份证件、营业执照等的扫描件或照片）' },
-  { name: 'authorizationFiles', kind: 'authorization', label: '授权委托书（委托他人代为申请的）' },
-  { name: 'supportingFiles', kind: 'supporting', label: '其他证明材料' },
-];
-
-const mb = (n: number) => n / 1024 / 1024;
-
-/** The typed-in fields (the first value of each) and the chosen files of a parsed multipart body. */
-async function readForm(
-  body: Record<string, unknown>,
-): Promise<{ values: Record<string, string>; files: ApplicantFile[] }> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    const first = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
-    if (typeof first === 'string') values[k] = first;
-  }
-  const files: { kind: CaseAttachmentKind; file: File }[] = [];
-  for (const input of FILE_INPUTS) {
-    const sent = body[input.name];
-    for (const f of Array.isArray(sent) ? sent : [sent]) {
-      // A file input left empty still sends a part, with no name and no bytes.
-      if (f instanceof File && (f.name !== '' || f.size > 0)) files.push({ kind: input.kind, file: f });
-    }
-  }
-  return {
-    values,
-    files: await Promise.all(
-      files.map(async ({ kind, file }) => ({
-        kind,
-        filename: file.name,
-        declaredType: file.type,
-        content: new Uint8Array(await file.arrayBuffer()),
-      })),
-    ),
-  };
-}
 
 export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 = 200) =>
@@ -107,86 +56,12 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
             {error}
           </p>
         ) : null}
-        {unsaved.length ? (
-          <p class="error" id="files-unsaved">
-            您选择的附件（{unsaved.map((f) => f.filename).join('、')}
-            ）未保存，请重新选择后提交。其他已填写的内容已保留。
-          </p>
-        ) : null}
+        <UnsavedFiles files={unsaved} />
         <form method="post" action="/apply" enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
-          <fieldset>
-            <legend>申请人信息</legend>
-            <label for="applicantType">申请人类型 *</label>
-            <select id="applicantType" name="applicantType" required>
-              {TYPES.map(([v, l]) => (
-                <option value={v} selected={values.applicantType === v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-            <label for="applicantName">姓名或名称 *</label>
-            <input
-              id="applicantName"
-              name="applicantName"
-              type="text"
-              required
-              maxlength={200}
-              value={values.applicantName ?? ''}
-            />
-            <label for="idNumber">身份证件号码或统一社会信用代码 *</label>
-            <input id="idNumber" name="idNumber" type="text" required maxlength={40} value={values.idNumber ?? ''} />
-            <label for="phone">联系电话</label>
-            <input id="phone" name="phone" type="tel" maxlength={40} value={values.phone ?? ''} />
-            <label for="email">电子邮箱</label>
-            <input id="email" name="email" type="email" maxlength={200} value={values.email ?? ''} />
-            <label for="address">通信地址</label>
-            <input id="address" name="address" type="text" maxlength={300} value={values.address ?? ''} />
-            <p class="hint">联系电话、电子邮箱、通信地址至少填写一项。</p>
-          </fieldset>
-          <fieldset>
-            <legend>所需政府信息</legend>
-            <label for="agencyId">向哪个行政机关申请 *</label>
-            <select id="agencyId" name="agencyId" required>
-              {list.map((a) => (
-                <option value={String(a.id)} selected={values.agencyId === String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-            <label for="subject">所需政府信息的名称、文号或者便于查询的其他特征性描述 *</label>
-            <textarea id="subject" name="subject" required maxlength={5000}>
-              {values.subject ?? ''}
-            </textarea>
-            <label for="formWanted">所需政府信息的形式要求 *</label>
-            <select id="formWanted" name="formWanted">
-              {['电子', '纸质', '邮寄', '电子邮件', '自行领取'].map((f) => (
-                <option value={f} selected={values.formWanted === f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </fieldset>
-          <fieldset>
-            <legend>申请材料（附件）</legend>
-            <p class="hint" id="files-hint">
-              {`可上传 ${ACCEPTED_NAMES} 格式的文件，最多${MAX_APPLICANT_FILES}个，每个不超过${mb(MAX_APPLICANT_FILE_BYTES)}MB，`}
-              {`合计不超过${mb(MAX_APPLICANT_TOTAL_BYTES)}MB。附件仅供承办机关审核申请使用，不对外公开。`}
-            </p>
-            {FILE_INPUTS.map((f) => (
-              <>
-                <label for={f.name}>{f.label}</label>
-                <input
-                  id={f.name}
-                  name={f.name}
-                  type="file"
-                  accept={ACCEPT_ATTRIBUTE}
-                  multiple
-                  aria-describedby="files-hint"
-                />
-              </>
-            ))}
-          </fieldset>
+          <ApplicantFieldset values={values} idRequired />
+          <InformationFieldset values={values} agencies={list} agencyLabel="向哪个行政机关申请" />
+          <FilesFieldset note="附件仅供承办机关审核申请使用，不对外公开。" />
           <p>
             <button type="submit">提交申请</button>
           </p>
@@ -200,7 +75,7 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
     app.get('/apply', (c) => form(c));
     app.post('/apply', async (c) => {
       // The CSRF check parsed the body already; Hono keeps the parsed form, so this reads it again from memory.
-      const { values, files } = await readForm(await c.req.parseBody({ all: true }));
+      const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
       if (!values.idNumber?.trim()) {
         return form(c, '请填写身份证件号码或统一社会信用代码（条例第二十九条）', values, files);
       }

@@ -1,0 +1,282 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendar, seedCalendar } from '../../calendar-store/index.ts';
+import { MAX_APPLICATION_BODY_BYTES } from '../../cases/attachments.ts';
+import { fixedClock } from '../../clock.ts';
+import { listAudit } from '../../db/audit.ts';
+import { makeAgencyTree, makeUser, TEST_PASSWORD } from '../../db/factories.ts';
+import { caseAttachments, cases } from '../../db/schema/cases.ts';
+import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { addDays } from '../../law/dates.ts';
+import { computeDeadline } from '../../law/deadline.ts';
+import { sampleExe, samplePdf } from '../../testing/files.ts';
+import { createSite } from '../site.ts';
+
+// A Thursday: three working days back is the Monday of the same week, on any calendar of 2026 in force.
+const clock = fixedClock('2026-03-05T10:00:00+08:00');
+const today = clock.today();
+let t: TestDb;
+let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
+let clerkId: number;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedCalendar(t.db);
+  tree = await makeAgencyTree(t.db);
+  clerkId = (await makeUser(t.db, { agency: tree.education, role: 'staff', username: 'clerk' })).row.id;
+  await makeUser(t.db, { agency: tree.education, role: 'reviewer', username: 'edureviewer' });
+  await makeUser(t.db, { agency: tree.town, role: 'staff', username: 'townclerk' });
+  await makeUser(t.db, { agency: tree.county, role: 'admin', username: 'root' });
+});
+afterAll(() => t.close());
+
+/** A browser: keeps cookies, reads the CSRF token from the page it got, posts forms as multipart. */
+function browser() {
+  const app = createSite({ db: t.db, clock, secret: 'sec', log: () => {} });
+  const jar = new Map<string, string>();
+  let token = '';
+  const send = async (path: string, init: RequestInit = {}) => {
+    const res = await app.request(path, {
+      ...init,
+      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [k, v] = c.split(';')[0].split('=');
+      if (v) jar.set(k, v);
+      else jar.delete(k);
+    }
+    return res;
+  };
+  const get = async (path: string) => {
+    const res = await send(path);
+    const html = await res.text();
+    token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
+    return { res, html };
+  };
+  return {
+    get,
+    send,
+    token: () => token,
+    multipart: (path: string, fields: Record<string, string>, files: [string, File][] = []) => {
+      const form = new FormData();
+      form.set('_csrf', token);
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      for (const [k, f] of files) form.append(k, f);
+      return send(path, { method: 'POST', body: form });
+    },
+    post: (path: string, fields: Record<string, string>) =>
+      send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
+      }),
+  };
+}
+
+async function signedIn(username: string) {
+  const b = browser();
+  await b.get('/login');
+  expect((await b.post('/login', { username, password: TEST_PASSWORD })).status).toBe(303);
+  return b;
+}
+
+let subjects = 0;
+const fields = (over: Record<string, string> = {}): Record<string, string> => ({
+  agencyId: String(tree.education.id),
+  channel: 'post',
+  receivedOn: today,
+  applicantType: 'natural_person',
+  applicantName: '王五',
+  idNumber: '110105194912310021',
+  address: '某县某路1号',
+  subject: `某县2025年义务教育阶段学校布局调整方案（信函 ${++subjects}）`,
+  formWanted: '纸质',
+  ...over,
+});
+const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
+const casesAbout = (subject: string) => t.db.select().from(cases).where(eq(cases.subject, subject));
+
+/** The day `n` working days before `from`, on the calendar kept in the database. */
+async function workingDaysBefore(from: string, n: number) {
+  const calendar = await loadCalendar(t.db);
+  let day = from;
+  for (let counted = 0; counted < n; ) {
+    day = addDays(day, -1);
+    if (calendar.isWorkingDay(day)) counted++;
+  }
+  return day;
+}
+
+describe('登记新申请: staff register an application received by post, in person, by fax or e-mail', () => {
+  it('the inbox links to the form, and no console link on the inbox is dead', async () => {
+    const b = await signedIn('clerk');
+    const { res, html } = await b.get('/console/cases');
+    expect(res.status).toBe(200);
+    expect(html).toContain('href="/console/cases/new"');
+    const links = [...new Set([...html.matchAll(/href="(\/console[^"]*)"/g)].map((m) => m[1]))];
+    expect(links).toContain('/console/cases/new');
+    for (const link of links) {
+      const status = (await b.get(link)).res.status;
+      // Pages of another role's work (发布审核, 监督考核 …) may refuse a 经办人员; none may be missing.
+      expect([200, 403], link).toContain(status);
+    }
+    const form = await b.get('/console/cases/new');
+    expect(form.res.status).toBe(200);
+    expect(form.html).toContain('enctype="multipart/form-data"');
+    expect(form.html).toContain(`name="receivedOn" type="date" required="" max="${today}" value="${today}"`);
+    expect(form.html).toMatch(/<option value="post"[^>]*>信函（邮寄）<\/option>/);
+    expect(form.html).toContain('以行政机关签收之日为收到申请之日');
+    expect(form.html).toMatch(/<input id="identityFiles" name="identityFiles" type="file" accept="[^"]*\.pdf/);
+    expect(form.html).toContain('最多5个，每个不超过10MB，合计不超过30MB');
+    // The agency picker offers the clerk's own agency only.
+    expect(form.html).toContain(`<option value="${tree.education.id}" selected="">某县教育局</option>`);
+    expect(form.html).not.toContain('某镇人民政府</option>');
+  });
+
+  it('a letter received 3 working days ago: due date counted from that day, audited with the clerk as actor', async () => {
+    const receivedOn = await workingDaysBefore(today, 3);
+    const b = await signedIn('clerk');
+    await b.get('/console/cases/new');
+    const sent = fields({ receivedOn });
+    const res = await b.multipart('/console/cases/new', sent, [
+      ['supportingFiles', file(samplePdf(), '申请信函扫描件.pdf', 'application/pdf')],
+    ]);
+    expect(res.status).toBe(303);
+    const [row] = await casesAbout(sent.subject);
+    expect(res.headers.get('location')).toBe(`/console/cases/${row.id}`);
+
+    const calendar = await loadCalendar(t.db);
+    const expected = computeDeadline({ received: receivedOn, regime: '2019' }, calendar);
+    expect(row).toMatchObject({
+      agencyId: tree.education.id,
+      channel: 'post',
+      receivedOn,
+      dueOn: expected.due,
+      firstDueOn: expected.firstDue,
+      applicantName: '王五',
+      formWanted: '纸质',
+      state: 'received',
+    });
+    expect(row.dueExplanation).toEqual(expected.explanation);
+    expect(row.dueOn).not.toBe(computeDeadline({ received: today, regime: '2019' }, calendar).due);
+
+    const page = await b.get(`/console/cases/${row.id}`);
+    expect(page.res.status).toBe(200);
+    expect(page.html).toContain(`${receivedOn}（邮寄）`);
+    expect(page.html).toMatch(new RegExp(`<td id="due-on">${expected.due}`));
+    expect(page.html).toContain('申请信函扫描件.pdf');
+
+    const files = await t.db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id));
+    expect(files.map((f) => [f.kind, f.filename, f.mediaType])).toEqual([
+      ['supporting', '申请信函扫描件.pdf', 'application/pdf'],
+    ]);
+    const [event] = await listAudit(t.db, { entityType: 'case', entityId: row.id, action: 'case.received' });
+    expect(event.actorId).toBe(clerkId);
+    expect(event.agencyId).toBe(tree.education.id);
+    expect(event.data).toMatchObject({ channel: 'post', receivedOn, dueOn: expected.due });
+  });
+
+  it.each([
+    ['in person', 'in_person'],
+    ['by fax', 'fax'],
+    ['by e-mail', 'email'],
+  ])('registers an application received %s on today’s date when the day is left as it is', async (_n, channel) => {
+    const b = await signedIn('clerk');
+    await b.get('/console/cases/new');
+    const sent = fields({ channel, receivedOn: '', email: 'wangwu@example.com' });
+    expect((await b.multipart('/console/cases/new', sent)).status).toBe(303);
+    const [row] = await casesAbout(sent.subject);
+    expect(row).toMatchObject({ channel, receivedOn: today });
+    expect(row.dueOn).toBe(computeDeadline({ received: today, regime: '2019' }, await loadCalendar(t.db)).due);
+  });
+
+  it.each([
+    ['a receipt date in the future', { receivedOn: addDays(today, 1) }, [], '收到申请的日期不能晚于今天'],
+    ['an impossible receipt date', { receivedOn: '2026-02-30' }, [], '收到申请日期应为 YYYY-MM-DD 格式的有效日期'],
+    ['no way to reach the applicant', { address: '', phone: '' }, [], '请至少填写一种联系方式'],
+    ['no channel', { channel: 'pigeon' }, [], '请选择申请的提交方式'],
+    [
+      'an executable scan',
+      {},
+      [['supportingFiles', file(sampleExe(), '扫描件.pdf', 'application/pdf')]],
+      '是可执行程序，不予接收',
+    ],
+  ] as [string, Record<string, string>, [string, File][], string][])(
+    'refuses %s with a Chinese message, keeping what was typed',
+    async (_name, over, files, message) => {
+      const b = await signedIn('clerk');
+      await b.get('/console/cases/new');
+      const before = [await t.db.$count(cases), await t.db.$count(caseAttachments)];
+      const sent = fields({ phone: '13912345678', ...over });
+      const res = await b.multipart('/console/cases/new', sent, files);
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain(message);
+      expect(html).toContain('value="王五"');
+      if (sent.phone) expect(html).toContain(`value="${sent.phone}"`);
+      expect(html).toContain(`${sent.subject}</textarea>`);
+      expect(html).toContain(`name="receivedOn" type="date" required="" max="${today}" value="${sent.receivedOn}"`);
+      if (sent.channel === 'post') expect(html).toMatch(/<option value="post" selected/);
+      expect(html).toMatch(/<option value="纸质" selected/);
+      if (files.length) expect(html).toContain('您选择的附件（扫描件.pdf）未保存');
+      expect([await t.db.$count(cases), await t.db.$count(caseAttachments)]).toEqual(before);
+    },
+  );
+
+  it('staff of another agency cannot register for this agency; a role without case.handle gets no form', async () => {
+    const b = await signedIn('townclerk');
+    const form = await b.get('/console/cases/new');
+    expect(form.res.status).toBe(200);
+    expect(form.html).toContain(`<option value="${tree.town.id}" selected="">某镇人民政府</option>`);
+    expect(form.html).not.toContain('某县教育局</option>');
+    const sent = fields();
+    const res = await b.multipart('/console/cases/new', sent);
+    expect(res.status).toBe(403);
+    expect(await casesAbout(sent.subject)).toEqual([]);
+
+    expect((await (await signedIn('edureviewer')).get('/console/cases/new')).res.status).toBe(403);
+    const anonymous = await browser().get('/console/cases/new');
+    expect(anonymous.res.status).toBe(302);
+    expect(anonymous.res.headers.get('location')).toMatch(/^\/login/);
+  });
+
+  it('an administrator picks any agency', async () => {
+    const b = await signedIn('root');
+    const { html } = await b.get('/console/cases/new');
+    for (const name of ['某县人民政府', '某县教育局', '某镇人民政府', '另一县人民政府']) expect(html).toContain(name);
+    await b.get('/console/cases/new');
+    const sent = fields({ agencyId: String(tree.town.id), channel: 'in_person' });
+    expect((await b.multipart('/console/cases/new', sent)).status).toBe(303);
+    expect((await casesAbout(sent.subject))[0]).toMatchObject({ agencyId: tree.town.id, channel: 'in_person' });
+  });
+
+  it('refuses a request over the size limit before reading it', async () => {
+    const b = await signedIn('clerk');
+    await b.get('/console/cases/new');
+    const before = await t.db.$count(cases);
+    const big = new Uint8Array(MAX_APPLICATION_BODY_BYTES + 1024);
+    const res = await b.multipart('/console/cases/new', fields(), [
+      ['supportingFiles', file(big, '大文件.pdf', 'application/pdf')],
+    ]);
+    expect(res.status).toBe(413);
+    expect(await t.db.$count(cases)).toBe(before);
+  });
+
+  it('without a signed-in user the JSON API files online applications of today only: no channel or date', async () => {
+    const b = browser();
+    await b.get('/apply');
+    const api = (body: Record<string, unknown>) =>
+      b.send('/api/cases', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': b.token() },
+        body: JSON.stringify({ ...fields(), agencyId: tree.education.id, ...body }),
+      });
+    expect((await api({ channel: 'post', receivedOn: undefined })).status).toBe(403);
+    expect((await api({ channel: 'online', receivedOn: addDays(today, -3) })).status).toBe(403);
+    const ok = await api({ channel: 'online', receivedOn: undefined });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { dueOn: string }).dueOn).toBe(
+      computeDeadline({ received: today, regime: '2019' }, await loadCalendar(t.db)).due,
+    );
+  });
+});
