@@ -13,6 +13,7 @@ import { TEST_PASSWORD } from '../../db/factories.ts';
 import { catalogAttachments } from '../../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { createSite } from '../site.ts';
+import { testBrowser } from '../testing.ts';
 
 const OK = { stateSecret: true, commercialSecret: true, privacy: true };
 let t: TestDb;
@@ -27,45 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A browser: keeps cookies, reads the CSRF token from the page it got, posts forms and multipart forms. */
-function browser() {
-  const app = createSite({ db: t.db, clock, secret: 'test', log: () => {} });
-  const jar = new Map<string, string>();
-  const send = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair.split('=');
-      if (v) jar.set(k, v);
-      else jar.delete(k);
-    }
-    return res;
-  };
-  let token = '';
-  const get = async (path: string) => {
-    const res = await send(path);
-    const html = await res.text();
-    token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
-    return { res, html };
-  };
-  const post = (path: string, fields: Record<string, string>) =>
-    send(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-    });
-  /** A multipart post (fetch sets the boundary). */
-  const upload = (path: string, fields: Record<string, string | File>, withToken = true) => {
-    const form = new FormData();
-    if (withToken) form.set('_csrf', token);
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    return send(path, { method: 'POST', body: form });
-  };
-  return { get, post, upload };
-}
+const browser = () => testBrowser(createSite({ db: t.db, clock, secret: 'test', log: () => {} }));
 
 async function signedIn(username: string) {
   const b = browser();
@@ -122,8 +85,8 @@ describe('console: 保密审查 of attachments', () => {
     const clean = pdfWithText([`Zhang San ID ${TEST_ID_MASKED}`]);
     const file = () => new File([Buffer.from(clean)], '名单（脱敏）.pdf', { type: 'application/pdf' });
     const fields = { version, attachmentId: String(pdfRow.id), reason: '已删除身份证号', file: file() };
-    expect((await b.upload(`/console/catalog/${item.id}/replace`, fields, false)).status).toBe(403);
-    const res = await b.upload(`/console/catalog/${item.id}/replace`, { ...fields, file: file() });
+    expect((await b.multipart(`/console/catalog/${item.id}/replace`, fields, [], false)).status).toBe(403);
+    const res = await b.multipart(`/console/catalog/${item.id}/replace`, { ...fields, file: file() });
     expect(res.status).toBe(303);
 
     const [row] = await t.db.select().from(catalogAttachments).where(eq(catalogAttachments.id, pdfRow.id));

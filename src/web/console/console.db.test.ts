@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { sampleReport } from '../../report/sample.ts';
 import { saveComputedReport } from '../../reports/actions/save-computed-report.ts';
 import { createSite } from '../site.ts';
+import { testBrowser } from '../testing.ts';
 
 let t: TestDb;
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
@@ -31,38 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A browser: keeps cookies, reads the CSRF token from the page it got. */
-function browser() {
-  const app = createSite({ db: t.db, clock, secret: 'test', log: () => {} });
-  const jar = new Map<string, string>();
-  const send = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair.split('=');
-      if (v) jar.set(k, v);
-      else jar.delete(k);
-    }
-    return res;
-  };
-  let token = '';
-  const get = async (path: string) => {
-    const res = await send(path);
-    const html = await res.text();
-    token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
-    return { res, html };
-  };
-  const post = (path: string, fields: Record<string, string>, withToken = true) =>
-    send(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...(withToken ? { _csrf: token } : {}), ...fields }).toString(),
-    });
-  return { get, post };
-}
+const browser = () => testBrowser(createSite({ db: t.db, clock, secret: 'test', log: () => {} }));
 
 async function signedIn(username: string) {
   const b = browser();

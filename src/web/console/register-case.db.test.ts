@@ -11,6 +11,7 @@ import { addDays } from '../../law/dates.ts';
 import { computeDeadline } from '../../law/deadline.ts';
 import { sampleExe, samplePdf } from '../../testing/files.ts';
 import { createSite } from '../site.ts';
+import { testBrowser } from '../testing.ts';
 
 // A Thursday: three working days back is the Monday of the same week, on any calendar of 2026 in force.
 const clock = fixedClock('2026-03-05T10:00:00+08:00');
@@ -30,48 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A browser: keeps cookies, reads the CSRF token from the page it got, posts forms as multipart. */
-function browser() {
-  const app = createSite({ db: t.db, clock, secret: 'sec', log: () => {} });
-  const jar = new Map<string, string>();
-  let token = '';
-  const send = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0].split('=');
-      if (v) jar.set(k, v);
-      else jar.delete(k);
-    }
-    return res;
-  };
-  const get = async (path: string) => {
-    const res = await send(path);
-    const html = await res.text();
-    token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
-    return { res, html };
-  };
-  return {
-    get,
-    send,
-    token: () => token,
-    multipart: (path: string, fields: Record<string, string>, files: [string, File][] = []) => {
-      const form = new FormData();
-      form.set('_csrf', token);
-      for (const [k, v] of Object.entries(fields)) form.set(k, v);
-      for (const [k, f] of files) form.append(k, f);
-      return send(path, { method: 'POST', body: form });
-    },
-    post: (path: string, fields: Record<string, string>) =>
-      send(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-      }),
-  };
-}
+const browser = () => testBrowser(createSite({ db: t.db, clock, secret: 'sec', log: () => {} }));
 
 async function signedIn(username: string) {
   const b = browser();

@@ -9,6 +9,7 @@ import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { sha256Hex } from '../../files.ts';
 import { sampleExe, sampleJpeg, samplePdf } from '../../testing/files.ts';
 import { createSite } from '../site.ts';
+import { testBrowser } from '../testing.ts';
 
 const clock = fixedClock('2026-03-02T10:00:00+08:00');
 let t: TestDb;
@@ -24,48 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A browser: keeps cookies, reads the CSRF token from the page it got, posts forms as multipart. */
-function browser() {
-  const app = createSite({ db: t.db, clock, secret: 'sec', log: () => {}, publicFormsPerMinute: 100 });
-  const jar = new Map<string, string>();
-  let token = '';
-  const send = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0].split('=');
-      if (v) jar.set(k, v);
-      else jar.delete(k);
-    }
-    return res;
-  };
-  const get = async (path: string) => {
-    const res = await send(path);
-    const html = await res.text();
-    token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
-    return { res, html };
-  };
-  return {
-    get,
-    send,
-    /** Posts multipart/form-data (the browser sets the boundary), with the page's CSRF token unless told not to. */
-    multipart: (path: string, fields: Record<string, string>, files: [string, File][] = [], withToken = true) => {
-      const form = new FormData();
-      if (withToken) form.set('_csrf', token);
-      for (const [k, v] of Object.entries(fields)) form.set(k, v);
-      for (const [k, f] of files) form.append(k, f);
-      return send(path, { method: 'POST', body: form });
-    },
-    post: (path: string, fields: Record<string, string>) =>
-      send(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-      }),
-  };
-}
+const browser = () =>
+  testBrowser(createSite({ db: t.db, clock, secret: 'sec', log: () => {}, publicFormsPerMinute: 100 }));
 
 async function signedIn(username: string) {
   const b = browser();

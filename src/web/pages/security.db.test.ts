@@ -6,6 +6,7 @@ import { makeAgencyTree, makeUser, TEST_PASSWORD } from '../../db/factories.ts';
 import { cases } from '../../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { createSite } from '../site.ts';
+import { testBrowser } from '../testing.ts';
 
 const clock = fixedClock('2026-03-02T10:00:00+08:00');
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -20,36 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function browser() {
-  const app = createSite({ db: t.db, clock, secret: 'sec', log: () => {}, publicFormsPerMinute: 100 });
-  const jar = new Map<string, string>();
-  let token = '';
-  const send = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0].split('=');
-      if (v) jar.set(k, v);
-    }
-    return res;
-  };
-  return {
-    get: async (path: string) => {
-      const res = await send(path);
-      const html = await res.text();
-      token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? token;
-      return { res, html };
-    },
-    post: (path: string, fields: Record<string, string>) =>
-      send(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-      }),
-  };
-}
+const browser = () =>
+  testBrowser(createSite({ db: t.db, clock, secret: 'sec', log: () => {}, publicFormsPerMinute: 100 }));
 
 describe('script injection in every public field is refused (escaped, never executed)', () => {
   it('the application form, its receipt, the tracking page and the staff console escape what the public typed', async () => {
