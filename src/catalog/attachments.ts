@@ -7,12 +7,13 @@
  */
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { DOCX } from '../files.ts';
+import { AppError } from '../errors.ts';
+import { DOCX, mediaTypeOf, sha256Hex } from '../files.ts';
 import { docxOtherText } from './docx.ts';
 import { htmlToText } from './sanitize.ts';
 import { XLSX, xlsxText } from './xlsx.ts';
 
-export { mediaTypeOf, sha256Hex } from '../files.ts';
+export { mediaTypeOf, sha256Hex };
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -60,4 +61,22 @@ export async function extractAttachmentText(bytes: Uint8Array, mediaType: string
     }
   }
   return null;
+}
+
+/**
+ * A file as staff hand it in (上传 or 替换): its name made safe, type, sha256 and extracted text; an empty or
+ * too-large file is refused.
+ */
+export async function prepareAttachment(input: { filename: string; mediaType?: string; content: Uint8Array }) {
+  const filename = input.filename.trim().replace(/[\\/]/g, '_');
+  if (!filename) throw new AppError('bad_input', '附件文件名不能为空');
+  if (input.content.byteLength === 0) throw new AppError('bad_input', '附件内容为空');
+  if (input.content.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('bad_input', '附件超过20MB');
+  const mediaType = mediaTypeOf(filename, input.mediaType);
+  return {
+    filename,
+    mediaType,
+    sha256: sha256Hex(input.content),
+    text: await extractAttachmentText(input.content, mediaType),
+  };
 }

@@ -2,20 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import { catalogAttachments } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
-import { extractAttachmentText, MAX_ATTACHMENT_BYTES, mediaTypeOf, sha256Hex } from '../attachments.ts';
+import { prepareAttachment } from '../attachments.ts';
 import { type CatalogDeps, type ChangeInput, changeItem, requireState } from '../change.ts';
 
 export async function addAttachment(
   deps: CatalogDeps,
   input: ChangeInput & { filename: string; mediaType?: string; content: Uint8Array },
 ) {
-  const filename = input.filename.trim().replace(/[\\/]/g, '_');
-  if (!filename) throw new AppError('bad_input', '附件文件名不能为空');
-  if (input.content.byteLength === 0) throw new AppError('bad_input', '附件内容为空');
-  if (input.content.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('bad_input', '附件超过20MB');
-  const mediaType = mediaTypeOf(filename, input.mediaType);
-  const text = await extractAttachmentText(input.content, mediaType);
-  const sha256 = sha256Hex(input.content);
+  const { filename, mediaType, sha256, text } = await prepareAttachment(input);
   return changeItem(deps, input, 'catalog.edit', 'catalog.attachment_added', async (tx, item) => {
     requireState(item, ['draft', 'returned'], '上传附件');
     const [att] = await tx

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { can } from '../../auth/roles.ts';
 import { catalogAttachments } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
-import { extractAttachmentText, MAX_ATTACHMENT_BYTES, mediaTypeOf, sha256Hex } from '../attachments.ts';
+import { prepareAttachment } from '../attachments.ts';
 import { type CatalogDeps, type ChangeInput, changeItem, getItem, requireState } from '../change.ts';
 import { describeFinding } from '../content-check.ts';
 import { findPersonalData } from '../pii.ts';
@@ -28,13 +28,7 @@ export async function replaceAttachment(
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 2) throw new AppError('bad_input', '请写明替换附件的理由（如：已对身份证号作遮盖处理）');
   if (reason.length > 2000) throw new AppError('bad_input', '替换理由过长');
-  const filename = input.filename.trim().replace(/[\\/]/g, '_');
-  if (!filename) throw new AppError('bad_input', '附件文件名不能为空');
-  if (input.content.byteLength === 0) throw new AppError('bad_input', '附件内容为空');
-  if (input.content.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('bad_input', '附件超过20MB');
-  const mediaType = mediaTypeOf(filename, input.mediaType);
-  const text = await extractAttachmentText(input.content, mediaType);
-  const sha256 = sha256Hex(input.content);
+  const { filename, mediaType, sha256, text } = await prepareAttachment(input);
 
   const current = await getItem(deps.db, input.itemId);
   const permission =
