@@ -75,6 +75,16 @@ type Ranked = {
   published_on: string | null;
 };
 
+/** Whether `a` comes before `b` in walk order (the result rows carry no order of their own). */
+function beforeInWalk(a: Pick<Ranked, 'id' | 'published_on'>, b: Pick<Ranked, 'id' | 'published_on'>): boolean {
+  if (a.published_on !== b.published_on) {
+    if (a.published_on === null) return true;
+    if (b.published_on === null) return false;
+    return a.published_on > b.published_on;
+  }
+  return a.id > b.id;
+}
+
 /** Walk order: 发布日期 newest first (nulls first, as `desc` sorts them), then id. */
 const walkOrder = sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`;
 
@@ -115,7 +125,7 @@ async function rankedIds(
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
   const [boundary] =
     candidates.length === most
-      ? [walked.rows.at(-1)!]
+      ? [candidates.reduce((last, r) => (beforeInWalk(last, r) ? r : last))]
       : (
           await db.execute<{ id: number; published_on: string | null }>(sql`
             select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
