@@ -12,11 +12,10 @@ const clock = fixedClock('2026-11-23T10:00:00+08:00');
 const { db } = await openDb({ dataDir: 'memory://' });
 await migrateDb(db);
 await loadDemo({ db, clock }, { perYear: 400 });
-const [report] = await db
+const reports = await db
   .select({ id: annualReports.id })
   .from(annualReports)
-  .where(eq(annualReports.status, 'published'))
-  .limit(1);
+  .where(eq(annualReports.status, 'published'));
 const items = await db
   .select({ id: catalogItems.id })
   .from(catalogItems)
@@ -28,6 +27,6 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const port = (server.address() as { port: number }).port;
   process.stdout.write(
-    `${JSON.stringify({ port, report: report.id, items: items.map((i) => i.id), agencies: agencyIds })}\n`,
+    `${JSON.stringify({ port, reports: reports.map((r) => r.id), items: items.map((i) => i.id), agencies: agencyIds })}\n`,
   );
 });

@@ -4,12 +4,17 @@
  * as in production. Target: p99 under 100 ms. Visitors are not signed in, so pages come from the page cache
  * (src/web/page-cache.ts) once rendered. Besides one address hit again and again, the catalog is measured
  * over many addresses (1,000 items; list pages by agency and page) in turn, after one visit to each (a portal
- * in steady state), and the cost of a first render (a page not in the cache) is printed per page kind.
+ * in steady state), and so are the annual reports (every published one), and the cost of a first render (a page
+ * not in the cache) is printed per page kind. Requests say what a browser says: `Accept-Encoding: gzip, deflate,
+ * br`, so pages come compressed as visitors get them; the bytes sent per page are printed beside the figures.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+
+/** What Chromium sends with every page request. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 export default async function benchPortal(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -17,9 +22,9 @@ export default async function benchPortal(): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const { port, report, items, agencies } = await new Promise<{
+    const { port, reports, items, agencies } = await new Promise<{
       port: number;
-      report: number;
+      reports: number[];
       items: number[];
       agencies: number[];
     }>((resolve, reject) => {
@@ -27,15 +32,19 @@ export default async function benchPortal(): Promise<void> {
       child.once('exit', (code) => reject(new Error(`portal server exited (${code})`)));
     });
     const lists = agencies.flatMap((a) => [1, 2, 3].map((p) => `/catalog?agency=${a}&page=${p}`));
-    for (const [name, paths] of [
+    const reportPaths = reports.map((id) => `/reports/${id}`);
+    for (const [name, paths, headers = BROWSER] of [
       ['catalog list /catalog', ['/catalog']],
       [`catalog lists over ${lists.length} addresses`, lists],
       ['catalog item /catalog/:id', [`/catalog/${items[0]}`]],
       [`catalog items over ${items.length} addresses`, items.map((id) => `/catalog/${id}`)],
       ['report list /reports', ['/reports']],
-      ['report page /reports/:id', [`/reports/${report}`]],
+      ['report page /reports/:id', [`/reports/${reports[0]}`]],
+      [`report pages over ${reports.length} addresses`, reportPaths],
+      // A client that takes no compression (not a browser) gets the page as rendered.
+      [`report pages over ${reports.length} addresses, uncompressed`, reportPaths, {}],
       ['home /', ['/']],
-    ] as const) {
+    ] as [string, string[], Record<string, string>?][]) {
       let next = 0;
       // Each request takes the next address in turn.
       const requests = [{ setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
@@ -44,10 +53,11 @@ export default async function benchPortal(): Promise<void> {
       const t0 = performance.now();
       for (const path of paths) await (await fetch(`${url}${path}`)).arrayBuffer();
       const firstMs = (performance.now() - t0) / paths.length;
-      await autocannon({ url, requests, connections: 10, duration: 1 }); // warm-up
-      const result = await autocannon({ url, requests, connections: 200, duration: 5 });
+      await autocannon({ url, headers, requests, connections: 10, duration: 1 }); // warm-up
+      const result = await autocannon({ url, headers, requests, connections: 200, duration: 5 });
+      const kb = result.throughput.total / Math.max(1, result.requests.total) / 1024;
       console.log(
-        `portal ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}; first render ${firstMs.toFixed(1)} ms a page (target p99 < 100 ms at 200 connections)`,
+        `portal ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}, ${kb.toFixed(1)} KB a response; first render ${firstMs.toFixed(1)} ms a page (target p99 < 100 ms at 200 connections)`,
       );
     }
   } finally {

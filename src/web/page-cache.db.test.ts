@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +66,42 @@ describe('the portal page cache, through the site', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('set-cookie')).toContain('gk_csrf=');
+  });
+
+  it('sends the page compressed as the browser accepts, the same page in every coding', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const path = `/catalog/${itemId}`;
+    const first = await site.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(first.headers.get('content-encoding')).toBe('br');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(first.headers.get('set-cookie')).toContain('gk_csrf=');
+    const plain = await (await site.request(path)).text();
+    expect(plain).toContain('关于春季农业生产的通知');
+    const br = Buffer.from(await first.arrayBuffer());
+    expect(brotliDecompressSync(br).toString('utf8')).toBe(plain);
+    const gz = await site.request(path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(plain);
+    expect(br.byteLength).toBeLessThan(Buffer.byteLength(plain) / 3);
+  });
+
+  it('answers 304 to a browser that holds the page, and 200 with a new tag after an audited change', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const path = `/catalog/${itemId}`;
+    const etag = (await site.request(path)).headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+    const again = await site.request(path, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await retitle(itemId, '关于秋季农业生产的通知');
+    await t.db.transaction((tx) =>
+      recordAudit(tx, { at: new Date(), actorId: null, action: 'test.changed', entityType: 'test' }),
+    );
+    const changed = await site.request(path, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await changed.text()).toContain('关于秋季农业生产的通知');
   });
 
   it('keeps 简 and 繁 apart', async () => {

@@ -9,11 +9,15 @@
  * `recheckMs`. That look-up also repairs the one race of the first signal (a page rendered between an event
  * and its commit). `ttlMs` bounds anything else. Never cached: signed-in users, other methods, statuses and
  * types, and a page that carries the visitor's own CSRF token.
+ *
+ * A kept page is compressed once (brotli and gzip, src/web/content-coding.ts) and sent in the coding the
+ * browser accepts, with an ETag: a browser that has the page already is answered 304 Not Modified.
  */
 import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { auditGeneration } from '../db/audit.ts';
 import type { Executor } from '../db/client.ts';
+import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 
 export interface PageCacheOptions {
@@ -29,7 +33,7 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
-  body: Uint8Array;
+  page: Coded;
   type: string;
   generation: string;
   expires: number;
@@ -72,17 +76,18 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
   const entries = new Map<string, Entry>();
   let bytes = 0;
 
+  const sizeOf = ({ page }: Entry) => page.identity.byteLength + page.br.byteLength + page.gzip.byteLength;
   const drop = (key: string) => {
     const old = entries.get(key);
     if (!old) return;
-    bytes -= old.body.byteLength;
+    bytes -= sizeOf(old);
     entries.delete(key);
   };
   const store = (key: string, entry: Entry) => {
     drop(key);
-    if (entry.body.byteLength > maxBytes / 4) return;
+    if (sizeOf(entry) > maxBytes / 4) return;
     entries.set(key, entry);
-    bytes += entry.body.byteLength;
+    bytes += sizeOf(entry);
     while (bytes > maxBytes) drop(entries.keys().next().value as string);
   };
 
@@ -95,8 +100,8 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
       // Most recently used last: the oldest unused page goes first.
       entries.delete(key);
       entries.set(key, hit);
-      c.header('content-type', hit.type);
-      return c.body(hit.body as Uint8Array<ArrayBuffer>, 200);
+      const { body, headers } = reply(hit.page, hit.type, c.req.raw.headers);
+      return body ? c.body(body, 200, headers) : c.body(null, 304, headers);
     }
     await next();
     const type = c.res.headers.get('content-type') ?? '';
@@ -104,6 +109,22 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const token = c.get('csrfToken');
     if (token && Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes(token)) return;
-    store(key, { body, type, generation, expires: now() + ttlMs });
+    const page = await encodePage(body);
+    store(key, { page, type, generation, expires: now() + ttlMs });
+    // The page as just rendered, sent as every later visitor gets it; the headers set on the way are kept.
+    const { body: sent, headers } = reply(page, type, c.req.raw.headers);
+    c.res = new Response(sent, { status: sent ? 200 : 304, headers });
   };
+}
+
+/** A kept page in the coding the browser accepts; no body (304) when the browser holds this very page. */
+function reply(page: Coded, type: string, request: Headers) {
+  const headers: Record<string, string> = { 'content-type': type, etag: page.etag, vary: 'Accept-Encoding' };
+  if (matchesEtag(request.get('if-none-match') ?? undefined, page.etag)) {
+    return { body: null, headers };
+  }
+  const coding = chooseCoding(request.get('accept-encoding') ?? undefined);
+  if (coding) headers['content-encoding'] = coding;
+  const body = (coding ? page[coding] : page.identity) as Uint8Array<ArrayBuffer>;
+  return { body, headers };
 }

@@ -1,0 +1,66 @@
+/**
+ * Compressed copies of a page and the choice among them (RFC 9110 §12.5.3 Accept-Encoding, §8.8.3 ETag,
+ * §13.1.2 If-None-Match). The page cache compresses a page once when it keeps it, so every later visitor gets
+ * the small copy without the server compressing anything again.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+export type Coding = 'br' | 'gzip';
+
+export interface Coded {
+  identity: Uint8Array;
+  br: Uint8Array;
+  gzip: Uint8Array;
+  /** A weak validator: the same for every coding of the same page. */
+  etag: string;
+}
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** Brotli at quality 6 costs about a millisecond for a 40 KB report page and keeps it under a fifth. */
+export async function encodePage(identity: Uint8Array): Promise<Coded> {
+  const [br, gz] = await Promise.all([
+    brotli(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 6,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength,
+      },
+    }),
+    gzipped(identity, { level: 9 }),
+  ]);
+  const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+  return { identity, br: new Uint8Array(br), gzip: new Uint8Array(gz), etag };
+}
+
+/**
+ * The coding to send for an Accept-Encoding header: br before gzip when both are acceptable, none when the
+ * header is absent or refuses both (`q=0`). `*` accepts what is not named.
+ */
+export function chooseCoding(acceptEncoding: string | undefined): Coding | null {
+  if (!acceptEncoding) return null;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = weight ? Number(weight.slice(2)) : 1;
+    q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const weightOf = (coding: Coding) =>
+    q.get(coding) ?? (coding === 'gzip' ? q.get('x-gzip') : undefined) ?? q.get('*') ?? 0;
+  const br = weightOf('br');
+  const gz = weightOf('gzip');
+  if (br <= 0 && gz <= 0) return null;
+  return br >= gz ? 'br' : 'gzip';
+}
+
+/** Whether an If-None-Match header names this page (weak comparison, as GET allows). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
