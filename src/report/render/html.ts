@@ -29,7 +29,10 @@ function gridHtml(grid: Grid): string {
   const caption = grid.caption ? `<caption>${escapeHtml(grid.caption)}</caption>` : '';
   const head = rows.slice(0, grid.headerRows).join('');
   const body = rows.slice(grid.headerRows).join('');
-  return `<table class="report-table" data-table="${grid.table.id}">${caption}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  const table = `<table class="report-table" data-table="${grid.table.id}">${caption}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  // On a narrow screen the table scrolls in its own box, by keyboard too (WCAG 2.1 1.4.10, 2.1.1).
+  const name = escapeHtml(grid.caption || grid.table.id);
+  return `<div class="table-scroll" role="region" aria-label="${name}" tabindex="0">${table}</div>`;
 }
 
 function paragraphs(text: string | undefined): string {
@@ -87,6 +90,7 @@ table.report-table{border-collapse:collapse;width:100%;margin:8pt 0 16pt;font-si
 table.report-table th,table.report-table td{border:1px solid #000;padding:2pt 4pt;text-align:center}
 table.report-table td.num{text-align:center}
 table.report-table caption{font-weight:bold;text-align:left;padding:4pt 0}
+.table-scroll{overflow-x:auto}
 @page{size:A4;margin:20mm}
 `;
 

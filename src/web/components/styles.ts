@@ -1,6 +1,8 @@
 /**
  * The site's stylesheet, inline: one request per page, no build step. Colours meet WCAG 2.1 AA contrast
- * (text #1a1a1a on white 17:1; white on #a4161a banner 7.6:1; links #0b4f9c on white 8.1:1).
+ * (text #1a1a1a on white 17:1; white on #a4161a banner 7.6:1; links #0b4f9c on white 8.1:1); the focus
+ * outline 3:1 at least against what is behind it (#0b4f9c on white 8.1:1, #ffd75e on the banner 5.7:1).
+ * Wide report tables scroll in their own box and charts shrink to the screen (reflow at 320 px).
  */
 export const STYLES = `
 *{box-sizing:border-box}
@@ -11,7 +13,8 @@ body.large table{font-size:20px}
 .skip{position:absolute;left:-999px;top:0;background:#ffd;padding:8px}
 .skip:focus{left:8px;z-index:10}
 a{color:#0b4f9c}
-a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:2px}
+:focus-visible{outline:3px solid #0b4f9c;outline-offset:2px}
+.banner :focus-visible{outline-color:#ffd75e}
 .banner{background:#a4161a;color:#fff}
 .banner .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:12px;padding-top:14px;padding-bottom:10px}
 .banner .site{font-size:1.6em;font-weight:700;letter-spacing:2px}
@@ -52,6 +55,8 @@ footer{border-top:1px solid #ccc;padding-top:8px;padding-bottom:24px;color:#333;
 figure.qr{margin:0;text-align:center;font-size:.85em}
 figure.qr svg{width:96px;height:96px}
 .report-table th,.report-table td{font-size:.95em}
+.table-scroll{overflow-x:auto;max-width:100%}
+.charts svg{max-width:100%;height:auto}
 @media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
 @media print{.banner nav,.banner .tools,footer,.noprint{display:none}body{font-size:12pt}}
 `;
