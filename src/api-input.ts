@@ -2,16 +2,24 @@
  * What the JSON APIs (src/cases/api.ts, src/catalog/api.ts) share: zod validation that fails as one
  * AppError naming the field, and the signed-in user the web's session middleware put on the context.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { SessionUser } from './auth/roles.ts';
 import { AppError } from './errors.ts';
 
+// zod's own messages (too short, not one of the options…) in Chinese, as every form and API shows them.
+z.config(z.locales.zhCN());
+
+/** A refusal that names the first wrong field, in the words the user sees. */
+export function inputError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  return new AppError('bad_input', `${issue?.path.join('.') || '请求'}：${issue?.message ?? '内容有误'}`, {
+    issues: error.issues,
+  });
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new AppError('bad_input', `${issue.path.join('.') || '请求'}：${issue.message}`, { issues: r.error.issues });
-  }
+  if (!r.success) throw inputError(r.error);
   return r.data;
 }
 

@@ -190,17 +190,19 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   });
 
   // ── console ───────────────────────────────────────────────────────────────
+  // Each staff route asks who is signed in before it reads the request: a visitor is told to sign in (401).
   app.post('/items', async (c) => {
+    const user = signedInUser(c);
     const body = parseInput(z.object({ agencyId: id, fields: itemFieldsSchema }), await c.req.json());
-    return c.json(await createItem(deps, { user: signedInUser(c), agencyId: body.agencyId, fields: body.fields }), 201);
+    return c.json(await createItem(deps, { user, agencyId: body.agencyId, fields: body.fields }), 201);
   });
   app.put('/items/:id', async (c) => {
+    const user = signedInUser(c);
     const body = parseInput(z.object({ fields: itemFieldsSchema, version }), await c.req.json());
-    return c.json(
-      await updateItem(deps, { user: signedInUser(c), itemId: parseInput(id, c.req.param('id')), ...body }),
-    );
+    return c.json(await updateItem(deps, { user, itemId: parseInput(id, c.req.param('id')), ...body }));
   });
   app.post('/items/:id/attachments', async (c) => {
+    const user = signedInUser(c);
     const body = parseInput(
       z.object({
         filename: z.string().min(1).max(255),
@@ -212,12 +214,13 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     );
     const content = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
     return c.json(
-      await addAttachment(deps, { user: signedInUser(c), itemId: parseInput(id, c.req.param('id')), ...body, content }),
+      await addAttachment(deps, { user, itemId: parseInput(id, c.req.param('id')), ...body, content }),
       201,
     );
   });
   // 替换附件: a processed file in place of the original (whose bytes are not kept), with a reason.
   app.put('/items/:id/attachments/:aid', async (c) => {
+    const user = signedInUser(c);
     const body = parseInput(
       z.object({
         filename: z.string().min(1).max(255),
@@ -231,7 +234,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     const content = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
     return c.json(
       await replaceAttachment(deps, {
-        user: signedInUser(c),
+        user,
         itemId: parseInput(id, c.req.param('id')),
         attachmentId: parseInput(id, c.req.param('aid')),
         ...body,
@@ -255,8 +258,9 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     run: (user: SessionUser, itemId: number, body: z.output<S>) => Promise<unknown>,
   ) =>
     app.post(`/items/:id/${path}`, async (c) => {
+      const user = signedInUser(c);
       const raw = c.req.header('content-type')?.includes('json') ? await c.req.json() : {};
-      return c.json(await run(signedInUser(c), parseInput(id, c.req.param('id')), parseInput(schema, raw)));
+      return c.json(await run(user, parseInput(id, c.req.param('id')), parseInput(schema, raw)));
     });
   step('submit', z.object({ comment: z.string().max(2000).optional(), version }), (user, itemId, b) =>
     submitItem(deps, { user, itemId, ...b }),
@@ -279,6 +283,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   );
 
   app.post('/figures', async (c) => {
+    const user = signedInUser(c);
     const body = parseInput(
       z.object({
         agencyId: id,
@@ -288,7 +293,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       }),
       await c.req.json(),
     );
-    return c.json(await enterMonthlyFigures(deps, { user: signedInUser(c), ...body }));
+    return c.json(await enterMonthlyFigures(deps, { user, ...body }));
   });
 
   app.post('/import', async (c) => {
@@ -302,6 +307,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   });
 
   app.put('/settings', async (c) => {
+    const user = signedInUser(c);
     type Node = { code: string; name: string; children?: Node[] };
     const node: z.ZodType<Node> = z.lazy(() =>
       z.object({
@@ -318,12 +324,13 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       }),
       await c.req.json(),
     );
-    return c.json(await saveCatalogSettings(deps, { user: signedInUser(c), ...body }));
+    return c.json(await saveCatalogSettings(deps, { user, ...body }));
   });
 
   app.get('/section-two', async (c) => {
+    const user = signedInUser(c);
     const q = parseInput(scopeQuery, c.req.query());
-    requirePermission(signedInUser(c), 'catalog.read', q.agency);
+    requirePermission(user, 'catalog.read', q.agency);
     const agencyIds = await scopeIds(q.agency, q.subtree);
     return c.json({
       format: templateForYear(q.year),
@@ -332,15 +339,17 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     });
   });
   app.get('/section-two/drill', async (c) => {
+    const user = signedInUser(c);
     const q = parseInput(scopeQuery.extend({ key: z.string().min(1).max(100) }), c.req.query());
-    requirePermission(signedInUser(c), 'catalog.read', q.agency);
+    requirePermission(user, 'catalog.read', q.agency);
     const agencyIds = await scopeIds(q.agency, q.subtree);
     return c.json(await drillCatalogCell(deps.db, { agencyIds, year: q.year, key: q.key }));
   });
 
   app.get('/flags', async (c) => {
+    const user = signedInUser(c);
     const q = parseInput(scopeQuery, c.req.query());
-    requirePermission(signedInUser(c), 'catalog.read', q.agency);
+    requirePermission(user, 'catalog.read', q.agency);
     return c.json(await disclosureFlags(deps.db, { agencyIds: await scopeIds(q.agency, q.subtree), year: q.year }));
   });
 

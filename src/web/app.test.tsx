@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { fixedClock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { createApp } from './app.tsx';
@@ -21,6 +22,7 @@ function testApp() {
         app.get('/secret', () => {
           throw new AppError('forbidden', '无权查看其他机关的申请');
         });
+        app.get('/choose', (c) => c.text(z.enum(['upheld', 'corrected']).parse(c.req.query('outcome'))));
         app.post('/apply', (c) => c.text('submitted'));
         app.get('/form', (c) => c.text(c.get('csrfToken')));
       },
@@ -50,6 +52,15 @@ describe('web app shell', () => {
     expect(html).toContain('系统出现错误');
     expect(html).not.toContain('exploded');
     expect(html).not.toContain('at ');
+  });
+
+  it('answers input a route checked with zod by itself with 400 and a Chinese message, not a crash', async () => {
+    const res = await testApp().request('/choose?outcome=x');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('提交的内容有误');
+    expect(html).toContain('无效选项');
+    expect((await testApp().request('/choose?outcome=upheld')).status).toBe(200);
   });
 
   it('maps AppError codes to statuses', async () => {

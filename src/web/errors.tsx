@@ -5,6 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { inputError } from '../api-input.ts';
 import { type ErrorCode, isAppError } from '../errors.ts';
 import { Layout } from './components/layout.tsx';
 import type { AppEnv } from './env.ts';
@@ -52,7 +54,9 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, mess
   );
 }
 
-export function handleError(error: unknown, c: Context<AppEnv>, site: string, log: (e: unknown) => void) {
+export function handleError(failure: unknown, c: Context<AppEnv>, site: string, log: (e: unknown) => void) {
+  // Input a route checked with zod without parseInput is still bad input (400), never a crash (500).
+  const error = failure instanceof z.ZodError ? inputError(failure) : failure;
   if (isAppError(error)) {
     if (error.code === 'unauthenticated' && c.req.method === 'GET' && !c.req.path.startsWith('/api/')) {
       return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);

@@ -7,6 +7,7 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { parseInput } from '../../api-input.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
 import { endConsultation } from '../../cases/actions/end-consultation.ts';
@@ -475,7 +476,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
     app.post('/console/cases/:id{[0-9]+}/appeal/:appeal{[0-9]+}/decide', async (c) => {
       const user = requireUser(c);
       const f = await c.req.parseBody();
-      const outcome = z.enum(['upheld', 'corrected', 'other']).parse(str(f.outcome));
+      const outcome = parseInput(z.enum(['upheld', 'corrected', 'other']), str(f.outcome));
       await decideAppeal(act, { user, appealId: Number(c.req.param('appeal')), outcome, decidedOn: str(f.decidedOn) });
       return c.redirect(`/console/cases/${c.req.param('id')}`, 303);
     });

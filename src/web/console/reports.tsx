@@ -7,6 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
+import { parseInput } from '../../api-input.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
@@ -132,9 +133,10 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
     app.post('/console/reports/build', async (c) => {
       const user = requireUser(c);
       if (!deps.build) throw new AppError('not_found', '未配置报告计算');
-      const form = z
-        .object({ agencyId: z.coerce.number().int(), year: z.coerce.number().int().min(2008).max(2100) })
-        .parse(await c.req.parseBody());
+      const form = parseInput(
+        z.object({ agencyId: z.coerce.number().int(), year: z.coerce.number().int().min(2008).max(2100) }),
+        await c.req.parseBody(),
+      );
       requirePermission(user, 'report.edit', form.agencyId);
       const id = await deps.build(deps, { actorId: user.id, ...form });
       return c.redirect(`/console/reports/${id}`, 303);
@@ -260,7 +262,7 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
 
     app.post('/console/reports/:id{[0-9]+}/narrative', async (c) => {
       const { user, row } = await loadForUser(c, 'report.edit');
-      const narrative = narrativeForm.parse(await c.req.parseBody());
+      const narrative = parseInput(narrativeForm, await c.req.parseBody());
       await updateNarrative(act, { actorId: user.id, reportId: row.id, narrative });
       return c.redirect(`/console/reports/${row.id}`, 303);
     });
