@@ -12,10 +12,10 @@ import { cases } from '../src/db/schema/cases.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
-import { DEMO_PASSWORD, loadDemo } from '../src/demo/county.ts';
+import { loadDemo } from '../src/demo/county.ts';
 import { createSite } from '../src/web/site.ts';
 import { type Audit, auditPage } from './a11y-audit.ts';
-import { CHROMIUM, launchBrowser, listen } from './harness.ts';
+import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
 
 const clock = fixedClock('2026-10-12T10:00:00+08:00');
 
@@ -29,11 +29,7 @@ const audit = (page: Page): Promise<Audit> => page.evaluate(auditPage);
 
 async function signedIn(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/console/);
+  await signIn(page, server.url, username);
   return page;
 }
 
@@ -96,11 +92,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
     server = await listen(createSite({ db: t.db, clock, secret: 'a11y', log: () => {} }));
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAll(browser, server, t));
 
   it('the portal pages pass on a desktop screen', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

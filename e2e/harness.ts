@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/demo/county.ts';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -35,4 +36,18 @@ export async function listen(app: { fetch: Hono['fetch'] }): Promise<{ url: stri
       });
     });
   });
+}
+
+/** Signs a demo user in on the login page and waits for the console. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/console/);
+}
+
+/** Closes what a suite opened (browser, server, database), in that order; what was never opened is passed over. */
+export async function closeAll(...opened: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const thing of opened) await thing?.close();
 }

@@ -9,12 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
-import { DEMO_PASSWORD, loadDemo } from '../src/demo/county.ts';
+import { loadDemo } from '../src/demo/county.ts';
 import { buildReport } from '../src/reports/actions/build-report.ts';
 import { sampleJpeg } from '../src/testing/files.ts';
 import { repoRoot } from '../src/testing/paths.ts';
 import { createSite } from '../src/web/site.ts';
-import { CHROMIUM, launchBrowser, listen } from './harness.ts';
+import { CHROMIUM, closeAll, launchBrowser, listen, signIn as signInAs } from './harness.ts';
 
 const clock = fixedClock('2026-10-12T10:00:00+08:00');
 const shots = process.env.GONGKAI_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : null;
@@ -29,13 +29,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/console/);
-}
+const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
 describe.skipIf(!CHROMIUM)('browser journeys', () => {
   beforeAll(async () => {
@@ -44,11 +38,7 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     server = await listen(createSite({ db: t.db, clock, secret: 'e2e', buildReport, log: () => {} }));
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => closeAll(browser, server, t));
 
   let trackingCode = '';
 
