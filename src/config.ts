@@ -2,6 +2,7 @@
  * The environment, read once. Nothing else in gongkai touches process.env.
  */
 import { resolve } from 'node:path';
+import { publicOrigin } from './public-url.ts';
 
 export interface Config {
   /** HTTP port of `gongkai serve` (PORT, default 3000). */
@@ -14,6 +15,16 @@ export interface Config {
   logLevel: string;
   /** Secret for session and CSRF tokens (GONGKAI_SECRET); generated per process when absent. */
   secret: string | undefined;
+  /**
+   * The site's public origin (GONGKAI_PUBLIC_URL, e.g. https://xxgk.example.gov.cn) when it runs behind a reverse
+   * proxy: QR codes, feeds and the sitemap give this address, and an https address makes cookies Secure.
+   */
+  publicUrl: string | undefined;
+  /**
+   * How many reverse proxies in front of gongkai append to X-Forwarded-For (GONGKAI_TRUSTED_PROXIES, default 0):
+   * the rate limits count the address the nearest of them saw. 0 counts the connection's own address.
+   */
+  trustedProxies: number;
   /** True under CI=true. */
   ci: boolean;
   /** GONGKAI_DEBUG: print stack traces of CLI errors. */
@@ -23,12 +34,17 @@ export interface Config {
 function readConfig(env: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不是有效端口号：${env.PORT}`);
+  const trustedProxies = Number(env.GONGKAI_TRUSTED_PROXIES ?? 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
+    throw new Error(`GONGKAI_TRUSTED_PROXIES 应为 0 到 10 的整数：${env.GONGKAI_TRUSTED_PROXIES}`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secret: env.GONGKAI_SECRET || undefined,
+    publicUrl: env.GONGKAI_PUBLIC_URL ? publicOrigin(env.GONGKAI_PUBLIC_URL) : undefined,
+    trustedProxies,
     ci: env.CI === 'true',
     debug: Boolean(env.GONGKAI_DEBUG),
   };

@@ -12,6 +12,7 @@ import { parseInput, signedInUser } from '../api-input.ts';
 import { can, requirePermission, type SessionUser } from '../auth/roles.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { AppError } from '../errors.ts';
+import { publicAddress } from '../public-url.ts';
 import { templateForYear } from '../report/templates/index.ts';
 import { addAttachment, removeAttachment } from './actions/add-attachment.ts';
 import { approveStep } from './actions/approve-step.ts';
@@ -47,6 +48,8 @@ export interface CatalogApiOptions extends CatalogDeps {
   itemPath?: (id: number) => string;
   /** Feed title. */
   title?: string;
+  /** The site's public origin behind a reverse proxy (src/public-url.ts); else the request's own. */
+  publicOrigin?: string;
 }
 
 const id = z.coerce.number().int().positive();
@@ -141,32 +144,37 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       summary: htmlToText(r.body).slice(0, 200),
       agency: r.agency,
     }));
-  const feedInfo = (url: string) => ({
+  /** The public address of this request and its origin (behind a reverse proxy, the configured one). */
+  const addressOf = (requestUrl: string) => {
+    const self = publicAddress(requestUrl, opts.publicOrigin);
+    return { self, origin: new URL(self).origin };
+  };
+  const feedInfo = ({ self, origin }: { self: string; origin: string }) => ({
     title: opts.title ?? '政府信息公开目录',
-    self: url,
-    home: `${new URL(url).origin}/catalog`,
+    self,
+    home: `${origin}/catalog`,
   });
 
   app.get('/feed.rss', async (c) => {
-    const origin = new URL(c.req.url).origin;
-    return c.body(rssFeed(feedInfo(c.req.url), await entries(origin)), 200, {
+    const at = addressOf(c.req.url);
+    return c.body(rssFeed(feedInfo(at), await entries(at.origin)), 200, {
       'content-type': 'application/rss+xml; charset=utf-8',
     });
   });
   app.get('/feed.atom', async (c) => {
-    const origin = new URL(c.req.url).origin;
-    return c.body(atomFeed(feedInfo(c.req.url), await entries(origin)), 200, {
+    const at = addressOf(c.req.url);
+    return c.body(atomFeed(feedInfo(at), await entries(at.origin)), 200, {
       'content-type': 'application/atom+xml; charset=utf-8',
     });
   });
   app.get('/feed.json', async (c) => {
-    const origin = new URL(c.req.url).origin;
-    return c.body(JSON.stringify(jsonFeed(feedInfo(c.req.url), await entries(origin))), 200, {
+    const at = addressOf(c.req.url);
+    return c.body(JSON.stringify(jsonFeed(feedInfo(at), await entries(at.origin))), 200, {
       'content-type': 'application/feed+json; charset=utf-8',
     });
   });
   app.get('/sitemap.xml', async (c) => {
-    const origin = new URL(c.req.url).origin;
+    const { origin } = addressOf(c.req.url);
     const rows = await deps.db
       .select({ id: catalogItems.id, updatedAt: catalogItems.updatedAt })
       .from(catalogItems)

@@ -24,8 +24,14 @@ export interface WebOptions {
   site: string;
   /** Cookies marked Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** The public origin behind a reverse proxy (src/public-url.ts). */
+  publicOrigin?: string;
+  /** Reverse proxies that append to X-Forwarded-For, for the rate limits' client address. */
+  trustedProxies?: number;
   /** Public form submissions allowed per client per minute. */
   publicFormsPerMinute?: number;
+  /** Application status lookups (by tracking code) allowed per client per minute. */
+  lookupsPerMinute?: number;
   log?: (error: unknown) => void;
   /** Loads the signed-in user (src/web/auth.tsx); without it every request is anonymous. */
   session?: MiddlewareHandler<AppEnv>;
@@ -51,6 +57,10 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     }),
   );
   app.use(readPrefs());
+  app.use(async (c, next) => {
+    c.set('publicOrigin', opts.publicOrigin);
+    await next();
+  });
   app.use(
     opts.session ??
       (async (c, next) => {
@@ -68,10 +78,20 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   app.use('/console/cases/new', applicationLimit);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   if (opts.pageCache) app.use(opts.pageCache);
-  const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000 });
+  const proxies = opts.trustedProxies ?? 0;
+  const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000, trustedProxies: proxies });
   app.use('/apply/*', limit);
-  app.use('/track', limit);
+  app.use('/api/cases', limit); // filing through the public API: the same count as the portal's form
   app.use('/login', limit);
+  // Looking an application up by its code: enough for anyone checking their own, too few to try codes.
+  const lookups = rateLimit({
+    limit: opts.lookupsPerMinute ?? 30,
+    windowMs: 60_000,
+    methods: ['GET'],
+    trustedProxies: proxies,
+  });
+  app.use('/track', lookups);
+  app.use('/api/cases/track/*', lookups);
 
   prefsRoutes(app);
   for (const add of opts.modules ?? []) add(app);

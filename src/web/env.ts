@@ -13,5 +13,7 @@ export interface AppEnv {
     script: 'hans' | 'hant';
     /** 适老化 large-text mode */
     largeText: boolean;
+    /** The site's public origin behind a reverse proxy (GONGKAI_PUBLIC_URL), else undefined. */
+    publicOrigin: string | undefined;
   };
 }

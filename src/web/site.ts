@@ -30,7 +30,11 @@ export interface SiteOptions {
   secret?: string;
   info?: Partial<SiteInfo>;
   secureCookies?: boolean;
+  /** The public origin behind a reverse proxy (GONGKAI_PUBLIC_URL): QR codes, feeds, sitemap; https makes cookies Secure. */
+  publicOrigin?: string;
+  trustedProxies?: number;
   publicFormsPerMinute?: number;
+  lookupsPerMinute?: number;
   log?: (e: unknown) => void;
   /** Computes an agency's report from cases and the catalog (the report builder's 生成 button). */
   buildReport?: BuildReport;
@@ -53,17 +57,21 @@ export const PUBLIC_PAGES =
 
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
   const info = { ...DEFAULT_INFO, ...opts.info };
+  const secureCookies = opts.secureCookies ?? opts.publicOrigin?.startsWith('https:') ?? false;
   return createApp({
     clock: opts.clock,
     secret: opts.secret ?? randomBytes(32).toString('base64url'),
     site: info.site,
-    secureCookies: opts.secureCookies,
+    secureCookies,
+    publicOrigin: opts.publicOrigin,
+    trustedProxies: opts.trustedProxies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
+    lookupsPerMinute: opts.lookupsPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
     pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES }),
     modules: [
-      authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies: opts.secureCookies ?? false }),
+      authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies }),
       consoleHome({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleReports({ db: opts.db, clock: opts.clock, site: info.site, build: opts.buildReport }),
       staticPages(info),
@@ -74,7 +82,12 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       (app) => {
         app.route(
           '/api/catalog',
-          catalogApi({ db: opts.db, clock: opts.clock, title: `${info.site}政府信息公开目录` }) as never,
+          catalogApi({
+            db: opts.db,
+            clock: opts.clock,
+            title: `${info.site}政府信息公开目录`,
+            publicOrigin: opts.publicOrigin,
+          }) as never,
         );
         app.route('/api/cases', casesApi({ db: opts.db, clock: opts.clock }) as never);
       },

@@ -34,6 +34,8 @@ export function register(program: Command): void {
         clock: systemClock,
         secret: config.secret ?? randomBytes(32).toString('base64url'),
         buildReport,
+        publicOrigin: config.publicUrl,
+        trustedProxies: config.trustedProxies,
         log: (error) => log.error(error),
       });
       const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -2,6 +2,7 @@
 /** A page in the site's layout, with what the request's context knows (user, CSRF token, 简/繁, 适老化). */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { publicAddress } from '../../public-url.ts';
 import type { AppEnv } from '../env.ts';
 import { pageQr } from '../qr.ts';
 import { Layout } from './layout.tsx';
@@ -23,7 +24,7 @@ export async function renderPage(
       largeText={c.get('largeText')}
       script={c.get('script')}
       console={opts.console}
-      qrSvg={opts.console ? undefined : await pageQr(c.req.url)}
+      qrSvg={opts.console ? undefined : await pageQr(publicAddress(c.req.url, c.get('publicOrigin')))}
     >
       {body as never}
     </Layout>,

@@ -11,6 +11,8 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Which methods count (default: POST only). */
   methods?: string[];
+  /** Reverse proxies in front that append to X-Forwarded-For (default 0: the connection's address counts). */
+  trustedProxies?: number;
   now?: () => number;
 }
 
@@ -20,7 +22,7 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   const now = opts.now ?? Date.now;
   return async (c, next) => {
     if (methods.has(c.req.method)) {
-      const key = clientAddress(c.req.raw.headers, c.env);
+      const key = clientAddress(c.req.raw.headers, c.env, opts.trustedProxies ?? 0);
       const t = now();
       const entry = hits.get(key);
       if (!entry || t - entry.start >= opts.windowMs) {
@@ -38,7 +40,19 @@ function pruneOld(hits: Map<string, { start: number }>, t: number, windowMs: num
   for (const [k, v] of hits) if (t - v.start >= windowMs) hits.delete(k);
 }
 
-function clientAddress(headers: Headers, env: unknown): string {
+/**
+ * Whom to count. Behind `trustedProxies` proxies, each appending the address it saw to X-Forwarded-For, the
+ * client is the entry the farthest trusted proxy added: entries before it are the client's own words and may
+ * be forged. Without trusted proxies the connection's address counts, whatever the header says.
+ */
+export function clientAddress(headers: Headers, env: unknown, trustedProxies = 0): string {
   const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (trustedProxies > 0 && forwarded.length > 0) {
+    return forwarded[Math.max(0, forwarded.length - trustedProxies)];
+  }
+  return incoming?.socket?.remoteAddress ?? forwarded[0] ?? 'local';
 }

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../errors.ts';
+import { clientAddress, rateLimit } from './rate-limit.ts';
+
+const socket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+const forwarded = (value: string) => new Headers({ 'x-forwarded-for': value });
+
+describe('clientAddress: whom a rate limit counts', () => {
+  it.each([
+    ['no proxy: the connection, whatever the header says', socket('203.0.113.9'), '198.51.100.1', 0, '203.0.113.9'],
+    ['one proxy: the address it appended', socket('127.0.0.1'), '198.51.100.1', 1, '198.51.100.1'],
+    [
+      'one proxy, a forged entry before it: still the appended one',
+      socket('127.0.0.1'),
+      '6.6.6.6, 198.51.100.1',
+      1,
+      '198.51.100.1',
+    ],
+    [
+      'two proxies: the entry the farther one added',
+      socket('127.0.0.1'),
+      '6.6.6.6, 198.51.100.1, 10.0.0.2',
+      2,
+      '198.51.100.1',
+    ],
+    ['more proxies trusted than entries: the first', socket('127.0.0.1'), '198.51.100.1', 3, '198.51.100.1'],
+    ['a trusted proxy that sent no header: the connection', socket('127.0.0.1'), '', 1, '127.0.0.1'],
+  ])('%s', (_name, env, header, proxies, expected) => {
+    expect(clientAddress(forwarded(header), env, proxies)).toBe(expected);
+  });
+});
+
+describe('rateLimit', () => {
+  function limited(methods?: string[]) {
+    const app = new Hono();
+    app.use(rateLimit({ limit: 2, windowMs: 60_000, methods, trustedProxies: 1 }));
+    app.all('/', (c) => c.text('ok'));
+    app.onError((e, c) => c.text(e.message, e instanceof AppError && e.code === 'rate_limited' ? 429 : 500));
+    return app;
+  }
+  const from = (address: string, method = 'POST') => ({ method, headers: { 'x-forwarded-for': address } });
+
+  it('counts each client behind the proxy on its own', async () => {
+    const app = limited();
+    for (let i = 0; i < 2; i++) expect((await app.request('/', from('198.51.100.1'))).status).toBe(200);
+    expect((await app.request('/', from('198.51.100.1'))).status).toBe(429);
+    expect((await app.request('/', from('198.51.100.2'))).status).toBe(200);
+  });
+
+  it('counts only the methods it is given', async () => {
+    const app = limited(['GET']);
+    for (let i = 0; i < 5; i++) expect((await app.request('/', from('198.51.100.1'))).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await app.request('/', from('198.51.100.1', 'GET'))).status).toBe(200);
+    expect((await app.request('/', from('198.51.100.1', 'GET'))).status).toBe(429);
+  });
+});
