@@ -73,7 +73,7 @@ describe('the portal page cache, through the site', () => {
     const path = `/catalog/${itemId}`;
     const first = await site.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(first.headers.get('content-encoding')).toBe('br');
-    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding, Cookie');
     expect(first.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(first.headers.get('set-cookie')).toContain('gk_csrf=');
     const plain = await (await site.request(path)).text();

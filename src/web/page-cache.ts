@@ -119,7 +119,8 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
 
 /** A kept page in the coding the browser accepts; no body (304) when the browser holds this very page. */
 function reply(page: Coded, type: string, request: Headers) {
-  const headers: Record<string, string> = { 'content-type': type, etag: page.etag, vary: 'Accept-Encoding' };
+  // Cookie: the page differs with the visitor's 简/繁 and 适老化 choice, kept in cookies.
+  const headers: Record<string, string> = { 'content-type': type, etag: page.etag, vary: 'Accept-Encoding, Cookie' };
   if (matchesEtag(request.get('if-none-match') ?? undefined, page.etag)) {
     return { body: null, headers };
   }
