@@ -19,7 +19,7 @@ export interface Config {
    * The site's public origin (GONGKAI_PUBLIC_URL, e.g. https://xxgk.example.gov.cn) when it runs behind a reverse
    * proxy: QR codes, feeds and the sitemap give this address, and an https address makes cookies Secure.
    */
-  publicUrl: string | undefined;
+  publicOrigin: string | undefined;
   /**
    * How many reverse proxies in front of gongkai append to X-Forwarded-For (GONGKAI_TRUSTED_PROXIES, default 0):
    * the rate limits count the address the nearest of them saw. 0 counts the connection's own address.
@@ -43,7 +43,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secret: env.GONGKAI_SECRET || undefined,
-    publicUrl: env.GONGKAI_PUBLIC_URL ? publicOrigin(env.GONGKAI_PUBLIC_URL) : undefined,
+    publicOrigin: env.GONGKAI_PUBLIC_URL ? publicOrigin(env.GONGKAI_PUBLIC_URL) : undefined,
     trustedProxies,
     ci: env.CI === 'true',
     debug: Boolean(env.GONGKAI_DEBUG),

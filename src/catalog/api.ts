@@ -30,7 +30,7 @@ import { updateItem } from './actions/update-item.ts';
 import { withdrawItem } from './actions/withdraw-item.ts';
 import type { CatalogDeps } from './change.ts';
 import { attachmentHandlings, describeFinding, itemPersonalData } from './content-check.ts';
-import { atomFeed, type FeedEntry, jsonFeed, rssFeed, sitemap } from './feeds.ts';
+import { atomFeed, type FeedEntry, type FeedInfo, jsonFeed, rssFeed, sitemap } from './feeds.ts';
 import { itemFieldsSchema } from './item-fields.ts';
 import { attachmentContent, disclosureFlags, itemDetail, recentPublished } from './queries.ts';
 import { computeCatalogSection, drillCatalogCell } from './report-section.ts';
@@ -149,30 +149,20 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     const self = publicAddress(requestUrl, opts.publicOrigin);
     return { self, origin: new URL(self).origin };
   };
-  const feedInfo = ({ self, origin }: { self: string; origin: string }) => ({
+  const feedInfo = ({ self, origin }: { self: string; origin: string }): FeedInfo => ({
     title: opts.title ?? '政府信息公开目录',
     self,
     home: `${origin}/catalog`,
   });
-
-  app.get('/feed.rss', async (c) => {
-    const at = addressOf(c.req.url);
-    return c.body(rssFeed(feedInfo(at), await entries(at.origin)), 200, {
-      'content-type': 'application/rss+xml; charset=utf-8',
+  /** One feed of the newest published items, in the format `render` writes, at the request's public address. */
+  const feed = (path: string, type: string, render: (info: FeedInfo, items: FeedEntry[]) => string) =>
+    app.get(path, async (c) => {
+      const at = addressOf(c.req.url);
+      return c.body(render(feedInfo(at), await entries(at.origin)), 200, { 'content-type': type });
     });
-  });
-  app.get('/feed.atom', async (c) => {
-    const at = addressOf(c.req.url);
-    return c.body(atomFeed(feedInfo(at), await entries(at.origin)), 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
-    });
-  });
-  app.get('/feed.json', async (c) => {
-    const at = addressOf(c.req.url);
-    return c.body(JSON.stringify(jsonFeed(feedInfo(at), await entries(at.origin))), 200, {
-      'content-type': 'application/feed+json; charset=utf-8',
-    });
-  });
+  feed('/feed.rss', 'application/rss+xml; charset=utf-8', rssFeed);
+  feed('/feed.atom', 'application/atom+xml; charset=utf-8', atomFeed);
+  feed('/feed.json', 'application/feed+json; charset=utf-8', (info, items) => JSON.stringify(jsonFeed(info, items)));
   app.get('/sitemap.xml', async (c) => {
     const { origin } = addressOf(c.req.url);
     const rows = await deps.db

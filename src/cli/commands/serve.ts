@@ -34,7 +34,7 @@ export function register(program: Command): void {
         clock: systemClock,
         secret: config.secret ?? randomBytes(32).toString('base64url'),
         buildReport,
-        publicOrigin: config.publicUrl,
+        publicOrigin: config.publicOrigin,
         trustedProxies: config.trustedProxies,
         log: (error) => log.error(error),
       });
