@@ -81,10 +81,12 @@ export async function createServerDb(url: string): Promise<TestDb> {
   } finally {
     await admin.end();
   }
-  const opened = await openDb({ url: withDatabase(url, name) });
+  const address = withDatabase(url, name);
+  const opened = await openDb({ url: address });
   return {
     db: opened.db,
     driver: 'postgres',
+    url: address,
     async close() {
       await opened.close();
       const dropper = new pg.Client({ connectionString: url });

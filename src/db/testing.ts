@@ -12,6 +12,8 @@ export interface TestDb {
   db: Db;
   close(): Promise<void>;
   driver: 'pglite' | 'postgres';
+  /** On PostgreSQL, the test database's address (for what opens its own connections: a second pool, pg-boss). */
+  url?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
+import { startJobsWhenListening } from '../../jobs/start.ts';
 import { buildReport } from '../../reports/actions/build-report.ts';
 import { createSite } from '../../web/site.ts';
 
@@ -47,9 +48,18 @@ export function register(program: Command): void {
             `工作人员登录：http://localhost:${info.port}/login  账号 admin / head / staff / reviewer / supervisor，密码 ${DEMO_PASSWORD}`,
           );
       });
+      const stopJobs = startJobsWhenListening(server, {
+        db,
+        clock: systemClock,
+        driver,
+        databaseUrl: config.databaseUrl,
+        log,
+      });
       const stop = () => {
         server.close();
-        void close().then(() => process.exit(0));
+        void stopJobs()
+          .then(close)
+          .then(() => process.exit(0));
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -1,0 +1,8 @@
+/** Every scheduled job. A job is added here and given a line in ./schedule.ts. */
+import type { Job } from './job.ts';
+import { reminderSweep } from './reminder-sweep.ts';
+import { sessionPurge } from './session-purge.ts';
+
+export const JOBS = [reminderSweep, sessionPurge] as const satisfies readonly Job[];
+
+export type JobName = (typeof JOBS)[number]['name'];
