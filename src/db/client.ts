@@ -77,6 +77,14 @@ export async function openDb(opts: { url?: string; dataDir?: string } = {}): Pro
   return { ...pgliteDb(await PGlite.create(dataDir)), driver: 'pglite' };
 }
 
+/**
+ * Which driver a `Db` from openDb() runs on, told by its client (a node-postgres pool means a server). A `Tx`
+ * answers 'pglite'.
+ */
+export function driverOf(db: Executor): Driver {
+  return (db as { $client?: unknown }).$client instanceof pg.Pool ? 'postgres' : 'pglite';
+}
+
 /** A `Db` over an open PGlite instance; closing closes the instance. */
 export function pgliteDb(client: PGlite): Omit<OpenDb, 'driver'> {
   return { db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };

@@ -161,20 +161,47 @@ describe('what the page cache keeps', () => {
     expect(renders()).toBe(4);
   });
 
-  it('sees a change another process recorded in the audit log', async () => {
-    const { app, renders } = countingApp({ recheckMs: 0 });
+  it('on a shared database, sees a change another process recorded on the next request', async () => {
+    const { app, renders } = countingApp({ sharedDb: true });
     await app.request('/');
-    await new Promise((r) => setTimeout(r, 50)); // the first look at the log: its newest id so far
     await app.request('/');
     expect(renders()).toBe(1);
     // Another process's event: written straight into the table, so this process's counter does not move.
     await t.db.execute(
       sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
     );
-    await app.request('/'); // starts the look-up that finds the new id
-    await new Promise((r) => setTimeout(r, 50));
     await app.request('/');
     expect(renders()).toBe(2);
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('on a shared database, sees an event that commits after a newer one did', async () => {
+    const { app, renders } = countingApp({ sharedDb: true });
+    // Two transactions: the first takes its id, the second takes a later one and commits first.
+    const { rows } = await t.db.execute<{ id: number }>(sql`select nextval('audit_events_id_seq')::int as id`);
+    await t.db.execute(
+      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
+    );
+    await app.request('/');
+    await app.request('/');
+    expect(renders()).toBe(1);
+    // The first commits now: the newest id stays what it was.
+    await t.db.execute(
+      sql`insert into audit_events (id, at, action, entity_type, data) overriding system value values (${rows[0].id}, now(), 'catalog.updated', 'catalog_item', '{}')`,
+    );
+    await app.request('/');
+    expect(renders()).toBe(2);
+  });
+
+  it('on PGlite by default, looks at nothing but this process’s own events', async () => {
+    const { app, renders } = countingApp({ sharedDb: false });
+    await app.request('/');
+    await t.db.execute(
+      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
+    );
+    await app.request('/');
+    expect(renders()).toBe(1);
   });
 
   it('a change recorded in this process makes every page new', async () => {
@@ -189,7 +216,7 @@ describe('what the page cache keeps', () => {
 
   it('renders again after the ttl', async () => {
     let now = 1_000_000;
-    const { app, renders } = countingApp({ ttlMs: 1000, recheckMs: 1e9, now: () => now });
+    const { app, renders } = countingApp({ ttlMs: 1000, sharedDb: false, now: () => now });
     await app.request('/');
     now += 999;
     await app.request('/');
@@ -201,7 +228,7 @@ describe('what the page cache keeps', () => {
 
   it('stays within its byte bound, the least recently used page out first', async () => {
     // Each page is about 1 KB; room for about four of them.
-    const { app, renders } = countingApp({ maxBytes: 4 * 1024 + 512, recheckMs: 1e9 });
+    const { app, renders } = countingApp({ maxBytes: 4 * 1024 + 512, sharedDb: false });
     for (const n of [1, 2, 3, 4]) await app.request(`/p/${n}`);
     await app.request('/p/1'); // used again: now the most recent
     await app.request('/p/5'); // pushes out the oldest, /p/2

@@ -4,11 +4,17 @@
  * used first out) and served again without touching the database until the records change.
  *
  * Freshness: every state change writes an audit event (src/db/audit.ts). A change made in this process moves
- * `auditGeneration()` at once; a change made by another process (a second server on the same PostgreSQL,
- * `gongkai import`) is seen by watching the log's newest id, looked up in the background at most once every
- * `recheckMs`. That look-up also repairs the one race of the first signal (a page rendered between an event
- * and its commit). `ttlMs` bounds anything else. Never cached: signed-in users, other methods, statuses and
- * types, and a page that carries the visitor's own CSRF token.
+ * `auditGeneration()` at once. On PostgreSQL other processes write too (a second server instance on the
+ * same database, `gongkai import`), so every request the cache would answer first asks the database
+ * for the audit log's newest id and a count of its newest ids (one index-only query; the requests that
+ * arrive while one is in flight share the next one), and a change there makes the page new: a change
+ * committed anywhere is seen by the next request anywhere, with no polling interval. The count catches an
+ * event that commits after a newer id did (ids are handed out before commit). That look-up also repairs
+ * the one race of the in-process signal (a page rendered between an event and its commit). On PGlite one
+ * process owns the data and its transactions run one at a time, so the in-process signal is exact and
+ * nothing is asked. `ttlMs` bounds anything else, and a look-up that fails or takes longer than
+ * `lookupTimeoutMs` (the database away) serves the kept page. Never cached: signed-in users, other
+ * methods, statuses and types, and a page that carries the visitor's own CSRF token.
  *
  * A kept page is compressed once (brotli and gzip, src/web/content-coding.ts) and sent in the coding the
  * browser accepts, with an ETag: a browser that has the page already is answered 304 Not Modified.
@@ -16,7 +22,7 @@
 import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { auditGeneration } from '../db/audit.ts';
-import type { Executor } from '../db/client.ts';
+import { driverOf, type Executor } from '../db/client.ts';
 import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 
@@ -25,8 +31,13 @@ export interface PageCacheOptions {
   paths: RegExp;
   /** Bytes kept at most (HTML as sent). Default 64 MiB. */
   maxBytes?: number;
-  /** How often, at most, the audit log's newest id is looked up. Default 1 s. */
-  recheckMs?: number;
+  /**
+   * Whether other processes write to the database, so each request looks at the audit log. Default: on
+   * PostgreSQL yes, on PGlite no.
+   */
+  sharedDb?: boolean;
+  /** A look-up at the log slower than this serves the kept page. Default 500 ms. */
+  lookupTimeoutMs?: number;
   /** A page is rendered again after this long whatever happened. Default 60 s. */
   ttlMs?: number;
   now?: () => number;
@@ -39,31 +50,66 @@ interface Entry {
   expires: number;
 }
 
-/** The newest audit event id, watched in the background. */
-function logWatch(db: Executor, recheckMs: number, now: () => number) {
-  let newest: number | null = null;
+/**
+ * Ids counted below the newest, in blocks: an event that commits after a newer id did is noticed when it
+ * is fewer than 1024 (at most 2048) ids behind; one further behind is left to the ttl.
+ */
+const RECENT_BLOCK = 1024;
+const floorOf = (newest: number) => Math.max(0, (Math.floor(newest / RECENT_BLOCK) - 1) * RECENT_BLOCK);
+
+/**
+ * The audit log as every process writes it: `changes()` resolves to the count of changes seen by a
+ * look-up that started after the call. One look-up at a time; callers that arrive while one is in flight
+ * share the next.
+ */
+function logWatch(db: Executor, timeoutMs: number) {
+  let seen: { floor: number; newest: number; recent: number } | null = null;
   let changes = 0;
-  let checkedAt = Number.NEGATIVE_INFINITY;
-  let inFlight = false;
-  const look = async () => {
-    inFlight = true;
-    try {
-      const { rows } = await db.execute<{ id: number | null }>(sql`select max(id) as id from audit_events`);
-      const id = rows[0]?.id == null ? 0 : Number(rows[0].id);
-      if (newest !== null && id !== newest) changes++;
-      newest = id;
-    } catch {
-      // The database is away (closed, restarting): keep serving; the ttl bounds staleness.
-    } finally {
-      checkedAt = now();
-      inFlight = false;
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const read = async (floor: number) => {
+    const { rows } = await db.execute<{ newest: number | string | null; recent: number | string }>(
+      sql`select max(id) as newest, count(*) as recent from audit_events where id > ${floor}`,
+    );
+    return { floor, newest: Number(rows[0]?.newest ?? floor), recent: Number(rows[0]?.recent ?? 0) };
+  };
+  const compare = async () => {
+    if (!seen) {
+      const { rows } = await db.execute<{ newest: number | string | null }>(
+        sql`select max(id) as newest from audit_events`,
+      );
+      seen = await read(floorOf(Number(rows[0]?.newest ?? 0)));
+      return;
     }
+    let now = await read(seen.floor);
+    if (now.newest !== seen.newest || now.recent !== seen.recent) changes++;
+    // The newest id moved into a new block (so a change was counted above): count from the new floor.
+    if (floorOf(now.newest) !== now.floor) now = await read(floorOf(now.newest));
+    seen = now;
+  };
+  const start = () => {
+    // The database away (closed, restarting): keep serving; the ttl bounds staleness.
+    const work = compare().catch(() => {});
+    current = work.finally(() => {
+      current = null;
+    });
+    return current;
+  };
+  /** The count once `look` is done, or as it stands after timeoutMs (the look goes on; the next waits for it). */
+  const settle = async (look: Promise<void>) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([look, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    return changes;
   };
   return {
-    /** The watch's count of changes seen; starts a look-up when the last is older than recheckMs. */
-    changes(): number {
-      if (!inFlight && now() - checkedAt >= recheckMs) void look();
-      return changes;
+    changes(): Promise<number> {
+      if (!current) return settle(start());
+      next ??= current.then(() => {
+        next = null;
+        return start();
+      });
+      return settle(next);
     },
   };
 }
@@ -72,7 +118,7 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
   const now = opts.now ?? Date.now;
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
   const ttlMs = opts.ttlMs ?? 60_000;
-  const watch = logWatch(db, opts.recheckMs ?? 1000, now);
+  const watch = (opts.sharedDb ?? driverOf(db) === 'postgres') ? logWatch(db, opts.lookupTimeoutMs ?? 500) : null;
   const entries = new Map<string, Entry>();
   let bytes = 0;
 
@@ -93,7 +139,7 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
 
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.get('user') || !opts.paths.test(c.req.path)) return next();
-    const generation = `${auditGeneration()}:${watch.changes()}`;
+    const generation = `${auditGeneration()}:${watch ? await watch.changes() : 0}`;
     const key = `${c.req.url}\n${c.get('script')}\n${c.get('largeText') ? 1 : 0}`;
     const hit = entries.get(key);
     if (hit && hit.generation === generation && hit.expires > now()) {

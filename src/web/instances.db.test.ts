@@ -1,0 +1,83 @@
+/**
+ * Two server instances on one PostgreSQL database (issue #12): each has its own pool and its own page cache;
+ * an audited change made through one is served by the other on its very next request. There is no polling
+ * interval: before answering a visitor from its cache, an instance looks at the audit log (src/web/page-cache.ts).
+ * On PGlite two instances cannot share a data directory, so this runs on the server only.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatIndexNo } from '../catalog/index-number.ts';
+import { makeCatalogWorld } from '../catalog/testing.ts';
+import { fixedClock } from '../clock.ts';
+import { config } from '../config.ts';
+import { type OpenDb, openDb } from '../db/client.ts';
+import { TEST_PASSWORD } from '../db/factories.ts';
+import { users } from '../db/schema/auth.ts';
+import { catalogItems } from '../db/schema/catalog.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { createSite } from './site.ts';
+import { testBrowser } from './testing.ts';
+
+const clock = fixedClock('2026-11-23T10:00:00+08:00');
+let t: TestDb;
+let second: OpenDb;
+let world: Awaited<ReturnType<typeof makeCatalogWorld>>;
+
+beforeAll(async () => {
+  if (!config.databaseUrl) return;
+  t = await createTestDb();
+  second = await openDb({ url: t.url });
+  world = await makeCatalogWorld(t.db);
+}, 60_000);
+afterAll(async () => {
+  await second?.close();
+  await t?.close();
+});
+
+describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () => {
+  it('a page cached on both is new on B at its next request after an audited change through A', async () => {
+    const [item] = await t.db
+      .insert(catalogItems)
+      .values({
+        indexNo: formatIndexNo(world.bureau.creditCode!, 2026, 1),
+        agencyId: world.bureau.id,
+        title: '关于冬季供暖安排的通知',
+        publishedOn: '2026-11-20',
+        category: '20.1',
+        state: 'published',
+      })
+      .returning();
+    // Two instances as two servers run them: a pool each, a site (and page cache) each, and modules each:
+    // B is built from freshly loaded modules, so the in-process signal of A's changes (src/db/audit.ts
+    // counts the events this process writes) does not reach it, as it would not reach another process.
+    const a = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    vi.resetModules();
+    const other = (await import('./site.ts')) as typeof import('./site.ts');
+    expect(other.createSite).not.toBe(createSite);
+    const b = other.createSite({ db: second.db, clock, secret: 's', log: () => {} });
+    const page = `/catalog/${item.id}`;
+    for (const site of [a, b])
+      for (const path of [page, '/catalog'])
+        expect(await (await site.request(path)).text()).toContain('关于冬季供暖安排的通知');
+
+    // Both serve it from their cache: a change nobody audited is not seen by either.
+    await t.db.update(catalogItems).set({ title: '（未审计的修改）' }).where(eq(catalogItems.id, item.id));
+    for (const site of [a, b])
+      for (const path of [page, '/catalog'])
+        expect(await (await site.request(path)).text()).toContain('关于冬季供暖安排的通知');
+    await t.db.update(catalogItems).set({ title: '关于冬季供暖安排的通知' }).where(eq(catalogItems.id, item.id));
+
+    // The reviewer withdraws the item through instance A's console (撤回, audited in its transaction).
+    const [reviewer] = await t.db.select().from(users).where(eq(users.id, world.reviewer.id));
+    const browser = testBrowser(a);
+    await browser.get('/login');
+    expect((await browser.post('/login', { username: reviewer.username, password: TEST_PASSWORD })).status).toBe(303);
+    await browser.get(`/console/catalog/${item.id}`);
+    const withdrawn = await browser.post(`/console/catalog/${item.id}/withdraw`, { reason: '内容有误，撤回更正' });
+    expect(withdrawn.status).toBe(303);
+
+    // B's very next request: the withdrawn item is gone, and so is it from B's directory page.
+    expect((await b.request(page)).status).toBe(404);
+    expect(await (await b.request('/catalog')).text()).not.toContain('关于冬季供暖安排的通知');
+  });
+});
