@@ -5,6 +5,7 @@
  * On PGlite two instances cannot share a data directory, so this runs on the server only.
  */
 import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatIndexNo } from '../catalog/index-number.ts';
 import { makeCatalogWorld } from '../catalog/testing.ts';
@@ -15,6 +16,7 @@ import { TEST_PASSWORD } from '../db/factories.ts';
 import { users } from '../db/schema/auth.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
+import type { AppEnv } from './env.ts';
 import { createSite } from './site.ts';
 import { testBrowser } from './testing.ts';
 
@@ -79,5 +81,33 @@ describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () 
     // B's very next request: the withdrawn item is gone, and so is it from B's directory page.
     expect((await b.request(page)).status).toBe(404);
     expect(await (await b.request('/catalog')).text()).not.toContain('关于冬季供暖安排的通知');
+  });
+
+  /** A load balancer without sticky sessions: each request to the next instance in turn. */
+  function roundRobin(...sites: Hono<AppEnv>[]) {
+    let turn = 0;
+    const lb = new Hono<AppEnv>();
+    lb.all('*', (c) => sites[turn++ % sites.length].fetch(c.req.raw));
+    return lb;
+  }
+
+  it.each([
+    ['the same GONGKAI_SECRET', 'shared-secret', 'shared-secret', 303],
+    ['each its own GONGKAI_SECRET (forms of one refused by the other)', 'secret-a', 'secret-b', 403],
+  ])('a console user behind a round-robin balancer, instances with %s', async (_name, secretA, secretB, status) => {
+    const a = createSite({ db: t.db, clock, secret: secretA, log: () => {} });
+    const b = createSite({ db: second.db, clock, secret: secretB, log: () => {} });
+    const [reviewer] = await t.db.select().from(users).where(eq(users.id, world.reviewer.id));
+    const browser = testBrowser(roundRobin(a, b));
+    await browser.get('/login'); // A renders the form
+    const signedIn = await browser.post('/login', { username: reviewer.username, password: TEST_PASSWORD }); // B
+    expect(signedIn.status).toBe(status);
+    if (status !== 303) return;
+    // The session is a row in the database: the instance that did not open it knows it.
+    for (let i = 0; i < 2; i++) {
+      const { res, html } = await browser.get('/console');
+      expect(res.status).toBe(200);
+      expect(html).toContain(reviewer.displayName);
+    }
   });
 });
