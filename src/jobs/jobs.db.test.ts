@@ -3,6 +3,7 @@
  * this process runs them and stops; on PostgreSQL two server instances (two pools, two pg-boss instances)
  * run a scheduled job once per occurrence, not once each.
  */
+import { EventEmitter } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../auth/session.ts';
@@ -20,7 +21,7 @@ import { reminderSweep } from './reminder-sweep.ts';
 import { runJob } from './run.ts';
 import { nextRun, SCHEDULE } from './schedule.ts';
 import { sessionPurge } from './session-purge.ts';
-import { startJobs } from './start.ts';
+import { startJobs, startJobsWhenListening } from './start.ts';
 import type { Timers } from './timer.ts';
 
 let t: TestDb;
@@ -199,6 +200,32 @@ describe.runIf(!config.databaseUrl)('on PGlite, a timer in this process', () => 
     expect(hand.pending.size).toBe(0);
     hand.fireAll();
     expect(runs).toBe(1);
+  });
+
+  it('gongkai serve starts them once the server listens, and stops them', async () => {
+    const hand = handTimers();
+    const server = new EventEmitter();
+    const job: Job = { name: 'test-serve', title: '测试', run: async () => ({}) };
+    const deps = {
+      db: t.db,
+      clock: fixedClock('2026-11-23'),
+      driver: 'pglite' as const,
+      log: memoryLog().log,
+      jobs: [job],
+      schedule: { 'test-serve': { cron: '0 * * * *', tz: 'Asia/Shanghai' } },
+      timers: hand.timers,
+    };
+    const stop = startJobsWhenListening(server, deps);
+    expect(hand.pending.size).toBe(0);
+    server.emit('listening');
+    await until(async () => hand.pending.size === 1);
+    await stop();
+    expect(hand.pending.size).toBe(0);
+    // A server stopped before it listened starts nothing.
+    const never = new EventEmitter();
+    await startJobsWhenListening(never, deps)();
+    never.emit('listening');
+    expect(hand.pending.size).toBe(0);
   });
 
   it('runs on the real timers too, and nothing after stop()', async () => {
