@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   demo: () => import('./commands/demo.ts'),
   serve: () => import('./commands/serve.ts'),
   import: () => import('./commands/import.ts'),
+  jobs: () => import('./commands/jobs.ts'),
 };
 
 await runCli(async () => {
