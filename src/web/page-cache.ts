@@ -5,16 +5,18 @@
  *
  * Freshness: every state change writes an audit event (src/db/audit.ts). A change made in this process moves
  * `auditGeneration()` at once. On PostgreSQL other processes write too (a second server instance on the
- * same database, `gongkai import`), so every request the cache would answer first asks the database
- * for the audit log's newest id and a count of its newest ids (one index-only query; the requests that
- * arrive while one is in flight share the next one), and a change there makes the page new: a change
- * committed anywhere is seen by the next request anywhere, with no polling interval. The count catches an
- * event that commits after a newer id did (ids are handed out before commit). That look-up also repairs
- * the one race of the in-process signal (a page rendered between an event and its commit). On PGlite one
- * process owns the data and its transactions run one at a time, so the in-process signal is exact and
- * nothing is asked. `ttlMs` bounds anything else, and a look-up that fails or takes longer than
- * `lookupTimeoutMs` (the database away) serves the kept page. Never cached: signed-in users, other
- * methods, statuses and types, and a page that carries the visitor's own CSRF token.
+ * same database, `gongkai import`), so a request the cache would answer first waits for a look at the audit
+ * log that started after the request arrived: the newest id and how many ids there are above a floor a block
+ * or two below it (one query on the primary key; the requests that arrive while one look is in flight share
+ * the next). Any change there makes the pages new, so a change committed by any instance is served by every
+ * instance to the next request that arrives after the commit: no polling interval; the cost is one round
+ * trip per cached answer (under 1 ms on one host). The count catches an event that commits after a newer id
+ * did (ids are handed out before commit) when it is fewer than RECENT_BLOCK ids behind; one further behind,
+ * and a look slower than `lookupTimeoutMs` (the database away: the kept page is served), wait for `ttlMs`.
+ * The look also repairs the one race of the in-process signal (a page rendered between an event and its
+ * commit). On PGlite one process owns the data and its transactions run one at a time, so the in-process
+ * signal is exact and nothing is asked. Never cached: signed-in users, other methods, statuses and types,
+ * and a page that carries the visitor's own CSRF token.
  *
  * A kept page is compressed once (brotli and gzip, src/web/content-coding.ts) and sent in the coding the
  * browser accepts, with an ETag: a browser that has the page already is answered 304 Not Modified.
