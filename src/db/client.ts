@@ -79,10 +79,10 @@ export async function openDb(opts: { url?: string; dataDir?: string } = {}): Pro
 
 /**
  * Which driver a `Db` from openDb() runs on, told by its client (a node-postgres pool means a server). A `Tx`
- * answers 'pglite'.
+ * answers 'pglite', and so does no Db at all (a site built for its static pages in a test).
  */
 export function driverOf(db: Executor): Driver {
-  return (db as { $client?: unknown }).$client instanceof pg.Pool ? 'postgres' : 'pglite';
+  return (db as { $client?: unknown } | undefined)?.$client instanceof pg.Pool ? 'postgres' : 'pglite';
 }
 
 /** A `Db` over an open PGlite instance; closing closes the instance. */
