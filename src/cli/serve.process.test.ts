@@ -1,0 +1,88 @@
+/**
+ * Issue #12: `gongkai import` beside a running server on PGlite reported success, the site never showed the
+ * reports, and the next start aborted: two processes had written one data directory. Now the server holds the
+ * directory's lock and lends its PGlite to other commands on a Unix socket.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../db/client.ts';
+import { LOCK_FILE } from '../db/data-dir-lock.ts';
+import { annualReports } from '../db/schema/index.ts';
+import { seedsDir } from '../testing/paths.ts';
+import { gongkai, type RunningServer, startServer } from './testing-process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-serve-'));
+const running: RunningServer[] = [];
+afterAll(() => {
+  for (const s of running) s.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(): Promise<RunningServer> {
+  const server = await startServer(dir);
+  running.push(server);
+  return server;
+}
+
+async function stop(server: RunningServer) {
+  server.child.kill('SIGTERM');
+  return server.exited;
+}
+
+describe('one PGlite data directory, many commands', { timeout: 180_000 }, () => {
+  it('imports through the running server; the reports are there after a restart', async () => {
+    let server = await start();
+    const imported = await gongkai(dir, ['import', seedsDir, '--no-progress']);
+    expect(imported.stderr).toContain('已存入 5 份报告');
+    expect(imported.code).toBe(0);
+
+    // The site sees them at once: the import went into the server's own database.
+    const page = await fetch(`${server.url}/data`);
+    expect(page.status).toBe(200);
+
+    expect((await stop(server)).code).toBe(0);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+
+    server = await start();
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: true });
+    const reader = await openDb({ dataDir: dir });
+    try {
+      expect(reader.viaServer).toBe(server.child.pid);
+      expect(await reader.db.$count(annualReports)).toBe(5);
+    } finally {
+      await reader.close();
+    }
+    expect((await stop(server)).code).toBe(0);
+  });
+
+  it('a second server on the same directory refuses, naming the first one', async () => {
+    const first = await start();
+    const second = await gongkai(dir, ['serve']);
+    expect(second.code).not.toBe(0);
+    expect(second.stderr.trim().split('\n')).toHaveLength(1);
+    expect(second.stderr).toContain(`正由进程 ${first.child.pid}（gongkai serve）使用`);
+    expect(second.stderr).toContain(`in use by pid ${first.child.pid}`);
+    expect((await stop(first)).code).toBe(0);
+  });
+
+  it('a killed server leaves a stale lock that the next start takes over', async () => {
+    const killed = await start();
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(true);
+
+    const next = await start();
+    expect((await fetch(`${next.url}/healthz`)).status).toBe(200);
+    const reader = await openDb({ dataDir: dir });
+    try {
+      expect(await reader.db.$count(annualReports)).toBe(5);
+    } finally {
+      await reader.close();
+    }
+    expect((await stop(next)).code).toBe(0);
+  });
+});
