@@ -16,7 +16,7 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
     {
       level,
       base: { pid: process.pid },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: safeError },
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true },
     },
     opts.destination,
@@ -25,3 +25,13 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
 
 /** The process's logger. */
 export const log: Logger = createLogger();
+
+/**
+ * An error's type, message, code and stack, nothing else: a driver error's `detail` and `parameters` can
+ * carry the row's values (a name, an ID number).
+ */
+function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, ...(code ? { code } : {}), stack: error.stack };
+}

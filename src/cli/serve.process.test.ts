@@ -86,3 +86,40 @@ describe('one PGlite data directory, many commands', { timeout: 180_000 }, () =>
     expect((await stop(next)).code).toBe(0);
   });
 });
+
+describe('the server in its own process', { timeout: 180_000 }, () => {
+  it('SIGTERM during a request: the request completes, the process exits 0, the lock is gone', async () => {
+    const server = await start();
+    const { request } = await import('node:http');
+    // A request still sending its body is in flight until the body ends.
+    const response = new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.write('username=');
+      server.lines.length = 0;
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        // The server has begun its shutdown (it logs it) before the request's body is finished.
+        const waitForShutdown = setInterval(() => {
+          if (server.lines.some((l) => l.includes('shutting down'))) {
+            clearInterval(waitForShutdown);
+            req.end('staff');
+          }
+        }, 50);
+      }, 500);
+    });
+    const status = await response;
+    expect(status).toBeGreaterThanOrEqual(200);
+    const exit = await server.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.signal).toBeNull();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+});
