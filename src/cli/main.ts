@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   demo: () => import('./commands/demo.ts'),
   serve: () => import('./commands/serve.ts'),
   import: () => import('./commands/import.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
 };
 
 await runCli(async () => {

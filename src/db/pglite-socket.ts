@@ -24,32 +24,63 @@ export interface SocketServer {
   stop(): Promise<void>;
 }
 
-/** Serves `pglite` on `<dir>/.s.PGSQL.5432`. */
+/** The socket that answers each connection with a backup of the whole data directory (gzipped tar). */
+export const BACKUP_SOCKET = 'backup.sock';
+
+/**
+ * Serves `pglite` on `<dir>/.s.PGSQL.5432`, and its backup on `<dir>/backup.sock` (`gongkai backup` while the
+ * server runs: the dump is taken between transactions, after a checkpoint).
+ */
 export async function serveOnSocket(pglite: PGlite, dir: string): Promise<SocketServer> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `.s.PGSQL.${SOCKET_PORT}`);
-  rmSync(path, { force: true });
   const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
+  const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+  };
+  const protocol = await listen(join(dir, `.s.PGSQL.${SOCKET_PORT}`), (socket) => {
+    track(socket);
     attach(pglite, socket);
   });
+  const backup = await listen(join(dir, BACKUP_SOCKET), (socket) => {
+    track(socket);
+    socket.on('error', () => socket.destroy());
+    void dumpBetweenTransactions(pglite).then(
+      (dump) => socket.end(dump),
+      () => socket.destroy(),
+    );
+  });
+  return {
+    dir,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([protocol(), backup()]);
+    },
+  };
+}
+
+/** A consistent dump: no transaction open, a checkpoint written, then PGlite's own dump of its files. */
+export async function dumpBetweenTransactions(pglite: PGlite): Promise<Buffer> {
+  return pglite._runExclusiveTransaction(async () => {
+    await pglite._runExclusiveQuery(() => pglite.execProtocolRaw(simpleQuery('CHECKPOINT'), { syncToFs: true }));
+    return Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+  });
+}
+
+async function listen(path: string, onConnection: (socket: Socket) => void): Promise<() => Promise<void>> {
+  rmSync(path, { force: true });
+  const server: Server = createServer(onConnection);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => resolve());
   });
-  return {
-    dir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => {
-          rmSync(path, { force: true });
-          resolve();
-        });
-      }),
-  };
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        rmSync(path, { force: true });
+        resolve();
+      });
+    });
 }
 
 function attach(pglite: PGlite, socket: Socket): void {
