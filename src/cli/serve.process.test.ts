@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
 import { LOCK_FILE } from '../db/data-dir-lock.ts';
@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gongkai-serve-'));
 const running: RunningServer[] = [];
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
+  for (const path of [dir, `${dir}-restored`, `${dir}.backup`]) rmSync(path, { recursive: true, force: true });
 });
 
 async function start(): Promise<RunningServer> {
@@ -31,7 +31,7 @@ async function stop(server: RunningServer) {
   return server.exited;
 }
 
-describe('one PGlite data directory, many commands', { timeout: 180_000 }, () => {
+describe('one PGlite data directory, many commands', { timeout: 300_000 }, () => {
   it('imports through the running server; the reports are there after a restart', async () => {
     let server = await start();
     const imported = await gongkai(dir, ['import', seedsDir, '--no-progress']);
@@ -41,6 +41,11 @@ describe('one PGlite data directory, many commands', { timeout: 180_000 }, () =>
     // The site sees them at once: the import went into the server's own database.
     const page = await fetch(`${server.url}/data`);
     expect(page.status).toBe(200);
+
+    // A backup while it serves comes from the server itself.
+    const backedUp = await gongkai(dir, ['backup', join(dir, '..', `${basename(dir)}.backup`)]);
+    expect(backedUp.stderr).toContain(`经由运行中的服务进程 ${server.child.pid}`);
+    expect(backedUp.code).toBe(0);
 
     expect((await stop(server)).code).toBe(0);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
@@ -57,6 +62,17 @@ describe('one PGlite data directory, many commands', { timeout: 180_000 }, () =>
       await reader.close();
     }
     expect((await stop(server)).code).toBe(0);
+
+    // The backup restores into a fresh directory with every report.
+    const copy = `${dir}-restored`;
+    const restored = await gongkai(copy, ['restore', join(dir, '..', `${basename(dir)}.backup`)]);
+    expect(restored.code).toBe(0);
+    const fromBackup = await openDb({ dataDir: copy });
+    try {
+      expect(await fromBackup.db.$count(annualReports)).toBe(5);
+    } finally {
+      await fromBackup.close();
+    }
   });
 
   it('a second server on the same directory refuses, naming the first one', async () => {
@@ -87,7 +103,7 @@ describe('one PGlite data directory, many commands', { timeout: 180_000 }, () =>
   });
 });
 
-describe('the server in its own process', { timeout: 180_000 }, () => {
+describe('the server in its own process', { timeout: 300_000 }, () => {
   it('SIGTERM during a request: the request completes, the process exits 0, the lock is gone', async () => {
     const server = await start();
     const { request } = await import('node:http');
