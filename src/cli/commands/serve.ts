@@ -55,6 +55,12 @@ export function register(program: Command): void {
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      // Under `npm start`, npm takes SIGTERM itself and exits without passing it on: the server, orphaned,
+      // notices its parent is gone and shuts down the same way.
+      const parent = process.ppid;
+      setInterval(() => {
+        if (process.ppid !== parent) void shutdown('parent exited');
+      }, 1000).unref();
 
       try {
         await migrateDb(db);
