@@ -6,15 +6,23 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
 import { LOCK_FILE } from '../db/data-dir-lock.ts';
 import { annualReports } from '../db/schema/index.ts';
+import { migratedPgliteDump } from '../db/testing-pglite.ts';
 import { seedsDir } from '../testing/paths.ts';
 import { gongkai, type RunningServer, startServer } from './testing-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-serve-'));
 const running: RunningServer[] = [];
+// The data directory starts migrated (from the test template): a fresh PGlite directory's initdb alone takes
+// seconds, and each server start here would pay it.
+beforeAll(async () => {
+  const client = await PGlite.create({ dataDir: dir, loadDataDir: await migratedPgliteDump() });
+  await client.close();
+}, 120_000);
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
   for (const path of [dir, `${dir}-restored`, `${dir}.backup`]) rmSync(path, { recursive: true, force: true });
