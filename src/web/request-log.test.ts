@@ -30,6 +30,7 @@ function app(logger: ReturnType<typeof capture>['logger']) {
     modules: [
       (a: Hono<AppEnv>) => {
         a.post('/things/:id', (c) => c.text('ok'));
+        a.get('/raw', () => new Response('built by the handler, as the page cache does'));
         a.get('/boom', () => {
           throw new Error('database went away');
         });
@@ -63,6 +64,11 @@ describe('the request log', () => {
     const requestId = res.headers.get('x-request-id');
     const error = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'unexpected error');
     expect(error).toMatchObject({ requestId, level: 50, err: { message: 'database went away' } });
+  });
+
+  it('sends X-Request-Id on a Response the handler built itself', async () => {
+    const { logger } = capture();
+    expect((await app(logger).request('/raw')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('keeps a well-formed incoming X-Request-Id and replaces a forged one', async () => {

@@ -18,8 +18,14 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const id = given && INCOMING_ID.test(given) ? given : randomUUID();
     c.set('requestId', id);
     c.set('log', logger.child({ requestId: id }));
-    c.header('X-Request-Id', id);
     await next();
+    // After the handler: a Response it built itself (the page cache's) carries no header set before it.
+    try {
+      c.res.headers.set('X-Request-Id', id);
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set('X-Request-Id', id);
+    }
     const user = c.get('user');
     logger.info(
       {
