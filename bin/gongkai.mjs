@@ -1,15 +1,7 @@
 #!/usr/bin/env node
-// Entry point for the `gongkai` command: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Entry point for the `gongkai` command: registers tsx in this process and runs the TypeScript CLI here, so
+// signals (SIGTERM from docker stop or systemd, Ctrl-C) reach `gongkai serve` itself and its shutdown runs.
+import { register } from 'tsx/esm/api';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(result.status ?? 1);
+register();
+await import('../src/cli/main.ts');

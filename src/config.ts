@@ -13,6 +13,10 @@ export interface Config {
   dataDir: string;
   /** pino level (LOG_LEVEL, default info). */
   logLevel: string;
+  /** LOG_LEVEL was given (tests log nothing unless it is). */
+  logLevelSet: boolean;
+  /** Running under vitest (VITEST is set). */
+  testing: boolean;
   /** Secret for session and CSRF tokens (GONGKAI_SECRET); generated per process when absent. */
   secret: string | undefined;
   /**
@@ -42,6 +46,8 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logLevelSet: Boolean(env.LOG_LEVEL),
+    testing: Boolean(env.VITEST),
     secret: env.GONGKAI_SECRET || undefined,
     publicOrigin: env.GONGKAI_PUBLIC_URL ? publicOrigin(env.GONGKAI_PUBLIC_URL) : undefined,
     trustedProxies,

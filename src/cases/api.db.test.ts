@@ -6,7 +6,7 @@ import { seedCalendar } from '../calendar-store/index.ts';
 import { fixedClock } from '../clock.ts';
 import { makeAgencyTree, makeUser } from '../db/factories.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
-import { isAppError } from '../errors.ts';
+import { handleApiError } from '../web/errors.tsx';
 import { type CasesEnv, casesApi } from './api.ts';
 
 let t: TestDb;
@@ -15,16 +15,7 @@ let staff: SessionUser;
 let head: SessionUser;
 let outsider: SessionUser;
 
-const STATUS = {
-  bad_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_state: 409,
-};
-
-/** The sub-app as the web mounts it: a user on the context, AppErrors mapped to statuses. */
+/** The sub-app as the web mounts it: a user on the context, the production error handler and format. */
 function appAt(today: string, user: SessionUser | null) {
   const app = new Hono<CasesEnv>();
   app.use(async (c, next) => {
@@ -32,11 +23,7 @@ function appAt(today: string, user: SessionUser | null) {
     await next();
   });
   app.route('/api/cases', casesApi({ db: t.db, clock: fixedClock(today) }));
-  app.onError((e, c) =>
-    isAppError(e)
-      ? c.json({ code: e.code, message: e.message }, (STATUS as Record<string, 400>)[e.code] ?? 500)
-      : c.json({ message: String(e) }, 500),
-  );
+  app.onError(handleApiError);
   return app;
 }
 const post = (app: Hono<CasesEnv>, path: string, json: unknown) =>
@@ -107,6 +94,8 @@ describe('the cases API', () => {
     const asStaff = appAt('2025-03-03', staff);
     const bad = await post(asStaff, '/api/cases', { ...application, agencyId: tree.education.id, channel: 'pigeon' });
     expect(bad.status).toBe(400);
+    // The format production sends (src/web/errors.tsx), not a test's own.
+    expect(await bad.json()).toMatchObject({ error: { status: 400, code: 'bad_input', message: expect.any(String) } });
     const filed = await post(asStaff, '/api/cases', { ...application, agencyId: tree.education.id });
     const c = (await filed.json()) as { id: number; version: number };
     expect((await appAt('2025-03-04', outsider).request(`/api/cases/${c.id}`)).status).toBe(403);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/roles.ts';
 import { fixedClock } from '../clock.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
-import { isAppError } from '../errors.ts';
+import { handleApiError } from '../web/errors.tsx';
 import { type CatalogEnv, catalogApi } from './api.ts';
 import { sha256Hex } from './attachments.ts';
 import { makeCatalogWorld, seedTestCalendar } from './testing.ts';
@@ -25,10 +25,8 @@ beforeAll(async () => {
     await next();
   });
   app.route('/api/catalog', catalogApi({ db: t.db, clock: fixedClock('2025-10-20') }));
-  // The web's error handler maps codes to statuses; this stand-in reports the code.
-  app.onError((e, c) =>
-    isAppError(e) ? c.json({ code: e.code, message: e.message }, 418) : c.json({ code: 'crash' }, 500),
-  );
+  // The production error handler and format: { error: { status, code, message } }.
+  app.onError(handleApiError);
 });
 afterAll(() => t.close());
 
@@ -67,7 +65,7 @@ describe('catalog API', () => {
     expect((await call(w.head, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK })).status).toBe(200);
     expect((await call(w.head, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK })).status).toBe(200);
     const blocked = await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK });
-    expect(await blocked.json()).toMatchObject({ code: 'blocked' });
+    expect(await blocked.json()).toMatchObject({ error: { code: 'blocked' } });
     const detail = (await (await call(w.reviewer, 'GET', `/api/catalog/items/${itemId}`)).json()) as {
       personalData: unknown[];
     };
@@ -102,7 +100,7 @@ describe('catalog API', () => {
       contentBase64: Buffer.from(clean).toString('base64'),
       reason: '已删除身份证号',
     };
-    expect(await (await call(w.outsider, 'PUT', path, body)).json()).toMatchObject({ code: 'forbidden' });
+    expect(await (await call(w.outsider, 'PUT', path, body)).json()).toMatchObject({ error: { code: 'forbidden' } });
     expect((await call(w.staff, 'PUT', path, body)).status).toBe(200);
     const after = (await (await call(w.staff, 'GET', `/api/catalog/items/${draft.id}`)).json()) as {
       attachments: { sha256: string }[];
@@ -114,9 +112,9 @@ describe('catalog API', () => {
 
   it('validates input with zod and refuses the anonymous', async () => {
     const bad = await call(w.staff, 'POST', '/api/catalog/items', { agencyId: w.bureau.id, fields: { title: '' } });
-    expect(await bad.json()).toMatchObject({ code: 'bad_input' });
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_input' } });
     const anon = await call(null, 'POST', `/api/catalog/items/${itemId}/withdraw`, { reason: '测试' });
-    expect(await anon.json()).toMatchObject({ code: 'unauthenticated' });
+    expect(await anon.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('serves search, the item, and its attachment to the public', async () => {
@@ -139,7 +137,9 @@ describe('catalog API', () => {
       fields: { title: '草稿', category: '20.2' },
     });
     const { id } = (await created.json()) as { id: number };
-    expect(await (await call(null, 'GET', `/api/catalog/items/${id}`)).json()).toMatchObject({ code: 'not_found' });
+    expect(await (await call(null, 'GET', `/api/catalog/items/${id}`)).json()).toMatchObject({
+      error: { code: 'not_found' },
+    });
     expect((await call(w.staff, 'GET', `/api/catalog/items/${id}`)).status).toBe(200);
   });
 
@@ -173,7 +173,7 @@ describe('catalog API', () => {
     expect(((await drill.json()) as { figures: unknown[] }).figures).toHaveLength(1);
     expect(
       await (await call(w.outsider, 'GET', `/api/catalog/section-two?agency=${w.bureau.id}&year=2025`)).json(),
-    ).toMatchObject({ code: 'forbidden' });
+    ).toMatchObject({ error: { code: 'forbidden' } });
   });
 
   it('lists the 第二十六条 and 政策解读 flags', async () => {

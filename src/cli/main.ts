@@ -20,6 +20,8 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   serve: () => import('./commands/serve.ts'),
   import: () => import('./commands/import.ts'),
   jobs: () => import('./commands/jobs.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
 };
 
 await runCli(async () => {

@@ -3,7 +3,8 @@
  * behind one Drizzle type. Code takes a `Db` (or a `Tx` inside a transaction) and never knows which.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,6 +15,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config.ts';
+import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-lock.ts';
+import { SOCKET_PORT, serveOnSocket } from './pglite-socket.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -40,6 +43,20 @@ export interface OpenDb {
   db: Db;
   close(): Promise<void>;
   driver: Driver;
+  /** The PGlite instance when this process opened the data directory itself (backups dump it). */
+  pglite?: PGlite;
+  /** The pid of the running `gongkai serve` whose PGlite this reaches through its socket. */
+  viaServer?: number;
+}
+
+export interface OpenDbOptions {
+  url?: string;
+  dataDir?: string;
+  /**
+   * The command opening it: 'serve' lends its PGlite to other commands on a Unix socket and refuses a data
+   * directory another process holds; any other command reaches a serving process's PGlite through that socket.
+   */
+  command?: string;
 }
 
 /** The committed migrations (drizzle/ at the package root). */
@@ -63,18 +80,65 @@ export function migrationsHash(): string {
  * const { db, close } = await openDb();
  * await migrateDb(db);
  */
-export async function openDb(opts: { url?: string; dataDir?: string } = {}): Promise<OpenDb> {
+export async function openDb(opts: OpenDbOptions = {}): Promise<OpenDb> {
   const url = opts.url ?? (opts.dataDir ? undefined : config.databaseUrl);
-  if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle connection the server closed (restart, failover) must not crash the process; the next query
-    // opens a new one.
-    pool.on('error', (error) => process.stderr.write(`gongkai: 数据库连接断开：${error.message}\n`));
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'postgres', close: () => pool.end() };
-  }
+  if (url) return serverDb({ connectionString: url, max: 10 });
   const dataDir = opts.dataDir ?? config.dataDir;
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  return { ...pgliteDb(await PGlite.create(dataDir)), driver: 'pglite' };
+  if (dataDir.includes('://')) return { ...pgliteDb(await PGlite.create(dataDir)), driver: 'pglite' };
+  mkdirSync(dataDir, { recursive: true });
+  const command = opts.command ?? 'cli';
+  const holder = lockHolder(dataDir);
+  if (holder && command !== 'serve' && holder.socketDir) return throughServer(holder);
+  if (holder) throw new DataDirBusy(dataDir, holder);
+  // One process opens the files (./data-dir-lock.ts); a server lends them to the others on its socket.
+  const lock = acquireLock(dataDir, command);
+  let client: PGlite | undefined;
+  try {
+    client = await PGlite.create(dataDir);
+    const socket = command === 'serve' ? await serveOnSocket(client, socketDirFor(dataDir)) : undefined;
+    if (socket) lock.update({ socketDir: socket.dir });
+    const opened = client;
+    return {
+      db: pgliteDb(opened).db,
+      driver: 'pglite',
+      pglite: opened,
+      close: async () => {
+        await socket?.stop();
+        await opened.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+function serverDb(options: pg.PoolConfig): OpenDb {
+  const pool = new pg.Pool(options);
+  // An idle connection the server closed (restart, failover) must not crash the process; the next query
+  // opens a new one.
+  pool.on('error', (error) => process.stderr.write(`gongkai: 数据库连接断开：${error.message}\n`));
+  return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'postgres', close: () => pool.end() };
+}
+
+/** The running server's PGlite, through its Unix socket (./pglite-socket.ts). */
+function throughServer(holder: LockInfo): OpenDb {
+  const opened = serverDb({
+    host: holder.socketDir,
+    port: SOCKET_PORT,
+    user: 'postgres',
+    database: 'postgres',
+    max: 4,
+  });
+  return { ...opened, driver: 'pglite', viaServer: holder.pid };
+}
+
+/** A short directory for the server's socket (a Unix socket path is limited to about 100 bytes). */
+function socketDirFor(dataDir: string): string {
+  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 12);
+  return join(tmpdir(), `gongkai-${key}`);
 }
 
 /**

@@ -45,8 +45,13 @@ async function buildPgliteTemplate(): Promise<Blob> {
   return new Blob([gunzipSync(gzipped)]);
 }
 
-export async function createPgliteDb(): Promise<TestDb> {
+/** The migrated template's dump (a plain tar): load it into a data directory to skip initdb and migrations. */
+export function migratedPgliteDump(): Promise<Blob> {
   pgliteTemplate ??= buildPgliteTemplate();
-  const client = await PGlite.create({ loadDataDir: await pgliteTemplate, relaxedDurability: true });
+  return pgliteTemplate;
+}
+
+export async function createPgliteDb(): Promise<TestDb> {
+  const client = await PGlite.create({ loadDataDir: await migratedPgliteDump(), relaxedDurability: true });
   return { ...pgliteDb(client), driver: 'pglite' };
 }

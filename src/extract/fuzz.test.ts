@@ -1,148 +1,25 @@
 /**
- * Bounded fuzz (seeded, reproducible): truncated, binary, huge lines, deeply nested HTML, wrong encodings,
- * random bytes under document names, damaged DOCX, XLSX and PDF — every case ends in an ExtractionOutput or an
- * UnreadableError with a one-line reason within 1 s. The bound is a correctness property (no hang, no
- * runaway), measured per case, not a speed target.
+ * Bounded fuzz (seeded, reproducible; inputs in ./fuzz-cases.ts): every mutated input ends in an
+ * ExtractionOutput or an UnreadableError with a one-line reason, never a crash or a hang. How long the
+ * slowest case takes (bound: 1 s) is measured in bench/fuzz.bench.ts, not here: a time limit inside a test
+ * fails under load (issue #12).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import iconv from 'iconv-lite';
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx } from '../report/render/docx.ts';
-import { renderHtml } from '../report/render/html.ts';
-import { renderXlsx } from '../report/render/xlsx.ts';
-import { prng, sampleReport } from '../report/sample.ts';
-import { samplesDir, seedsDir } from '../testing/paths.ts';
+import { fuzzCases, fuzzPdf, MUTATIONS, prepareFuzzInputs, prng } from './fuzz-cases.ts';
 import { type ExtractionOutput, extractBuffer, UnreadableError } from './pipeline.ts';
 
-const seedText = readFileSync(join(seedsDir, '002_4aa25779e377b147.txt'), 'utf8');
-const seedBytes = Buffer.from(seedText);
-const html = Buffer.from(renderHtml(sampleReport({ format: 'new2021', seed: 3 })));
-const pdf = readFileSync(join(samplesDir, 'hongze-2023.pdf'));
-let docx: Buffer;
-let xlsx: Buffer;
-let notDocxZip: Buffer;
+const cases = fuzzCases(10);
+const outcomes = { reports: 0, unreadable: 0 };
 
-type Rand = () => number;
-type Case = { bytes: Uint8Array; name: string };
-const int = (r: Rand, n: number) => Math.floor(r() * n);
-const randomBytes = (r: Rand, n: number) => Buffer.from(Array.from({ length: n }, () => int(r, 256)));
-const flip = (r: Rand, bytes: Uint8Array, n: number) => {
-  const b = Buffer.from(bytes);
-  for (let i = 0; i < n; i++) b[int(r, b.length)] = int(r, 256);
-  return b;
-};
-const cut = (r: Rand, bytes: Uint8Array) => Buffer.from(bytes).subarray(0, int(r, bytes.length));
-
-const MUTATIONS: Record<string, (r: Rand) => Case> = {
-  'truncated text': (r) => ({ bytes: cut(r, seedBytes), name: 'r.txt' }),
-  'bit flips in text': (r) => ({ bytes: flip(r, seedBytes, 50), name: 'r.txt' }),
-  'truncated GBK (mid-character)': (r) => ({ bytes: cut(r, iconv.encode(seedText, 'gbk')), name: 'r.txt' }),
-  'truncated UTF-16 (odd length)': (r) => ({
-    bytes: cut(r, iconv.encode(seedText, 'utf-16le')),
-    name: 'r.txt',
-  }),
-  'random bytes as .txt': (r) => ({ bytes: randomBytes(r, 1 + int(r, 4000)), name: 'r.txt' }),
-  'random bytes as .html': (r) => ({ bytes: randomBytes(r, 1 + int(r, 4000)), name: 'r.html' }),
-  'random bytes as .pdf': (r) => ({ bytes: randomBytes(r, 1 + int(r, 4000)), name: 'r.pdf' }),
-  'random bytes as .docx': (r) => ({ bytes: randomBytes(r, 1 + int(r, 4000)), name: 'r.docx' }),
-  'zip header then random bytes': (r) => ({
-    bytes: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(r, int(r, 3000))]),
-    name: 'r.docx',
-  }),
-  'a zip that is no DOCX': () => ({ bytes: notDocxZip, name: 'r.docx' }),
-  'truncated DOCX': (r) => ({ bytes: cut(r, docx), name: 'r.docx' }),
-  'bit flips in DOCX': (r) => ({ bytes: flip(r, docx, 20), name: 'r.docx' }),
-  'truncated XLSX': (r) => ({ bytes: cut(r, xlsx), name: 'r.xlsx' }),
-  'bit flips in XLSX': (r) => ({ bytes: flip(r, xlsx, 20), name: 'r.xlsx' }),
-  'PDF header then garbage': (r) => ({ bytes: Buffer.from(`%PDF-1.7\n${'x'.repeat(int(r, 5000))}`), name: 'r.pdf' }),
-  'truncated PDF': (r) => ({ bytes: cut(r, pdf), name: 'r.pdf' }),
-  'bit flips in PDF': (r) => ({ bytes: flip(r, pdf, 30), name: 'r.pdf' }),
-  'truncated HTML (mid-tag)': (r) => ({ bytes: cut(r, html), name: 'r.html' }),
-  'bit flips in HTML': (r) => ({ bytes: flip(r, html, 40), name: 'r.html' }),
-  'a 1 MB line': (r) => ({
-    bytes: Buffer.from(`${seedText.slice(0, 500)}${'公开'.repeat(175_000)}${r() < 0.5 ? '17件' : ''}\n`),
-    name: 'r.txt',
-  }),
-  'a 1 MB line of digits': () => ({
-    bytes: Buffer.from(`2019年政府信息公开工作年度报告\n${'1 '.repeat(500_000)}`),
-    name: 'r.txt',
-  }),
-  'a 1 MB row of tab cells': (r) => ({
-    bytes: Buffer.from(`2020年政府信息公开工作年度报告\n规章${'\t1'.repeat(350_000 + int(r, 1000))}`),
-    name: 'r.txt',
-  }),
-  'a 1 MB table cell': () => ({
-    bytes: Buffer.from(`<table><tr><td>规章</td><td>${'9'.repeat(1_000_000)}</td></tr></table>`),
-    name: 'r.html',
-  }),
-  '10,000 nested divs': (r) => {
-    const depth = 10_000 - int(r, 100);
-    return {
-      bytes: Buffer.from(`<html><body>${'<div>'.repeat(depth)}2019年政府信息公开工作年度报告${'</div>'.repeat(depth)}`),
-      name: 'r.html',
-    };
-  },
-  '10,000 nested tables': (r) => {
-    const depth = 10_000 - int(r, 100);
-    return {
-      bytes: Buffer.from(`${'<table><tr><td>'.repeat(depth)}规章 1 2 3${'</td></tr></table>'.repeat(int(r, depth))}`),
-      name: 'r.html',
-    };
-  },
-  'huge spans': (r) => ({
-    bytes: Buffer.from(
-      `<table>${'<tr><td colspan="99999" rowspan="99999">行政许可</td><td>1</td></tr>'.repeat(1 + int(r, 50))}</table>`,
-    ),
-    name: 'r.html',
-  }),
-  'GBK under a UTF-8 declaration': () => ({
-    bytes: iconv.encode(`<meta charset="utf-8"><pre>${seedText}</pre>`, 'gbk'),
-    name: 'r.html',
-  }),
-  'UTF-8 declared as Big5': () => ({ bytes: Buffer.from(`<meta charset="big5">${seedText}`), name: 'r.html' }),
-  'Big5 declared as GBK': () => ({
-    bytes: iconv.encode(`<meta charset="gbk"><pre>${seedText}</pre>`, 'big5'),
-    name: 'r.html',
-  }),
-  'an unknown declared charset': () => ({
-    bytes: Buffer.from(`<meta charset="x-nonsense">${seedText}`),
-    name: 'r.htm',
-  }),
-  'shuffled lines': (r) => {
-    const lines = seedText.split('\n');
-    for (let i = lines.length - 1; i > 0; i--) {
-      const j = int(r, i + 1);
-      [lines[i], lines[j]] = [lines[j], lines[i]];
-    }
-    return { bytes: Buffer.from(lines.join('\n')), name: 'r.txt' };
-  },
-};
-
-const PER_MUTATION = 10;
-const BOUND_MS = 1000;
-const cases = Object.keys(MUTATIONS).flatMap((name) =>
-  Array.from({ length: PER_MUTATION }, (_, i) => ({ name, seed: i * 31 + 7 })),
-);
-const outcomes = { reports: 0, unreadable: 0, slowest: 0 };
-
-describe('fuzz: every mutated input ends in a report or a clear error within 1 s', () => {
+describe('fuzz: every mutated input ends in a report or a clear error', () => {
   beforeAll(async () => {
-    docx = await renderDocx(sampleReport({ format: 'new2021', seed: 1 }));
-    xlsx = await renderXlsx(sampleReport({ format: 'new2019', seed: 2 }));
-    const zip = new JSZip();
-    zip.file('readme.txt', '不是文档');
-    notDocxZip = await zip.generateAsync({ type: 'nodebuffer' });
-    await extractBuffer(pdf, 'warm-up.pdf'); // the PDF engine loads once, outside the bound
+    await prepareFuzzInputs();
+    await extractBuffer(fuzzPdf, 'warm-up.pdf'); // the PDF engine loads once
   }, 30_000);
 
   it.each(cases)('$name #$seed', async ({ name, seed }) => {
     const { bytes, name: file } = MUTATIONS[name](prng(seed));
-    const start = performance.now();
     const result: ExtractionOutput | Error = await extractBuffer(bytes, file).catch((e: Error) => e);
-    const ms = performance.now() - start;
-    outcomes.slowest = Math.max(outcomes.slowest, ms);
     if (result instanceof Error) {
       expect(result).toBeInstanceOf(UnreadableError);
       expect(result.message).not.toContain('\n');
@@ -153,7 +30,6 @@ describe('fuzz: every mutated input ends in a report or a clear error within 1 s
       expect(JSON.parse(JSON.stringify(result))).toEqual(result); // the contract JSON, nothing unserialisable
       outcomes.reports++;
     }
-    expect(ms).toBeLessThan(BOUND_MS);
   });
 
   it('ran every case', () => {

@@ -9,10 +9,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { APPLICATION_TOO_LARGE, MAX_APPLICATION_BODY_BYTES } from '../cases/attachments.ts';
 import type { Clock } from '../clock.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { type Logger, log as processLog } from '../log.ts';
 import type { AppEnv } from './env.ts';
 import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
+import { requestLog } from './request-log.ts';
 import { csrf } from './security/csrf.ts';
 import { rateLimit } from './security/rate-limit.ts';
 
@@ -32,7 +34,10 @@ export interface WebOptions {
   publicFormsPerMinute?: number;
   /** Application status lookups (by tracking code) allowed per client per minute. */
   lookupsPerMinute?: number;
+  /** Called with each unexpected error (a test's way to see them); the logger logs them either way. */
   log?: (error: unknown) => void;
+  /** The request log and error log (src/log.ts); default the process's logger. */
+  logger?: Logger;
   /** Loads the signed-in user (src/web/auth.tsx); without it every request is anonymous. */
   session?: MiddlewareHandler<AppEnv>;
   /** Serves public pages again without rendering them (src/web/page-cache.ts); runs after session and CSRF. */
@@ -43,8 +48,9 @@ export interface WebOptions {
 
 export function createApp(opts: WebOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const log = opts.log ?? ((e) => console.error(e));
+  const logger = opts.logger ?? processLog;
 
+  app.use(requestLog(logger));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -99,7 +105,13 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   app.notFound((c) =>
     errorPage(c, 404, `没有找到您要访问的页面：${c.req.path}。它可能已被移除或地址有误。`, opts.site),
   );
-  app.onError((error, c) => handleError(error, c, opts.site, log));
+  app.onError((error, c) => {
+    if (isAppError(error)) c.get('log')?.info({ code: error.code }, 'refused');
+    return handleError(error, c, opts.site, (e) => {
+      (c.get('log') ?? logger).error({ err: e }, 'unexpected error');
+      opts.log?.(e);
+    });
+  });
   return app;
 }
 

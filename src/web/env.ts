@@ -2,6 +2,7 @@
  * The Hono environment of the web app: what middleware puts on the context for pages and API routes.
  */
 import type { SessionUser } from '../auth/roles.ts';
+import type { Logger } from '../log.ts';
 
 export type { SessionUser };
 
@@ -15,5 +16,9 @@ export interface AppEnv {
     largeText: boolean;
     /** The site's public origin behind a reverse proxy (GONGKAI_PUBLIC_URL), else undefined. */
     publicOrigin: string | undefined;
+    /** This request's id (X-Request-Id), src/web/request-log.ts. */
+    requestId: string;
+    /** The logger bound to this request's id: log actions and errors with it. */
+    log: Logger;
   };
 }

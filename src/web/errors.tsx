@@ -23,6 +23,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
+const CODE_OF_STATUS: Partial<Record<number, ApiErrorCode>> = { 404: 'no_route', 413: 'too_large', 500: 'internal' };
+
 const TITLES: Partial<Record<number, string>> = {
   400: '提交的内容有误',
   401: '请先登录',
@@ -35,9 +37,22 @@ const TITLES: Partial<Record<number, string>> = {
   500: '系统出现错误',
 };
 
-export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, message: string, site: string) {
+/** What a JSON client can branch on besides the status: the AppError code, or one of these. */
+export type ApiErrorCode = ErrorCode | 'too_large' | 'no_route' | 'internal';
+
+/**
+ * The error page, or for /api/… and JSON clients `{ error: { status, code, message } }` (the only error format
+ * the JSON APIs send; their tests run against this handler, not a stand-in).
+ */
+export function errorPage(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  message: string,
+  site: string,
+  code: ApiErrorCode = CODE_OF_STATUS[status] ?? 'internal',
+) {
   if (c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json')) {
-    return c.json({ error: { status, message } }, status);
+    return c.json({ error: { status, code, message } }, status);
   }
   const title = TITLES[status] ?? '出错了';
   return c.html(
@@ -61,8 +76,16 @@ export function handleError(failure: unknown, c: Context<AppEnv>, site: string, 
     if (error.code === 'unauthenticated' && c.req.method === 'GET' && !c.req.path.startsWith('/api/')) {
       return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
     }
-    return errorPage(c, STATUS_OF[error.code], error.message, site);
+    return errorPage(c, STATUS_OF[error.code], error.message, site, error.code);
   }
   log(error);
   return errorPage(c, 500, '服务器处理请求时出现错误，已记录日志。请稍后重试，或联系网站管理员。', site);
+}
+
+/**
+ * The same handler for a JSON API module on its own (its tests mount it without the whole site): the
+ * production statuses and `{ error: { status, code, message } }`, whatever the module's Env.
+ */
+export function handleApiError(error: Error, c: Context): Response | Promise<Response> {
+  return handleError(error, c as unknown as Context<AppEnv>, '', () => {});
 }

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .description('载入演示数据：示范县人民政府及其60个部门和乡镇、三年的依申请公开办理记录和年度报告')
     .option('--per-year <n>', '每年申请数', '1200')
     .action(async (opts: { perYear: string }) => {
-      const { db, close } = await openDb();
+      const { db, close } = await openDb({ command: 'demo' });
       try {
         await migrateDb(db);
         if (!(await isEmpty(db)))

@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts: { progress: boolean }) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
-      const { db, close } = await openDb();
+      const { db, close } = await openDb({ command: 'import' });
       try {
         await migrateDb(db);
         const bar =

@@ -15,7 +15,8 @@ const gongkai = (...args: string[]) => {
 const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-migrate-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('gongkai migrate', () => {
+// Two real processes, each opening PGlite (the first runs initdb): minutes on a loaded machine, not 30 s.
+describe('gongkai migrate', { timeout: 180_000 }, () => {
   it('creates the tables and seeds the calendar; a second run changes nothing', () => {
     const first = gongkai('migrate', '--data', dataDir);
     expect(first.code, first.err).toBe(0);

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .description('更新数据库结构，并补入工作日历中缺少的年份')
     .option('--data <dir>', 'PGlite 数据目录（默认 GONGKAI_DATA 或 ./data；设置 DATABASE_URL 时使用该 PostgreSQL）')
     .action(async (opts: { data?: string }) => {
-      const { db, driver, close } = await openDb(opts.data ? { dataDir: opts.data } : {});
+      const { db, driver, close } = await openDb({ command: 'migrate', ...(opts.data ? { dataDir: opts.data } : {}) });
       try {
         await migrateDb(db);
         const added = await seedCalendar(db, systemClock.now());

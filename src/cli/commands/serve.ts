@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import pino from 'pino';
 import { seedCalendar } from '../../calendar-store/index.ts';
 import { registerDueDateRecompute } from '../../cases/recompute.ts';
 import { systemClock } from '../../clock.ts';
@@ -9,8 +10,14 @@ import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
 import { startJobsWhenListening } from '../../jobs/start.ts';
+import { log } from '../../log.ts';
 import { buildReport } from '../../reports/actions/build-report.ts';
+import { healthz } from '../../web/healthz.ts';
 import { createSite } from '../../web/site.ts';
+import { type ServeContext, serveHooks } from '../serve-hooks.ts';
+
+/** How long shutdown waits for in-flight requests before closing their connections. */
+const DRAIN_MS = 10_000;
 
 export function register(program: Command): void {
   program
@@ -18,17 +25,66 @@ export function register(program: Command): void {
     .description('启动网站：政府信息公开门户与工作平台')
     .option('--demo', '数据库为空时载入演示数据')
     .action(async (opts: { demo?: boolean }) => {
-      const log = pino({ level: config.logLevel });
-      const { db, driver, close } = await openDb();
-      await migrateDb(db);
-      await seedCalendar(db, systemClock.now());
-      registerDueDateRecompute();
-      if (opts.demo && (await isEmpty(db))) {
-        log.info('载入演示数据……');
-        const result = await loadDemo({ db, clock: systemClock });
-        log.info(
-          `演示数据：${result.cases} 件申请，${result.reports} 份年度报告；账号 ${result.users.join(', ')}，密码 ${DEMO_PASSWORD}`,
-        );
+      const startedAt = Date.now();
+      // A second server on the same PGlite directory stops here (src/db/data-dir-lock.ts).
+      const { db, driver, close } = await openDb({ command: 'serve' });
+      let draining = false;
+      const ctx: ServeContext = { db, driver, clock: systemClock, log };
+      const started: typeof serveHooks = [];
+      let server: Server | undefined;
+      let stopJobs: (() => Promise<void>) | undefined;
+
+      // SIGTERM (docker stop, systemd) or SIGINT (Ctrl-C): stop taking connections, let the requests in flight
+      // finish, stop the jobs, then close the database (which releases the PGlite lock).
+      const shutdown = async (signal: string) => {
+        if (draining) return;
+        draining = true;
+        log.info({ signal }, 'shutting down');
+        const force = setTimeout(() => server?.closeAllConnections(), DRAIN_MS);
+        force.unref();
+        if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+        clearTimeout(force);
+        try {
+          await stopJobs?.();
+        } catch (error) {
+          log.error({ err: error }, 'stopping the jobs failed');
+        }
+        for (const hook of started.reverse()) {
+          try {
+            await hook.onStop?.();
+          } catch (error) {
+            log.error({ err: error, hook: hook.name }, 'stop hook failed');
+          }
+        }
+        await close();
+        log.info('stopped');
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      // Under `npm start`, npm takes SIGTERM itself and exits without passing it on: the server, orphaned,
+      // notices its parent is gone and shuts down the same way.
+      const parent = process.ppid;
+      setInterval(() => {
+        if (process.ppid !== parent) void shutdown('parent exited');
+      }, 1000).unref();
+
+      try {
+        await migrateDb(db);
+        await seedCalendar(db, systemClock.now());
+        registerDueDateRecompute();
+        if (opts.demo && (await isEmpty(db))) {
+          log.info('载入演示数据……');
+          const result = await loadDemo({ db, clock: systemClock });
+          log.info(`演示数据：${result.cases} 件申请，${result.reports} 份年度报告`);
+        }
+        for (const hook of serveHooks) {
+          await hook.onStart?.(ctx);
+          started.push(hook);
+        }
+      } catch (error) {
+        await close();
+        throw error;
       }
       const app = createSite({
         db,
@@ -37,31 +93,24 @@ export function register(program: Command): void {
         buildReport,
         publicOrigin: config.publicOrigin,
         trustedProxies: config.trustedProxies,
-        log: (error) => log.error(error),
+        modules: [healthz({ db, startedAt, draining: () => draining })],
       });
-      const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-        console.log(
-          `gongkai 已启动（${driver === 'pglite' ? `PGlite：${config.dataDir}` : 'PostgreSQL'}）：http://localhost:${info.port}/`,
-        );
+      server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
+        log.info({ port: info.port, driver, dataDir: driver === 'pglite' ? config.dataDir : undefined }, 'listening');
+        const where = driver === 'pglite' ? `PGlite：${config.dataDir}` : 'PostgreSQL';
+        process.stderr.write(`gongkai 已启动（${where}）：http://localhost:${info.port}/\n`);
         if (opts.demo)
-          console.log(
-            `工作人员登录：http://localhost:${info.port}/login  账号 admin / head / staff / reviewer / supervisor，密码 ${DEMO_PASSWORD}`,
+          process.stderr.write(
+            `工作人员登录：http://localhost:${info.port}/login  账号 admin / head / staff / reviewer / supervisor，密码 ${DEMO_PASSWORD}\n`,
           );
-      });
-      const stopJobs = startJobsWhenListening(server, {
+      }) as Server;
+      // The scheduled jobs (src/jobs/) start once the port is open and stop with the server.
+      stopJobs = startJobsWhenListening(server, {
         db,
         clock: systemClock,
         driver,
         databaseUrl: config.databaseUrl,
         log,
       });
-      const stop = () => {
-        server.close();
-        void stopJobs()
-          .then(close)
-          .then(() => process.exit(0));
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
     });
 }

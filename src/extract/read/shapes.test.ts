@@ -415,10 +415,8 @@ describe('robustness', () => {
     ['unclosed brackets and digits', ['（2019'.repeat(100_000), `20${'1'.repeat(200_000)}年`]],
     ['many short lines', Array.from({ length: 200_000 }, (_, i) => (i % 2 ? '0' : '收到申请数'))],
     ['not strings', [null, undefined, 3] as unknown as string[]],
-  ])('%s: no throw, within a second', (_name, lines) => {
-    const t0 = performance.now();
+  ])('%s: no throw (its time is measured in bench/fuzz.bench.ts)', (_name, lines) => {
     const r = readReport(lines as string[]);
-    expect(performance.now() - t0).toBeLessThan(1_000);
     expect(typeof r.hasTable).toBe('boolean');
     expect(Array.isArray(r.warnings)).toBe(true);
   });
