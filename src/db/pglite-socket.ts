@@ -8,7 +8,7 @@
  * Here a client holds PGlite's transaction lock from its first message until PGlite answers ReadyForQuery
  * 'idle', so the server's queries and transactions wait for a client's transaction and never mix into it.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -55,6 +55,11 @@ export async function serveOnSocket(pglite: PGlite, dir: string): Promise<Socket
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([protocol(), backup()]);
+      try {
+        rmdirSync(dir); // empty now; a kill -9 leaves it, and the next start reuses it
+      } catch {
+        // not empty or already gone: left as it is
+      }
     },
   };
 }
