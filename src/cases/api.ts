@@ -108,7 +108,10 @@ export function casesApi(deps: CaseDeps) {
     const user = c.get('user') ?? null;
     const application = parseInput(applicationSchema, await body(c));
     const row = await receiveApplication(deps, { user, application });
-    return c.json(user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn }, 201);
+    return c.json(
+      user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn, dueProvisional: row.dueProvisional },
+      201,
+    );
   });
 
   app.get('/track/:code', async (c) => {

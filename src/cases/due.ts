@@ -23,5 +23,5 @@ export function dueOf(
     },
     calendar,
   );
-  return { dueOn: d.due, firstDueOn: d.firstDue, dueExplanation: d.explanation };
+  return { dueOn: d.due, firstDueOn: d.firstDue, dueExplanation: d.explanation, dueProvisional: d.provisional };
 }

@@ -95,6 +95,7 @@ export async function trackApplication(db: Executor, code: string) {
       subject: cases.subject,
       state: cases.state,
       dueOn: cases.dueOn,
+      dueProvisional: cases.dueProvisional,
       correctionDeadline: cases.correctionDeadline,
       feeYuan: cases.feeYuan,
       feeDueOn: cases.feeDueOn,

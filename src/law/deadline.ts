@@ -9,7 +9,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { SkippedDay, WorkingCalendar } from './calendar.ts';
-import { nextDay, parseDate, weekdayName } from './dates.ts';
+import { nextDay, parseDate, weekdayName, yearOf } from './dates.ts';
 import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
 
 export interface DeadlineInput {
@@ -31,7 +31,26 @@ export interface Deadline {
   skipped: SkippedDay[];
   pauses: { from: string; to: string }[];
   extended: boolean;
+  /**
+   * The period reaches into a year whose notice is not entered (`provisionalYears`): the due date is 暂定,
+   * counted on the statutory holidays without 调休, until the notice is entered (law-and-formats.md §6.4).
+   */
+  provisional: boolean;
+  provisionalYears: number[];
   explanation: string[];
+}
+
+/** The years from `from` to `to` the calendar counts provisionally (no notice entered). */
+export function provisionalYearsBetween(calendar: WorkingCalendar, from: string, to: string): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (calendar.isProvisional(y)) years.push(y);
+  return years;
+}
+
+/** The line saying a date is 暂定 and why, naming the missing years. */
+export function provisionalNote(years: number[]): string {
+  const named = years.map((y) => `${y}年`).join('、');
+  return `${named}的节假日安排（国务院办公厅通知）尚未录入：该年按《全国年节及纪念日放假办法》第二条的法定节假日和周末暂定计算，未计调休；期限为暂定，录入通知后重新计算。`;
 }
 
 const PAUSE_REASON = '征求意见期间';
@@ -117,7 +136,9 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
   }
   const outside = pauses.filter((p) => p.to <= start || p.from > due);
   for (const p of outside) explanation.push(`征求意见期间${p.from}至${p.to}不在计算期间内，不影响期限。`);
-  explanation.push(`答复期限：${due}（${weekdayName(due)}）。`);
+  const provisionalYears = provisionalYearsBetween(calendar, start, due);
+  if (provisionalYears.length) explanation.push(provisionalNote(provisionalYears));
+  explanation.push(`答复期限：${due}（${weekdayName(due)}${provisionalYears.length ? '，暂定' : ''}）。`);
   return {
     due,
     firstDue: first.date,
@@ -127,6 +148,8 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     skipped,
     pauses,
     extended: Boolean(input.extended),
+    provisional: provisionalYears.length > 0,
+    provisionalYears,
     explanation,
   };
 }

@@ -77,7 +77,8 @@ export async function buildCaseDocument(
     查询码: c.trackingCode,
     申请内容: c.subject,
     形式: c.formWanted,
-    答复期限: cn(c.dueOn),
+    // A date counted on the provisional calendar says so in the letter too (law-and-formats.md §6.4).
+    答复期限: c.dueProvisional ? `${cn(c.dueOn)}（暂定，以国务院办公厅当年节假日安排为准）` : cn(c.dueOn),
     补正期限: cn(c.correctionDeadline),
     补正内容: correction?.what as string | undefined,
     延期理由: extension?.reason as string | undefined,

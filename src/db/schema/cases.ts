@@ -82,6 +82,11 @@ export const cases = pgTable(
     dueOn: date('due_on').notNull(),
     firstDueOn: date('first_due_on').notNull(),
     dueExplanation: jsonb('due_explanation').$type<string[]>().notNull().default([]),
+    /**
+     * The due date reaches into a year whose holiday notice is not entered: counted on the provisional
+     * calendar (src/law/statutory-holidays.ts), shown as 暂定, recomputed when the notice is entered.
+     */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     /** One statutory outcome (src/law/outcomes.ts) once replied or closed. */
     outcome: text('outcome'),
     outcomeBasis: text('outcome_basis'),

@@ -35,6 +35,7 @@ import { AppError } from '../../errors.ts';
 import { downloadHeaders } from '../../files.ts';
 import { outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
+import { DueDate } from '../components/due-date.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
@@ -104,7 +105,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               {rows.map((r) => (
                 <tr>
                   <td>
-                    {r.dueOn} <DueTag c={r} />
+                    <DueDate on={r.dueOn} provisional={r.dueProvisional} /> <DueTag c={r} />
                     <details>
                       <summary>计算依据</summary>
                       <ul>
@@ -188,7 +189,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               <tr>
                 <th scope="row">答复期限</th>
                 <td id="due-on">
-                  {k.dueOn}
+                  <DueDate on={k.dueOn} provisional={k.dueProvisional} />
                   {k.extended ? '（已延期）' : ''}
                   <ul>
                     {k.dueExplanation.map((l) => (

@@ -23,6 +23,7 @@ import {
   readApplicationForm,
   UnsavedFiles,
 } from '../components/application-form.tsx';
+import { DueDate } from '../components/due-date.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
@@ -114,7 +115,10 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                 </tr>
                 <tr>
                   <th scope="row">答复期限</th>
-                  <td>{created.dueOn}（自收到申请之日起20个工作日，《条例》第三十三条）</td>
+                  <td>
+                    <DueDate on={created.dueOn} provisional={created.dueProvisional} />
+                    （自收到申请之日起20个工作日，《条例》第三十三条）
+                  </td>
                 </tr>
                 {files.length ? (
                   <tr>
@@ -190,7 +194,9 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                 {found.closedOn ? null : (
                   <tr>
                     <th scope="row">答复期限</th>
-                    <td>{found.dueOn}</td>
+                    <td>
+                      <DueDate on={found.dueOn} provisional={found.dueProvisional} />
+                    </td>
                   </tr>
                 )}
                 {found.state === 'awaiting_correction' ? (
