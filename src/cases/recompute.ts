@@ -14,6 +14,8 @@ import { AppError } from '../errors.ts';
 import { consultationReplyDue } from '../law/deadline.ts';
 import { dueOf } from './due.ts';
 
+const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+
 export interface RecomputeSummary {
   /** Cases looked at: open ones and closed ones with a 暂定 date. */
   checked: number;
@@ -49,13 +51,13 @@ export async function recomputeOpenDueDates(
       // An open consultation lasts at most until its reply is due, itself counted on the calendar.
       for (const p of own) {
         if (p.toOn !== null) continue;
-        const replyDueOn = consultationReplyDue(p.fromOn, calendar);
+        const replyDueOn = consultationReplyDue(p.partyReceivedOn ?? p.fromOn, calendar);
         if (replyDueOn !== p.replyDueOn) {
           await tx.update(casePauses).set({ replyDueOn }).where(eq(casePauses.id, p.id));
           p.replyDueOn = replyDueOn;
         }
       }
-      const due = dueOf(c, own, calendar);
+      const due = dueOf(c, own, calendar, shanghaiDate(change.at));
       if (due.dueOn === c.dueOn && due.dueProvisional === c.dueProvisional) {
         if (due.firstDueOn !== c.firstDueOn) await tx.update(cases).set(due).where(eq(cases.id, c.id));
         continue;

@@ -75,10 +75,20 @@ export const cases = pgTable(
     extended: boolean('extended').notNull().default(false),
     extensionApprovedBy: integer('extension_approved_by').references(() => users.id),
     extendedOn: date('extended_on'),
+    /** The extension approved, in working days (第三十三条第二款: at most 20; 2007: 15); null before this column. */
+    extensionDays: integer('extension_days'),
+    /** The day the applicant was told of the extension (第三十三条第二款 “并告知申请人”). */
+    extensionNotifiedOn: date('extension_notified_on'),
     feeYuan: numeric('fee_yuan', { mode: 'number' }),
     feeNoticeOn: date('fee_notice_on'),
+    /** The applicant's receipt of the 收费通知: the 20 working days to pay run from the next day. */
+    feeNoticeReceivedOn: date('fee_notice_received_on'),
     feeDueOn: date('fee_due_on'),
     feePaidOn: date('fee_paid_on'),
+    /** 第三十五条: the reasonable later date the agency set for a large request, and the day it told the applicant. */
+    reasonableDueOn: date('reasonable_due_on'),
+    reasonableSetOn: date('reasonable_set_on'),
+    reasonableReason: text('reasonable_reason'),
     dueOn: date('due_on').notNull(),
     firstDueOn: date('first_due_on').notNull(),
     dueExplanation: jsonb('due_explanation').$type<string[]>().notNull().default([]),
@@ -102,6 +112,7 @@ export const cases = pgTable(
     index('cases_agency_received_idx').on(t.agencyId, t.receivedOn),
     index('cases_agency_closed_idx').on(t.agencyId, t.closedOn),
     index('cases_open_due_idx').on(t.dueOn),
+    check('cases_extension_days_check', sql`${t.extensionDays} is null or ${t.extensionDays} between 1 and 20`),
   ],
 );
 
@@ -115,8 +126,11 @@ export const casePauses = pgTable(
       .references(() => cases.id),
     kind: text('kind', { enum: ['third_party', 'agency'] }).notNull(),
     party: text('party').notNull(),
+    /** The day the 征求意见书 was sent. */
     fromOn: date('from_on').notNull(),
-    /** null while the consultation is open. */
+    /** The consulted party's receipt of the letter: its 15 working days run from here (第三十二条, 第三十四条). */
+    partyReceivedOn: date('party_received_on'),
+    /** The day its answer arrived; null while the consultation is open. */
     toOn: date('to_on'),
     replyDueOn: date('reply_due_on').notNull(),
   },

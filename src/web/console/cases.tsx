@@ -17,10 +17,13 @@ import { lapseFee } from '../../cases/actions/lapse-fee.ts';
 import { readAttachment } from '../../cases/actions/read-attachment.ts';
 import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
 import { recordAppeal } from '../../cases/actions/record-appeal.ts';
+import { recordConsultationReceipt } from '../../cases/actions/record-consultation-receipt.ts';
+import { recordFeeNoticeReceipt } from '../../cases/actions/record-fee-notice-receipt.ts';
 import { recordPayment } from '../../cases/actions/record-payment.ts';
 import { replyToApplication } from '../../cases/actions/reply.ts';
 import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
+import { setReasonablePeriod } from '../../cases/actions/set-reasonable-period.ts';
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
@@ -140,6 +143,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       const shown = handles ? k : maskApplicant(k);
       const files = handles ? d.attachments : withoutFilenames(d.attachments);
       const actions = allowedActions(k.state);
+      const openConsultations = d.pauses.filter((p) => p.toOn === null);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
@@ -241,10 +245,39 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     </select>
                     <label for="party">名称</label>
                     <input id="party" name="party" type="text" required />
+                    <label for="sent-on">发出征求意见书日期</label>
+                    <input id="sent-on" name="sentOn" type="date" value={deps.clock.today()} />
+                    <label for="party-received">对方收到日期（15个工作日自此起算；不知道的，收到后登记）</label>
+                    <input id="party-received" name="partyReceivedOn" type="date" />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_consultation_receipt') &&
+                openConsultations.some((p) => !p.partyReceivedOn) ? (
+                  <ActionForm action="consultation-receipt">
+                    <label for="receipt-of">征求意见</label>
+                    <select id="receipt-of" name="consultationId">
+                      {openConsultations
+                        .filter((p) => !p.partyReceivedOn)
+                        .map((p) => (
+                          <option value={String(p.id)}>
+                            {p.party}（{p.fromOn}发出）
+                          </option>
+                        ))}
+                    </select>
+                    <label for="party-received-on">对方收到征求意见书日期（如邮件签收日）</label>
+                    <input id="party-received-on" name="receivedOn" type="date" required />
                   </ActionForm>
                 ) : null}
                 {actions.includes('end_consultation') ? (
                   <ActionForm action="end-consultation">
+                    <label for="answered-of">收到哪一项的意见</label>
+                    <select id="answered-of" name="consultationId">
+                      {openConsultations.map((p) => (
+                        <option value={String(p.id)}>
+                          {p.party}（{p.fromOn}发出，意见期限{p.replyDueOn}）
+                        </option>
+                      ))}
+                    </select>
                     <label for="answered">收到意见日期</label>
                     <input id="answered" name="answeredOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
@@ -253,6 +286,30 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                   <ActionForm action="extend">
                     <label for="reason">延期理由（经政府信息公开工作机构负责人同意，并告知申请人）</label>
                     <textarea id="reason" name="reason" required />
+                    <label for="ext-days">延长工作日数（最长{k.regime === '2019' ? 20 : 15}个工作日）</label>
+                    <input
+                      id="ext-days"
+                      name="days"
+                      type="number"
+                      min="1"
+                      max={k.regime === '2019' ? '20' : '15'}
+                      value={k.regime === '2019' ? '20' : '15'}
+                    />
+                    <label for="ext-notified">告知申请人日期</label>
+                    <input id="ext-notified" name="notifiedOn" type="date" value={deps.clock.today()} />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('set_reasonable_period') &&
+                k.regime === '2019' &&
+                !k.reasonableDueOn &&
+                can(user, 'case.approve_extension', k.agencyId) ? (
+                  <ActionForm action="reasonable-period">
+                    <label for="reasonable-due">合理答复期限（晚于法定期限{k.dueOn}）</label>
+                    <input id="reasonable-due" name="dueOn" type="date" required />
+                    <label for="reasonable-reason">申请人说明的理由及认定合理的依据</label>
+                    <textarea id="reasonable-reason" name="reason" required />
+                    <label for="reasonable-notified">告知申请人日期</label>
+                    <input id="reasonable-notified" name="notifiedOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
                 ) : null}
                 {actions.includes('send_fee_notice') && k.regime === '2019' ? (
@@ -261,6 +318,15 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     <input id="prior" name="priorInMonth" type="number" value="0" />
                     <label for="count">本申请件数（按件计收）</label>
                     <input id="count" name="count" type="number" value="1" />
+                    <label>
+                      <input type="checkbox" name="receivedToday" value="1" /> 申请人今日已收到（当面或电子方式送达）
+                    </label>
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_fee_notice_receipt') && !k.feeNoticeReceivedOn ? (
+                  <ActionForm action="fee-notice-receipt">
+                    <label for="fee-received">申请人收到收费通知日期（缴费期限自次日起算20个工作日）</label>
+                    <input id="fee-received" name="receivedOn" type="date" required />
                   </ActionForm>
                 ) : null}
                 {actions.includes('record_payment') ? <ActionForm action="record-payment" /> : null}
@@ -281,6 +347,8 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     </select>
                     <label for="text">答复要点</label>
                     <textarea id="text" name="text" />
+                    <label for="replied-on">答复日期</label>
+                    <input id="replied-on" name="repliedOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
                 ) : null}
                 {actions.includes('withdraw') ? <ActionForm action="withdraw" danger /> : null}
@@ -422,19 +490,62 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
     post('receive-correction', (i, f) => receiveCorrection(act, { ...i, receivedOn: str(f.receivedOn) || undefined }));
     post('lapse-correction', (i) => lapseCorrection(act, i));
     post('start-consultation', (i, f) =>
-      startConsultation(act, { ...i, kind: str(f.kind) === 'agency' ? 'agency' : 'third_party', party: str(f.party) }),
+      startConsultation(act, {
+        ...i,
+        kind: str(f.kind) === 'agency' ? 'agency' : 'third_party',
+        party: str(f.party),
+        sentOn: str(f.sentOn) || undefined,
+        partyReceivedOn: str(f.partyReceivedOn) || undefined,
+      }),
     );
-    post('end-consultation', (i, f) => endConsultation(act, { ...i, answeredOn: str(f.answeredOn) || undefined }));
-    post('extend', (i, f) => extendDeadline(act, { ...i, reason: str(f.reason) }));
+    post('consultation-receipt', (i, f) =>
+      recordConsultationReceipt(act, {
+        ...i,
+        consultationId: Number(str(f.consultationId)),
+        receivedOn: str(f.receivedOn),
+      }),
+    );
+    post('end-consultation', (i, f) =>
+      endConsultation(act, {
+        ...i,
+        answeredOn: str(f.answeredOn) || undefined,
+        consultationId: str(f.consultationId) ? Number(str(f.consultationId)) : undefined,
+      }),
+    );
+    post('extend', (i, f) =>
+      extendDeadline(act, {
+        ...i,
+        reason: str(f.reason),
+        days: str(f.days) ? Number(str(f.days)) : undefined,
+        notifiedOn: str(f.notifiedOn) || undefined,
+      }),
+    );
+    post('reasonable-period', (i, f) =>
+      setReasonablePeriod(act, {
+        ...i,
+        dueOn: str(f.dueOn),
+        reason: str(f.reason),
+        notifiedOn: str(f.notifiedOn) || undefined,
+      }),
+    );
+    post('fee-notice-receipt', (i, f) => recordFeeNoticeReceipt(act, { ...i, receivedOn: str(f.receivedOn) }));
     post('send-fee-notice', (i, f) =>
       sendFeeNotice(act, {
         ...i,
         basis: { mode: 'count', priorInMonth: Number(str(f.priorInMonth)) || 0, count: Number(str(f.count)) || 1 },
+        noticeReceivedOn: str(f.receivedToday) ? deps.clock.today() : undefined,
       }),
     );
     post('record-payment', (i) => recordPayment(act, i));
     post('lapse-fee', (i) => lapseFee(act, i));
-    post('reply', (i, f) => replyToApplication(act, { ...i, outcome: str(f.outcome), text: str(f.text) }));
+    post('reply', (i, f) =>
+      replyToApplication(act, {
+        ...i,
+        outcome: str(f.outcome),
+        text: str(f.text),
+        repliedOn: str(f.repliedOn) || undefined,
+      }),
+    );
     post('withdraw', (i) => withdrawApplication(act, i));
     post('appeal', (i, f) => {
       const kind = z.enum(['review', 'litigation_direct', 'litigation_after_review']).safeParse(str(f.kind));

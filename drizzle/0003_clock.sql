@@ -1,1 +1,0 @@
-ALTER TABLE "cases" ADD COLUMN "due_provisional" boolean DEFAULT false NOT NULL;
