@@ -22,6 +22,8 @@ import { applicationSchema, receiveApplication } from './actions/receive-applica
 import { receiveCorrection } from './actions/receive-correction.ts';
 import { recordAppeal } from './actions/record-appeal.ts';
 import { recordConsultationReceipt } from './actions/record-consultation-receipt.ts';
+import { recordDelivery } from './actions/record-delivery.ts';
+import { recordDeliverySigned } from './actions/record-delivery-signed.ts';
 import { recordFeeNoticeReceipt } from './actions/record-fee-notice-receipt.ts';
 import { recordPayment } from './actions/record-payment.ts';
 import { replyToApplication } from './actions/reply.ts';
@@ -117,6 +119,16 @@ const ACTIONS = {
     run: replyToApplication,
   },
   withdraw: { schema: base.extend({ reason: z.string().max(2000).optional() }), run: withdrawApplication },
+  delivery: {
+    schema: base.extend({
+      method: z.string().min(1).max(40),
+      sentOn: day,
+      trackingNumber: z.string().max(40).optional(),
+      signedOn: day.optional(),
+    }),
+    run: recordDelivery,
+  },
+  'delivery-signed': { schema: base.extend({ deliveryId: id, signedOn: day }), run: recordDeliverySigned },
 } as const;
 
 /**

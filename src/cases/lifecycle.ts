@@ -26,7 +26,8 @@ export type CaseAction =
   | 'withdraw'
   | 'record_consultation_receipt'
   | 'record_fee_notice_receipt'
-  | 'set_reasonable_period';
+  | 'set_reasonable_period'
+  | 'record_delivery';
 
 const ALLOWED: Record<CaseAction, CaseState[]> = {
   request_correction: ['received'],
@@ -43,6 +44,7 @@ const ALLOWED: Record<CaseAction, CaseState[]> = {
   record_consultation_receipt: ['consulting'],
   record_fee_notice_receipt: ['awaiting_fee'],
   set_reasonable_period: ['received', 'consulting'],
+  record_delivery: ['replied'],
 };
 
 export const STATE_NAMES: Record<CaseState, string> = {
@@ -69,6 +71,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   record_consultation_receipt: '登记被征求意见方收到日期',
   record_fee_notice_receipt: '登记申请人收到收费通知日期',
   set_reasonable_period: '确定合理答复期限（第三十五条）',
+  record_delivery: '登记送达',
 };
 
 export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';

@@ -210,7 +210,47 @@ export const caseAttachments = pgTable(
   ],
 );
 
+/**
+ * 送达 (国办公开办函〔2016〕235号 as the issue quotes it: a reply goes by post, never 到付; the answer date is
+ * the posting date; offices keep the EMS number and the signing date). How a reply reached the applicant.
+ */
+export const deliveryMethods = ['ems', 'registered_mail', 'in_person', 'email', 'online', 'fax'] as const;
+export type DeliveryMethod = (typeof deliveryMethods)[number];
+export const POSTAL_METHODS: readonly DeliveryMethod[] = ['ems', 'registered_mail'];
+
+export const caseDeliveries = pgTable(
+  'case_deliveries',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    method: text('method', { enum: deliveryMethods }).notNull(),
+    /** The EMS or registered-mail number; required for the postal methods. */
+    trackingNumber: text('tracking_number'),
+    /** 交邮日期 (postal) or the day sent / handed over: for post it is the answer date. */
+    sentOn: date('sent_on').notNull(),
+    /** 签收日期: the applicant signed for it (postal, in person), when known. */
+    signedOn: date('signed_on'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_deliveries_case_idx').on(t.caseId),
+    check(
+      'case_deliveries_method_check',
+      sql`${t.method} in ('ems', 'registered_mail', 'in_person', 'email', 'online', 'fax')`,
+    ),
+    check(
+      'case_deliveries_postal_tracking_check',
+      sql`${t.method} not in ('ems', 'registered_mail') or ${t.trackingNumber} is not null`,
+    ),
+    check('case_deliveries_signed_check', sql`${t.signedOn} is null or ${t.signedOn} >= ${t.sentOn}`),
+  ],
+);
+
 export type Case = typeof cases.$inferSelect;
+export type CaseDelivery = typeof caseDeliveries.$inferSelect;
 export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;

@@ -18,6 +18,8 @@ import { readAttachment } from '../../cases/actions/read-attachment.ts';
 import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
 import { recordAppeal } from '../../cases/actions/record-appeal.ts';
 import { recordConsultationReceipt } from '../../cases/actions/record-consultation-receipt.ts';
+import { recordDelivery } from '../../cases/actions/record-delivery.ts';
+import { recordDeliverySigned } from '../../cases/actions/record-delivery-signed.ts';
 import { recordFeeNoticeReceipt } from '../../cases/actions/record-fee-notice-receipt.ts';
 import { recordPayment } from '../../cases/actions/record-payment.ts';
 import { replyToApplication } from '../../cases/actions/reply.ts';
@@ -27,6 +29,7 @@ import { setReasonablePeriod } from '../../cases/actions/set-reasonable-period.t
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
+import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
@@ -144,6 +147,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       const files = handles ? d.attachments : withoutFilenames(d.attachments);
       const actions = allowedActions(k.state);
       const openConsultations = d.pauses.filter((p) => p.toOn === null);
+      const deliveries = await listDeliveries(deps.db, k.id);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
@@ -208,6 +212,32 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                   <td>
                     {outcomesOf(k.regime).find((o) => o.code === k.outcome)?.label ?? k.outcome}（{k.outcomeBasis}）{' '}
                     {k.closedOn}
+                  </td>
+                </tr>
+              ) : null}
+              {k.state === 'replied' && k.closedOn ? (
+                <tr>
+                  <th scope="row">送达</th>
+                  <td id="deliveries">
+                    {deliveries.length ? (
+                      <ul>
+                        {deliveries.map((v) => (
+                          <li>
+                            {DELIVERY_METHOD_NAMES[v.method]}
+                            {v.trackingNumber ? ` ${v.trackingNumber}` : ''}，
+                            {v.method === 'ems' || v.method === 'registered_mail' ? '交邮' : '送达'}
+                            {v.sentOn}
+                            {v.signedOn ? `，${v.signedOn}签收` : '，签收日期未登记'}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      '尚未登记送达'
+                    )}
+                    <p>
+                      答复日期{k.closedOn}，答复期限{k.dueOn}：
+                      {k.closedOn <= k.dueOn ? '按期答复' : <span class="tag overdue">逾期答复</span>}
+                    </p>
                   </td>
                 </tr>
               ) : null}
@@ -352,6 +382,41 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                   </ActionForm>
                 ) : null}
                 {actions.includes('withdraw') ? <ActionForm action="withdraw" danger /> : null}
+                {actions.includes('record_delivery') ? (
+                  <ActionForm action="delivery">
+                    <p class="hint">
+                      邮寄送达由本机关支付邮费，不得到付；以交邮日期为答复日期（国办公开办函〔2016〕235号）。
+                    </p>
+                    <label for="delivery-method">送达方式</label>
+                    <select id="delivery-method" name="method">
+                      {Object.entries(DELIVERY_METHOD_NAMES).map(([v, l]) => (
+                        <option value={v}>{l}</option>
+                      ))}
+                    </select>
+                    <label for="delivery-number">邮件号码（邮寄必填，如EMS单号）</label>
+                    <input id="delivery-number" name="trackingNumber" type="text" />
+                    <label for="delivery-sent">交邮（送达）日期</label>
+                    <input id="delivery-sent" name="sentOn" type="date" value={deps.clock.today()} required />
+                    <label for="delivery-signed">签收日期（已知的）</label>
+                    <input id="delivery-signed" name="signedOn" type="date" />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_delivery') && deliveries.some((v) => !v.signedOn) ? (
+                  <ActionForm action="delivery-signed">
+                    <label for="signed-of">送达记录</label>
+                    <select id="signed-of" name="deliveryId">
+                      {deliveries
+                        .filter((v) => !v.signedOn)
+                        .map((v) => (
+                          <option value={String(v.id)}>
+                            {DELIVERY_METHOD_NAMES[v.method]} {v.trackingNumber ?? ''} {v.sentOn}
+                          </option>
+                        ))}
+                    </select>
+                    <label for="signed-on">签收日期</label>
+                    <input id="signed-on" name="signedOn" type="date" required />
+                  </ActionForm>
+                ) : null}
                 {k.closedOn ? (
                   <form method="post" action={`/console/cases/${k.id}/appeal`} class="card">
                     <Csrf c={c} />
@@ -547,6 +612,18 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       }),
     );
     post('withdraw', (i) => withdrawApplication(act, i));
+    post('delivery', (i, f) =>
+      recordDelivery(act, {
+        ...i,
+        method: str(f.method),
+        sentOn: str(f.sentOn),
+        trackingNumber: str(f.trackingNumber) || undefined,
+        signedOn: str(f.signedOn) || undefined,
+      }),
+    );
+    post('delivery-signed', (i, f) =>
+      recordDeliverySigned(act, { ...i, deliveryId: Number(str(f.deliveryId)), signedOn: str(f.signedOn) }),
+    );
     post('appeal', (i, f) => {
       const kind = z.enum(['review', 'litigation_direct', 'litigation_after_review']).safeParse(str(f.kind));
       if (!kind.success) throw new AppError('bad_input', '复议或诉讼类型无效');

@@ -9,6 +9,7 @@ import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
 import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
+import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
@@ -158,6 +159,7 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
     app.get('/track', async (c) => {
       const code = c.req.query('code') ?? '';
       const found = code ? await trackApplication(deps.db, code) : null;
+      const deliveries = found?.closedOn ? await listDeliveries(deps.db, found.id) : [];
       const label = found?.outcome
         ? OUTCOMES.find((o) => o.code === found.outcome && o.regime === found.regime)?.label
         : undefined;
@@ -232,6 +234,22 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                     <th scope="row">答复结果</th>
                     <td>
                       {label}（{found.closedOn}）
+                    </td>
+                  </tr>
+                ) : null}
+                {deliveries.length ? (
+                  <tr>
+                    <th scope="row">送达</th>
+                    <td id="deliveries">
+                      <ul>
+                        {deliveries.map((v) => (
+                          <li>
+                            {DELIVERY_METHOD_NAMES[v.method]}
+                            {v.trackingNumber ? ` 邮件号码 ${v.trackingNumber}` : ''}，{v.sentOn}寄出（送达）
+                            {v.signedOn ? `，${v.signedOn}签收` : ''}
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
                 ) : null}
