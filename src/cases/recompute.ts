@@ -7,14 +7,13 @@
  */
 import { eq, inArray, notInArray, or } from 'drizzle-orm';
 import { type CalendarChange, loadCalendar, onCalendarChanged } from '../calendar-store/index.ts';
+import { shanghaiDay } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { consultationReplyDue } from '../law/deadline.ts';
 import { dueOf } from './due.ts';
-
-const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
 
 export interface RecomputeSummary {
   /** Cases looked at: open ones and closed ones with a 暂定 date. */
@@ -57,7 +56,7 @@ export async function recomputeOpenDueDates(
           p.replyDueOn = replyDueOn;
         }
       }
-      const due = dueOf(c, own, calendar, shanghaiDate(change.at));
+      const due = dueOf(c, own, calendar, shanghaiDay(change.at));
       if (due.dueOn === c.dueOn && due.dueProvisional === c.dueProvisional) {
         if (due.firstDueOn !== c.firstDueOn) await tx.update(cases).set(due).where(eq(cases.id, c.id));
         continue;

@@ -35,7 +35,7 @@ import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { TransitionInput } from '../../cases/transition.ts';
-import type { Clock } from '../../clock.ts';
+import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { downloadHeaders } from '../../files.ts';
@@ -64,6 +64,14 @@ const APPEAL_NAMES: Record<string, string> = {
   review: '行政复议',
   litigation_direct: '行政诉讼（未经复议）',
   litigation_after_review: '行政诉讼（复议后）',
+};
+/** Timeline events that are not lifecycle actions, by their audit name. */
+const EVENT_NAMES: Record<string, string> = {
+  'case.received': '收到申请',
+  'case.due_recomputed': '工作日历变更，期限重新计算',
+  'case.due_reminder': '临期提醒',
+  'case.overdue_reminder': '逾期提醒',
+  'case.attachment_read': '查阅申请人附件',
 };
 const APPEAL_OUTCOMES: Record<string, string> = {
   upheld: '结果维持',
@@ -465,7 +473,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                       <td>
                         <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
                       </td>
-                      <td>{f.uploadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                      <td>{shanghaiTime(f.uploadedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -533,7 +541,10 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
             <ol>
               {d.timeline.map((e) => (
                 <li>
-                  {e.at.toISOString().slice(0, 16).replace('T', ' ')} {e.action}
+                  {shanghaiTime(e.at)}{' '}
+                  {ACTION_NAMES[e.action.replace(/^case\./, '') as keyof typeof ACTION_NAMES] ??
+                    EVENT_NAMES[e.action] ??
+                    e.action}
                 </li>
               ))}
             </ol>
