@@ -22,6 +22,7 @@ import { sendFeeNotice } from './actions/send-fee-notice.ts';
 import { setReasonablePeriod } from './actions/set-reasonable-period.ts';
 import { startConsultation } from './actions/start-consultation.ts';
 import { inbox, overdueCounts } from './queries.ts';
+import { recomputeOpenDueDates } from './recompute.ts';
 import { sweepReminders } from './sweep.ts';
 
 let t: TestDb;
@@ -256,5 +257,69 @@ describe('2007 regime: consulting another agency does not pause the clock (第�
       party: '某公司',
     });
     expect(third.dueOn > '2018-03-22').toBe(true);
+  });
+});
+
+describe('carrying existing cases over: due dates stored under the old rules are recomputed with why', () => {
+  it('changes only what the law says was wrong, counting each reason (gongkai migrate)', async () => {
+    const db = await createTestDb();
+    try {
+      await seedCalendar(db.db);
+      const local = await makeAgencyTree(db.db);
+      const row = {
+        agencyId: local.education.id,
+        applicantType: 'natural_person' as const,
+        applicantName: '王五',
+        channel: 'post' as const,
+        subject: '某文件',
+        firstDueOn: '2000-01-01',
+      };
+      // Stored as the old code computed them.
+      const [plain, fee, old2007] = await db.db
+        .insert(cases)
+        .values([
+          { ...row, trackingCode: 'PLAIN00001', regime: '2019', receivedOn: '2025-03-03', dueOn: '2025-03-31' },
+          {
+            ...row,
+            trackingCode: 'FEE0000001',
+            regime: '2019',
+            receivedOn: '2025-03-03',
+            dueOn: '2025-03-31',
+            state: 'received',
+            feeYuan: 300,
+            feeNoticeOn: '2025-03-05',
+            feeNoticeReceivedOn: '2025-03-05',
+            feePaidOn: '2025-03-14',
+          },
+          // 2007: the old code paused the clock for another agency's consultation 3/5–3/9.
+          { ...row, trackingCode: 'OLD2007001', regime: '2007', receivedOn: '2018-03-01', dueOn: '2018-03-29' },
+        ])
+        .returning();
+      await db.db
+        .insert(casePauses)
+        .values({
+          caseId: old2007.id,
+          kind: 'agency',
+          party: '市局',
+          fromOn: '2018-03-05',
+          toOn: '2018-03-09',
+          replyDueOn: '2018-03-26',
+        });
+      const summary = await db.db.transaction((tx) =>
+        recomputeOpenDueDates(tx, { at: new Date('2026-12-03T02:00:00Z'), actorId: null }),
+      );
+      expect(summary).toMatchObject({ checked: 3, changed: 2 });
+      expect(summary.reasons).toEqual({
+        '等待缴纳信息处理费的期间不计入答复期限（FEE_WAIT_STOPS_CLOCK）': 1,
+        '2007年《条例》第二十四条第三款：征求其他机关意见的时间照常计算': 1,
+      });
+      const after = Object.fromEntries((await db.db.select().from(cases)).map((c) => [c.id, c.dueOn]));
+      // Hand counts in src/law/case-clock.test.ts.
+      expect(after).toEqual({ [plain.id]: '2025-03-31', [fee.id]: '2025-04-11', [old2007.id]: '2018-03-22' });
+      const [event] = await listAudit(db.db, { entityType: 'case', entityId: fee.id, action: 'case.due_recomputed' });
+      expect(event.data).toMatchObject({ from: '2025-03-31', to: '2025-04-11' });
+    } finally {
+      await db.close();
+    }
   });
 });

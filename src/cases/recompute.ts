@@ -10,8 +10,9 @@ import { type CalendarChange, loadCalendar, onCalendarChanged } from '../calenda
 import { shanghaiDay } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Tx } from '../db/client.ts';
-import { casePauses, cases } from '../db/schema/cases.ts';
+import { type Case, type CasePause, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
+import { FEE_WAIT_STOPS_CLOCK } from '../law/case-clock.ts';
 import { consultationReplyDue } from '../law/deadline.ts';
 import { dueOf } from './due.ts';
 
@@ -22,6 +23,32 @@ export interface RecomputeSummary {
   changed: number;
   /** Cases whose date was 暂定 and now rests on a notice. */
   confirmed: number;
+  /** Why the dates moved: reason → number of cases. */
+  reasons: Record<string, number>;
+}
+
+/**
+ * Why a case's due date moved, from what the case holds — the rule of src/law/case-clock.ts that makes the
+ * difference (for `gongkai migrate`'s report and each case's audit event).
+ */
+export function whyMoved(
+  c: Pick<Case, 'regime' | 'dueProvisional' | 'feeNoticeOn'>,
+  pauses: Pick<CasePause, 'kind' | 'fromOn' | 'toOn'>[],
+  nowProvisional: boolean,
+  calendarYears: number[],
+): string {
+  if (c.dueProvisional || nowProvisional) {
+    return c.dueProvisional && !nowProvisional
+      ? `工作日历录入${calendarYears.join('、')}年的节假日安排，暂定期限按通知重新计算`
+      : '期限跨入尚无节假日安排的年份，按法定节假日暂定计算';
+  }
+  if (calendarYears.length) return `工作日历${calendarYears.join('、')}年的节假日安排变更，期限重新计算`;
+  if (c.feeNoticeOn && FEE_WAIT_STOPS_CLOCK) return '等待缴纳信息处理费的期间不计入答复期限（FEE_WAIT_STOPS_CLOCK）';
+  if (c.regime === '2007' && pauses.some((p) => p.kind === 'agency'))
+    return '2007年《条例》第二十四条第三款：征求其他机关意见的时间照常计算';
+  if (c.regime === '2007' && pauses.some((p) => p.kind === 'third_party'))
+    return '2007年《条例》第二十三条：征求第三方意见没有15个工作日的期限';
+  return '按现行计算规则重新计算';
 }
 
 export async function recomputeOpenDueDates(
@@ -33,7 +60,7 @@ export async function recomputeOpenDueDates(
     .select()
     .from(cases)
     .where(or(notInArray(cases.state, ['replied', 'withdrawn']), eq(cases.dueProvisional, true)));
-  const summary: RecomputeSummary = { checked: rows.length, changed: 0, confirmed: 0 };
+  const summary: RecomputeSummary = { checked: rows.length, changed: 0, confirmed: 0, reasons: {} };
   if (!rows.length) return summary;
   const pauses = await tx
     .select()
@@ -61,7 +88,11 @@ export async function recomputeOpenDueDates(
         if (due.firstDueOn !== c.firstDueOn) await tx.update(cases).set(due).where(eq(cases.id, c.id));
         continue;
       }
-      if (due.dueOn !== c.dueOn) summary.changed++;
+      const reason = whyMoved(c, own, due.dueProvisional, change.years ?? []);
+      if (due.dueOn !== c.dueOn) {
+        summary.changed++;
+        summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
+      }
       if (c.dueProvisional && !due.dueProvisional) summary.confirmed++;
       await tx.update(cases).set(due).where(eq(cases.id, c.id));
       await recordAudit(tx, {
@@ -76,9 +107,7 @@ export async function recomputeOpenDueDates(
           to: due.dueOn,
           wasProvisional: c.dueProvisional,
           provisional: due.dueProvisional,
-          reason: c.dueProvisional
-            ? `工作日历录入${(change.years ?? []).join('、')}年的节假日安排，暂定期限按通知重新计算`
-            : `工作日历${(change.years ?? []).join('、')}年的节假日安排变更，期限重新计算`,
+          reason,
           calendarYears: change.years ?? [],
         },
       });
@@ -90,8 +119,8 @@ export async function recomputeOpenDueDates(
   await recordAudit(tx, {
     at: change.at,
     actorId: change.actorId,
-    action: 'calendar.due_dates_recomputed',
-    entityType: 'calendar',
+    action: change.years?.length ? 'calendar.due_dates_recomputed' : 'case.due_dates_recomputed',
+    entityType: change.years?.length ? 'calendar' : 'case',
     data: { years: change.years ?? [], ...summary },
   });
   return summary;
