@@ -13,7 +13,7 @@ import type { Tx } from '../db/client.ts';
 import { type Case, type CasePause, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { FEE_WAIT_STOPS_CLOCK } from '../law/case-clock.ts';
-import { consultationReplyDue } from '../law/deadline.ts';
+import { consultationReplyDue, feePaymentDue } from '../law/deadline.ts';
 import { dueOf } from './due.ts';
 
 export interface RecomputeSummary {
@@ -82,6 +82,11 @@ export async function recomputeOpenDueDates(
           await tx.update(casePauses).set({ replyDueOn }).where(eq(casePauses.id, p.id));
           p.replyDueOn = replyDueOn;
         }
+      }
+      // The fee's 20 working days from the applicant's receipt of the notice, on the calendar too.
+      if (c.state === 'awaiting_fee' && c.feeNoticeReceivedOn) {
+        const feeDueOn = feePaymentDue(c.feeNoticeReceivedOn, calendar);
+        if (feeDueOn !== c.feeDueOn) await tx.update(cases).set({ feeDueOn }).where(eq(cases.id, c.id));
       }
       const due = dueOf(c, own, calendar, shanghaiDay(change.at));
       if (due.dueOn === c.dueOn && due.dueProvisional === c.dueProvisional) {

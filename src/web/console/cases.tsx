@@ -83,9 +83,15 @@ const APPEAL_OUTCOMES: Record<string, string> = {
 export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
   const act = { db: deps.db, clock: deps.clock };
 
-  const DueTag = (props: { c: { state: never; dueOn: string } | { state: string; dueOn: string } }) => {
+  const DueTag = (props: { c: { state: string; dueOn: string } }) => {
     const today = deps.clock.today();
-    const c = props.c as { state: 'received'; dueOn: string };
+    const c = props.c;
+    if (c.state === 'awaiting_correction')
+      return (
+        <span class="tag provisional" title="《条例》第三十条：答复期限自收到补正之日起计算">
+          期限中止
+        </span>
+      );
     if (isOverdue(c, today)) return <span class="tag overdue">逾期</span>;
     if (isDueSoon(c, today)) return <span class="tag soon">临期</span>;
     return null;

@@ -197,7 +197,11 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                   <tr>
                     <th scope="row">答复期限</th>
                     <td>
-                      <DueDate on={found.dueOn} provisional={found.dueProvisional} />
+                      {found.state === 'awaiting_correction' ? (
+                        '自收到您的补正之日起重新计算（《条例》第三十条）'
+                      ) : (
+                        <DueDate on={found.dueOn} provisional={found.dueProvisional} />
+                      )}
                     </td>
                   </tr>
                 )}
