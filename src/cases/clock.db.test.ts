@@ -295,16 +295,14 @@ describe('carrying existing cases over: due dates stored under the old rules are
           { ...row, trackingCode: 'OLD2007001', regime: '2007', receivedOn: '2018-03-01', dueOn: '2018-03-29' },
         ])
         .returning();
-      await db.db
-        .insert(casePauses)
-        .values({
-          caseId: old2007.id,
-          kind: 'agency',
-          party: '市局',
-          fromOn: '2018-03-05',
-          toOn: '2018-03-09',
-          replyDueOn: '2018-03-26',
-        });
+      await db.db.insert(casePauses).values({
+        caseId: old2007.id,
+        kind: 'agency',
+        party: '市局',
+        fromOn: '2018-03-05',
+        toOn: '2018-03-09',
+        replyDueOn: '2018-03-26',
+      });
       const summary = await db.db.transaction((tx) =>
         recomputeOpenDueDates(tx, { at: new Date('2026-12-03T02:00:00Z'), actorId: null }),
       );

@@ -7,6 +7,7 @@
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeById } from '../../law/regimes.ts';
+import { eventData } from '../events.ts';
 import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
 
 export async function extendDeadline(
@@ -48,7 +49,12 @@ export async function extendDeadline(
         extensionNotifiedOn: notifiedOn,
         extensionApprovedBy: input.user!.id,
         extendedOn: deps.clock.today(),
-        auditData: { reason: input.reason.trim(), approver: input.user!.displayName, days, notifiedOn },
+        auditData: eventData('extend', {
+          reason: input.reason.trim(),
+          approver: input.user!.displayName,
+          days,
+          notifiedOn,
+        }),
       };
     },
     'case.approve_extension',

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import { ONE_CORRECTION_ONLY } from '../../law/case-clock.ts';
 import { parseDate } from '../../law/dates.ts';
 import { correctionNoticeDue } from '../../law/deadline.ts';
+import { eventData } from '../events.ts';
 import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
 
 export async function requestCorrection(deps: CaseDeps, input: TransitionInput & { deadline: string; what: string }) {
@@ -28,7 +29,12 @@ export async function requestCorrection(deps: CaseDeps, input: TransitionInput &
       state: 'awaiting_correction',
       correctionRequestedOn: today,
       correctionDeadline: deadline,
-      auditData: { what: input.what, deadline, noticeDue, late: noticeDue !== null && today > noticeDue },
+      auditData: eventData('request_correction', {
+        what: input.what,
+        deadline,
+        noticeDue,
+        late: noticeDue !== null && today > noticeDue,
+      }),
     };
   });
 }

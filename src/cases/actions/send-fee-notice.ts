@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { feePaymentDue } from '../../law/deadline.ts';
 import { feeByCount, feeByPages } from '../../law/fees.ts';
+import { eventData } from '../events.ts';
 import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
 
 export type FeeBasis = { mode: 'count'; priorInMonth: number; count: number } | { mode: 'pages'; pages: number };
@@ -35,7 +36,7 @@ export async function sendFeeNotice(
       feeNoticeOn: today,
       feeNoticeReceivedOn: receivedOn,
       feeDueOn: receivedOn ? feePaymentDue(receivedOn, await loadCalendar(tx)) : null,
-      auditData: { fee, noticeReceivedOn: receivedOn },
+      auditData: eventData('send_fee_notice', { fee, noticeReceivedOn: receivedOn }),
     };
   });
 }
