@@ -9,7 +9,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { SkippedDay, WorkingCalendar } from './calendar.ts';
-import { nextDay, parseDate, weekdayName, yearOf } from './dates.ts';
+import { addDays, nextDay, parseDate, weekdayName, yearOf } from './dates.ts';
 import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
 
 /**
@@ -70,6 +70,14 @@ export function provisionalNote(years: number[]): string {
   const named = years.map((y) => `${y}年`).join('、');
   return `${named}的节假日安排（国务院办公厅通知）尚未录入：该年按《全国年节及纪念日放假办法》第二条的法定节假日和周末暂定计算，未计调休；期限为暂定，录入通知后重新计算。`;
 }
+
+/**
+ * [UNCONFIRMED] law-and-formats.md §6.3, §7 item 6: whether the day of receipt (or of the 补正's receipt)
+ * counts. CHOICE: it does not — 民法典第二百零一条 “开始的当日不计入，自下一日开始计算”, applied to these periods
+ * in practice (“自收到申请次日起算20个工作日”, [SECONDARY]). Set to true to count that day as day 1 when it is
+ * a working day.
+ */
+export const RECEIPT_DAY_COUNTED: boolean = false;
 
 type Paused = (date: string) => string | null;
 const CONSULTATION = '征求意见期间';
@@ -137,20 +145,21 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     );
   }
 
-  const first = calendar.addWorkingDays(start, regime.answerDays, paused);
+  const countFrom = RECEIPT_DAY_COUNTED ? addDays(start, -1) : start;
+  const first = calendar.addWorkingDays(countFrom, regime.answerDays, paused);
   let due = first.date;
   let skipped = first.skipped;
   const explanation = [
     `适用${regime.name}${regime.basis.answer}：自收到申请之日起${regime.answerDays}个工作日内答复。`,
-    `${received}（${weekdayName(received)}）收到申请，当日不计入期限。`,
+    `${received}（${weekdayName(received)}）收到申请，当日${RECEIPT_DAY_COUNTED ? '计入' : '不计入'}期限。`,
   ];
   if (correction) {
     explanation.push(
-      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日不计入。`,
+      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日${RECEIPT_DAY_COUNTED ? '计入' : '不计入'}。`,
     );
   }
   explanation.push(
-    ...describeStretch(calendar, start, first.date, paused, regime.basis.pause),
+    ...describeStretch(calendar, countFrom, first.date, paused, regime.basis.pause),
     `第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`,
   );
 
