@@ -114,3 +114,19 @@ describe('2007 regime (国务院令第492号)', () => {
     expect(open.dueOn).toBe('2018-05-11');
   });
 });
+
+describe('explain: false (lists and bulk recomputes)', () => {
+  it.each<[string, Partial<ClockInput>]>([
+    ['plain', {}],
+    ['extended 10', { extensionDays: 10 }],
+    [
+      'with a consultation',
+      { consultations: [{ kind: 'third_party', sentOn: '2025-03-10', partyReceivedOn: '2025-03-12' }] },
+    ],
+  ])('gives the same due dates as the explained clock: %s', (_name, input) => {
+    const full = deriveClock({ ...base, ...input }, calendar, '2025-03-20');
+    const bare = deriveClock({ ...base, ...input }, calendar, '2025-03-20', { explain: false });
+    expect([bare.dueOn, bare.firstDueOn, bare.provisional]).toEqual([full.dueOn, full.firstDueOn, full.provisional]);
+    expect(bare.explanation.length).toBeLessThan(full.explanation.length);
+  });
+});

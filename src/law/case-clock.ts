@@ -99,7 +99,12 @@ export function consultationWindowEnd(c: ClockConsultation, regime: RegimeId, ca
  * The clock of one case. `today` bounds what is still open where the law sets no end (a 2007 third-party
  * consultation; a fee wait not yet paid is bounded by its payment window instead).
  */
-export function deriveClock(input: ClockInput, calendar: WorkingCalendar, today: string): CaseClock {
+export function deriveClock(
+  input: ClockInput,
+  calendar: WorkingCalendar,
+  today: string,
+  opts: { explain?: boolean } = {},
+): CaseClock {
   const regime = regimeById(input.regime);
   const pauses: (PauseInput & { reason: string })[] = [];
   const notes: string[] = [];
@@ -136,6 +141,7 @@ export function deriveClock(input: ClockInput, calendar: WorkingCalendar, today:
       extended: input.extensionDays != null,
       extensionDays: input.extensionDays ?? undefined,
       reasonablePeriod: input.reasonablePeriod ?? undefined,
+      explain: opts.explain,
     },
     calendar,
   );

@@ -36,6 +36,8 @@ export interface DeadlineInput {
    * replaces the statutory period (no statutory cap).
    */
   reasonablePeriod?: { due: string; setOn: string };
+  /** false: the due dates only, without the day-by-day lines (lists and bulk recomputes); default true. */
+  explain?: boolean;
 }
 
 export interface Deadline {
@@ -145,6 +147,7 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     );
   }
 
+  const explain = input.explain ?? true;
   const countFrom = RECEIPT_DAY_COUNTED ? addDays(start, -1) : start;
   const first = calendar.addWorkingDays(countFrom, regime.answerDays, paused);
   let due = first.date;
@@ -159,7 +162,7 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     );
   }
   explanation.push(
-    ...describeStretch(calendar, countFrom, first.date, paused, regime.basis.pause),
+    ...(explain ? describeStretch(calendar, countFrom, first.date, paused, regime.basis.pause) : []),
     `第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`,
   );
 
@@ -167,7 +170,7 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     const ext = calendar.addWorkingDays(first.date, extensionDays, paused);
     explanation.push(
       `经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${extensionDays}个工作日（${regime.basis.extension}：最长不得超过${regime.extensionDays}个工作日），自${first.date}次日起算。`,
-      ...describeStretch(calendar, first.date, ext.date, paused, regime.basis.pause),
+      ...(explain ? describeStretch(calendar, first.date, ext.date, paused, regime.basis.pause) : []),
     );
     due = ext.date;
     skipped = [...skipped, ...ext.skipped];
