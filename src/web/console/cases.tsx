@@ -212,7 +212,12 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                 <th scope="row">答复期限</th>
                 <td id="due-on">
                   <DueDate on={k.dueOn} provisional={k.dueProvisional} />
-                  {k.extended ? '（已延期）' : ''}
+                  {k.extended
+                    ? `（已延期${k.extensionDays ?? (k.regime === '2019' ? 20 : 15)}个工作日，${
+                        k.extensionNotifiedOn ? `${k.extensionNotifiedOn}告知申请人` : '告知申请人日期未登记'
+                      }）`
+                    : ''}
+                  {k.reasonableDueOn ? `（第三十五条确定的合理期限，${k.reasonableSetOn}告知申请人）` : ''}
                   <ul>
                     {k.dueExplanation.map((l) => (
                       <li>{l}</li>
