@@ -9,6 +9,29 @@ export interface Clock {
 }
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const shanghaiParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The calendar date of an instant in China (Asia/Shanghai), YYYY-MM-DD: every date a person reads. */
+export const shanghaiDay = (at: Date): string => shanghaiDate.format(at);
+
+/**
+ * An instant as people in China read it, Asia/Shanghai, never UTC: “2026-01-02 07:30” (or with seconds).
+ * The one helper every page showing a time of a case, a report or the audit log uses.
+ */
+export function shanghaiTime(at: Date, precision: 'minute' | 'second' = 'minute'): string {
+  const p = Object.fromEntries(shanghaiParts.formatToParts(at).map((x) => [x.type, x.value]));
+  const time = precision === 'second' ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+  return `${p.year}-${p.month}-${p.day} ${time}`;
+}
 
 export const systemClock: Clock = {
   now: () => new Date(),

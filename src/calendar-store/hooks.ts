@@ -4,7 +4,13 @@
  */
 import type { Tx } from '../db/client.ts';
 
-export type CalendarChangedHook = (tx: Tx, years: number[]) => Promise<void>;
+/** When and by whom the calendar changed (null: the seed, `gongkai migrate`). */
+export interface CalendarChange {
+  at: Date;
+  actorId: number | null;
+}
+
+export type CalendarChangedHook = (tx: Tx, years: number[], change: CalendarChange) => Promise<void>;
 
 const hooks = new Set<CalendarChangedHook>();
 
@@ -19,6 +25,6 @@ export function onCalendarChanged(hook: CalendarChangedHook): () => void {
   return () => hooks.delete(hook);
 }
 
-export async function runCalendarChanged(tx: Tx, years: number[]): Promise<void> {
-  for (const hook of hooks) await hook(tx, years);
+export async function runCalendarChanged(tx: Tx, years: number[], change: CalendarChange): Promise<void> {
+  for (const hook of hooks) await hook(tx, years, change);
 }

@@ -1,4 +1,4 @@
-export { type CalendarChangedHook, onCalendarChanged } from './hooks.ts';
+export { type CalendarChange, type CalendarChangedHook, onCalendarChanged } from './hooks.ts';
 export {
   type CalendarWarning,
   calendarWarnings,

@@ -26,14 +26,15 @@ export async function listCalendarYears(db: Executor): Promise<CalendarYear[]> {
 }
 
 /**
- * The calendar deadlines are computed with.
+ * The calendar deadlines are computed with. A year without its notice is counted provisionally (the
+ * statutory holidays, no 调休; law-and-formats.md §6.4): nothing waits for the notice.
  *
  * @example
  * const calendar = await loadCalendar(db);
  * calendar.addWorkingDays('2025-09-30', 20);
  */
 export async function loadCalendar(db: Executor): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await listCalendarYears(db));
+  return new WorkingCalendar(await listCalendarYears(db), { provisional: true });
 }
 
 /**
@@ -50,7 +51,7 @@ export async function seedCalendar(db: Db, at = new Date()): Promise<number[]> {
     const years = added.map((r) => r.year).sort((a, b) => a - b);
     if (years.length > 0) {
       await recordAudit(tx, { at, actorId: null, action: 'calendar.seeded', entityType: 'calendar', data: { years } });
-      await runCalendarChanged(tx, years);
+      await runCalendarChanged(tx, years, { at, actorId: null });
     }
     return years;
   });
@@ -78,7 +79,7 @@ export async function saveCalendarYear(
       entityId: year.year,
       data: { notice: year.notice, ...diff(before ? toYear(before) : undefined, year) },
     });
-    await runCalendarChanged(tx, [year.year]);
+    await runCalendarChanged(tx, [year.year], { at, actorId: input.actorId });
     return year;
   });
 }
@@ -103,9 +104,10 @@ export interface CalendarWarning {
 }
 
 /**
- * What the console should say about the calendar today: this year missing is an error (no deadline can be
- * computed); next year missing is a warning from November on (the notice usually appears then, and a 20 + 20
- * working-day period running from November reaches into January), a note before.
+ * What the console should say about the calendar today: this year missing is an error (every deadline of the
+ * year is only 暂定); next year missing is a warning from November on (the notice usually appears then, and a
+ * 20 + 20 working-day period running from November reaches into January), a note before. Nothing is refused
+ * meanwhile: those dates are counted on the provisional calendar and recomputed when the notice is entered.
  */
 export async function calendarWarnings(db: Executor, clock: Clock): Promise<CalendarWarning[]> {
   const today = clock.today();
@@ -116,7 +118,7 @@ export async function calendarWarnings(db: Executor, clock: Clock): Promise<Cale
     warnings.push({
       level: 'error',
       year: thisYear,
-      message: `工作日历缺少${thisYear}年的节假日安排，答复期限无法计算。请管理员依据《国务院办公厅关于${thisYear}年部分节假日安排的通知》录入。`,
+      message: `工作日历缺少${thisYear}年的节假日安排：本年的期限均按《全国年节及纪念日放假办法》的法定节假日暂定计算（未计调休），标为“暂定”。请管理员依据《国务院办公厅关于${thisYear}年部分节假日安排的通知》录入，录入后暂定期限将重新计算。`,
     });
   }
   if (!stored.has(thisYear + 1)) {
@@ -124,7 +126,7 @@ export async function calendarWarnings(db: Executor, clock: Clock): Promise<Cale
     warnings.push({
       level: lateInYear ? 'warning' : 'info',
       year: thisYear + 1,
-      message: `工作日历尚无${thisYear + 1}年的节假日安排，跨入${thisYear + 1}年的答复期限无法计算。国务院办公厅发布${thisYear + 1}年部分节假日安排的通知后，请管理员及时录入。`,
+      message: `工作日历尚无${thisYear + 1}年的节假日安排：跨入${thisYear + 1}年的期限按《全国年节及纪念日放假办法》的法定节假日暂定计算（未计调休），标为“暂定”。国务院办公厅发布${thisYear + 1}年部分节假日安排的通知后，请管理员及时录入，暂定期限将重新计算并记录变化。`,
     });
   }
   return warnings;

@@ -21,11 +21,16 @@ import { readAttachment } from './actions/read-attachment.ts';
 import { applicationSchema, receiveApplication } from './actions/receive-application.ts';
 import { receiveCorrection } from './actions/receive-correction.ts';
 import { recordAppeal } from './actions/record-appeal.ts';
+import { recordConsultationReceipt } from './actions/record-consultation-receipt.ts';
+import { recordDelivery } from './actions/record-delivery.ts';
+import { recordDeliverySigned } from './actions/record-delivery-signed.ts';
+import { recordFeeNoticeReceipt } from './actions/record-fee-notice-receipt.ts';
 import { recordPayment } from './actions/record-payment.ts';
 import { replyToApplication } from './actions/reply.ts';
 import { requestCorrection } from './actions/request-correction.ts';
 import { saveDocumentTemplate } from './actions/save-document-template.ts';
 import { sendFeeNotice } from './actions/send-fee-notice.ts';
+import { setReasonablePeriod } from './actions/set-reasonable-period.ts';
 import { startConsultation } from './actions/start-consultation.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
@@ -64,11 +69,30 @@ const ACTIONS = {
       kind: z.enum(['third_party', 'agency']),
       party: z.string().trim().min(1).max(200),
       sentOn: day.optional(),
+      partyReceivedOn: day.optional(),
     }),
     run: startConsultation,
   },
-  'end-consultation': { schema: base.extend({ answeredOn: day.optional() }), run: endConsultation },
-  extend: { schema: base.extend({ reason: z.string().trim().min(2).max(2000) }), run: extendDeadline },
+  'consultation-receipt': {
+    schema: base.extend({ consultationId: id, receivedOn: day }),
+    run: recordConsultationReceipt,
+  },
+  'end-consultation': {
+    schema: base.extend({ answeredOn: day.optional(), consultationId: id.optional() }),
+    run: endConsultation,
+  },
+  extend: {
+    schema: base.extend({
+      reason: z.string().trim().min(2).max(2000),
+      days: z.number().int().min(1).max(20).optional(),
+      notifiedOn: day.optional(),
+    }),
+    run: extendDeadline,
+  },
+  'reasonable-period': {
+    schema: base.extend({ dueOn: day, reason: z.string().trim().min(2).max(2000), notifiedOn: day.optional() }),
+    run: setReasonablePeriod,
+  },
   'fee-notice': {
     schema: base.extend({
       basis: z.discriminatedUnion('mode', [
@@ -79,9 +103,11 @@ const ACTIONS = {
         }),
         z.object({ mode: z.literal('pages'), pages: z.number().int().min(1).max(1_000_000) }),
       ]),
+      noticeReceivedOn: day.optional(),
     }),
     run: sendFeeNotice,
   },
+  'fee-notice-receipt': { schema: base.extend({ receivedOn: day }), run: recordFeeNoticeReceipt },
   payment: { schema: base.extend({ paidOn: day.optional() }), run: recordPayment },
   'lapse-fee': { schema: base, run: lapseFee },
   reply: {
@@ -93,6 +119,16 @@ const ACTIONS = {
     run: replyToApplication,
   },
   withdraw: { schema: base.extend({ reason: z.string().max(2000).optional() }), run: withdrawApplication },
+  delivery: {
+    schema: base.extend({
+      method: z.string().min(1).max(40),
+      sentOn: day,
+      trackingNumber: z.string().max(40).optional(),
+      signedOn: day.optional(),
+    }),
+    run: recordDelivery,
+  },
+  'delivery-signed': { schema: base.extend({ deliveryId: id, signedOn: day }), run: recordDeliverySigned },
 } as const;
 
 /**
@@ -108,7 +144,10 @@ export function casesApi(deps: CaseDeps) {
     const user = c.get('user') ?? null;
     const application = parseInput(applicationSchema, await body(c));
     const row = await receiveApplication(deps, { user, application });
-    return c.json(user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn }, 201);
+    return c.json(
+      user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn, dueProvisional: row.dueProvisional },
+      201,
+    );
   });
 
   app.get('/track/:code', async (c) => {

@@ -130,6 +130,7 @@ describe('the statute through the case actions', () => {
       user: staff,
       caseId: c.id,
       basis: { mode: 'count', priorInMonth: 10, count: 3 },
+      noticeReceivedOn: '2025-03-05',
     });
     expect(notified).toMatchObject({ state: 'awaiting_fee', feeYuan: 300 });
     const closed = await lapseFee(at('2025-04-10'), { user: staff, caseId: c.id });

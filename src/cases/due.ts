@@ -1,27 +1,73 @@
 /**
- * A case's due date from its own record: receipt, 补正, consultation pauses, extension — computed by the
- * statute (src/law/deadline.ts) and stored with its explanation. An open consultation counts as lasting
- * until its reply is due (15 working days), the latest it can legally run.
+ * A case's clock from its own record — receipt, 补正, each consultation, the fee wait, the extension and
+ * its length, a 第三十五条 period — derived by the statute's one function (src/law/case-clock.ts). The due
+ * date is stored with its explanation as a cache for lists and sorting, recomputed on every change and
+ * whenever the calendar changes.
  */
 
 import type { Case, CasePause } from '../db/schema/cases.ts';
 import type { WorkingCalendar } from '../law/calendar.ts';
-import { computeDeadline } from '../law/deadline.ts';
+import { type CaseClock, deriveClock } from '../law/case-clock.ts';
+import { regimeById } from '../law/regimes.ts';
 
-export function dueOf(
-  c: Pick<Case, 'receivedOn' | 'regime' | 'correctionReceivedOn' | 'extended'>,
-  pauses: Pick<CasePause, 'fromOn' | 'toOn' | 'replyDueOn'>[],
-  calendar: WorkingCalendar,
-) {
-  const d = computeDeadline(
+export type ClockFields = Pick<
+  Case,
+  | 'receivedOn'
+  | 'regime'
+  | 'state'
+  | 'correctionReceivedOn'
+  | 'extended'
+  | 'extensionDays'
+  | 'feeNoticeOn'
+  | 'feeNoticeReceivedOn'
+  | 'feePaidOn'
+  | 'reasonableDueOn'
+  | 'reasonableSetOn'
+>;
+export type ClockPause = Pick<CasePause, 'kind' | 'fromOn' | 'toOn' | 'partyReceivedOn'>;
+
+/** The case's clock today. */
+export function clockOf(c: ClockFields, pauses: ClockPause[], calendar: WorkingCalendar, today: string): CaseClock {
+  return deriveClock(
     {
-      received: c.receivedOn,
       regime: c.regime,
-      correctionReceived: c.correctionReceivedOn ?? undefined,
-      pauses: pauses.map((p) => ({ from: p.fromOn, to: p.toOn ?? p.replyDueOn })),
-      extended: c.extended,
+      state: c.state,
+      receivedOn: c.receivedOn,
+      correctionReceivedOn: c.correctionReceivedOn,
+      consultations: pauses.map((p) => ({
+        kind: p.kind,
+        sentOn: p.fromOn,
+        partyReceivedOn: p.partyReceivedOn,
+        answeredOn: p.toOn,
+      })),
+      fee: c.feeNoticeOn
+        ? { noticeOn: c.feeNoticeOn, noticeReceivedOn: c.feeNoticeReceivedOn, paidOn: c.feePaidOn }
+        : null,
+      // Cases extended before the length was recorded had the full period.
+      extensionDays: c.extended ? (c.extensionDays ?? regimeById(c.regime).extensionDays) : null,
+      reasonablePeriod:
+        c.reasonableDueOn && c.reasonableSetOn ? { due: c.reasonableDueOn, setOn: c.reasonableSetOn } : null,
     },
     calendar,
+    today,
   );
-  return { dueOn: d.due, firstDueOn: d.firstDue, dueExplanation: d.explanation };
 }
+
+/** The stored cache of the clock: due date, first period's end, explanation, 暂定. */
+export function dueOf(c: ClockFields, pauses: ClockPause[], calendar: WorkingCalendar, today: string) {
+  const k = clockOf(c, pauses, calendar, today);
+  return { dueOn: k.dueOn, firstDueOn: k.firstDueOn, dueExplanation: k.explanation, dueProvisional: k.provisional };
+}
+
+/** The clock fields of an application just received (nothing else has happened). */
+export const NEW_CASE_CLOCK = {
+  state: 'received',
+  correctionReceivedOn: null,
+  extended: false,
+  extensionDays: null,
+  feeNoticeOn: null,
+  feeNoticeReceivedOn: null,
+  feePaidOn: null,
+  reasonableDueOn: null,
+  reasonableSetOn: null,
+} as const satisfies Omit<ClockFields, 'receivedOn' | 'regime'>;

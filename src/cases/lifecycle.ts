@@ -1,6 +1,6 @@
 /**
  * The lifecycle of an application, in one place: which action may run in which state, and where it
- * leads. Overdue is not a state: it is derived from the due date (isOverdue).
+ * leads. Overdue is not a state: it is derived from the clock (isOverdue, src/law/case-clock.ts).
  *
  *   received ──补正告知──► awaiting_correction ──收到补正──► received (period restarts, 第三十条)
  *      │                        └──逾期未补正──► replied, outcome other.no_correction (视为放弃)
@@ -23,7 +23,11 @@ export type CaseAction =
   | 'record_payment'
   | 'lapse_fee'
   | 'reply'
-  | 'withdraw';
+  | 'withdraw'
+  | 'record_consultation_receipt'
+  | 'record_fee_notice_receipt'
+  | 'set_reasonable_period'
+  | 'record_delivery';
 
 const ALLOWED: Record<CaseAction, CaseState[]> = {
   request_correction: ['received'],
@@ -37,6 +41,10 @@ const ALLOWED: Record<CaseAction, CaseState[]> = {
   lapse_fee: ['awaiting_fee'],
   reply: ['received', 'consulting'],
   withdraw: ['received', 'awaiting_correction', 'consulting', 'awaiting_fee'],
+  record_consultation_receipt: ['consulting'],
+  record_fee_notice_receipt: ['awaiting_fee'],
+  set_reasonable_period: ['received', 'consulting'],
+  record_delivery: ['replied'],
 };
 
 export const STATE_NAMES: Record<CaseState, string> = {
@@ -60,6 +68,10 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   lapse_fee: '逾期未缴费',
   reply: '答复',
   withdraw: '申请人撤回',
+  record_consultation_receipt: '登记被征求意见方收到日期',
+  record_fee_notice_receipt: '登记申请人收到收费通知日期',
+  set_reasonable_period: '确定合理答复期限（第三十五条）',
+  record_delivery: '登记送达',
 };
 
 export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';
@@ -74,13 +86,8 @@ export function allowedActions(state: CaseState): CaseAction[] {
   return (Object.keys(ALLOWED) as CaseAction[]).filter((a) => ALLOWED[a].includes(state));
 }
 
-/** Overdue: open and past its due date (derived, never stored). */
-export const isOverdue = (c: { state: CaseState; dueOn: string }, today: string) =>
-  !isClosed(c.state) && c.dueOn < today;
-
-/** Due within `days` calendar days. */
-export function isDueSoon(c: { state: CaseState; dueOn: string }, today: string, days = 5): boolean {
-  if (isClosed(c.state) || c.dueOn < today) return false;
-  const diff = (Date.parse(`${c.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
-  return diff <= days;
-}
+/**
+ * 逾期 and 临期: one definition for every reader, the statute's (src/law/case-clock.ts): the clock must be
+ * running — a case waiting for its 补正 (第三十条) or for its fee is never 逾期.
+ */
+export { isDueSoon, isOverdue } from '../law/case-clock.ts';

@@ -3,6 +3,7 @@ import { seedCalendar } from '../calendar-store/index.ts';
 import { fixedClock } from '../clock.ts';
 import { makeAgencyTree, makeUser } from '../db/factories.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
+import { outcome } from '../law/outcomes.ts';
 import { check } from '../report/check.ts';
 import { decideAppeal } from './actions/decide-appeal.ts';
 import { extendDeadline } from './actions/extend-deadline.ts';
@@ -81,5 +82,49 @@ describe('the old table (reports before 2019) counted from 2007-regime cases', (
       const ids = await drillDown(t.db, { agencyIds: [agencyId], year: 2018, format: 'old2008', key });
       expect(ids.length, key).toBe(n);
     }
+  });
+});
+
+describe('2007-regime cases closed from 2019 on are counted under their mapped outcome (issue 13)', () => {
+  it.each([
+    ['同意公开 → 予以公开', 'agreed', 'granted'],
+    ['不同意公开：个人隐私 → 保护第三方合法权益', 'refused.privacy', 'withheld.third_party'],
+    ['不同意公开：法律法规规定的其他情形 → 其他法律行政法规禁止公开', 'refused.other_law', 'withheld.law_prohibited'],
+    ['申请信息不存在 → 本机关不掌握相关政府信息', 'not_exist', 'unavailable.not_held'],
+    ['告知作出更改补充 → 其他处理·其他 (no counterpart)', 'correction', 'other.other'],
+  ])('%s', async (_name, outcome, row) => {
+    const db = await createTestDb();
+    try {
+      await seedCalendar(db.db);
+      const tree = await makeAgencyTree(db.db);
+      const head = (await makeUser(db.db, { agency: tree.education, role: 'office_head' })).user;
+      const at = (d: string) => ({ db: db.db, clock: fixedClock(d) });
+      const c = await receiveApplication(at('2019-05-10'), {
+        user: head,
+        application: {
+          agencyId: tree.education.id,
+          applicantType: 'natural_person',
+          applicantName: '王五',
+          phone: '13800000000',
+          channel: 'post',
+          receivedOn: '2019-05-10',
+          subject: '某项目批复文件',
+        },
+      });
+      expect(c.regime).toBe('2007');
+      await replyToApplication(at('2019-06-10'), { user: head, caseId: c.id, outcome });
+      const scope = { agencyIds: [tree.education.id], year: 2019, format: 'new2021' as const };
+      const values = await computeCaseSections(db.db, scope);
+      expect(values[`apply.${row}.natural_person`]).toBe(1);
+      expect(await drillDown(db.db, { ...scope, key: `apply.${row}.natural_person` })).toEqual([c.id]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refused.other_law cites 第二十一条第（二）项, not 第十四条第二款 (the 保密审查 duty)', () => {
+    const o = outcome('refused.other_law', '2007');
+    expect(o.basis).toBe('2007年《条例》第二十一条第（二）项');
+    expect(o.basis).not.toContain('第十四条第二款');
   });
 });

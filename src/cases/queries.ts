@@ -6,8 +6,9 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { listAudit } from '../db/audit.ts';
 import type { Executor } from '../db/client.ts';
-import { appeals, type Case, casePauses, cases } from '../db/schema/cases.ts';
+import { appeals, type Case, type CaseState, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
+import { CLOCK_STOPPED_STATES } from '../law/case-clock.ts';
 import { listCaseAttachments } from './attachments.ts';
 import { isDueSoon, isOverdue } from './lifecycle.ts';
 
@@ -56,12 +57,14 @@ export async function overdueCounts(db: Executor, agencyIds: number[], today: st
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + 5);
   const soonDay = soon.toISOString().slice(0, 10);
+  const running = notInArray(cases.state, CLOCK_STOPPED_STATES as CaseState[]);
   return db
     .select({
       agencyId: cases.agencyId,
       open: count(),
-      overdue: sql<number>`count(*) filter (where ${cases.dueOn} < ${today})::int`,
-      dueSoon: sql<number>`count(*) filter (where ${cases.dueOn} >= ${today} and ${cases.dueOn} <= ${soonDay})::int`,
+      // The clock's own definition (isOverdue / isDueSoon): only a running clock is 逾期 or 临期.
+      overdue: sql<number>`count(*) filter (where ${running} and ${cases.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${running} and ${cases.dueOn} >= ${today} and ${cases.dueOn} <= ${soonDay})::int`,
     })
     .from(cases)
     .where(and(notInArray(cases.state, [...OPEN]), inArray(cases.agencyId, agencyIds.length ? agencyIds : [-1])))
@@ -95,6 +98,7 @@ export async function trackApplication(db: Executor, code: string) {
       subject: cases.subject,
       state: cases.state,
       dueOn: cases.dueOn,
+      dueProvisional: cases.dueProvisional,
       correctionDeadline: cases.correctionDeadline,
       feeYuan: cases.feeYuan,
       feeDueOn: cases.feeDueOn,

@@ -12,7 +12,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { appeals, cases } from '../db/schema/cases.ts';
-import { OUTCOMES } from '../law/outcomes.ts';
+import { OUTCOME_2007_IN_2019, OUTCOMES } from '../law/outcomes.ts';
 import type { CellValue, TemplateId } from '../report/model.ts';
 import { templateForYear } from '../report/templates/index.ts';
 
@@ -23,15 +23,20 @@ const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31`
 const CODES_2019 = OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.code);
 
 /**
- * The result row of a closed case in the new tables: its 2019 outcome; anything else (a transitional
- * case decided under the 2007 rules, a 2007 withdrawal) is 其他处理·其他. new2019 folds 其他处理 into one row.
+ * The result row of a closed case in the new tables: its 2019 outcome; a 2007-regime case closed from 2019
+ * on, the 2019 outcome its answer maps to (OUTCOME_2007_IN_2019, src/law/outcomes.ts); anything else (a
+ * withdrawal) is 其他处理·其他. new2019 folds 其他处理 into one row.
  */
 function resultKeyExpr(format: TemplateId): SQL<string> {
   const known = sql.join(
     CODES_2019.map((c) => sql`${c}`),
     sql`, `,
   );
-  const key = sql`case when ${cases.outcome} in (${known}) then ${cases.outcome} else 'other.other' end`;
+  const mapped = sql.join(
+    Object.entries(OUTCOME_2007_IN_2019).map(([from, to]) => sql`when ${from} then ${to.code}`),
+    sql` `,
+  );
+  const key = sql`case when ${cases.regime} = '2007' then (case ${cases.outcome} ${mapped} else 'other.other' end) when ${cases.outcome} in (${known}) then ${cases.outcome} else 'other.other' end`;
   return format === 'new2019'
     ? sql<string>`case when (${key}) like 'other.%' then 'other' else (${key}) end`
     : sql<string>`${key}`;

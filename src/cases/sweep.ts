@@ -1,5 +1,6 @@
 /**
- * The reminder sweep: open cases due within the next days or overdue get a reminder once per day —
+ * The reminder sweep: cases whose clock runs (src/law/case-clock.ts: not closed, not waiting for a 补正 or a
+ * fee) and that are due within the next days or overdue get a reminder once per day —
  * idempotent (reminded_at marks what was done today) and bounded (at most `limit` per run), so a job can
  * rerun safely. Each reminder is an audit event; delivery (SMS, 政务微信) reads those events.
  */
@@ -7,7 +8,8 @@ import { and, asc, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
-import { cases } from '../db/schema/cases.ts';
+import { type CaseState, cases } from '../db/schema/cases.ts';
+import { CLOCK_STOPPED_STATES, isOverdue } from '../law/case-clock.ts';
 
 export async function sweepReminders(
   deps: { db: Db; clock: Clock },
@@ -20,11 +22,11 @@ export async function sweepReminders(
   const startOfDay = new Date(`${today}T00:00:00+08:00`);
   return deps.db.transaction(async (tx) => {
     const due = await tx
-      .select({ id: cases.id, agencyId: cases.agencyId, dueOn: cases.dueOn })
+      .select({ id: cases.id, agencyId: cases.agencyId, state: cases.state, dueOn: cases.dueOn })
       .from(cases)
       .where(
         and(
-          notInArray(cases.state, ['replied', 'withdrawn']),
+          notInArray(cases.state, CLOCK_STOPPED_STATES as CaseState[]),
           lte(cases.dueOn, until),
           or(isNull(cases.remindedAt), lt(cases.remindedAt, startOfDay)),
         ),
@@ -37,7 +39,7 @@ export async function sweepReminders(
       await recordAudit(tx, {
         at: deps.clock.now(),
         actorId: null,
-        action: c.dueOn < today ? 'case.overdue_reminder' : 'case.due_reminder',
+        action: isOverdue({ state: c.state, dueOn: c.dueOn }, today) ? 'case.overdue_reminder' : 'case.due_reminder',
         entityType: 'case',
         entityId: c.id,
         agencyId: c.agencyId,

@@ -44,7 +44,7 @@ export async function transition(
     const { auditData, ...fields } = await change(tx, c);
     const next = { ...c, ...fields };
     const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, c.id));
-    const due = dueOf(next, pauses, await loadCalendar(tx));
+    const due = dueOf(next, pauses, await loadCalendar(tx), deps.clock.today());
     const [updated] = await tx
       .update(cases)
       .set({ ...fields, ...due, version: c.version + 1, updatedAt: deps.clock.now() })

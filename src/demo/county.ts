@@ -9,7 +9,7 @@ import { creditCodeCheckChar } from '../agencies/credit-code.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadCalendar, seedCalendar } from '../calendar-store/index.ts';
 import { newTrackingCode } from '../cases/actions/receive-application.ts';
-import { dueOf } from '../cases/due.ts';
+import { dueOf, NEW_CASE_CLOCK } from '../cases/due.ts';
 import { seedDemoCatalog } from '../catalog/demo.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -325,9 +325,16 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     let due: ReturnType<typeof dueOf>;
     try {
       due = dueOf(
-        { receivedOn, regime: '2019', correctionReceivedOn: row.correctionReceivedOn ?? null, extended: row.extended },
-        pauses.map((p) => ({ fromOn: p.from, toOn: p.to, replyDueOn: p.replyDueOn })),
+        {
+          ...NEW_CASE_CLOCK,
+          receivedOn,
+          regime: '2019',
+          correctionReceivedOn: row.correctionReceivedOn ?? null,
+          extended: row.extended,
+        },
+        pauses.map((p) => ({ kind: p.kind, fromOn: p.from, toOn: p.to, partyReceivedOn: null })),
         calendar,
+        today,
       );
     } catch {
       continue; // a period running past the calendar's last year: leave it out of the demo

@@ -183,5 +183,5 @@ function nameAutumnBreaks(holidays: Map<string, string>, makeup: Map<string, str
 export function missingNextYearWarning(calendar: WorkingCalendar, today: string): string | null {
   const next = Number(today.slice(0, 4)) + 1;
   if (calendar.hasYear(next)) return null;
-  return `工作日历尚未录入${next}年的节假日安排：跨入${next}年的办理期限将无法计算。请在国务院办公厅发布《${noticeTitle(next)}》后录入。`;
+  return `工作日历尚未录入${next}年的节假日安排：跨入${next}年的办理期限按法定节假日暂定计算（未计调休）。请在国务院办公厅发布《${noticeTitle(next)}》后录入，暂定期限将重新计算。`;
 }

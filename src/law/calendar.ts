@@ -2,13 +2,17 @@
  * China's working-day calendar as data. A 工作日 is a weekday that is not a holiday of the year's notice,
  * or a weekend day the notice makes a working day (调休上班). Each year carries the State Council notice
  * that fixed it (《国务院办公厅关于YYYY年部分节假日安排的通知》) as provenance. A date in a year the
- * calendar does not hold is an error naming the year, never a guess.
+ * calendar does not hold is an error naming the year — unless the calendar is built with
+ * `{ provisional: true }` (as the platform's is): then that year is counted on the statutory holidays of
+ * 《全国年节及纪念日放假办法》 with no 调休 (statutory-holidays.ts, law-and-formats.md §6.4), and every day of it
+ * says so (`provisional: true`), so nothing waits for the notice.
  *
  * Counting rules: law-and-formats.md §6.3 ([DERIVED]; that 调休上班日 count as 工作日 is the natural
  * reading, not stated by an authoritative text — [UNCONFIRMED]).
  */
 import { AppError } from '../errors.ts';
 import { isWeekend, nextDay, yearOf } from './dates.ts';
+import { provisionalCalendarYear } from './statutory-holidays.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,6 +26,8 @@ export interface CalendarYear {
   notice: string;
   /** date → 节日名 (春节, 国庆节 …). */
   names?: Record<string, string>;
+  /** Computed from the 放假办法 because the year's notice is not entered: every date counted on it is 暂定. */
+  provisional?: boolean;
 }
 
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup_workday';
@@ -31,6 +37,8 @@ export interface DayKind {
   reason: DayReason;
   holiday?: string;
   notice?: string;
+  /** The day's year has no notice yet: counted on the provisional calendar. */
+  provisional?: boolean;
 }
 
 export interface SkippedDay {
@@ -42,9 +50,18 @@ export class WorkingCalendar {
   /** Memo of dayKind: a calendar is immutable once built, and deadlines walk the same days again and again. */
   private readonly kinds = new Map<string, DayKind>();
   private readonly byYear = new Map<number, { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }>();
+  private readonly provisionalYears = new Map<
+    number,
+    { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }
+  >();
+  private readonly provisional: boolean;
 
-  /** Refuses a year whose dates lie outside it, or a day that is both 放假 and 调休上班. */
-  constructor(years: CalendarYear[]) {
+  /**
+   * Refuses a year whose dates lie outside it, or a day that is both 放假 and 调休上班. With
+   * `provisional: true` a year it does not hold is counted provisionally instead of refused.
+   */
+  constructor(years: CalendarYear[], options: { provisional?: boolean } = {}) {
+    this.provisional = options.provisional ?? false;
     for (const y of years) {
       const outside = [...y.holidays, ...y.makeupWorkdays].find((d) => !ISO_DATE.test(d) || yearOf(d) !== y.year);
       if (outside) throw new AppError('bad_input', `${y.year}年工作日历中的日期“${outside}”不属于该年`);
@@ -67,9 +84,25 @@ export class WorkingCalendar {
     return this.byYear.get(year)?.year;
   }
 
+  /** True when dates of `year` are counted on the provisional calendar (no notice entered). */
+  isProvisional(year: number): boolean {
+    return this.provisional && !this.byYear.has(year) && this.provisionalEntry(year) !== undefined;
+  }
+
+  private provisionalEntry(year: number) {
+    let entry = this.provisionalYears.get(year);
+    if (!entry) {
+      const y = provisionalCalendarYear(year);
+      if (!y) return undefined;
+      entry = { holidays: new Set(y.holidays), makeup: new Set<string>(), year: y };
+      this.provisionalYears.set(year, entry);
+    }
+    return entry;
+  }
+
   private entry(date: string) {
     const year = yearOf(date);
-    const entry = this.byYear.get(year);
+    const entry = this.byYear.get(year) ?? (this.provisional ? this.provisionalEntry(year) : undefined);
     if (!entry) {
       throw new AppError(
         'calendar_missing',
@@ -93,10 +126,11 @@ export class WorkingCalendar {
     const entry = this.entry(date);
     const notice = entry.year.notice;
     const holiday = entry.year.names?.[date];
+    const mark = entry.year.provisional ? { provisional: true } : {};
     if (entry.makeup.has(date)) return { working: true, reason: 'makeup_workday', holiday, notice };
-    if (entry.holidays.has(date)) return { working: false, reason: 'holiday', holiday, notice };
-    if (isWeekend(date)) return { working: false, reason: 'weekend' };
-    return { working: true, reason: 'weekday' };
+    if (entry.holidays.has(date)) return { working: false, reason: 'holiday', holiday, notice, ...mark };
+    if (isWeekend(date)) return { working: false, reason: 'weekend', ...mark };
+    return { working: true, reason: 'weekday', ...mark };
   }
 
   isWorkingDay(date: string): boolean {

@@ -156,7 +156,7 @@ describe('extension: the regime’s extension counted after the first due date',
     );
     expect([d.firstDue, d.due]).toEqual(['2025-11-06', '2025-12-04']);
     expect(d.explanation).toContain(
-      '经政府信息公开工作机构负责人同意并告知申请人，延长答复期限20个工作日（第三十三条第二款），自2025-11-06次日起算。',
+      '经政府信息公开工作机构负责人同意并告知申请人，延长答复期限20个工作日（第三十三条第二款：最长不得超过20个工作日），自2025-11-06次日起算。',
     );
   });
 });

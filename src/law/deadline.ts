@@ -9,15 +9,35 @@
  */
 import { AppError } from '../errors.ts';
 import type { SkippedDay, WorkingCalendar } from './calendar.ts';
-import { nextDay, parseDate, weekdayName } from './dates.ts';
+import { addDays, nextDay, parseDate, weekdayName, yearOf } from './dates.ts';
 import { type RegimeId, regimeById, regimeFor } from './regimes.ts';
+
+/**
+ * Days not counted, FROM to TO inclusive. Without a label it is a consultation (第三十三条第三款); a label
+ * says what else stops the count (the fee wait, src/law/case-clock.ts).
+ */
+export interface PauseInput {
+  from: string;
+  to: string;
+  /** Shown for each day not counted, with its basis: “缴纳信息处理费期间不计算在答复期限内（…）”. */
+  label?: string;
+}
 
 export interface DeadlineInput {
   received: string;
   regime?: RegimeId;
   correctionReceived?: string;
-  pauses?: { from: string; to: string }[];
+  pauses?: PauseInput[];
   extended?: boolean;
+  /** The extension approved, in working days (第三十三条第二款: 最长不得超过20个工作日); default the maximum. */
+  extensionDays?: number;
+  /**
+   * 第三十五条: for a reasonable but large request the agency sets a later date and tells the applicant; it
+   * replaces the statutory period (no statutory cap).
+   */
+  reasonablePeriod?: { due: string; setOn: string };
+  /** false: the due dates only, without the day-by-day lines (lists and bulk recomputes); default true. */
+  explain?: boolean;
 }
 
 export interface Deadline {
@@ -31,12 +51,38 @@ export interface Deadline {
   skipped: SkippedDay[];
   pauses: { from: string; to: string }[];
   extended: boolean;
+  /**
+   * The period reaches into a year whose notice is not entered (`provisionalYears`): the due date is 暂定,
+   * counted on the statutory holidays without 调休, until the notice is entered (law-and-formats.md §6.4).
+   */
+  provisional: boolean;
+  provisionalYears: number[];
   explanation: string[];
 }
 
-const PAUSE_REASON = '征求意见期间';
+/** The years from `from` to `to` the calendar counts provisionally (no notice entered). */
+export function provisionalYearsBetween(calendar: WorkingCalendar, from: string, to: string): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (calendar.isProvisional(y)) years.push(y);
+  return years;
+}
+
+/** The line saying a date is 暂定 and why, naming the missing years. */
+export function provisionalNote(years: number[]): string {
+  const named = years.map((y) => `${y}年`).join('、');
+  return `${named}的节假日安排（国务院办公厅通知）尚未录入：该年按《全国年节及纪念日放假办法》第二条的法定节假日和周末暂定计算，未计调休；期限为暂定，录入通知后重新计算。`;
+}
+
+/**
+ * [UNCONFIRMED] law-and-formats.md §6.3, §7 item 6: whether the day of receipt (or of the 补正's receipt)
+ * counts. CHOICE: it does not — 民法典第二百零一条 “开始的当日不计入，自下一日开始计算”, applied to these periods
+ * in practice (“自收到申请次日起算20个工作日”, [SECONDARY]). Set to true to count that day as day 1 when it is
+ * a working day.
+ */
+export const RECEIPT_DAY_COUNTED: boolean = false;
 
 type Paused = (date: string) => string | null;
+const CONSULTATION = '征求意见期间';
 
 /**
  * The lines explaining one counted stretch (after `from` up to `to`), in date order: runs of days not
@@ -53,7 +99,9 @@ function describeStretch(calendar: WorkingCalendar, from: string, to: string, pa
   };
   for (let d = nextDay(from); d <= to; d = nextDay(d)) {
     let label: string | null = null;
-    if (paused(d)) label = `征求第三方或其他机关意见，所需时间不计算在期限内（${pauseBasis}）`;
+    const pause = paused(d);
+    if (pause)
+      label = pause === CONSULTATION ? `征求第三方或其他机关意见，所需时间不计算在期限内（${pauseBasis}）` : pause;
     else {
       const kind = calendar.dayKind(d);
       if (kind.reason === 'weekend') label = '周末';
@@ -83,50 +131,78 @@ export function computeDeadline(input: DeadlineInput, calendar: WorkingCalendar)
     const from = parseDate(p.from, '征求意见起始日期');
     const to = parseDate(p.to, '征求意见结束日期');
     if (to < from) throw new AppError('bad_input', `征求意见期间 ${from}:${to} 的结束日期早于起始日期`);
-    return { from, to };
+    return { from, to, ...(p.label ? { label: p.label } : {}) };
   });
   const regime = input.regime ? regimeById(input.regime) : regimeFor(received);
   const start = correction ?? received;
-  const paused: Paused = (date) => (pauses.some((p) => date >= p.from && date <= p.to) ? PAUSE_REASON : null);
+  const paused: Paused = (date) => {
+    const p = pauses.find((q) => date >= q.from && date <= q.to);
+    return p ? (p.label ?? CONSULTATION) : null;
+  };
+  const extensionDays = input.extensionDays ?? regime.extensionDays;
+  if (!Number.isInteger(extensionDays) || extensionDays < 1 || extensionDays > regime.extensionDays) {
+    throw new AppError(
+      'bad_input',
+      `延长的期限应为1至${regime.extensionDays}个工作日（${regime.basis.extension}），收到${extensionDays}`,
+    );
+  }
 
-  const first = calendar.addWorkingDays(start, regime.answerDays, paused);
+  const explain = input.explain ?? true;
+  const countFrom = RECEIPT_DAY_COUNTED ? addDays(start, -1) : start;
+  const first = calendar.addWorkingDays(countFrom, regime.answerDays, paused);
   let due = first.date;
   let skipped = first.skipped;
   const explanation = [
     `适用${regime.name}${regime.basis.answer}：自收到申请之日起${regime.answerDays}个工作日内答复。`,
-    `${received}（${weekdayName(received)}）收到申请，当日不计入期限。`,
+    `${received}（${weekdayName(received)}）收到申请，当日${RECEIPT_DAY_COUNTED ? '计入' : '不计入'}期限。`,
   ];
   if (correction) {
     explanation.push(
-      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日不计入。`,
+      `${correction}（${weekdayName(correction)}）收到补正材料，答复期限自该日重新计算（${regime.basis.correction}），当日${RECEIPT_DAY_COUNTED ? '计入' : '不计入'}。`,
     );
   }
   explanation.push(
-    ...describeStretch(calendar, start, first.date, paused, regime.basis.pause),
+    ...(explain ? describeStretch(calendar, countFrom, first.date, paused, regime.basis.pause) : []),
     `第${regime.answerDays}个工作日为${first.date}（${weekdayName(first.date)}）。`,
   );
 
   if (input.extended) {
-    const ext = calendar.addWorkingDays(first.date, regime.extensionDays, paused);
+    const ext = calendar.addWorkingDays(first.date, extensionDays, paused);
     explanation.push(
-      `经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${regime.extensionDays}个工作日（${regime.basis.extension}），自${first.date}次日起算。`,
-      ...describeStretch(calendar, first.date, ext.date, paused, regime.basis.pause),
+      `经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${extensionDays}个工作日（${regime.basis.extension}：最长不得超过${regime.extensionDays}个工作日），自${first.date}次日起算。`,
+      ...(explain ? describeStretch(calendar, first.date, ext.date, paused, regime.basis.pause) : []),
     );
     due = ext.date;
     skipped = [...skipped, ...ext.skipped];
   }
+  if (input.reasonablePeriod) {
+    const r = input.reasonablePeriod;
+    const set = parseDate(r.due, '确定的合理答复期限');
+    if (set <= due) {
+      throw new AppError('bad_input', `第三十五条确定的合理期限（${set}）应晚于法定答复期限（${due}）`);
+    }
+    explanation.push(
+      `${parseDate(r.setOn, '告知日期')}：申请人申请公开政府信息的数量、频次明显超过合理范围，申请理由合理但无法在第三十三条规定的期限内答复，本机关确定延迟答复的合理期限并告知申请人（《条例》第三十五条）。`,
+    );
+    due = set;
+  }
   const outside = pauses.filter((p) => p.to <= start || p.from > due);
-  for (const p of outside) explanation.push(`征求意见期间${p.from}至${p.to}不在计算期间内，不影响期限。`);
-  explanation.push(`答复期限：${due}（${weekdayName(due)}）。`);
+  for (const p of outside)
+    explanation.push(`${p.label ? '不计入期间' : '征求意见期间'}${p.from}至${p.to}不在计算期间内，不影响期限。`);
+  const provisionalYears = provisionalYearsBetween(calendar, start, due);
+  if (provisionalYears.length) explanation.push(provisionalNote(provisionalYears));
+  explanation.push(`答复期限：${due}（${weekdayName(due)}${provisionalYears.length ? '，暂定' : ''}）。`);
   return {
     due,
     firstDue: first.date,
     regime: regime.id,
     start,
-    workingDaysCounted: regime.answerDays + (input.extended ? regime.extensionDays : 0),
+    workingDaysCounted: regime.answerDays + (input.extended ? extensionDays : 0),
     skipped,
     pauses,
     extended: Boolean(input.extended),
+    provisional: provisionalYears.length > 0,
+    provisionalYears,
     explanation,
   };
 }

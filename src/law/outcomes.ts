@@ -81,17 +81,37 @@ export const OUTCOMES: Outcome[] = [
     '2007年《条例》第八条、第二十一条第（二）项',
   ),
   o2007('refused.not_gov_info', '不同意公开：不是《条例》所指政府信息', '2007年《条例》第二条'),
-  o2007(
-    'refused.other_law',
-    '不同意公开：法律法规规定的其他情形',
-    '2007年《条例》第十四条第二款、第二十一条第（二）项',
-  ),
+  // 2007 第十四条第二款 is the 保密审查 duty, not a ground for refusal: the ground here is another law or
+  // regulation, answered under 第二十一条第（二）项 (属于不予公开范围的，应当告知申请人并说明理由).
+  o2007('refused.other_law', '不同意公开：法律法规规定的其他情形', '2007年《条例》第二十一条第（二）项'),
   o2007('not_this_agency', '不属于本行政机关公开', '2007年《条例》第二十一条第（三）项'),
   o2007('not_exist', '申请信息不存在', '2007年《条例》第二十一条第（三）项'),
   o2007('correction', '告知作出更改补充', '2007年《条例》第二十一条第（四）项'),
   // The 2007 条例 has no article for this (信访/投诉, 出版物 …); practice is believed to follow 国办发〔2010〕5号 — [UNCONFIRMED].
   o2007('other_channel', '告知通过其他途径办理', '2007年《条例》无专门条款（实务做法）'),
 ];
+
+/**
+ * A 2007-regime case closed from 2019 on is counted in the new tables (new2019/new2021) under the 2019
+ * outcome that corresponds to its 2007 answer — by the ground of the answer, following law-and-formats.md
+ * §4.7 ([DERIVED]: the format documents give no transitional mapping). Answers with no counterpart row stay
+ * in 其他处理·其他, each saying why.
+ */
+export const OUTCOME_2007_IN_2019: Readonly<Record<string, { code: string; why: string }>> = {
+  already_public: { code: 'granted', why: '已主动公开并告知获取途径，新表计入（一）予以公开（§4.7，常见做法）' },
+  agreed: { code: 'granted', why: '同意公开 = 予以公开' },
+  partial: { code: 'partly_granted', why: '2007年第二十二条区分处理 = 2019年第三十七条' },
+  'refused.state_secret': { code: 'withheld.state_secret', why: '国家秘密' },
+  'refused.commercial_secret': { code: 'withheld.third_party', why: '商业秘密属第三方合法权益（2019年第十五条）' },
+  'refused.privacy': { code: 'withheld.third_party', why: '个人隐私属第三方合法权益（2019年第十五条）' },
+  'refused.security_stability': { code: 'withheld.security_stability', why: '危及“三安全一稳定”' },
+  'refused.other_law': { code: 'withheld.law_prohibited', why: '其他法律行政法规禁止公开' },
+  'refused.not_gov_info': { code: 'other.other', why: '“不是政府信息”在新表中无对应行' },
+  not_this_agency: { code: 'unavailable.not_held', why: '非本机关负责公开，新表计入（四）1（§4.7）' },
+  not_exist: { code: 'unavailable.not_held', why: '信息不存在，新表计入（四）1（§4.7）' },
+  correction: { code: 'other.other', why: '2007年无“视为放弃”规定，告知更改补充后结案在新表中无对应行' },
+  other_channel: { code: 'other.other', why: '告知通过其他途径办理，包括信访、出版物等多种情形，无法确定唯一行' },
+};
 
 const byKey = new Map(OUTCOMES.map((o) => [`${o.regime}:${o.code}`, o]));
 

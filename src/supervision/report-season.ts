@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { subtree } from '../agencies/tree.ts';
+import { shanghaiDay } from '../clock.ts';
 import type { Executor } from '../db/client.ts';
 import { annualReports } from '../db/schema/reports.ts';
 import { check } from '../report/check.ts';
@@ -30,9 +31,7 @@ export async function reportSeason(db: Executor, rootAgencyId: number, year: num
   const deadline = deadlineFor(year);
   const unitsStatus = units.map((u) => {
     const r = byAgency.get(u.id);
-    const publishedOn = r?.publishedAt
-      ? new Date(r.publishedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-      : null;
+    const publishedOn = r?.publishedAt ? shanghaiDay(r.publishedAt) : null;
     return {
       agency: u,
       reportId: r?.id ?? null,

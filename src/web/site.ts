@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { casesApi } from '../cases/api.ts';
+import { registerDueDateRecompute } from '../cases/recompute.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -56,6 +57,8 @@ export const PUBLIC_PAGES =
   /^\/(?:guide|rules|catalog|catalog\/\d+|search|reports|reports\/\d+|data|data\/\d+|data\/body\/[^/]+)?$/;
 
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
+  // Entering a year's holiday notice in the console recomputes the due dates that depend on it.
+  registerDueDateRecompute();
   const info = { ...DEFAULT_INFO, ...opts.info };
   const secureCookies = opts.secureCookies ?? opts.publicOrigin?.startsWith('https:') ?? false;
   return createApp({

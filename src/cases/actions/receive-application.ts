@@ -23,7 +23,7 @@ import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeFor } from '../../law/regimes.ts';
 import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
-import { dueOf } from '../due.ts';
+import { dueOf, NEW_CASE_CLOCK } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export const applicationSchema = z.object({
@@ -68,7 +68,7 @@ export async function receiveApplication(
   const files = checkApplicantFiles(input.attachments ?? []);
   return deps.db.transaction(async (tx) => {
     const regime = regimeFor(receivedOn).id;
-    const due = dueOf({ receivedOn, regime, correctionReceivedOn: null, extended: false }, [], await loadCalendar(tx));
+    const due = dueOf({ ...NEW_CASE_CLOCK, receivedOn, regime }, [], await loadCalendar(tx), deps.clock.today());
     const [row] = await tx
       .insert(cases)
       .values({

@@ -5,12 +5,12 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { and, desc, eq } from 'drizzle-orm';
-import { listAudit } from '../../db/audit.ts';
 import type { Executor } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
+import { latestEvent } from '../events.ts';
 import { DEFAULT_TEMPLATES, type DocumentKind, fillTemplate, replyKindOf } from './templates.ts';
 
 export const CHANNEL_NAMES: Record<Case['channel'], string> = {
@@ -58,15 +58,11 @@ export async function buildCaseDocument(
     .orderBy(desc(casePauses.fromOn))
     .limit(1);
   const o = c.outcome ? outcome(c.outcome, c.regime) : undefined;
-  // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis) is in its audit event.
-  const said = async (action: string) =>
-    (await listAudit(db, { entityType: 'case', entityId: c.id, action, limit: 1 }))[0]?.data as
-      | Record<string, unknown>
-      | undefined;
+  // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis): its typed event (../events.ts).
   const [correction, extension, fee] = await Promise.all([
-    said('case.request_correction'),
-    said('case.extend'),
-    said('case.send_fee_notice'),
+    latestEvent(db, c.id, 'request_correction'),
+    latestEvent(db, c.id, 'extend'),
+    latestEvent(db, c.id, 'send_fee_notice'),
   ]);
   const values: Record<string, string | undefined> = {
     申请人: c.applicantName,
@@ -77,18 +73,22 @@ export async function buildCaseDocument(
     查询码: c.trackingCode,
     申请内容: c.subject,
     形式: c.formWanted,
-    答复期限: cn(c.dueOn),
+    // A date counted on the provisional calendar says so in the letter too (law-and-formats.md §6.4).
+    答复期限: c.dueProvisional ? `${cn(c.dueOn)}（暂定，以国务院办公厅当年节假日安排为准）` : cn(c.dueOn),
     补正期限: cn(c.correctionDeadline),
-    补正内容: correction?.what as string | undefined,
-    延期理由: extension?.reason as string | undefined,
+    补正内容: correction?.what,
+    延期理由: extension?.reason,
+    // Events from before the length was chosen: the regime's full period.
+    延长天数: c.extended ? String(c.extensionDays ?? extension?.days ?? (c.regime === '2019' ? 20 : 15)) : undefined,
     征求对象: pause?.party,
     意见期限: cn(pause?.replyDueOn),
     费用: c.feeYuan == null ? undefined : String(c.feeYuan),
-    计费方式: (fee?.fee as { lines?: { from: number; to: number; unitYuan: number }[] } | undefined)?.lines
-      ?.filter((l) => l.unitYuan > 0)
+    计费方式: fee?.fee.lines
+      .filter((l) => l.unitYuan > 0)
       .map((l) => `第${l.from}至${l.to}件（页）每件（页）${l.unitYuan}元`)
       .join('，'),
-    缴费期限: cn(c.feeDueOn),
+    // The 20 working days run from the applicant's receipt of this very notice (often unknown when printed).
+    缴费期限: c.feeDueOn ? cn(c.feeDueOn) : '收到本通知次日起20个工作日届满',
     答复结论: o?.label,
     法律依据: o?.basis ?? c.outcomeBasis ?? undefined,
     答复内容: c.replyText ?? '',

@@ -46,6 +46,16 @@ describe('gongkai deadline', () => {
     expect(JSON.parse(r.out)).toMatchObject({ start: '2025-03-10', due: '2025-04-10' });
   });
 
+  it('a year without its notice: the provisional date, marked, the missing year named (issue 13)', () => {
+    // Hand count in src/law/statutory-holidays.test.ts: 2026-12-31 → 2027-01-29 on the provisional 2027.
+    const r = gongkai('deadline', '--received', '2026-12-31');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ due: '2027-01-29', provisional: true, provisionalYears: [2027] });
+    expect(out.explanation.at(-1)).toBe('答复期限：2027-01-29（周五，暂定）。');
+    expect(JSON.parse(gongkai('deadline', '--received', '2025-03-03').out)).toMatchObject({ provisional: false });
+  });
+
   it.each([
     ['defaults to the 2007 regime before 2019-05-15', ['--received', '2018-03-01'], '2007', '2018-03-22'],
     ['follows --regime', ['--received', '2025-03-03', '--regime', '2007'], '2007', '2025-03-24'],
@@ -54,7 +64,7 @@ describe('gongkai deadline', () => {
   });
 
   it.each([
-    ['a missing calendar year, naming it', ['--received', '2099-06-01'], '2099'],
+    ['a year before any calendar, naming it', ['--received', '2003-06-02'], '2003'],
     ['an impossible date', ['--received', '2025-02-30'], 'YYYY-MM-DD'],
     ['a bad pause', ['--received', '2025-03-03', '--pause', '2025-03-10'], '--pause'],
     ['a bad regime', ['--received', '2025-03-03', '--regime', '2020'], '--regime'],

@@ -42,7 +42,7 @@ export function register(program: Command): void {
               pauses: opts.pause,
               extended: opts.extend,
             },
-            new WorkingCalendar(seedCalendarYears()),
+            new WorkingCalendar(seedCalendarYears(), { provisional: true }),
           );
           process.stdout.write(`${JSON.stringify(deadline, null, 2)}\n`);
         } catch (error) {

@@ -22,6 +22,7 @@ describe('gongkai migrate', { timeout: 180_000 }, () => {
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain(`数据库已更新：PGlite（${dataDir}）`);
     expect(first.out).toMatch(/工作日历补入 \d+ 年：2004—\d{4}/);
+    expect(first.out).toContain('答复期限按现行规则核对 0 件：0 件变更');
     const second = gongkai('migrate', '--data', dataDir);
     expect(second.code, second.err).toBe(0);
     expect(second.out).toContain('工作日历无需补入');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { calendarWarnings, seedCalendar } from '../../calendar-store/store.ts';
+import { recomputeOpenDueDates } from '../../cases/recompute.ts';
 import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
@@ -14,10 +15,22 @@ export function register(program: Command): void {
       try {
         await migrateDb(db);
         const added = await seedCalendar(db, systemClock.now());
+        // Stored due dates are a cache of the clock (src/law/case-clock.ts): recomputed under the current
+        // rules, each change audited with why (issue 13: no date changes unless the law says it was wrong).
+        const recomputed = await db.transaction((tx) =>
+          recomputeOpenDueDates(tx, { at: systemClock.now(), actorId: null }),
+        );
         const where = driver === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${opts.data ?? config.dataDir}）`;
         const lines = [
           `数据库已更新：${where}`,
           added.length > 0 ? `工作日历补入 ${added.length} 年：${added[0]}—${added.at(-1)}` : '工作日历无需补入',
+          `答复期限按现行规则核对 ${recomputed.checked} 件：${recomputed.changed} 件变更${
+            recomputed.changed
+              ? `（${Object.entries(recomputed.reasons)
+                  .map(([why, n]) => `${why}：${n} 件`)
+                  .join('；')}）`
+              : ''
+          }`,
           ...(await calendarWarnings(db, systemClock)).map(
             (w) => `${w.level === 'error' ? '错误' : '提示'}：${w.message}`,
           ),

@@ -75,13 +75,28 @@ export const cases = pgTable(
     extended: boolean('extended').notNull().default(false),
     extensionApprovedBy: integer('extension_approved_by').references(() => users.id),
     extendedOn: date('extended_on'),
+    /** The extension approved, in working days (第三十三条第二款: at most 20; 2007: 15); null before this column. */
+    extensionDays: integer('extension_days'),
+    /** The day the applicant was told of the extension (第三十三条第二款 “并告知申请人”). */
+    extensionNotifiedOn: date('extension_notified_on'),
     feeYuan: numeric('fee_yuan', { mode: 'number' }),
     feeNoticeOn: date('fee_notice_on'),
+    /** The applicant's receipt of the 收费通知: the 20 working days to pay run from the next day. */
+    feeNoticeReceivedOn: date('fee_notice_received_on'),
     feeDueOn: date('fee_due_on'),
     feePaidOn: date('fee_paid_on'),
+    /** 第三十五条: the reasonable later date the agency set for a large request, and the day it told the applicant. */
+    reasonableDueOn: date('reasonable_due_on'),
+    reasonableSetOn: date('reasonable_set_on'),
+    reasonableReason: text('reasonable_reason'),
     dueOn: date('due_on').notNull(),
     firstDueOn: date('first_due_on').notNull(),
     dueExplanation: jsonb('due_explanation').$type<string[]>().notNull().default([]),
+    /**
+     * The due date reaches into a year whose holiday notice is not entered: counted on the provisional
+     * calendar (src/law/statutory-holidays.ts), shown as 暂定, recomputed when the notice is entered.
+     */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     /** One statutory outcome (src/law/outcomes.ts) once replied or closed. */
     outcome: text('outcome'),
     outcomeBasis: text('outcome_basis'),
@@ -97,6 +112,7 @@ export const cases = pgTable(
     index('cases_agency_received_idx').on(t.agencyId, t.receivedOn),
     index('cases_agency_closed_idx').on(t.agencyId, t.closedOn),
     index('cases_open_due_idx').on(t.dueOn),
+    check('cases_extension_days_check', sql`${t.extensionDays} is null or ${t.extensionDays} between 1 and 20`),
   ],
 );
 
@@ -110,8 +126,11 @@ export const casePauses = pgTable(
       .references(() => cases.id),
     kind: text('kind', { enum: ['third_party', 'agency'] }).notNull(),
     party: text('party').notNull(),
+    /** The day the 征求意见书 was sent. */
     fromOn: date('from_on').notNull(),
-    /** null while the consultation is open. */
+    /** The consulted party's receipt of the letter: its 15 working days run from here (第三十二条, 第三十四条). */
+    partyReceivedOn: date('party_received_on'),
+    /** The day its answer arrived; null while the consultation is open. */
     toOn: date('to_on'),
     replyDueOn: date('reply_due_on').notNull(),
   },
@@ -191,7 +210,47 @@ export const caseAttachments = pgTable(
   ],
 );
 
+/**
+ * 送达 (国办公开办函〔2016〕235号 as the issue quotes it: a reply goes by post, never 到付; the answer date is
+ * the posting date; offices keep the EMS number and the signing date). How a reply reached the applicant.
+ */
+export const deliveryMethods = ['ems', 'registered_mail', 'in_person', 'email', 'online', 'fax'] as const;
+export type DeliveryMethod = (typeof deliveryMethods)[number];
+export const POSTAL_METHODS: readonly DeliveryMethod[] = ['ems', 'registered_mail'];
+
+export const caseDeliveries = pgTable(
+  'case_deliveries',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    method: text('method', { enum: deliveryMethods }).notNull(),
+    /** The EMS or registered-mail number; required for the postal methods. */
+    trackingNumber: text('tracking_number'),
+    /** 交邮日期 (postal) or the day sent / handed over: for post it is the answer date. */
+    sentOn: date('sent_on').notNull(),
+    /** 签收日期: the applicant signed for it (postal, in person), when known. */
+    signedOn: date('signed_on'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_deliveries_case_idx').on(t.caseId),
+    check(
+      'case_deliveries_method_check',
+      sql`${t.method} in ('ems', 'registered_mail', 'in_person', 'email', 'online', 'fax')`,
+    ),
+    check(
+      'case_deliveries_postal_tracking_check',
+      sql`${t.method} not in ('ems', 'registered_mail') or ${t.trackingNumber} is not null`,
+    ),
+    check('case_deliveries_signed_check', sql`${t.signedOn} is null or ${t.signedOn} >= ${t.sentOn}`),
+  ],
+);
+
 export type Case = typeof cases.$inferSelect;
+export type CaseDelivery = typeof caseDeliveries.$inferSelect;
 export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;

@@ -47,6 +47,7 @@ textarea{min-height:8em}
 .tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:.85em}
 .tag.overdue{background:#a4161a;color:#fff}
 .tag.soon{background:#8d6e00;color:#fff}
+.tag.provisional{background:#4a4a4a;color:#fff}
 .tag.ok{background:#1b5e20;color:#fff;border:0;padding:0 6px}
 mark{background:#ffe58f;color:inherit}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}

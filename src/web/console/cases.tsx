@@ -17,24 +17,31 @@ import { lapseFee } from '../../cases/actions/lapse-fee.ts';
 import { readAttachment } from '../../cases/actions/read-attachment.ts';
 import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
 import { recordAppeal } from '../../cases/actions/record-appeal.ts';
+import { recordConsultationReceipt } from '../../cases/actions/record-consultation-receipt.ts';
+import { recordDelivery } from '../../cases/actions/record-delivery.ts';
+import { recordDeliverySigned } from '../../cases/actions/record-delivery-signed.ts';
+import { recordFeeNoticeReceipt } from '../../cases/actions/record-fee-notice-receipt.ts';
 import { recordPayment } from '../../cases/actions/record-payment.ts';
 import { replyToApplication } from '../../cases/actions/reply.ts';
 import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
+import { setReasonablePeriod } from '../../cases/actions/set-reasonable-period.ts';
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
+import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { TransitionInput } from '../../cases/transition.ts';
-import type { Clock } from '../../clock.ts';
+import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { downloadHeaders } from '../../files.ts';
 import { outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
+import { DueDate } from '../components/due-date.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
@@ -58,6 +65,14 @@ const APPEAL_NAMES: Record<string, string> = {
   litigation_direct: '行政诉讼（未经复议）',
   litigation_after_review: '行政诉讼（复议后）',
 };
+/** Timeline events that are not lifecycle actions, by their audit name. */
+const EVENT_NAMES: Record<string, string> = {
+  'case.received': '收到申请',
+  'case.due_recomputed': '工作日历变更，期限重新计算',
+  'case.due_reminder': '临期提醒',
+  'case.overdue_reminder': '逾期提醒',
+  'case.attachment_read': '查阅申请人附件',
+};
 const APPEAL_OUTCOMES: Record<string, string> = {
   upheld: '结果维持',
   corrected: '结果纠正',
@@ -68,9 +83,15 @@ const APPEAL_OUTCOMES: Record<string, string> = {
 export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
   const act = { db: deps.db, clock: deps.clock };
 
-  const DueTag = (props: { c: { state: never; dueOn: string } | { state: string; dueOn: string } }) => {
+  const DueTag = (props: { c: { state: string; dueOn: string } }) => {
     const today = deps.clock.today();
-    const c = props.c as { state: 'received'; dueOn: string };
+    const c = props.c;
+    if (c.state === 'awaiting_correction')
+      return (
+        <span class="tag provisional" title="《条例》第三十条：答复期限自收到补正之日起计算">
+          期限中止
+        </span>
+      );
     if (isOverdue(c, today)) return <span class="tag overdue">逾期</span>;
     if (isDueSoon(c, today)) return <span class="tag soon">临期</span>;
     return null;
@@ -104,7 +125,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               {rows.map((r) => (
                 <tr>
                   <td>
-                    {r.dueOn} <DueTag c={r} />
+                    <DueDate on={r.dueOn} provisional={r.dueProvisional} /> <DueTag c={r} />
                     <details>
                       <summary>计算依据</summary>
                       <ul>
@@ -139,6 +160,8 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       const shown = handles ? k : maskApplicant(k);
       const files = handles ? d.attachments : withoutFilenames(d.attachments);
       const actions = allowedActions(k.state);
+      const openConsultations = d.pauses.filter((p) => p.toOn === null);
+      const deliveries = await listDeliveries(deps.db, k.id);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
@@ -188,8 +211,13 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               <tr>
                 <th scope="row">答复期限</th>
                 <td id="due-on">
-                  {k.dueOn}
-                  {k.extended ? '（已延期）' : ''}
+                  <DueDate on={k.dueOn} provisional={k.dueProvisional} />
+                  {k.extended
+                    ? `（已延期${k.extensionDays ?? (k.regime === '2019' ? 20 : 15)}个工作日，${
+                        k.extensionNotifiedOn ? `${k.extensionNotifiedOn}告知申请人` : '告知申请人日期未登记'
+                      }）`
+                    : ''}
+                  {k.reasonableDueOn ? `（第三十五条确定的合理期限，${k.reasonableSetOn}告知申请人）` : ''}
                   <ul>
                     {k.dueExplanation.map((l) => (
                       <li>{l}</li>
@@ -203,6 +231,32 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                   <td>
                     {outcomesOf(k.regime).find((o) => o.code === k.outcome)?.label ?? k.outcome}（{k.outcomeBasis}）{' '}
                     {k.closedOn}
+                  </td>
+                </tr>
+              ) : null}
+              {k.state === 'replied' && k.closedOn ? (
+                <tr>
+                  <th scope="row">送达</th>
+                  <td id="deliveries">
+                    {deliveries.length ? (
+                      <ul>
+                        {deliveries.map((v) => (
+                          <li>
+                            {DELIVERY_METHOD_NAMES[v.method]}
+                            {v.trackingNumber ? ` ${v.trackingNumber}` : ''}，
+                            {v.method === 'ems' || v.method === 'registered_mail' ? '交邮' : '送达'}
+                            {v.sentOn}
+                            {v.signedOn ? `，${v.signedOn}签收` : '，签收日期未登记'}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      '尚未登记送达'
+                    )}
+                    <p>
+                      答复日期{k.closedOn}，答复期限{k.dueOn}：
+                      {k.closedOn <= k.dueOn ? '按期答复' : <span class="tag overdue">逾期答复</span>}
+                    </p>
                   </td>
                 </tr>
               ) : null}
@@ -240,10 +294,39 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     </select>
                     <label for="party">名称</label>
                     <input id="party" name="party" type="text" required />
+                    <label for="sent-on">发出征求意见书日期</label>
+                    <input id="sent-on" name="sentOn" type="date" value={deps.clock.today()} />
+                    <label for="party-received">对方收到日期（15个工作日自此起算；不知道的，收到后登记）</label>
+                    <input id="party-received" name="partyReceivedOn" type="date" />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_consultation_receipt') &&
+                openConsultations.some((p) => !p.partyReceivedOn) ? (
+                  <ActionForm action="consultation-receipt">
+                    <label for="receipt-of">征求意见</label>
+                    <select id="receipt-of" name="consultationId">
+                      {openConsultations
+                        .filter((p) => !p.partyReceivedOn)
+                        .map((p) => (
+                          <option value={String(p.id)}>
+                            {p.party}（{p.fromOn}发出）
+                          </option>
+                        ))}
+                    </select>
+                    <label for="party-received-on">对方收到征求意见书日期（如邮件签收日）</label>
+                    <input id="party-received-on" name="receivedOn" type="date" required />
                   </ActionForm>
                 ) : null}
                 {actions.includes('end_consultation') ? (
                   <ActionForm action="end-consultation">
+                    <label for="answered-of">收到哪一项的意见</label>
+                    <select id="answered-of" name="consultationId">
+                      {openConsultations.map((p) => (
+                        <option value={String(p.id)}>
+                          {p.party}（{p.fromOn}发出，意见期限{p.replyDueOn}）
+                        </option>
+                      ))}
+                    </select>
                     <label for="answered">收到意见日期</label>
                     <input id="answered" name="answeredOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
@@ -252,6 +335,30 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                   <ActionForm action="extend">
                     <label for="reason">延期理由（经政府信息公开工作机构负责人同意，并告知申请人）</label>
                     <textarea id="reason" name="reason" required />
+                    <label for="ext-days">延长工作日数（最长{k.regime === '2019' ? 20 : 15}个工作日）</label>
+                    <input
+                      id="ext-days"
+                      name="days"
+                      type="number"
+                      min="1"
+                      max={k.regime === '2019' ? '20' : '15'}
+                      value={k.regime === '2019' ? '20' : '15'}
+                    />
+                    <label for="ext-notified">告知申请人日期</label>
+                    <input id="ext-notified" name="notifiedOn" type="date" value={deps.clock.today()} />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('set_reasonable_period') &&
+                k.regime === '2019' &&
+                !k.reasonableDueOn &&
+                can(user, 'case.approve_extension', k.agencyId) ? (
+                  <ActionForm action="reasonable-period">
+                    <label for="reasonable-due">合理答复期限（晚于法定期限{k.dueOn}）</label>
+                    <input id="reasonable-due" name="dueOn" type="date" required />
+                    <label for="reasonable-reason">申请人说明的理由及认定合理的依据</label>
+                    <textarea id="reasonable-reason" name="reason" required />
+                    <label for="reasonable-notified">告知申请人日期</label>
+                    <input id="reasonable-notified" name="notifiedOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
                 ) : null}
                 {actions.includes('send_fee_notice') && k.regime === '2019' ? (
@@ -260,6 +367,15 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     <input id="prior" name="priorInMonth" type="number" value="0" />
                     <label for="count">本申请件数（按件计收）</label>
                     <input id="count" name="count" type="number" value="1" />
+                    <label>
+                      <input type="checkbox" name="receivedToday" value="1" /> 申请人今日已收到（当面或电子方式送达）
+                    </label>
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_fee_notice_receipt') && !k.feeNoticeReceivedOn ? (
+                  <ActionForm action="fee-notice-receipt">
+                    <label for="fee-received">申请人收到收费通知日期（缴费期限自次日起算20个工作日）</label>
+                    <input id="fee-received" name="receivedOn" type="date" required />
                   </ActionForm>
                 ) : null}
                 {actions.includes('record_payment') ? <ActionForm action="record-payment" /> : null}
@@ -280,9 +396,46 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                     </select>
                     <label for="text">答复要点</label>
                     <textarea id="text" name="text" />
+                    <label for="replied-on">答复日期</label>
+                    <input id="replied-on" name="repliedOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
                 ) : null}
                 {actions.includes('withdraw') ? <ActionForm action="withdraw" danger /> : null}
+                {actions.includes('record_delivery') ? (
+                  <ActionForm action="delivery">
+                    <p class="hint">
+                      邮寄送达由本机关支付邮费，不得到付；以交邮日期为答复日期（国办公开办函〔2016〕235号）。
+                    </p>
+                    <label for="delivery-method">送达方式</label>
+                    <select id="delivery-method" name="method">
+                      {Object.entries(DELIVERY_METHOD_NAMES).map(([v, l]) => (
+                        <option value={v}>{l}</option>
+                      ))}
+                    </select>
+                    <label for="delivery-number">邮件号码（邮寄必填，如EMS单号）</label>
+                    <input id="delivery-number" name="trackingNumber" type="text" />
+                    <label for="delivery-sent">交邮（送达）日期</label>
+                    <input id="delivery-sent" name="sentOn" type="date" value={deps.clock.today()} required />
+                    <label for="delivery-signed">签收日期（已知的）</label>
+                    <input id="delivery-signed" name="signedOn" type="date" />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('record_delivery') && deliveries.some((v) => !v.signedOn) ? (
+                  <ActionForm action="delivery-signed">
+                    <label for="signed-of">送达记录</label>
+                    <select id="signed-of" name="deliveryId">
+                      {deliveries
+                        .filter((v) => !v.signedOn)
+                        .map((v) => (
+                          <option value={String(v.id)}>
+                            {DELIVERY_METHOD_NAMES[v.method]} {v.trackingNumber ?? ''} {v.sentOn}
+                          </option>
+                        ))}
+                    </select>
+                    <label for="signed-on">签收日期</label>
+                    <input id="signed-on" name="signedOn" type="date" required />
+                  </ActionForm>
+                ) : null}
                 {k.closedOn ? (
                   <form method="post" action={`/console/cases/${k.id}/appeal`} class="card">
                     <Csrf c={c} />
@@ -331,7 +484,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
                       <td>
                         <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
                       </td>
-                      <td>{f.uploadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                      <td>{shanghaiTime(f.uploadedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -399,7 +552,10 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
             <ol>
               {d.timeline.map((e) => (
                 <li>
-                  {e.at.toISOString().slice(0, 16).replace('T', ' ')} {e.action}
+                  {shanghaiTime(e.at)}{' '}
+                  {ACTION_NAMES[e.action.replace(/^case\./, '') as keyof typeof ACTION_NAMES] ??
+                    EVENT_NAMES[e.action] ??
+                    e.action}
                 </li>
               ))}
             </ol>
@@ -421,20 +577,75 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
     post('receive-correction', (i, f) => receiveCorrection(act, { ...i, receivedOn: str(f.receivedOn) || undefined }));
     post('lapse-correction', (i) => lapseCorrection(act, i));
     post('start-consultation', (i, f) =>
-      startConsultation(act, { ...i, kind: str(f.kind) === 'agency' ? 'agency' : 'third_party', party: str(f.party) }),
+      startConsultation(act, {
+        ...i,
+        kind: str(f.kind) === 'agency' ? 'agency' : 'third_party',
+        party: str(f.party),
+        sentOn: str(f.sentOn) || undefined,
+        partyReceivedOn: str(f.partyReceivedOn) || undefined,
+      }),
     );
-    post('end-consultation', (i, f) => endConsultation(act, { ...i, answeredOn: str(f.answeredOn) || undefined }));
-    post('extend', (i, f) => extendDeadline(act, { ...i, reason: str(f.reason) }));
+    post('consultation-receipt', (i, f) =>
+      recordConsultationReceipt(act, {
+        ...i,
+        consultationId: Number(str(f.consultationId)),
+        receivedOn: str(f.receivedOn),
+      }),
+    );
+    post('end-consultation', (i, f) =>
+      endConsultation(act, {
+        ...i,
+        answeredOn: str(f.answeredOn) || undefined,
+        consultationId: str(f.consultationId) ? Number(str(f.consultationId)) : undefined,
+      }),
+    );
+    post('extend', (i, f) =>
+      extendDeadline(act, {
+        ...i,
+        reason: str(f.reason),
+        days: str(f.days) ? Number(str(f.days)) : undefined,
+        notifiedOn: str(f.notifiedOn) || undefined,
+      }),
+    );
+    post('reasonable-period', (i, f) =>
+      setReasonablePeriod(act, {
+        ...i,
+        dueOn: str(f.dueOn),
+        reason: str(f.reason),
+        notifiedOn: str(f.notifiedOn) || undefined,
+      }),
+    );
+    post('fee-notice-receipt', (i, f) => recordFeeNoticeReceipt(act, { ...i, receivedOn: str(f.receivedOn) }));
     post('send-fee-notice', (i, f) =>
       sendFeeNotice(act, {
         ...i,
         basis: { mode: 'count', priorInMonth: Number(str(f.priorInMonth)) || 0, count: Number(str(f.count)) || 1 },
+        noticeReceivedOn: str(f.receivedToday) ? deps.clock.today() : undefined,
       }),
     );
     post('record-payment', (i) => recordPayment(act, i));
     post('lapse-fee', (i) => lapseFee(act, i));
-    post('reply', (i, f) => replyToApplication(act, { ...i, outcome: str(f.outcome), text: str(f.text) }));
+    post('reply', (i, f) =>
+      replyToApplication(act, {
+        ...i,
+        outcome: str(f.outcome),
+        text: str(f.text),
+        repliedOn: str(f.repliedOn) || undefined,
+      }),
+    );
     post('withdraw', (i) => withdrawApplication(act, i));
+    post('delivery', (i, f) =>
+      recordDelivery(act, {
+        ...i,
+        method: str(f.method),
+        sentOn: str(f.sentOn),
+        trackingNumber: str(f.trackingNumber) || undefined,
+        signedOn: str(f.signedOn) || undefined,
+      }),
+    );
+    post('delivery-signed', (i, f) =>
+      recordDeliverySigned(act, { ...i, deliveryId: Number(str(f.deliveryId)), signedOn: str(f.signedOn) }),
+    );
     post('appeal', (i, f) => {
       const kind = z.enum(['review', 'litigation_direct', 'litigation_after_review']).safeParse(str(f.kind));
       if (!kind.success) throw new AppError('bad_input', '复议或诉讼类型无效');

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePermission } from '../../auth/roles.ts';
 import { calendarWarnings, listCalendarYears, saveCalendarYear } from '../../calendar-store/index.ts';
-import type { Clock } from '../../clock.ts';
+import { type Clock, shanghaiTime } from '../../clock.ts';
 import { listAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -92,7 +92,7 @@ export function consoleHome(deps: { db: Db; clock: Clock; site: string }) {
             <tbody>
               {events.map((e) => (
                 <tr>
-                  <td>{e.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+                  <td>{shanghaiTime(e.at, 'second')}</td>
                   <td>{e.actorId ?? '系统'}</td>
                   <td>{e.action}</td>
                   <td>

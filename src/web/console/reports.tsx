@@ -9,7 +9,7 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
 import { requirePermission } from '../../auth/roles.ts';
-import type { Clock } from '../../clock.ts';
+import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { annualReports } from '../../db/schema/reports.ts';
@@ -247,7 +247,7 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
                 <ul>
                   {fixes.map((f) => (
                     <li>
-                      {f.at.toISOString().slice(0, 16).replace('T', ' ')} {f.reason}
+                      {shanghaiTime(f.at)} {f.reason}
                     </li>
                   ))}
                 </ul>

@@ -9,6 +9,7 @@ import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
 import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
+import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
@@ -23,6 +24,7 @@ import {
   readApplicationForm,
   UnsavedFiles,
 } from '../components/application-form.tsx';
+import { DueDate } from '../components/due-date.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 
@@ -114,7 +116,10 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                 </tr>
                 <tr>
                   <th scope="row">答复期限</th>
-                  <td>{created.dueOn}（自收到申请之日起20个工作日，《条例》第三十三条）</td>
+                  <td>
+                    <DueDate on={created.dueOn} provisional={created.dueProvisional} />
+                    （自收到申请之日起20个工作日，《条例》第三十三条）
+                  </td>
                 </tr>
                 {files.length ? (
                   <tr>
@@ -154,6 +159,7 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
     app.get('/track', async (c) => {
       const code = c.req.query('code') ?? '';
       const found = code ? await trackApplication(deps.db, code) : null;
+      const deliveries = found?.closedOn ? await listDeliveries(deps.db, found.id) : [];
       const label = found?.outcome
         ? OUTCOMES.find((o) => o.code === found.outcome && o.regime === found.regime)?.label
         : undefined;
@@ -190,7 +196,13 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                 {found.closedOn ? null : (
                   <tr>
                     <th scope="row">答复期限</th>
-                    <td>{found.dueOn}</td>
+                    <td>
+                      {found.state === 'awaiting_correction' ? (
+                        '自收到您的补正之日起重新计算（《条例》第三十条）'
+                      ) : (
+                        <DueDate on={found.dueOn} provisional={found.dueProvisional} />
+                      )}
+                    </td>
                   </tr>
                 )}
                 {found.state === 'awaiting_correction' ? (
@@ -226,6 +238,22 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                     <th scope="row">答复结果</th>
                     <td>
                       {label}（{found.closedOn}）
+                    </td>
+                  </tr>
+                ) : null}
+                {deliveries.length ? (
+                  <tr>
+                    <th scope="row">送达</th>
+                    <td id="deliveries">
+                      <ul>
+                        {deliveries.map((v) => (
+                          <li>
+                            {DELIVERY_METHOD_NAMES[v.method]}
+                            {v.trackingNumber ? ` 邮件号码 ${v.trackingNumber}` : ''}，{v.sentOn}寄出（送达）
+                            {v.signedOn ? `，${v.signedOn}签收` : ''}
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
                 ) : null}

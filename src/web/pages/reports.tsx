@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { shanghaiDay } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { chartSvg, reportCharts } from '../../report/render/charts.ts';
@@ -86,7 +87,7 @@ export function reportPages(deps: { db: Db; site: string }) {
               本报告发布后有 {fixes.length} 次更正：
               {fixes.map((f) => (
                 <span>
-                  {f.at.toISOString().slice(0, 10)} {f.reason}；
+                  {shanghaiDay(f.at)} {f.reason}；
                 </span>
               ))}
             </div>
