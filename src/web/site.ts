@@ -13,6 +13,7 @@ import { authRoutes, loadSession } from './auth.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
+import { consoleRegister } from './console/register.tsx';
 import { consoleRegisterCase } from './console/register-case.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
@@ -93,6 +94,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       },
       consoleRegisterCase({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),

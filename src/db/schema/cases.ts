@@ -88,6 +88,8 @@ export const cases = pgTable(
     replyText: text('reply_text'),
     closedOn: date('closed_on'),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** 承办人: the member of staff named to handle the case (the register's 承办人 column). */
+    handlerId: integer('handler_id').references(() => users.id),
     /** Optimistic concurrency: each change increments it. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -97,6 +99,7 @@ export const cases = pgTable(
     index('cases_agency_received_idx').on(t.agencyId, t.receivedOn),
     index('cases_agency_closed_idx').on(t.agencyId, t.closedOn),
     index('cases_open_due_idx').on(t.dueOn),
+    index('cases_received_idx').on(t.receivedOn, t.id),
   ],
 );
 

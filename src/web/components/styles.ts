@@ -59,6 +59,10 @@ figure.qr svg{width:96px;height:96px}
 .charts svg{max-width:100%;height:auto}
 @media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
 .field-error{margin:4px 0 8px}
+.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}
+.filters .filter{display:flex;flex-direction:column}
+.filters .filter.wide{flex:1 1 100%}
+.pager{margin:12px 0}
 [aria-invalid=true]{border-color:#a4161a;outline-color:#a4161a}
 .receipt figure{margin:12px 0;display:flex;gap:12px;align-items:center}
 .receipt figure svg{width:128px;height:128px;flex:none}

@@ -38,7 +38,7 @@ import { requireUser } from '../auth.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   natural_person: '自然人',
   commercial: '商业企业',
   research: '科研机构',
