@@ -26,4 +26,6 @@ CREATE INDEX "notifications_agency_created_idx" ON "notifications" USING btree (
 CREATE INDEX "notifications_case_idx" ON "notifications" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "notifications_held_idx" ON "notifications" USING btree ("send_after") WHERE "notifications"."status" = 'held';--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_handler_id_users_id_fk" FOREIGN KEY ("handler_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_on","id");
+CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_on","id");--> statement-breakpoint
+CREATE INDEX "cases_closed_idx" ON "cases" USING btree ("closed_on");--> statement-breakpoint
+CREATE INDEX "cases_open_idx" ON "cases" USING btree ("due_on","id") WHERE "cases"."state" not in ('replied', 'withdrawn');
