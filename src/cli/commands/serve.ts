@@ -8,6 +8,7 @@ import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
+import { notifierFromConfig } from '../../notify/from-config.ts';
 import { buildReport } from '../../reports/actions/build-report.ts';
 import { createSite } from '../../web/site.ts';
 
@@ -29,6 +30,16 @@ export function register(program: Command): void {
           `演示数据：${result.cases} 件申请，${result.reports} 份年度报告；账号 ${result.users.join(', ')}，密码 ${DEMO_PASSWORD}`,
         );
       }
+      // Off unless GONGKAI_SMTP_URL or GONGKAI_SMS_PROVIDER is set (src/config.ts).
+      const notifier = notifierFromConfig(config.notify, {
+        db,
+        clock: systemClock,
+        publicOrigin: config.publicOrigin ?? `http://localhost:${config.port}`,
+        log: (error) => log.error(error),
+      });
+      // SMS held for the quiet hours go out once they end.
+      const held = setInterval(() => void notifier.sendHeld().catch((error) => log.error(error)), 60_000);
+      held.unref();
       const app = createSite({
         db,
         clock: systemClock,
@@ -36,6 +47,7 @@ export function register(program: Command): void {
         buildReport,
         publicOrigin: config.publicOrigin,
         trustedProxies: config.trustedProxies,
+        notifier,
         log: (error) => log.error(error),
       });
       const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -48,6 +60,7 @@ export function register(program: Command): void {
           );
       });
       const stop = () => {
+        clearInterval(held);
         server.close();
         void close().then(() => process.exit(0));
       };

@@ -63,6 +63,7 @@ figure.qr svg{width:96px;height:96px}
 .filters .filter{display:flex;flex-direction:column}
 .filters .filter.wide{flex:1 1 100%}
 .pager{margin:12px 0}
+pre.message{white-space:pre-wrap;font:inherit;margin:4px 0}
 [aria-invalid=true]{border-color:#a4161a;outline-color:#a4161a}
 .receipt figure{margin:12px 0;display:flex;gap:12px;align-items:center}
 .receipt figure svg{width:128px;height:128px;flex:none}

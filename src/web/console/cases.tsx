@@ -26,6 +26,7 @@ import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
+import { ACTION_EVENTS, type CaseEventListener } from '../../cases/events.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { TransitionInput } from '../../cases/transition.ts';
@@ -65,7 +66,7 @@ const APPEAL_OUTCOMES: Record<string, string> = {
   pending: '尚未审结',
 };
 
-export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
+export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseEvent?: CaseEventListener }) {
   const act = { db: deps.db, clock: deps.clock };
 
   const DueTag = (props: { c: { state: never; dueOn: string } | { state: string; dueOn: string } }) => {
@@ -412,9 +413,12 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       path: string,
       run: (i: TransitionInput & { user: SessionUser }, f: Record<string, unknown>) => Promise<unknown>,
     ) =>
-      postRecordAction(app, '/console/cases', path, ({ user, id, version, form }) =>
-        run({ user, caseId: id, expectedVersion: version }, form),
-      );
+      postRecordAction(app, '/console/cases', path, async ({ user, id, version, form }) => {
+        await run({ user, caseId: id, expectedVersion: version }, form);
+        // Committed: the applicant is told (in the background; src/notify).
+        const told = ACTION_EVENTS[path];
+        if (told) deps.onCaseEvent?.(id, told.event, told.extra?.(form));
+      });
     post('request-correction', (i, f) =>
       requestCorrection(act, { ...i, deadline: str(f.deadline), what: str(f.what) }),
     );

@@ -14,10 +14,11 @@ import { receiveApplication } from '../../cases/actions/receive-application.ts';
 import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
 import type { ApplicantFile } from '../../cases/attachments.ts';
 import { earlierApplication } from '../../cases/duplicates.ts';
+import type { CaseEventListener } from '../../cases/events.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
-import type { Case, Channel } from '../../db/schema/cases.ts';
+import type { Channel } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser } from '../auth.tsx';
 import {
@@ -62,8 +63,8 @@ export function consoleRegisterCase(deps: {
   db: Db;
   clock: Clock;
   site: string;
-  /** Tells the applicant (src/notify) after the application is stored, never failing the registration. */
-  notify?: (created: Case, event: 'received') => Promise<void>;
+  /** Tells the applicant (src/notify) once the application is stored; works in the background. */
+  onCaseEvent?: CaseEventListener;
 }) {
   const act = { db: deps.db, clock: deps.clock };
 
@@ -176,7 +177,7 @@ export function consoleRegisterCase(deps: {
               );
         if (earlier) return form(c, user, undefined, values, files, earlier);
         const created = await receiveApplication(act, { user, application, attachments: files });
-        await deps.notify?.(created, 'received');
+        deps.onCaseEvent?.(created.id, 'received');
         return c.redirect(`/console/cases/${created.id}`, 303);
       } catch (error) {
         if (error instanceof AppError && (error.code === 'bad_input' || error.code === 'calendar_missing')) {

@@ -11,12 +11,12 @@ import { receiveApplication } from '../../cases/actions/receive-application.ts';
 import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
 import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import { earlierApplication } from '../../cases/duplicates.ts';
+import type { CaseEventListener } from '../../cases/events.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
-import type { Case } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../law/outcomes.ts';
 import { publicAddress } from '../../public-url.ts';
@@ -40,8 +40,8 @@ export function applyPages(deps: {
   db: Db;
   clock: Clock;
   site: string;
-  /** Tells the applicant (src/notify): called after the application is stored, never failing the filing. */
-  notify?: (created: Case, event: 'received') => Promise<void>;
+  /** Tells the applicant (src/notify) once the application is stored; works in the background. */
+  onCaseEvent?: CaseEventListener;
 }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 | 409 = 200) =>
     renderPage(c, deps.site, title, body, { status });
@@ -114,7 +114,7 @@ export function applyPages(deps: {
               );
         if (earlier) return form(c, undefined, values, files, earlier);
         const created = await receiveApplication(deps, { user: null, application, attachments: files });
-        await deps.notify?.(created, 'received');
+        deps.onCaseEvent?.(created.id, 'received');
         // Post/Redirect/Get: the receipt is a page of its own, so reloading it files nothing.
         return c.redirect(`/apply/receipt/${created.trackingCode}`, 303);
       } catch (error) {
