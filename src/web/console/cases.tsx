@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
+import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
 import { endConsultation } from '../../cases/actions/end-consultation.ts';
 import { extendDeadline } from '../../cases/actions/extend-deadline.ts';
@@ -140,6 +141,11 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
       const shown = handles ? k : maskApplicant(k);
       const files = handles ? d.attachments : withoutFilenames(d.attachments);
       const actions = allowedActions(k.state);
+      const candidates = await handlerCandidates(deps.db, [k.agencyId]);
+      const handlerName =
+        k.handlerId === null
+          ? null
+          : (candidates.find((u) => u.id === k.handlerId)?.displayName ?? `用户 ${k.handlerId}`);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
@@ -185,6 +191,26 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
               <tr>
                 <th scope="row">形式要求</th>
                 <td>{k.formWanted}</td>
+              </tr>
+              <tr>
+                <th scope="row">承办人</th>
+                <td id="case-handler">
+                  {handlerName ?? '未指定'}
+                  {handles ? (
+                    <form method="post" action={`/console/cases/${k.id}/handler`} class="inline">
+                      <Csrf c={c} /> <label for="handlerId">改为</label>
+                      <select id="handlerId" name="handlerId">
+                        <option value="">（未指定）</option>
+                        {candidates.map((u) => (
+                          <option value={String(u.id)} selected={u.id === k.handlerId}>
+                            {u.displayName}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit">指定承办人</button>
+                    </form>
+                  ) : null}
+                </td>
               </tr>
               <tr>
                 <th scope="row">答复期限</th>
@@ -419,6 +445,17 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         const told = ACTION_EVENTS[path];
         if (told) deps.onCaseEvent?.(id, told.event, told.extra?.(form));
       });
+    app.post('/console/cases/:id{[0-9]+}/handler', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody();
+      const id = Number(c.req.param('id'));
+      await assignHandler(act, {
+        user,
+        caseIds: [id],
+        handlerId: str(form.handlerId) ? Number(str(form.handlerId)) : null,
+      });
+      return c.redirect(`/console/cases/${id}`, 303);
+    });
     post('request-correction', (i, f) =>
       requestCorrection(act, { ...i, deadline: str(f.deadline), what: str(f.what) }),
     );

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTrackingCode } from '../../cases/actions/receive-application.ts';
@@ -5,6 +6,7 @@ import { caseNumber } from '../../cases/register.ts';
 import { REGISTER_HEADER, REGISTER_HEADER_ROW } from '../../cases/register-xlsx.ts';
 import { fixedClock } from '../../clock.ts';
 import { makeAgencyTree, makeUser, TEST_PASSWORD } from '../../db/factories.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
 import { type Case, cases } from '../../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { createSite } from '../site.ts';
@@ -14,12 +16,19 @@ const clock = fixedClock('2026-03-16T10:00:00+08:00');
 let t: TestDb;
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
 let all: Case[];
+let handler: number;
+let townClerk: number;
 
 beforeAll(async () => {
   t = await createTestDb();
   tree = await makeAgencyTree(t.db);
   await makeUser(t.db, { agency: tree.education, role: 'staff', username: 'clerk' });
   await makeUser(t.db, { agency: tree.education, role: 'reviewer', username: 'reader' });
+  handler = (
+    await makeUser(t.db, { agency: tree.education, role: 'staff', username: 'handler', displayName: '李承办' })
+  ).row.id;
+  townClerk = (await makeUser(t.db, { agency: tree.town, role: 'staff', username: 'townclerk', displayName: '镇经办' }))
+    .row.id;
   all = await t.db
     .insert(cases)
     .values(
@@ -126,5 +135,65 @@ describe('登记台账 in the console', () => {
     const visitor = testBrowser(createSite({ db: t.db, clock, secret: 'sec', log: () => {} }));
     expect((await visitor.send('/console/register')).status).toBe(302);
     expect((await visitor.send('/console/register.xlsx')).status).toBe(302);
+  });
+});
+
+describe('承办人: named per case, one or many at once from the register', () => {
+  it('the register assigns the ticked cases; the page, the case and the export name the handler; it is audited', async () => {
+    const b = await signedIn('clerk');
+    const { html } = await b.get('/console/register?sort=number&dir=asc&pageSize=10');
+    expect(html).toContain('为勾选的申请指定承办人');
+    const picked = [...mine()]
+      .sort((a, c) => a.id - c.id)
+      .slice(0, 3)
+      .map((c) => c.id);
+    const form = new URLSearchParams({
+      _csrf: b.token(),
+      handlerId: String(handler),
+      back: '/console/register?sort=number&dir=asc',
+    });
+    for (const id of picked) form.append('caseIds', String(id));
+    const res = await b.send('/console/register/assign', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/console/register?sort=number&dir=asc');
+    const after = await b.get('/console/register?sort=number&dir=asc&pageSize=10');
+    expect(after.html.match(/<td>李承办<\/td>/g)).toHaveLength(3);
+    const page = await b.get(`/console/cases/${picked[0]}`);
+    expect(page.html).toMatch(/id="case-handler">李承办/);
+    const rows = await readXlsx(await b.send('/console/register.xlsx?sort=number&dir=asc'));
+    expect(rows.slice(1, 4).map((r) => r[9])).toEqual(['李承办', '李承办', '李承办']);
+    expect(rows[4][9]).toBe('');
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'case.handler_assigned'));
+    expect(events.map((e) => Number(e.entityId)).sort((a, c) => a - c)).toEqual(picked);
+  });
+
+  it('a handler of another agency, or a reader, cannot be used; nothing changes', async () => {
+    const b = await signedIn('clerk');
+    await b.get(`/console/cases/${mine()[5].id}`);
+    const wrong = await b.post(`/console/cases/${mine()[5].id}/handler`, { handlerId: String(townClerk) });
+    expect(wrong.status).toBe(400);
+    const reader = await signedIn('reader');
+    const { html } = await reader.get('/console/register');
+    expect(html).not.toContain('为勾选的申请指定承办人');
+    await reader.get(`/console/cases/${mine()[5].id}`);
+    expect((await reader.post(`/console/cases/${mine()[5].id}/handler`, { handlerId: String(handler) })).status).toBe(
+      403,
+    );
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, mine()[5].id));
+    expect(row.handlerId).toBeNull();
+  });
+
+  it('the case page clears the handler', async () => {
+    const b = await signedIn('clerk');
+    const id = mine()[6].id;
+    await b.get(`/console/cases/${id}`);
+    expect((await b.post(`/console/cases/${id}/handler`, { handlerId: String(handler) })).status).toBe(303);
+    expect((await b.post(`/console/cases/${id}/handler`, { handlerId: '' })).status).toBe(303);
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, id));
+    expect(row.handlerId).toBeNull();
   });
 });

@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono';
 import { parseInput } from '../../api-input.ts';
 import { ROLE_PERMISSIONS } from '../../auth/roles.ts';
+import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import {
   MAX_EXPORT_ROWS,
@@ -29,7 +30,7 @@ import { downloadHeaders, mediaTypeOf } from '../../files.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv } from '../env.ts';
 import { TYPE_NAMES } from './cases.tsx';
-import { consolePage } from './shell.tsx';
+import { Csrf, consolePage, str } from './shell.tsx';
 
 const CHANNEL_NAMES: Record<string, string> = {
   online: '网上',
@@ -122,10 +123,13 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
       const { raw, shown } = query(c);
       const parsed = registerFilterSchema.safeParse(raw);
       const today = deps.clock.today();
-      const [list, result] = await Promise.all([
+      const [list, result, candidates] = await Promise.all([
         registerAgencies(deps.db, scope),
         parsed.success ? searchRegister(deps.db, scope, parsed.data, today) : null,
+        scope.handles === 'all' || scope.handles.length ? handlerCandidates(deps.db, scope.handles) : [],
       ]);
+      const assigns = candidates.length > 0;
+      const here = linkTo('/console/register', { ...shown, ...(raw.page ? { page: raw.page } : {}) });
       const f = parsed.success ? parsed.data : registerFilterSchema.parse({});
       const error = parsed.success ? null : parsed.error.issues[0];
       const SortHeader = (props: { sort: RegisterSort }) => {
@@ -223,10 +227,32 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
                   导出 Excel（按当前条件，{result.total > MAX_EXPORT_ROWS ? `最多${MAX_EXPORT_ROWS}件` : '全部'}）
                 </a>
               </p>
+              <form method="post" action="/console/register/assign" id="bulk">
+                <Csrf c={c} />
+                <input type="hidden" name="back" value={here} />
+              </form>
+              {assigns ? (
+                <p class="card">
+                  <label for="bulk-handler">为勾选的申请指定承办人</label>{' '}
+                  <select id="bulk-handler" name="handlerId" form="bulk">
+                    <option value="">（取消指定）</option>
+                    {candidates.map((u) => (
+                      <option value={String(u.id)}>
+                        {u.displayName}
+                        {list.length > 1 ? `（${list.find((a) => a.id === u.agencyId)?.name ?? ''}）` : ''}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" form="bulk">
+                    指定
+                  </button>
+                </p>
+              ) : null}
               <section class="table-scroll" tabindex={0} aria-label="登记台账">
                 <table id="register">
                   <thead>
                     <tr>
+                      {assigns ? <th scope="col">选择</th> : null}
                       <SortHeader sort="number" />
                       <th scope="col">查询码</th>
                       <SortHeader sort="received" />
@@ -244,6 +270,19 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
                   <tbody>
                     {result.rows.map((r) => (
                       <tr>
+                        {assigns ? (
+                          <td>
+                            {r.masked ? null : (
+                              <input
+                                type="checkbox"
+                                name="caseIds"
+                                value={String(r.id)}
+                                form="bulk"
+                                aria-label={`选择 ${r.caseNumber}`}
+                              />
+                            )}
+                          </td>
+                        ) : null}
                         <td>
                           <a href={`/console/cases/${r.id}`}>{r.caseNumber}</a>
                         </td>
@@ -289,6 +328,19 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
         </>,
         error ? 400 : 200,
       );
+    });
+
+    app.post('/console/register/assign', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody({ all: true });
+      const ids = ([] as unknown[]).concat(form.caseIds ?? []).map((v) => Number(v));
+      const handler = str(Array.isArray(form.handlerId) ? form.handlerId[0] : form.handlerId);
+      await assignHandler(
+        { db: deps.db, clock: deps.clock },
+        { user, caseIds: ids, handlerId: handler ? Number(handler) : null },
+      );
+      const back = str(Array.isArray(form.back) ? form.back[0] : form.back);
+      return c.redirect(back.startsWith('/console/register') ? back : '/console/register', 303);
     });
 
     app.get('/console/register.xlsx', async (c) => {
