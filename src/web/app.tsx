@@ -91,6 +91,7 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     trustedProxies: proxies,
   });
   app.use('/track', lookups);
+  app.use('/track/*', lookups);
   app.use('/apply/receipt/*', lookups);
   app.use('/api/cases/track/*', lookups);
 

@@ -6,8 +6,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCalendar } from '../../calendar-store/index.ts';
+import { receiveCorrection } from '../../cases/actions/receive-correction.ts';
+import { replyToApplication } from '../../cases/actions/reply.ts';
+import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { fixedClock } from '../../clock.ts';
-import { makeAgencyTree } from '../../db/factories.ts';
+import { makeAgencyTree, makeUser } from '../../db/factories.ts';
 import { cases } from '../../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { createSite } from '../site.ts';
@@ -167,5 +170,36 @@ describe('the same applicant filing the same subject again', () => {
     const other = await file({ ...same, idNumber: '440524188001010014', phone: '13800000001', email: '' });
     expect(other.res.status).toBe(303);
     expect((await file({ ...same, subject: '示范县2025年政府采购目录' })).res.status).toBe(303);
+  });
+});
+
+describe('the tracking page as the applicant’s desk', () => {
+  it('tells the history in plain words, without staff names, and gives the 答复书 once replied', async () => {
+    const { user } = await makeUser(t.db, { agency: tree.education, role: 'staff', displayName: '周经办' });
+    const { res } = await file({});
+    const code = /[A-Z2-9]{10}$/.exec(res.headers.get('location') ?? '')![0];
+    const [row] = await t.db.select().from(cases).where(eq(cases.trackingCode, code));
+    const act = { db: t.db, clock };
+    await requestCorrection(act, { user, caseId: row.id, deadline: '2026-03-20', what: '请写明路段名称' });
+    await receiveCorrection(act, { user, caseId: row.id });
+    const b = browser();
+    expect((await b.get(`/track/reply?code=${code}`)).res.status).toBe(404);
+    await replyToApplication(act, { user, caseId: row.id, outcome: 'granted', text: '现将所需信息提供给您。' });
+    const { html } = await b.get(`/track?code=${code}`);
+    const history = /<ol id="case-history">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+    const items = [...history.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+    expect(items).toHaveLength(4);
+    expect(items[0]).toContain('行政机关收到您的申请');
+    expect(items[1]).toContain('行政机关告知您补正申请：请写明路段名称（请于 2026-03-20 前补正）');
+    expect(items[2]).toContain('收到您的补正，答复期限重新计算');
+    expect(items[3]).toContain('行政机关作出答复：予以公开');
+    expect(html).not.toContain('周经办');
+    expect(html).toContain('某县教育局');
+    const letter = await b.get(`/track/reply?code=${code}`);
+    expect(letter.res.status).toBe(200);
+    expect(letter.res.headers.get('cache-control')).toBe('private, no-store');
+    expect(letter.html).toContain('赵六');
+    expect(letter.html).toContain('现将所需信息提供给您');
+    expect((await b.get('/track/reply?code=ABCDEFGHJK')).res.status).toBe(404);
   });
 });

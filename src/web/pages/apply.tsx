@@ -8,8 +8,10 @@
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
+import { applicantHistory } from '../../cases/applicant-history.ts';
 import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
 import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
+import { buildCaseDocument, documentHtml } from '../../cases/documents/render.ts';
 import { earlierApplication } from '../../cases/duplicates.ts';
 import type { CaseEventListener } from '../../cases/events.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
@@ -135,9 +137,19 @@ export function applyPages(deps: {
       return page(c, '申请受理回执', <Receipt found={found} trackUrl={trackUrl} qr={await pageQr(trackUrl)} />);
     });
 
+    // The 答复书 for whoever holds the code: the applicant's own letter, printable.
+    app.get('/track/reply', async (c) => {
+      const found = await trackApplication(deps.db, c.req.query('code') ?? '');
+      if (found?.state !== 'replied') throw new AppError('not_found', '没有找到该申请的答复书。');
+      const doc = await buildCaseDocument(deps.db, { caseId: found.id, kind: 'reply', today: deps.clock.today() });
+      c.header('cache-control', 'private, no-store');
+      return c.html(documentHtml(doc));
+    });
+
     app.get('/track', async (c) => {
       const code = c.req.query('code') ?? '';
       const found = code ? await trackApplication(deps.db, code) : null;
+      const history = found ? await applicantHistory(deps.db, found.id, found.regime) : [];
       const label = found?.outcome
         ? OUTCOMES.find((o) => o.code === found.outcome && o.regime === found.regime)?.label
         : undefined;
@@ -159,6 +171,10 @@ export function applyPages(deps: {
           {found ? (
             <table class="meta">
               <tbody>
+                <tr>
+                  <th scope="row">受理机关</th>
+                  <td>{found.agencyName}</td>
+                </tr>
                 <tr>
                   <th scope="row">收到申请</th>
                   <td>{found.receivedOn}</td>
@@ -209,12 +225,29 @@ export function applyPages(deps: {
                   <tr>
                     <th scope="row">答复结果</th>
                     <td>
-                      {label}（{found.closedOn}）
+                      {label}（{found.closedOn}）{' '}
+                      {found.state === 'replied' ? (
+                        <a href={`/track/reply?code=${found.trackingCode}`} id="reply-letter">
+                          查看答复书
+                        </a>
+                      ) : null}
                     </td>
                   </tr>
                 ) : null}
               </tbody>
             </table>
+          ) : null}
+          {history.length ? (
+            <section aria-labelledby="history-title">
+              <h2 id="history-title">办理过程</h2>
+              <ol id="case-history">
+                {history.map((h) => (
+                  <li>
+                    {h.on}　{h.what}
+                  </li>
+                ))}
+              </ol>
+            </section>
           ) : null}
         </>,
         code && !found ? 404 : 200,
