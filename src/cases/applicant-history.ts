@@ -18,6 +18,8 @@ const WORDS: Record<string, (d: Data, regime: string) => string> = {
   'case.received': () => '行政机关收到您的申请',
   'case.request_correction': (d) =>
     `行政机关告知您补正申请${text(d.what) ? `：${text(d.what)}` : ''}${text(d.deadline) ? `（请于 ${text(d.deadline)} 前补正）` : ''}`,
+  'case.correction_submitted': (d) =>
+    `您在网上提交了补正${Array.isArray(d.attachments) && d.attachments.length ? `（附件 ${d.attachments.length} 个）` : ''}`,
   'case.receive_correction': (d) => `收到您的补正，答复期限重新计算${text(d.dueOn) ? `，至 ${text(d.dueOn)}` : ''}`,
   'case.lapse_correction': () => '补正期限届满未收到补正，视为放弃申请',
   'case.start_consultation': () => '行政机关正在征求意见，所需时间不计算在答复期限内',

@@ -11,8 +11,9 @@ import { replyToApplication } from '../../cases/actions/reply.ts';
 import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { fixedClock } from '../../clock.ts';
 import { makeAgencyTree, makeUser } from '../../db/factories.ts';
-import { cases } from '../../db/schema/cases.ts';
+import { caseAttachments, cases } from '../../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { samplePdf } from '../../testing/files.ts';
 import { createSite } from '../site.ts';
 import { testBrowser } from '../testing.ts';
 
@@ -201,5 +202,49 @@ describe('the tracking page as the applicant’s desk', () => {
     expect(letter.html).toContain('赵六');
     expect(letter.html).toContain('现将所需信息提供给您');
     expect((await b.get('/track/reply?code=ABCDEFGHJK')).res.status).toBe(404);
+  });
+});
+
+describe('补正 sent online from the tracking page', () => {
+  it('the words and a file go with the case and the correction is received today; a second one is refused', async () => {
+    const { user } = await makeUser(t.db, { agency: tree.education, role: 'staff' });
+    const { res } = await file({});
+    const code = /[A-Z2-9]{10}$/.exec(res.headers.get('location') ?? '')![0];
+    const [row] = await t.db.select().from(cases).where(eq(cases.trackingCode, code));
+    await requestCorrection(
+      { db: t.db, clock },
+      { user, caseId: row.id, deadline: '2026-03-20', what: '请写明路段名称' },
+    );
+    const b = browser();
+    const page = await b.get(`/track?code=${code}`);
+    expect(page.html).toContain('在线补正');
+    expect(page.html).toContain('请写明路段名称');
+    const sent = await b.multipart('/track/correction', { code, text: '所需信息为X123县道2025年养护资金使用情况' }, [
+      ['supportingFiles', new File([new Uint8Array(samplePdf())], '路段说明.pdf', { type: 'application/pdf' })],
+    ]);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/track?code=${code}&sent=1`);
+    const [after] = await t.db.select().from(cases).where(eq(cases.id, row.id));
+    expect(after).toMatchObject({ state: 'received', correctionReceivedOn: '2026-03-02' });
+    const files = await t.db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id));
+    expect(files.map((f) => f.filename)).toEqual(['路段说明.pdf']);
+    const { html } = await b.get(`/track?code=${code}&sent=1`);
+    expect(html).toContain('您的补正已提交');
+    expect(html).toContain('您在网上提交了补正（附件 1 个）');
+    expect(html).toContain('收到您的补正，答复期限重新计算');
+    expect(html).not.toContain('<h2 id="correction-title">');
+
+    const again = await b.multipart('/track/correction', { code, text: '再补充一点' });
+    expect(again.status).toBe(400);
+    const refused = await again.text();
+    expect(refused).toContain('该申请当前不需要补正');
+    expect(refused).toContain('再补充一点');
+  });
+
+  it('a post without the CSRF token is refused, nothing stored', async () => {
+    const b = browser();
+    await b.get('/track?code=ABCDEFGHJK');
+    const res = await b.multipart('/track/correction', { code: 'ABCDEFGHJK', text: 'x' }, [], false);
+    expect(res.status).toBe(403);
   });
 });

@@ -8,9 +8,10 @@
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
+import { submitCorrection } from '../../cases/actions/submit-correction.ts';
 import { applicantHistory } from '../../cases/applicant-history.ts';
 import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
-import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
+import { ACCEPT_ATTRIBUTE, type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import { buildCaseDocument, documentHtml } from '../../cases/documents/render.ts';
 import { earlierApplication } from '../../cases/duplicates.ts';
 import type { CaseEventListener } from '../../cases/events.ts';
@@ -137,6 +138,42 @@ export function applyPages(deps: {
       return page(c, '申请受理回执', <Receipt found={found} trackUrl={trackUrl} qr={await pageQr(trackUrl)} />);
     });
 
+    // 补正 online: the words and files go with the case, the correction is received today; then back to the
+    // tracking page (Post/Redirect/Get).
+    app.post('/track/correction', async (c) => {
+      const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
+      const code = (values.code ?? '').trim().toUpperCase();
+      try {
+        await submitCorrection(deps, { trackingCode: code, text: values.text ?? '', attachments: files });
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'bad_input' || error.code === 'invalid_state')) {
+          return page(
+            c,
+            '在线补正',
+            <>
+              <h1>在线补正</h1>
+              <p class="error" role="alert">
+                {error.message}
+              </p>
+              {values.text ? (
+                <>
+                  <p>您填写的补正内容（未提交，请复制后重新提交）：</p>
+                  <pre class="message">{values.text}</pre>
+                </>
+              ) : null}
+              <UnsavedFiles files={files} />
+              <p>
+                <a href={`/track?code=${encodeURIComponent(code)}`}>返回办理进度</a>
+              </p>
+            </>,
+            400,
+          );
+        }
+        throw error;
+      }
+      return c.redirect(`/track?code=${code}&sent=1`, 303);
+    });
+
     // The 答复书 for whoever holds the code: the applicant's own letter, printable.
     app.get('/track/reply', async (c) => {
       const found = await trackApplication(deps.db, c.req.query('code') ?? '');
@@ -236,6 +273,29 @@ export function applyPages(deps: {
                 ) : null}
               </tbody>
             </table>
+          ) : null}
+          {found?.state === 'awaiting_correction' ? (
+            <section aria-labelledby="correction-title" class="card">
+              <h2 id="correction-title">在线补正</h2>
+              {c.req.query('sent') ? null : (
+                <form method="post" action="/track/correction" enctype="multipart/form-data">
+                  <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+                  <input type="hidden" name="code" value={found.trackingCode} />
+                  <label for="correction-text">补正内容（按行政机关告知的事项补充或更正）</label>
+                  <textarea id="correction-text" name="text" maxlength={5000} />
+                  <label for="correction-files">补正材料（可选）</label>
+                  <input id="correction-files" name="supportingFiles" type="file" accept={ACCEPT_ATTRIBUTE} multiple />
+                  <p>
+                    <button type="submit">提交补正</button>
+                  </p>
+                </form>
+              )}
+            </section>
+          ) : null}
+          {c.req.query('sent') && found ? (
+            <p class="ok" role="status" id="correction-sent">
+              您的补正已提交，答复期限自收到补正之日起重新计算。
+            </p>
           ) : null}
           {history.length ? (
             <section aria-labelledby="history-title">
