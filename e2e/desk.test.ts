@@ -15,6 +15,7 @@ import { loadDemo } from '../src/demo/county.ts';
 import { smtpMailer } from '../src/notify/mailer.ts';
 import { createNotifier, type Notifier } from '../src/notify/notifier.ts';
 import { startTestSmtp } from '../src/notify/testing.ts';
+import { samplePdf } from '../src/testing/files.ts';
 import { createSite } from '../src/web/site.ts';
 import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
 
@@ -121,5 +122,48 @@ describe.skipIf(!CHROMIUM)('the case desk in the browser', () => {
       expect(String(sheet.getRow(r).getCell(5).value) >= '2024-01-01').toBe(true); // 收到日期
     }
     await page.close();
+  }, 60_000);
+
+  it('staff ask for 补正; the citizen is told by e-mail, sends it online with a file, and reads the 答复书', async () => {
+    const staff = await browser.newPage();
+    await signIn(staff, server.url, 'head');
+    await staff.goto(`${server.url}/console/register?q=${trackingCode}`);
+    await staff.getByRole('link', { name: /^\d{4}-\d{6}$/ }).click();
+    const caseUrl = staff.url();
+    await staff.getByLabel('需要补正的内容').fill('请写明停车场所在街道');
+    await staff.getByLabel('补正期限').fill('2026-10-30');
+    await staff.locator('form[action$="/request-correction"] button').click();
+    expect(await staff.locator('#case-state').textContent()).toContain('待补正');
+    await notifier.settled();
+    expect(smtp.mails.at(-1)?.subject).toContain('请补正');
+    expect(smtp.mails.at(-1)?.text).toContain('请写明停车场所在街道');
+
+    const citizen = await browser.newPage();
+    await citizen.goto(`${server.url}/track?code=${trackingCode}`);
+    expect(await citizen.locator('#case-history').textContent()).toContain('请写明停车场所在街道');
+    await citizen.getByLabel(/^补正内容/).fill('停车场位于人民路街道');
+    await citizen.getByLabel(/^补正材料/).setInputFiles({
+      name: '位置示意.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(samplePdf()),
+    });
+    await citizen.getByRole('button', { name: '提交补正' }).click();
+    await expect.poll(() => citizen.locator('#correction-sent').isVisible()).toBe(true);
+    expect(await citizen.locator('#case-state').textContent()).toBe('办理中');
+
+    await staff.goto(caseUrl);
+    expect(await staff.content()).toContain('位置示意.pdf');
+    await staff.getByLabel('办理结果').selectOption('granted');
+    await staff.locator('form[action$="/reply"] button').click();
+    expect(await staff.locator('#case-state').textContent()).toContain('已答复');
+
+    await citizen.reload();
+    await citizen.getByRole('link', { name: '查看答复书' }).click();
+    await citizen.waitForURL(/\/track\/reply\?code=/);
+    expect(await citizen.content()).toContain('孙八');
+    await notifier.settled();
+    expect(smtp.mails.at(-1)?.subject).toContain('已答复');
+    await staff.close();
+    await citizen.close();
   }, 60_000);
 });
