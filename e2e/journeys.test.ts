@@ -49,7 +49,7 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     await page.getByRole('link', { name: '依申请公开' }).first().click();
     await page.getByLabel('申请人类型').selectOption('natural_person');
     await page.getByLabel('姓名或名称').fill('李四');
-    await page.getByLabel('身份证件号码或统一社会信用代码').fill('110105194912310021');
+    await page.getByLabel('身份证件号码或统一社会信用代码').fill('11010519491231002X');
     await page.getByLabel('联系电话').fill('13912345678');
     await page.getByLabel('向哪个行政机关申请').selectOption({ label: '示范县人民政府' });
     await page.getByLabel(/所需政府信息的名称/).fill('2025年度示范县城乡低保资金发放情况');

@@ -29,10 +29,65 @@ export interface Config {
    * the rate limits count the address the nearest of them saw. 0 counts the connection's own address.
    */
   trustedProxies: number;
+  /**
+   * Telling applicants by e-mail and SMS (src/notify); both off unless configured. E-mail: GONGKAI_SMTP_URL
+   * (smtp://user:pass@host:587 or smtps://…:465) and GONGKAI_MAIL_FROM. SMS (阿里云短信): GONGKAI_SMS_PROVIDER=aliyun,
+   * GONGKAI_SMS_ACCESS_KEY_ID, GONGKAI_SMS_ACCESS_KEY_SECRET, GONGKAI_SMS_SIGN_NAME, GONGKAI_SMS_TEMPLATE_CODES
+   * (received:SMS_1,correction:SMS_2,extension:SMS_3,fee:SMS_4,reply:SMS_5), GONGKAI_SMS_ENDPOINT (another
+   * address of the API), GONGKAI_SMS_QUIET_HOURS (default 21:00-08:00, China time; 'none' for none).
+   */
+  notify: NotifyConfig;
   /** True under CI=true. */
   ci: boolean;
   /** GONGKAI_DEBUG: print stack traces of CLI errors. */
   debug: boolean;
+}
+
+export interface NotifyConfig {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sms:
+    | {
+        provider: 'aliyun';
+        accessKeyId: string;
+        accessKeySecret: string;
+        signName: string;
+        endpoint: string | undefined;
+        templateCodes: Record<string, string>;
+      }
+    | undefined;
+  quietHours: string;
+}
+
+function readNotify(env: NodeJS.ProcessEnv): NotifyConfig {
+  const provider = env.GONGKAI_SMS_PROVIDER || undefined;
+  if (provider && provider !== 'aliyun') throw new Error(`GONGKAI_SMS_PROVIDER 只支持 aliyun：${provider}`);
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new Error(`已设置 GONGKAI_SMS_PROVIDER，还需设置 ${name}`);
+    return v;
+  };
+  const templateCodes = Object.fromEntries(
+    (env.GONGKAI_SMS_TEMPLATE_CODES ?? '')
+      .split(',')
+      .map((pair) => pair.split(':').map((x) => x.trim()))
+      .filter((pair) => pair.length === 2 && pair[0] && pair[1]),
+  );
+  return {
+    smtpUrl: env.GONGKAI_SMTP_URL || undefined,
+    mailFrom: env.GONGKAI_MAIL_FROM || 'gongkai@localhost',
+    sms: provider
+      ? {
+          provider: 'aliyun',
+          accessKeyId: need('GONGKAI_SMS_ACCESS_KEY_ID'),
+          accessKeySecret: need('GONGKAI_SMS_ACCESS_KEY_SECRET'),
+          signName: need('GONGKAI_SMS_SIGN_NAME'),
+          endpoint: env.GONGKAI_SMS_ENDPOINT || undefined,
+          templateCodes,
+        }
+      : undefined,
+    quietHours: env.GONGKAI_SMS_QUIET_HOURS || '21:00-08:00',
+  };
 }
 
 function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -51,6 +106,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     secret: env.GONGKAI_SECRET || undefined,
     publicOrigin: env.GONGKAI_PUBLIC_URL ? publicOrigin(env.GONGKAI_PUBLIC_URL) : undefined,
     trustedProxies,
+    notify: readNotify(env),
     ci: env.CI === 'true',
     debug: Boolean(env.GONGKAI_DEBUG),
   };

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { type Agency, type AgencyKind, agencies, agencyKinds } from '../db/schema/agencies.ts';
 import { AppError } from '../errors.ts';
-import { parseCreditCode } from './credit-code.ts';
+import { parseCreditCode } from '../identifiers/credit-code.ts';
 
 export interface CreateAgencyInput {
   actorId: number | null;

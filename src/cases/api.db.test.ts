@@ -42,7 +42,7 @@ afterAll(() => t.close());
 const application = {
   applicantType: 'natural_person',
   applicantName: '李四',
-  idNumber: '110101199003071234',
+  idNumber: '110101199003071233',
   phone: '13912345678',
   channel: 'online',
   subject: '2024年县城老旧小区改造项目资金分配表',

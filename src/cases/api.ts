@@ -36,6 +36,7 @@ import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
 import { documentKinds } from './documents/templates.ts';
+import { ACTION_EVENTS, type CaseEventListener } from './notify-events.ts';
 import { caseDetail, inbox, trackApplication } from './queries.ts';
 import { computeCaseSections, drillDown } from './report-sections.ts';
 import type { CaseDeps } from './transition.ts';
@@ -136,7 +137,7 @@ const ACTIONS = {
  * app.route('/api/cases', casesApi({ db, clock: systemClock }));
  * // POST /api/cases/42/extend {"reason":"需调取档案"} → the updated case
  */
-export function casesApi(deps: CaseDeps) {
+export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
   const app = new Hono<CasesEnv>();
 
   // Public: the portal files an application (no user) and the applicant tracks it.
@@ -144,6 +145,7 @@ export function casesApi(deps: CaseDeps) {
     const user = c.get('user') ?? null;
     const application = parseInput(applicationSchema, await body(c));
     const row = await receiveApplication(deps, { user, application });
+    deps.onCaseEvent?.(row.id, 'received');
     return c.json(
       user ? row : { id: row.id, trackingCode: row.trackingCode, dueOn: row.dueOn, dueProvisional: row.dueProvisional },
       201,
@@ -210,7 +212,10 @@ export function casesApi(deps: CaseDeps) {
       const user = signedInUser(c);
       const input = parseInput(action.schema as z.ZodType<Record<string, unknown>>, await body(c));
       const run = action.run as unknown as (d: CaseDeps, i: Record<string, unknown>) => Promise<unknown>;
-      return c.json(await run(deps, { ...input, user, caseId: Number(c.req.param('id')) }));
+      const result = await run(deps, { ...input, user, caseId: Number(c.req.param('id')) });
+      const told = ACTION_EVENTS[path];
+      if (told) deps.onCaseEvent?.(Number(c.req.param('id')), told.event, told.extra?.(input));
+      return c.json(result);
     });
   }
 

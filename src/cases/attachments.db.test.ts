@@ -45,7 +45,7 @@ const apply = (attachments: ApplicantFile[]) => {
           agencyId: tree.education.id,
           applicantType: 'natural_person',
           applicantName: '张三',
-          idNumber: '110105194912310021',
+          idNumber: '11010519491231002X',
           phone: '13812345678',
           channel: 'online',
           subject,

@@ -6,6 +6,7 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { listAudit } from '../db/audit.ts';
 import type { Executor } from '../db/client.ts';
+import { agencies } from '../db/schema/agencies.ts';
 import { appeals, type Case, type CaseState, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { CLOCK_STOPPED_STATES } from '../law/case-clock.ts';
@@ -94,11 +95,15 @@ export async function trackApplication(db: Executor, code: string) {
     .select({
       id: cases.id,
       agencyId: cases.agencyId,
+      agencyName: agencies.name,
+      trackingCode: cases.trackingCode,
+      channel: cases.channel,
       receivedOn: cases.receivedOn,
       subject: cases.subject,
       state: cases.state,
       dueOn: cases.dueOn,
       dueProvisional: cases.dueProvisional,
+      dueExplanation: cases.dueExplanation,
       correctionDeadline: cases.correctionDeadline,
       feeYuan: cases.feeYuan,
       feeDueOn: cases.feeDueOn,
@@ -107,6 +112,7 @@ export async function trackApplication(db: Executor, code: string) {
       regime: cases.regime,
     })
     .from(cases)
+    .innerJoin(agencies, eq(agencies.id, cases.agencyId))
     .where(eq(cases.trackingCode, clean));
   if (!c) return null;
   const files = await listCaseAttachments(db, c.id);

@@ -5,7 +5,6 @@
  * reports computed from them. Deterministic: the same seed gives the same county.
  */
 
-import { creditCodeCheckChar } from '../agencies/credit-code.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadCalendar, seedCalendar } from '../calendar-store/index.ts';
 import { newTrackingCode } from '../cases/actions/receive-application.ts';
@@ -18,6 +17,7 @@ import { auditEvents } from '../db/schema/audit.ts';
 import { users } from '../db/schema/auth.ts';
 import { type ApplicantType, appeals, type Channel, casePauses, cases } from '../db/schema/cases.ts';
 import { annualReports } from '../db/schema/reports.ts';
+import { creditCodeCheckChar } from '../identifiers/credit-code.ts';
 import { addDays } from '../law/dates.ts';
 import { consultationReplyDue, feePaymentDue } from '../law/deadline.ts';
 import { OUTCOMES } from '../law/outcomes.ts';

@@ -82,11 +82,13 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   });
   app.use('/apply', applicationLimit);
   app.use('/console/cases/new', applicationLimit);
+  app.use('/track/correction', applicationLimit);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000, trustedProxies: proxies });
   app.use('/apply/*', limit);
+  app.use('/track/correction', limit);
   app.use('/api/cases', limit); // filing through the public API: the same count as the portal's form
   app.use('/login', limit);
   // Looking an application up by its code: enough for anyone checking their own, too few to try codes.
@@ -97,6 +99,8 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     trustedProxies: proxies,
   });
   app.use('/track', lookups);
+  app.use('/track/*', lookups);
+  app.use('/apply/receipt/*', lookups);
   app.use('/api/cases/track/*', lookups);
 
   prefsRoutes(app);

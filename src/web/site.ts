@@ -5,15 +5,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { casesApi } from '../cases/api.ts';
+import type { CaseEventListener } from '../cases/notify-events.ts';
 import { registerDueDateRecompute } from '../cases/recompute.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
+import type { Notifier } from '../notify/notifier.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession } from './auth.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
+import { consoleOutbox } from './console/outbox.tsx';
+import { consoleRegister } from './console/register.tsx';
 import { consoleRegisterCase } from './console/register-case.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
@@ -39,6 +43,8 @@ export interface SiteOptions {
   log?: (e: unknown) => void;
   /** Computes an agency's report from cases and the catalog (the report builder's 生成 button). */
   buildReport?: BuildReport;
+  /** Tells applicants by e-mail and SMS (src/notify); none by default. */
+  notifier?: Notifier;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -60,6 +66,10 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
   // Entering a year's holiday notice in the console recomputes the due dates that depend on it.
   registerDueDateRecompute();
   const info = { ...DEFAULT_INFO, ...opts.info };
+  const notifier = opts.notifier;
+  const onCaseEvent: CaseEventListener | undefined = notifier
+    ? (caseId, event, extra) => notifier.caseEvent(caseId, event, extra)
+    : undefined;
   const secureCookies = opts.secureCookies ?? opts.publicOrigin?.startsWith('https:') ?? false;
   return createApp({
     clock: opts.clock,
@@ -80,7 +90,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       staticPages(info),
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),
-      applyPages({ db: opts.db, clock: opts.clock, site: info.site }),
+      applyPages({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
       catalogPages({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => {
         app.route(
@@ -92,10 +102,12 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
             publicOrigin: opts.publicOrigin,
           }) as never,
         );
-        app.route('/api/cases', casesApi({ db: opts.db, clock: opts.clock }) as never);
+        app.route('/api/cases', casesApi({ db: opts.db, clock: opts.clock, onCaseEvent }) as never);
       },
-      consoleRegisterCase({ db: opts.db, clock: opts.clock, site: info.site }),
-      consoleCases({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleRegisterCase({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
+      consoleCases({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
+      consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),

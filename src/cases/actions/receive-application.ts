@@ -22,6 +22,7 @@ import { applicantTypes, type Case, caseAttachments, cases, channels } from '../
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeFor } from '../../law/regimes.ts';
+import { checkApplication } from '../application-check.ts';
 import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
 import { dueOf, NEW_CASE_CLOCK } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
@@ -52,9 +53,10 @@ export async function receiveApplication(
   deps: CaseDeps,
   input: { user: SessionUser | null; application: ApplicationInput; attachments?: readonly ApplicantFile[] },
 ): Promise<Case> {
-  const parsed = applicationSchema.safeParse(input.application);
-  if (!parsed.success) throw new AppError('bad_input', parsed.error.issues[0].message);
-  const a = parsed.data;
+  const a = checkApplication(applicationSchema, input.application, {
+    today: deps.clock.today(),
+    idRequired: !input.user,
+  });
   if (input.user) requirePermission(input.user, 'case.handle', a.agencyId);
   else if (a.channel !== 'online' || (a.receivedOn !== undefined && a.receivedOn !== deps.clock.today())) {
     throw new AppError(
@@ -62,9 +64,12 @@ export async function receiveApplication(
       '网上提交的申请以系统收到之日为收到申请之日；当面、信函、传真、电子邮件提交的申请由行政机关工作人员登记',
     );
   }
-  if (!a.phone && !a.email && !a.address) throw new AppError('bad_input', '请至少填写一种联系方式（条例第二十九条）');
   const receivedOn = parseDate(a.receivedOn ?? deps.clock.today(), '收到申请日期');
-  if (receivedOn > deps.clock.today()) throw new AppError('bad_input', '收到申请的日期不能晚于今天');
+  if (receivedOn > deps.clock.today()) {
+    throw new AppError('bad_input', '收到申请的日期不能晚于今天', {
+      fields: { receivedOn: '收到申请的日期不能晚于今天' },
+    });
+  }
   const files = checkApplicantFiles(input.attachments ?? []);
   return deps.db.transaction(async (tx) => {
     const regime = regimeFor(receivedOn).id;

@@ -11,6 +11,7 @@ import { migrateDb, openDb } from '../../db/client.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
 import { startJobsWhenListening } from '../../jobs/start.ts';
 import { log } from '../../log.ts';
+import { notifierFromConfig } from '../../notify/from-config.ts';
 import { buildReport } from '../../reports/actions/build-report.ts';
 import { healthz } from '../../web/healthz.ts';
 import { createSite } from '../../web/site.ts';
@@ -44,6 +45,7 @@ export function register(program: Command): void {
         force.unref();
         if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         clearTimeout(force);
+        clearInterval(held);
         try {
           await stopJobs?.();
         } catch (error) {
@@ -86,6 +88,16 @@ export function register(program: Command): void {
         await close();
         throw error;
       }
+      // Off unless GONGKAI_SMTP_URL or GONGKAI_SMS_PROVIDER is set (src/config.ts).
+      const notifier = notifierFromConfig(config.notify, {
+        db,
+        clock: systemClock,
+        publicOrigin: config.publicOrigin ?? `http://localhost:${config.port}`,
+        log: (error) => log.error(error),
+      });
+      // SMS held for the quiet hours go out once they end.
+      const held = setInterval(() => void notifier.sendHeld().catch((error) => log.error(error)), 60_000);
+      held.unref();
       const app = createSite({
         db,
         clock: systemClock,
@@ -94,6 +106,7 @@ export function register(program: Command): void {
         publicOrigin: config.publicOrigin,
         trustedProxies: config.trustedProxies,
         modules: [healthz({ db, startedAt, draining: () => draining })],
+        notifier,
       });
       server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
         log.info({ port: info.port, driver, dataDir: driver === 'pglite' ? config.dataDir : undefined }, 'listening');

@@ -103,6 +103,8 @@ export const cases = pgTable(
     replyText: text('reply_text'),
     closedOn: date('closed_on'),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** 承办人: the member of staff named to handle the case (the register's 承办人 column). */
+    handlerId: integer('handler_id').references(() => users.id),
     /** Optimistic concurrency: each change increments it. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,6 +115,10 @@ export const cases = pgTable(
     index('cases_agency_closed_idx').on(t.agencyId, t.closedOn),
     index('cases_open_due_idx').on(t.dueOn),
     check('cases_extension_days_check', sql`${t.extensionDays} is null or ${t.extensionDays} between 1 and 20`),
+    index('cases_received_idx').on(t.receivedOn, t.id),
+    index('cases_closed_idx').on(t.closedOn),
+    /** Open cases by due date (the register's overdue filter and sort): the closed, most of the table, left out. */
+    index('cases_open_idx').on(t.dueOn, t.id).where(sql`${t.state} not in ('replied', 'withdrawn')`),
   ],
 );
 

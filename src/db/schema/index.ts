@@ -5,5 +5,6 @@ export * from './auth.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
+export * from './notifications.ts';
 export * from './reports.ts';
 export * from './supervision.ts';

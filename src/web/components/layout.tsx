@@ -35,6 +35,8 @@ const PORTAL_NAV: [string, string][] = [
 const CONSOLE_NAV: [string, string][] = [
   ['/console', '工作台'],
   ['/console/cases', '依申请公开办理'],
+  ['/console/register', '登记台账'],
+  ['/console/outbox', '发送记录'],
   ['/console/catalog', '主动公开目录'],
   ['/console/review', '发布审核'],
   ['/console/reports', '年度报告'],

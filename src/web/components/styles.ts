@@ -59,5 +59,15 @@ figure.qr svg{width:96px;height:96px}
 .table-scroll{overflow-x:auto;max-width:100%}
 .charts svg{max-width:100%;height:auto}
 @media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
-@media print{.banner nav,.banner .tools,footer,.noprint{display:none}body{font-size:12pt}}
+.field-error{margin:4px 0 8px}
+.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}
+.filters .filter{display:flex;flex-direction:column}
+.filters .filter.wide{flex:1 1 100%}
+.pager{margin:12px 0}
+pre.message{white-space:pre-wrap;font:inherit;margin:4px 0}
+[aria-invalid=true]{border-color:#a4161a;outline-color:#a4161a}
+.receipt figure{margin:12px 0;display:flex;gap:12px;align-items:center}
+.receipt figure svg{width:128px;height:128px;flex:none}
+.receipt figcaption{overflow-wrap:anywhere;min-width:0}
+@media print{.banner nav,.banner .tools,footer,.noprint,.skip{display:none}body{font-size:12pt}.receipt{border:1px solid #000;padding:12pt}.receipt details>*{display:block}.receipt a{color:#000;text-decoration:none}}
 `;

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
+import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
 import { endConsultation } from '../../cases/actions/end-consultation.ts';
 import { extendDeadline } from '../../cases/actions/extend-deadline.ts';
@@ -33,6 +34,7 @@ import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
+import { ACTION_EVENTS, type CaseEventListener } from '../../cases/notify-events.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { TransitionInput } from '../../cases/transition.ts';
 import { type Clock, shanghaiTime } from '../../clock.ts';
@@ -45,7 +47,7 @@ import { DueDate } from '../components/due-date.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   natural_person: '自然人',
   commercial: '商业企业',
   research: '科研机构',
@@ -80,7 +82,7 @@ const APPEAL_OUTCOMES: Record<string, string> = {
   pending: '尚未审结',
 };
 
-export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
+export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseEvent?: CaseEventListener }) {
   const act = { db: deps.db, clock: deps.clock };
 
   const DueTag = (props: { c: { state: string; dueOn: string } }) => {
@@ -162,6 +164,11 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       const actions = allowedActions(k.state);
       const openConsultations = d.pauses.filter((p) => p.toOn === null);
       const deliveries = await listDeliveries(deps.db, k.id);
+      const candidates = await handlerCandidates(deps.db, [k.agencyId]);
+      const handlerName =
+        k.handlerId === null
+          ? null
+          : (candidates.find((u) => u.id === k.handlerId)?.displayName ?? `用户 ${k.handlerId}`);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
       const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
@@ -207,6 +214,26 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
               <tr>
                 <th scope="row">形式要求</th>
                 <td>{k.formWanted}</td>
+              </tr>
+              <tr>
+                <th scope="row">承办人</th>
+                <td id="case-handler">
+                  {handlerName ?? '未指定'}
+                  {handles ? (
+                    <form method="post" action={`/console/cases/${k.id}/handler`} class="inline">
+                      <Csrf c={c} /> <label for="handlerId">改为</label>
+                      <select id="handlerId" name="handlerId">
+                        <option value="">（未指定）</option>
+                        {candidates.map((u) => (
+                          <option value={String(u.id)} selected={u.id === k.handlerId}>
+                            {u.displayName}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit">指定承办人</button>
+                    </form>
+                  ) : null}
+                </td>
               </tr>
               <tr>
                 <th scope="row">答复期限</th>
@@ -568,9 +595,23 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
       path: string,
       run: (i: TransitionInput & { user: SessionUser }, f: Record<string, unknown>) => Promise<unknown>,
     ) =>
-      postRecordAction(app, '/console/cases', path, ({ user, id, version, form }) =>
-        run({ user, caseId: id, expectedVersion: version }, form),
-      );
+      postRecordAction(app, '/console/cases', path, async ({ user, id, version, form }) => {
+        await run({ user, caseId: id, expectedVersion: version }, form);
+        // Committed: the applicant is told (in the background; src/notify).
+        const told = ACTION_EVENTS[path];
+        if (told) deps.onCaseEvent?.(id, told.event, told.extra?.(form));
+      });
+    app.post('/console/cases/:id{[0-9]+}/handler', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody();
+      const id = Number(c.req.param('id'));
+      await assignHandler(act, {
+        user,
+        caseIds: [id],
+        handlerId: str(form.handlerId) ? Number(str(form.handlerId)) : null,
+      });
+      return c.redirect(`/console/cases/${id}`, 303);
+    });
     post('request-correction', (i, f) =>
       requestCorrection(act, { ...i, deadline: str(f.deadline), what: str(f.what) }),
     );

@@ -47,7 +47,7 @@ const fields = (over: Record<string, string> = {}): Record<string, string> => ({
   receivedOn: today,
   applicantType: 'natural_person',
   applicantName: '王五',
-  idNumber: '110105194912310021',
+  idNumber: '11010519491231002X',
   address: '某县某路1号',
   subject: `某县2025年义务教育阶段学校布局调整方案（信函 ${++subjects}）`,
   formWanted: '纸质',
@@ -155,6 +155,15 @@ describe('登记新申请: staff register an application received by post, in pe
     ['an impossible receipt date', { receivedOn: '2026-02-30' }, [], '收到申请日期应为 YYYY-MM-DD 格式的有效日期'],
     ['no way to reach the applicant', { address: '', phone: '' }, [], '请至少填写一种联系方式'],
     ['no channel', { channel: 'pigeon' }, [], '请选择申请的提交方式'],
+    ['an ID number with a wrong check digit', { idNumber: '110105194912310021' }, [], '校验码（第18位）不符'],
+    [
+      'an organisation giving an ID number',
+      { applicantType: 'research', applicantName: '某研究院' },
+      [],
+      '这是居民身份证号码',
+    ],
+    ['a mobile number of 12 digits', { phone: '139123456789' }, [], '手机号码应为11位，收到12位'],
+    ['an e-mail address with a full-width ＠', { email: 'wangwu＠example.com' }, [], '请用半角字符'],
     [
       'an executable scan',
       {},
@@ -172,7 +181,7 @@ describe('登记新申请: staff register an application received by post, in pe
       expect(res.status).toBe(400);
       const html = await res.text();
       expect(html).toContain(message);
-      expect(html).toContain('value="王五"');
+      if (sent.applicantName === '王五') expect(html).toContain('value="王五"');
       if (sent.phone) expect(html).toContain(`value="${sent.phone}"`);
       expect(html).toContain(`${sent.subject}</textarea>`);
       expect(html).toContain(`name="receivedOn" type="date" required="" max="${today}" value="${sent.receivedOn}"`);
@@ -182,6 +191,33 @@ describe('登记新申请: staff register an application received by post, in pe
       expect([await t.db.$count(cases), await t.db.$count(caseAttachments)]).toEqual(before);
     },
   );
+
+  it('a letter without an ID number is registered (补正 asks for it); a number given must be valid', async () => {
+    const b = await signedIn('clerk');
+    await b.get('/console/cases/new');
+    const sent = fields({ idNumber: '' });
+    expect((await b.multipart('/console/cases/new', sent)).status).toBe(303);
+    const [row] = await casesAbout(sent.subject);
+    expect(row.idNumber).toBeNull();
+    const { html } = await b.get('/console/cases/new');
+    expect(html).toContain('可不填，登记后依第三十条告知补正');
+  });
+
+  it('the same applicant’s letter on the same subject registered twice: the clerk is asked first', async () => {
+    const b = await signedIn('clerk');
+    await b.get('/console/cases/new');
+    const sent = fields();
+    expect((await b.multipart('/console/cases/new', sent)).status).toBe(303);
+    await b.get('/console/cases/new');
+    const again = await b.multipart('/console/cases/new', { ...sent, channel: 'email' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain(`该申请人已于 ${today} 向同一行政机关提交过内容相同的申请`);
+    expect(await casesAbout(sent.subject)).toHaveLength(1);
+    await b.get('/console/cases/new');
+    const confirmed = await b.multipart('/console/cases/new', { ...sent, channel: 'email', confirmDuplicate: '1' });
+    expect(confirmed.status).toBe(303);
+    expect(await casesAbout(sent.subject)).toHaveLength(2);
+  });
 
   it('staff of another agency cannot register for this agency; a role without case.handle gets no form', async () => {
     const b = await signedIn('townclerk');

@@ -11,7 +11,10 @@ import { asc, inArray } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { can } from '../../auth/roles.ts';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
+import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
 import type { ApplicantFile } from '../../cases/attachments.ts';
+import { earlierApplication } from '../../cases/duplicates.ts';
+import type { CaseEventListener } from '../../cases/notify-events.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
@@ -20,7 +23,11 @@ import { AppError } from '../../errors.ts';
 import { requireUser } from '../auth.tsx';
 import {
   ApplicantFieldset,
+  DuplicateHint,
+  ErrorSummary,
+  type FieldErrors,
   FilesFieldset,
+  fieldErrorsOf,
   InformationFieldset,
   readApplicationForm,
   UnsavedFiles,
@@ -52,15 +59,23 @@ async function agenciesFor(db: Db, user: SessionUser) {
   return rows.filter((a) => can(user, 'case.handle', a.id));
 }
 
-export function consoleRegisterCase(deps: { db: Db; clock: Clock; site: string }) {
+export function consoleRegisterCase(deps: {
+  db: Db;
+  clock: Clock;
+  site: string;
+  /** Tells the applicant (src/notify) once the application is stored; works in the background. */
+  onCaseEvent?: CaseEventListener;
+}) {
   const act = { db: deps.db, clock: deps.clock };
 
   const form = async (
     c: Context<AppEnv>,
     user: SessionUser,
-    error?: { message: string; status: 400 | 422 },
+    error?: { errors: FieldErrors; status: 400 | 422 },
     values: Record<string, string> = {},
     unsaved: readonly ApplicantFile[] = [],
+    /** The day the same applicant asked for the same information before (src/cases/duplicates.ts). */
+    duplicateOf?: string,
   ) => {
     const list = await agenciesFor(deps.db, user);
     if (!list.length) throw new AppError('forbidden', '您没有登记政府信息公开申请的权限');
@@ -76,14 +91,11 @@ export function consoleRegisterCase(deps: { db: Db; clock: Clock; site: string }
           登记当面、信函、传真、电子邮件等方式提交的政府信息公开申请（《中华人民共和国政府信息公开条例》第二十九条）。答复期限自收到申请之日起计算（第三十一条、第三十三条）；申请内容不明确或缺少身份证明的，可在登记后告知补正（第三十条）。带
           * 的为必填项。
         </p>
-        {error ? (
-          <p class="error" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <ErrorSummary errors={error?.errors} labels={APPLICATION_FIELD_LABELS} />
         <UnsavedFiles files={unsaved} />
         <form method="post" action="/console/cases/new" enctype="multipart/form-data">
           <Csrf c={c} />
+          <DuplicateHint receivedOn={duplicateOf} who="该申请人" />
           <fieldset>
             <legend>收到申请</legend>
             <label for="channel">提交方式 *</label>
@@ -102,21 +114,35 @@ export function consoleRegisterCase(deps: { db: Db; clock: Clock; site: string }
               ))}
             </ul>
             <label for="receivedOn">收到申请日期 *</label>
-            <input id="receivedOn" name="receivedOn" type="date" required max={today} value={shown.receivedOn} />
+            <input
+              id="receivedOn"
+              name="receivedOn"
+              type="date"
+              required
+              max={today}
+              value={shown.receivedOn}
+              {...(error?.errors.receivedOn ? { 'aria-invalid': 'true', 'aria-describedby': 'receivedOn-error' } : {})}
+            />
+            {error?.errors.receivedOn ? (
+              <p class="error field-error" id="receivedOn-error">
+                {error.errors.receivedOn}
+              </p>
+            ) : null}
           </fieldset>
           <ApplicantFieldset
             values={shown}
             idRequired={false}
-            idHint="申请未载明身份证明的，登记后依第三十条告知补正。"
+            idHint="申请未载明身份证明的，可不填，登记后依第三十条告知补正。"
+            errors={error?.errors}
           />
-          <InformationFieldset values={shown} agencies={list} agencyLabel="受理机关" />
+          <InformationFieldset values={shown} agencies={list} agencyLabel="受理机关" errors={error?.errors} />
           <FilesFieldset note="可上传信函、传真件的扫描件和申请人提交的证明材料。" />
           <p>
             <button type="submit">登记</button>
           </p>
         </form>
       </>,
-      error?.status ?? 200,
+      error?.status ?? (duplicateOf ? 409 : 200),
     );
   };
 
@@ -127,29 +153,36 @@ export function consoleRegisterCase(deps: { db: Db; clock: Clock; site: string }
       const user = requireUser(c);
       // The CSRF check parsed the body already; Hono keeps the parsed form, so this reads it from memory.
       const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
+      const application = {
+        agencyId: Number(values.agencyId),
+        applicantType: values.applicantType as never,
+        applicantName: values.applicantName ?? '',
+        idNumber: values.idNumber || undefined,
+        phone: values.phone || undefined,
+        email: values.email || undefined,
+        address: values.address || undefined,
+        channel: values.channel as never,
+        receivedOn: values.receivedOn || undefined,
+        subject: values.subject ?? '',
+        formWanted: values.formWanted || '电子',
+      };
       try {
-        const created = await receiveApplication(act, {
-          user,
-          application: {
-            agencyId: Number(values.agencyId),
-            applicantType: values.applicantType as never,
-            applicantName: values.applicantName ?? '',
-            idNumber: values.idNumber || undefined,
-            phone: values.phone || undefined,
-            email: values.email || undefined,
-            address: values.address || undefined,
-            channel: values.channel as never,
-            receivedOn: values.receivedOn || undefined,
-            subject: values.subject ?? '',
-            formWanted: values.formWanted || '电子',
-          },
-          attachments: files,
-        });
+        const earlier =
+          values.confirmDuplicate === '1'
+            ? null
+            : await earlierApplication(
+                deps.db,
+                { application, attachments: files, idRequired: false },
+                deps.clock.today(),
+              );
+        if (earlier) return form(c, user, undefined, values, files, earlier);
+        const created = await receiveApplication(act, { user, application, attachments: files });
+        deps.onCaseEvent?.(created.id, 'received');
         return c.redirect(`/console/cases/${created.id}`, 303);
       } catch (error) {
         if (error instanceof AppError && (error.code === 'bad_input' || error.code === 'calendar_missing')) {
           const status = error.code === 'bad_input' ? 400 : 422;
-          return form(c, user, { message: error.message, status }, values, files);
+          return form(c, user, { errors: fieldErrorsOf(error), status }, values, files);
         }
         throw error;
       }

@@ -10,7 +10,7 @@ export function consolePage(
   site: string,
   title: string,
   body: unknown,
-  status: 200 | 400 | 422 = 200,
+  status: 200 | 400 | 409 | 422 = 200,
 ) {
   return renderPage(c, site, title, body, { status, console: true });
 }

@@ -38,7 +38,7 @@ async function signedIn(username: string) {
 const fields = () => ({
   applicantType: 'natural_person',
   applicantName: '王五',
-  idNumber: '110105194912310021',
+  idNumber: '11010519491231002X',
   phone: '13912345678',
   agencyId: String(tree.education.id),
   subject: '某县2025年义务教育阶段学校布局调整方案',
@@ -70,8 +70,10 @@ describe('the online application with attachments (multipart/form-data)', () => 
       ['authorizationFiles', new File([], '', { type: 'application/octet-stream' })],
       ['supportingFiles', file(samplePdf(), '情况说明.pdf', 'application/pdf')],
     ]);
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    expect(res.status).toBe(303);
+    const receipt = res.headers.get('location') ?? '';
+    expect(receipt).toMatch(/^\/apply\/receipt\/[A-Z2-9]{10}$/);
+    const { html } = await b.get(receipt);
     trackingCode = /id="tracking-code">([A-Z0-9]+)</.exec(html)?.[1] ?? '';
     expect(trackingCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(html).toContain('身份证明：身份证正面.jpg');

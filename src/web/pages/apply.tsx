@@ -8,18 +8,29 @@
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
-import { type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
+import { submitCorrection } from '../../cases/actions/submit-correction.ts';
+import { applicantHistory } from '../../cases/applicant-history.ts';
+import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
+import { ACCEPT_ATTRIBUTE, type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
+import { buildCaseDocument, documentHtml } from '../../cases/documents/render.ts';
+import { earlierApplication } from '../../cases/duplicates.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
+import type { CaseEventListener } from '../../cases/notify-events.ts';
 import { trackApplication } from '../../cases/queries.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../law/outcomes.ts';
+import { publicAddress } from '../../public-url.ts';
 import {
   ApplicantFieldset,
+  DuplicateHint,
+  ErrorSummary,
+  type FieldErrors,
   FilesFieldset,
+  fieldErrorsOf,
   InformationFieldset,
   readApplicationForm,
   UnsavedFiles,
@@ -27,17 +38,27 @@ import {
 import { DueDate } from '../components/due-date.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
+import { pageQr } from '../qr.ts';
+import { Receipt } from './receipt.tsx';
 
-export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
-  const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 = 200) =>
+export function applyPages(deps: {
+  db: Db;
+  clock: Clock;
+  site: string;
+  /** Tells the applicant (src/notify) once the application is stored; works in the background. */
+  onCaseEvent?: CaseEventListener;
+}) {
+  const page = (c: Context<AppEnv>, title: string, body: unknown, status: 200 | 400 | 404 | 409 = 200) =>
     renderPage(c, deps.site, title, body, { status });
 
   const form = async (
     c: Context<AppEnv>,
-    error?: string,
+    errors?: FieldErrors,
     values: Record<string, string> = {},
     /** Files the refused form carried: a browser cannot be given them back, so the applicant is told. */
     unsaved: readonly ApplicantFile[] = [],
+    /** The day the same applicant asked for the same information before (src/cases/duplicates.ts). */
+    duplicateOf?: string,
   ) => {
     const list = await deps.db
       .select({ id: agencies.id, name: agencies.name })
@@ -53,23 +74,20 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
           依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条。行政机关自收到申请之日起20个工作日内答复；申请内容不明确的，7个工作日内告知补正。带
           * 的为必填项。
         </p>
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} labels={APPLICATION_FIELD_LABELS} />
         <UnsavedFiles files={unsaved} />
         <form method="post" action="/apply" enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
-          <ApplicantFieldset values={values} idRequired />
-          <InformationFieldset values={values} agencies={list} agencyLabel="向哪个行政机关申请" />
+          <DuplicateHint receivedOn={duplicateOf} who="您" />
+          <ApplicantFieldset values={values} idRequired errors={errors} />
+          <InformationFieldset values={values} agencies={list} agencyLabel="向哪个行政机关申请" errors={errors} />
           <FilesFieldset note="附件仅供承办机关审核申请使用，不对外公开。" />
           <p>
             <button type="submit">提交申请</button>
           </p>
         </form>
       </>,
-      error ? 400 : 200,
+      errors ? 400 : duplicateOf ? 409 : 200,
     );
   };
 
@@ -78,88 +96,100 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
     app.post('/apply', async (c) => {
       // The CSRF check parsed the body already; Hono keeps the parsed form, so this reads it again from memory.
       const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
-      if (!values.idNumber?.trim()) {
-        return form(c, '请填写身份证件号码或统一社会信用代码（条例第二十九条）', values, files);
-      }
+      const application = {
+        agencyId: Number(values.agencyId),
+        applicantType: values.applicantType as never,
+        applicantName: values.applicantName ?? '',
+        idNumber: values.idNumber,
+        phone: values.phone || undefined,
+        email: values.email || undefined,
+        address: values.address || undefined,
+        channel: 'online' as const,
+        subject: values.subject ?? '',
+        formWanted: values.formWanted ?? '电子',
+      };
       try {
-        const created = await receiveApplication(deps, {
-          user: null,
-          application: {
-            agencyId: Number(values.agencyId),
-            applicantType: values.applicantType as never,
-            applicantName: values.applicantName ?? '',
-            idNumber: values.idNumber,
-            phone: values.phone || undefined,
-            email: values.email || undefined,
-            address: values.address || undefined,
-            channel: 'online',
-            subject: values.subject ?? '',
-            formWanted: values.formWanted ?? '电子',
-          },
-          attachments: files,
-        });
-        return page(
-          c,
-          '申请已提交',
-          <>
-            <h1>政府信息公开申请受理回执</h1>
-            <p class="ok" role="status">
-              您的申请已于 {created.receivedOn} 收到（网上提交，以系统收到之日为收到申请之日）。
-            </p>
-            <table class="meta">
-              <tbody>
-                <tr>
-                  <th scope="row">查询码</th>
-                  <td>
-                    <strong id="tracking-code">{created.trackingCode}</strong>（请妥善保存，凭此查询办理进度）
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">答复期限</th>
-                  <td>
-                    <DueDate on={created.dueOn} provisional={created.dueProvisional} />
-                    （自收到申请之日起20个工作日，《条例》第三十三条）
-                  </td>
-                </tr>
-                {files.length ? (
-                  <tr>
-                    <th scope="row">收到附件</th>
-                    <td>
-                      <ul id="files-received">
-                        {files.map((f) => (
-                          <li>
-                            {ATTACHMENT_KIND_NAMES[f.kind]}：{f.filename}（{formatSize(f.content.byteLength)}）
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-            <details>
-              <summary>期限如何计算</summary>
-              <ul>
-                {created.dueExplanation.map((l) => (
-                  <li>{l}</li>
-                ))}
-              </ul>
-            </details>
-            <p>
-              <a href={`/track?code=${created.trackingCode}`}>查询办理进度</a>
-            </p>
-          </>,
-        );
+        const earlier =
+          values.confirmDuplicate === '1'
+            ? null
+            : await earlierApplication(
+                deps.db,
+                { application, attachments: files, idRequired: true },
+                deps.clock.today(),
+              );
+        if (earlier) return form(c, undefined, values, files, earlier);
+        const created = await receiveApplication(deps, { user: null, application, attachments: files });
+        deps.onCaseEvent?.(created.id, 'received');
+        // Post/Redirect/Get: the receipt is a page of its own, so reloading it files nothing.
+        return c.redirect(`/apply/receipt/${created.trackingCode}`, 303);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'bad_input') return form(c, error.message, values, files);
+        if (error instanceof AppError && error.code === 'bad_input') {
+          return form(c, fieldErrorsOf(error), values, files);
+        }
         throw error;
       }
+    });
+
+    app.get('/apply/receipt/:code{[A-Za-z0-9]{6,20}}', async (c) => {
+      const found = await trackApplication(deps.db, c.req.param('code'));
+      if (!found) throw new AppError('not_found', '没有找到与该查询码对应的申请，请核对后重试。');
+      const trackUrl = new URL(
+        `/track?code=${found.trackingCode}`,
+        publicAddress(c.req.url, c.get('publicOrigin')),
+      ).toString();
+      return page(c, '申请受理回执', <Receipt found={found} trackUrl={trackUrl} qr={await pageQr(trackUrl)} />);
+    });
+
+    // 补正 online: the words and files go with the case, the correction is received today; then back to the
+    // tracking page (Post/Redirect/Get).
+    app.post('/track/correction', async (c) => {
+      const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
+      const code = (values.code ?? '').trim().toUpperCase();
+      try {
+        await submitCorrection(deps, { trackingCode: code, text: values.text ?? '', attachments: files });
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'bad_input' || error.code === 'invalid_state')) {
+          return page(
+            c,
+            '在线补正',
+            <>
+              <h1>在线补正</h1>
+              <p class="error" role="alert">
+                {error.message}
+              </p>
+              {values.text ? (
+                <>
+                  <p>您填写的补正内容（未提交，请复制后重新提交）：</p>
+                  <pre class="message">{values.text}</pre>
+                </>
+              ) : null}
+              <UnsavedFiles files={files} />
+              <p>
+                <a href={`/track?code=${encodeURIComponent(code)}`}>返回办理进度</a>
+              </p>
+            </>,
+            400,
+          );
+        }
+        throw error;
+      }
+      return c.redirect(`/track?code=${code}&sent=1`, 303);
+    });
+
+    // The 答复书 for whoever holds the code: the applicant's own letter, printable.
+    app.get('/track/reply', async (c) => {
+      const found = await trackApplication(deps.db, c.req.query('code') ?? '');
+      if (found?.state !== 'replied') throw new AppError('not_found', '没有找到该申请的答复书。');
+      const doc = await buildCaseDocument(deps.db, { caseId: found.id, kind: 'reply', today: deps.clock.today() });
+      c.header('cache-control', 'private, no-store');
+      return c.html(documentHtml(doc));
     });
 
     app.get('/track', async (c) => {
       const code = c.req.query('code') ?? '';
       const found = code ? await trackApplication(deps.db, code) : null;
       const deliveries = found?.closedOn ? await listDeliveries(deps.db, found.id) : [];
+      const history = found ? await applicantHistory(deps.db, found.id, found.regime) : [];
       const label = found?.outcome
         ? OUTCOMES.find((o) => o.code === found.outcome && o.regime === found.regime)?.label
         : undefined;
@@ -181,6 +211,10 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
           {found ? (
             <table class="meta">
               <tbody>
+                <tr>
+                  <th scope="row">受理机关</th>
+                  <td>{found.agencyName}</td>
+                </tr>
                 <tr>
                   <th scope="row">收到申请</th>
                   <td>{found.receivedOn}</td>
@@ -237,7 +271,12 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                   <tr>
                     <th scope="row">答复结果</th>
                     <td>
-                      {label}（{found.closedOn}）
+                      {label}（{found.closedOn}）{' '}
+                      {found.state === 'replied' ? (
+                        <a href={`/track/reply?code=${found.trackingCode}`} id="reply-letter">
+                          查看答复书
+                        </a>
+                      ) : null}
                     </td>
                   </tr>
                 ) : null}
@@ -259,6 +298,41 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
                 ) : null}
               </tbody>
             </table>
+          ) : null}
+          {found?.state === 'awaiting_correction' ? (
+            <section aria-labelledby="correction-title" class="card">
+              <h2 id="correction-title">在线补正</h2>
+              {c.req.query('sent') ? null : (
+                <form method="post" action="/track/correction" enctype="multipart/form-data">
+                  <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+                  <input type="hidden" name="code" value={found.trackingCode} />
+                  <label for="correction-text">补正内容（按行政机关告知的事项补充或更正）</label>
+                  <textarea id="correction-text" name="text" maxlength={5000} />
+                  <label for="correction-files">补正材料（可选）</label>
+                  <input id="correction-files" name="supportingFiles" type="file" accept={ACCEPT_ATTRIBUTE} multiple />
+                  <p>
+                    <button type="submit">提交补正</button>
+                  </p>
+                </form>
+              )}
+            </section>
+          ) : null}
+          {c.req.query('sent') && found ? (
+            <p class="ok" role="status" id="correction-sent">
+              您的补正已提交，答复期限自收到补正之日起重新计算。
+            </p>
+          ) : null}
+          {history.length ? (
+            <section aria-labelledby="history-title">
+              <h2 id="history-title">办理过程</h2>
+              <ol id="case-history">
+                {history.map((h) => (
+                  <li>
+                    {h.on}　{h.what}
+                  </li>
+                ))}
+              </ol>
+            </section>
           ) : null}
         </>,
         code && !found ? 404 : 200,
