@@ -5,14 +5,13 @@
  * CSRF on every unsafe request, rate limits on public forms, one error handler.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { APPLICATION_TOO_LARGE, MAX_APPLICATION_BODY_BYTES } from '../cases/attachments.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
+import { bodyLimits } from './security/body-limit.ts';
 import { csrf } from './security/csrf.ts';
 import { rateLimit } from './security/rate-limit.ts';
 
@@ -30,6 +29,8 @@ export interface WebOptions {
   trustedProxies?: number;
   /** Public form submissions allowed per client per minute. */
   publicFormsPerMinute?: number;
+  /** Uploads (bodies past the small cap, src/web/security/body-limit.ts) read at once; more get 503. */
+  maxConcurrentUploads?: number;
   /** Application status lookups (by tracking code) allowed per client per minute. */
   lookupsPerMinute?: number;
   log?: (error: unknown) => void;
@@ -61,6 +62,13 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     c.set('publicOrigin', opts.publicOrigin);
     await next();
   });
+  // Before anything reads a body (the session, CSRF, routes; the 404 too): every body within its route's cap.
+  app.use(
+    bodyLimits({
+      maxConcurrentUploads: opts.maxConcurrentUploads,
+      refuse: (c, status, message) => errorPage(c as never, status, message, opts.site),
+    }),
+  );
   app.use(
     opts.session ??
       (async (c, next) => {
@@ -68,14 +76,6 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
         await next();
       }),
   );
-  // Before CSRF reads the form: an application with its files (the portal's, or one staff register in the
-  // console) is refused unread past its limit.
-  const applicationLimit = bodyLimit({
-    maxSize: MAX_APPLICATION_BODY_BYTES,
-    onError: (c) => errorPage(c, 413, APPLICATION_TOO_LARGE, opts.site),
-  });
-  app.use('/apply', applicationLimit);
-  app.use('/console/cases/new', applicationLimit);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
