@@ -89,7 +89,7 @@ const fragments = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '{{7*7}}',
-  '${7*7}',
+  '\u0024{7*7}',
   '../../etc/passwd',
   '%2e%2e%2f',
   '[]',
@@ -101,21 +101,21 @@ const fragments = [
   'true',
 ];
 
-/** `n` hostile values, the same every run: the lists above, then long strings and mixtures of them. */
+/** `n` different hostile values, the same every run: the lists above, then long strings and mixtures of them. */
 export function hostileValues(n: number): string[] {
   const base = [...unicode, ...numbers, ...fragments];
-  const out: string[] = [...base];
+  const out = new Set<string>(base);
   const lengths = [256, 1000, 2900, 3000, 10_000, 60_000];
-  for (const len of lengths) for (const ch of ['a', '中', '\u0000', '%', '9']) out.push(ch.repeat(len));
+  for (const len of lengths) for (const ch of ['a', '中', '\u0000', '%', '9']) out.add(ch.repeat(len));
   let seed = 19;
   const rand = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-  while (out.length < n) {
+  while (out.size < n) {
     const a = base[Math.floor(rand() * base.length)];
     const b = base[Math.floor(rand() * base.length)];
-    out.push(rand() < 0.5 ? `${a}${b}` : `${a}${'x'.repeat(Math.floor(rand() * 4000))}${b}`);
+    out.add(rand() < 0.5 ? `${a}${b}` : `${a}${'x'.repeat(Math.floor(rand() * 4000))}${b}`);
   }
-  return out.slice(0, n);
+  return [...out].slice(0, n);
 }

@@ -13,6 +13,7 @@ import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
 import { bodyLimits } from './security/body-limit.ts';
 import { csrf } from './security/csrf.ts';
+import { inputGuard } from './security/input-guard.ts';
 import { rateLimit } from './security/rate-limit.ts';
 
 export interface WebOptions {
@@ -69,6 +70,8 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
       refuse: (c, status, message) => errorPage(c as never, status, message, opts.site),
     }),
   );
+  // NUL bytes and broken text anywhere in the address or the body: 400 before any route or query sees them.
+  app.use(inputGuard());
   app.use(
     opts.session ??
       (async (c, next) => {

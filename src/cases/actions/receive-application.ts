@@ -13,11 +13,13 @@
  * event in the same transaction.
  */
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../auth/roles.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import { loadCalendar } from '../../calendar-store/index.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { agencies } from '../../db/schema/agencies.ts';
 import { applicantTypes, type Case, caseAttachments, cases, channels } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
@@ -27,7 +29,11 @@ import { dueOf } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export const applicationSchema = z.object({
-  agencyId: z.coerce.number({ error: '请选择受理机关' }).int('请选择受理机关').positive('请选择受理机关'),
+  agencyId: z.coerce
+    .number({ error: '请选择受理机关' })
+    .int('请选择受理机关')
+    .positive('请选择受理机关')
+    .max(2_147_483_647, '请选择受理机关'),
   applicantType: z.enum(applicantTypes, { error: '请选择申请人类型' }),
   applicantName: z.string().trim().min(1, '请填写申请人姓名或名称').max(200),
   idNumber: z.string().trim().max(40).optional(),
@@ -67,6 +73,8 @@ export async function receiveApplication(
   if (receivedOn > deps.clock.today()) throw new AppError('bad_input', '收到申请的日期不能晚于今天');
   const files = checkApplicantFiles(input.attachments ?? []);
   return deps.db.transaction(async (tx) => {
+    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, a.agencyId));
+    if (!agency) throw new AppError('bad_input', '请选择受理机关：所选机关不存在');
     const regime = regimeFor(receivedOn).id;
     const due = dueOf({ receivedOn, regime, correctionReceivedOn: null, extended: false }, [], await loadCalendar(tx));
     const [row] = await tx
