@@ -31,7 +31,7 @@ import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
 import { documentKinds } from './documents/templates.ts';
-import { caseDetail, inbox, trackApplication } from './queries.ts';
+import { caseDetail, inbox, maskApplicant, trackApplication } from './queries.ts';
 import { computeCaseSections, drillDown } from './report-sections.ts';
 import type { CaseDeps } from './transition.ts';
 
@@ -143,7 +143,12 @@ export function casesApi(deps: CaseDeps) {
     const detail = await caseDetail(deps.db, Number(c.req.param('id')));
     requirePermission(user, 'case.read', detail.case.agencyId);
     const handles = can(user, 'case.handle', detail.case.agencyId);
-    return c.json(handles ? detail : { ...detail, attachments: withoutFilenames(detail.attachments) });
+    // Reviewers and supervisors read the case, not the applicant's numbers: only its handlers see them whole.
+    return c.json(
+      handles
+        ? detail
+        : { ...detail, case: maskApplicant(detail.case), attachments: withoutFilenames(detail.attachments) },
+    );
   });
 
   // The applicant's files: listed to whoever may read the case (names only to its handlers); the bytes only

@@ -24,6 +24,7 @@ import { applicantTypes, type Case, caseAttachments, cases, channels } from '../
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeFor } from '../../law/regimes.ts';
+import { maskLongNumbers } from '../../personal-data.ts';
 import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
 import { dueOf } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
@@ -113,7 +114,8 @@ export async function receiveApplication(
         receivedOn,
         dueOn: row.dueOn,
         regime,
-        ...(stored.length ? { attachments: stored } : {}),
+        // File names as the applicant gave them may hold their ID number: the log keeps them masked.
+        ...(stored.length ? { attachments: stored.map((f) => ({ ...f, filename: maskLongNumbers(f.filename) })) } : {}),
       },
     });
     return row;

@@ -157,7 +157,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
         `申请 ${k.id}`,
         <>
           <h1>
-            申请 {k.id}：{k.subject}
+            申请 {k.id}：{shown.subject}
           </h1>
           <table class="meta">
             <tbody>
