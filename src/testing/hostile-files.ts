@@ -107,3 +107,19 @@ export function sparseText(path: string, mb = 400): void {
 export function fifo(path: string): void {
   execFileSync('mkfifo', [path]);
 }
+
+/** An XLSX whose workbook declares nested entities. */
+export async function entityBombXlsx(): Promise<Uint8Array> {
+  let dtd = '<!ENTITY l0 "lol">';
+  for (let i = 1; i <= 9; i++) dtd += `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`;
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><!DOCTYPE workbook [${dtd}]><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="&l9;" sheetId="1"/></sheets></workbook>`,
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
