@@ -8,6 +8,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
+import { DOWNLOAD_CSP } from '../files.ts';
 import type { AppEnv } from './env.ts';
 import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
@@ -32,6 +33,8 @@ export interface WebOptions {
   publicFormsPerMinute?: number;
   /** Uploads (bodies past the small cap, src/web/security/body-limit.ts) read at once; more get 503. */
   maxConcurrentUploads?: number;
+  /** Searches and data exports (uncached, the costly public pages) allowed per client per minute. */
+  searchesPerMinute?: number;
   /** Application status lookups (by tracking code) allowed per client per minute. */
   lookupsPerMinute?: number;
   log?: (error: unknown) => void;
@@ -47,6 +50,12 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = opts.log ?? ((e) => console.error(e));
 
+  // Outside the secure headers: a download keeps its own sandbox CSP, which the site's would overwrite.
+  app.use(async (c, next) => {
+    await next();
+    if ((c.res.headers.get('content-disposition') ?? '').startsWith('attachment'))
+      c.res.headers.set('content-security-policy', DOWNLOAD_CSP);
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -80,6 +89,13 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
       }),
   );
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
+  // Pages and answers that may hold personal data are kept by no browser and no proxy.
+  const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await next();
+    if (!(c.res.headers.get('Cache-Control') ?? '').includes('no-store'))
+      c.res.headers.set('Cache-Control', 'no-store');
+  };
+  for (const path of ['/console', '/console/*', '/api/cases', '/api/cases/*', '/login']) app.use(path, noStore);
   if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000, trustedProxies: proxies });
@@ -95,6 +111,15 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   });
   app.use('/track', lookups);
   app.use('/api/cases/track/*', lookups);
+  // Searches and exports the page cache does not hold: each distinct query is work for the database (issue
+  // #19: at 200 connections PGlite answered 1.45 searches a second). Cached pages are served before this.
+  const searches = rateLimit({
+    limit: opts.searchesPerMinute ?? 60,
+    windowMs: 60_000,
+    methods: ['GET'],
+    trustedProxies: proxies,
+  });
+  for (const path of ['/search', '/api/catalog/search', '/data/export.*', '/reports/*']) app.use(path, searches);
 
   prefsRoutes(app);
   for (const add of opts.modules ?? []) add(app);

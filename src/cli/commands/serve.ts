@@ -38,7 +38,7 @@ export function register(program: Command): void {
         trustedProxies: config.trustedProxies,
         log: (error) => log.error(error),
       });
-      const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.log(
           `gongkai 已启动（${driver === 'pglite' ? `PGlite：${config.dataDir}` : 'PostgreSQL'}）：http://localhost:${info.port}/`,
         );
