@@ -204,8 +204,8 @@ export function casesApi(deps: CaseDeps) {
       caseId: Number(c.req.param('id')),
       kind,
       today: deps.clock.today(),
+      user,
     });
-    requirePermission(user, 'case.read', doc.agencyId);
     if (ext === 'docx') {
       return c.body(new Uint8Array(await documentDocx(doc)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -453,8 +453,8 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string }) {
         caseId: Number(c.req.param('id')),
         kind: kind as 'reply',
         today: deps.clock.today(),
+        user,
       });
-      requirePermission(user, 'case.read', doc.agencyId);
       if (ext === 'html') return c.html(documentHtml(doc));
       return c.body(new Uint8Array(await documentDocx(doc)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
