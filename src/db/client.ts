@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config.ts';
+import { makeDurable } from './durable.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -74,7 +75,10 @@ export async function openDb(opts: { url?: string; dataDir?: string } = {}): Pro
   }
   const dataDir = opts.dataDir ?? config.dataDir;
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  return { ...pgliteDb(await PGlite.create(dataDir)), driver: 'pglite' };
+  const client = await PGlite.create(dataDir);
+  // Commits on the disk, not only in the OS's cache (./durable.ts); a throwaway memory:// database has none.
+  if (!dataDir.includes('://')) makeDurable(client, dataDir);
+  return { ...pgliteDb(client), driver: 'pglite' };
 }
 
 /** A `Db` over an open PGlite instance; closing closes the instance. */
