@@ -7,6 +7,12 @@ import { publicOrigin } from './public-url.ts';
 export interface Config {
   /** HTTP port of `gongkai serve` (PORT, default 3000). */
   port: number;
+  /**
+   * The address `gongkai serve` listens on (HOST). Default 127.0.0.1 when GONGKAI_TRUSTED_PROXIES is set (the
+   * proxy on the same machine is the only way in: a port open on every interface lets a client go around the
+   * proxy and forge X-Forwarded-For), else 0.0.0.0 (every interface).
+   */
+  host: string;
   /** A PostgreSQL server (DATABASE_URL); when absent gongkai runs embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Where PGlite keeps its files (GONGKAI_DATA, default ./data). */
@@ -96,8 +102,10 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
   const trustedProxies = Number(env.GONGKAI_TRUSTED_PROXIES ?? 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
     throw new Error(`GONGKAI_TRUSTED_PROXIES 应为 0 到 10 的整数：${env.GONGKAI_TRUSTED_PROXIES}`);
+  const host = env.HOST || (trustedProxies > 0 ? '127.0.0.1' : '0.0.0.0');
   return {
     port,
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -109,6 +109,9 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+/** The CSP of a download: nothing loads, nothing runs, even if a browser renders it in place. */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+
 /**
  * The headers that send a stored file as a download, never rendered in place: its checked media type,
  * Content-Disposition attachment with its name, nosniff, not kept in shared caches, and a sandbox CSP.
@@ -119,6 +122,6 @@ export function downloadHeaders(file: { filename: string; mediaType: string }): 
     'content-disposition': attachmentDisposition(file.filename),
     'x-content-type-options': 'nosniff',
     'cache-control': 'private, no-store',
-    'content-security-policy': "default-src 'none'; sandbox",
+    'content-security-policy': DOWNLOAD_CSP,
   };
 }

@@ -72,7 +72,9 @@ export function can(user: SessionUser, permission: Permission, agencyId: number)
 /** `can`, throwing AppError('forbidden') when not. */
 export function requirePermission(user: SessionUser, permission: Permission, agencyId: number): void {
   if (!can(user, permission, agencyId)) {
-    throw new AppError('forbidden', `无权执行此操作（${ROLE_NAMES[user.role]}，${permission}，机关 ${agencyId}）`, {
+    // The message names neither the record's agency nor its state: a refusal tells nothing of another agency's
+    // cases (issue #19). What was asked stays in the details, for the log.
+    throw new AppError('forbidden', `无权执行此操作：${ROLE_NAMES[user.role]}不能办理或查看该机关的这项事务。`, {
       permission,
       agencyId,
     });

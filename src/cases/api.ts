@@ -37,7 +37,7 @@ import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
 import { documentKinds } from './documents/templates.ts';
 import { ACTION_EVENTS, type CaseEventListener } from './notify-events.ts';
-import { caseDetail, inbox, trackApplication } from './queries.ts';
+import { caseDetail, inbox, maskApplicant, trackApplication } from './queries.ts';
 import { computeCaseSections, drillDown } from './report-sections.ts';
 import type { CaseDeps } from './transition.ts';
 
@@ -184,7 +184,12 @@ export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
     const detail = await caseDetail(deps.db, Number(c.req.param('id')));
     requirePermission(user, 'case.read', detail.case.agencyId);
     const handles = can(user, 'case.handle', detail.case.agencyId);
-    return c.json(handles ? detail : { ...detail, attachments: withoutFilenames(detail.attachments) });
+    // Reviewers and supervisors read the case, not the applicant's numbers: only its handlers see them whole.
+    return c.json(
+      handles
+        ? detail
+        : { ...detail, case: maskApplicant(detail.case), attachments: withoutFilenames(detail.attachments) },
+    );
   });
 
   // The applicant's files: listed to whoever may read the case (names only to its handlers); the bytes only
@@ -243,8 +248,8 @@ export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
       caseId: Number(c.req.param('id')),
       kind,
       today: deps.clock.today(),
+      user,
     });
-    requirePermission(user, 'case.read', doc.agencyId);
     if (ext === 'docx') {
       return c.body(new Uint8Array(await documentDocx(doc)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -10,6 +10,7 @@ import { agencies } from '../db/schema/agencies.ts';
 import { appeals, type Case, type CaseState, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { CLOCK_STOPPED_STATES } from '../law/case-clock.ts';
+import { maskLongNumbers, maskPersonalData } from '../personal-data.ts';
 import { listCaseAttachments } from './attachments.ts';
 import { isDueSoon, isOverdue } from './lifecycle.ts';
 
@@ -26,8 +27,11 @@ export const maskId = (id: string | null) =>
 export function maskApplicant<T extends Pick<Case, 'applicantName' | 'phone' | 'idNumber' | 'email' | 'address'>>(
   c: T,
 ): T {
+  const subject = (c as { subject?: unknown }).subject;
   return {
     ...c,
+    // The request is the applicant's own words: any ID, phone or card number in it is masked as well.
+    ...(typeof subject === 'string' ? { subject: maskLongNumbers(maskPersonalData(subject)) } : {}),
     applicantName: maskName(c.applicantName),
     phone: maskPhone(c.phone),
     idNumber: maskId(c.idNumber),
@@ -85,8 +89,9 @@ export async function caseDetail(db: Executor, id: number) {
 }
 
 /**
- * The applicant's view: found only by the exact tracking code; no personal data beyond the name. The files
- * they handed in are listed by name and kind, never served.
+ * The applicant's view: found only by the exact tracking code; no personal data (ID, phone and card numbers
+ * in the request and the file names masked: anyone holding the code sees this). The files handed in are
+ * listed by name and kind, never served.
  */
 export async function trackApplication(db: Executor, code: string) {
   const clean = code.trim().toUpperCase();
@@ -116,5 +121,10 @@ export async function trackApplication(db: Executor, code: string) {
     .where(eq(cases.trackingCode, clean));
   if (!c) return null;
   const files = await listCaseAttachments(db, c.id);
-  return { ...c, attachments: files.map((f) => ({ kind: f.kind, filename: f.filename, size: f.size })) };
+  // Whoever holds the code sees it: the numbers the applicant typed or named a file with are masked.
+  return {
+    ...c,
+    subject: maskLongNumbers(maskPersonalData(c.subject)),
+    attachments: files.map((f) => ({ kind: f.kind, filename: maskLongNumbers(f.filename), size: f.size })),
+  };
 }

@@ -12,6 +12,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { appeals, cases } from '../db/schema/cases.ts';
+import { AppError } from '../errors.ts';
 import { OUTCOME_2007_IN_2019, OUTCOMES } from '../law/outcomes.ts';
 import type { CellValue, TemplateId } from '../report/model.ts';
 import { templateForYear } from '../report/templates/index.ts';
@@ -61,7 +62,10 @@ function applyCell(row: string, year: number, format: TemplateId): SQL | undefin
 }
 
 function columnCond(column: string): SQL | undefined {
-  return column === 'total' ? undefined : eq(cases.applicantType, column as (typeof COLUMNS)[number]);
+  if (column === 'total') return undefined;
+  // An unknown column was a 500 (PostgreSQL refuses the value for its enum): it is no cell of the table.
+  if (!(COLUMNS as readonly string[]).includes(column)) throw new AppError('bad_input', `申请表没有这一列：${column}`);
+  return eq(cases.applicantType, column as (typeof COLUMNS)[number]);
 }
 
 export interface SectionScope {
@@ -254,7 +258,7 @@ async function appealCaseIds(
 /** Section 四: appeals filed in the year, by their outcome as of the year's end (decided later: 尚未审结). */
 function drillAppeals(db: Executor, scope: SectionScope & { key: string }): Promise<number[]> {
   const kind = APPEAL_GROUPS[scope.key.slice(0, scope.key.lastIndexOf('.'))];
-  if (!kind) throw new Error(`不是第四部分的单元格：${scope.key}`);
+  if (!kind) throw new AppError('bad_input', `不是第四部分的单元格：${scope.key}`);
   return appealCaseIds(db, scope, [kind], scope.key.split('.').at(-1)!, 'pending');
 }
 
@@ -289,7 +293,7 @@ async function drillOld(db: Executor, scope: SectionScope & { key: string }): Pr
   else if (row === 'answered') cond = and(closedIn, inArray(cases.outcome, CODES_2007));
   else if (row === 'answered.refused') cond = and(closedIn, sql`${cases.outcome} like 'refused.%'`);
   else if (row.startsWith('answered.')) cond = and(closedIn, eq(cases.outcome, row.slice(9)));
-  else throw new Error(`不是旧表的单元格：${scope.key}`);
+  else throw new AppError('bad_input', `不是旧表的单元格：${scope.key}`);
   const rows = await db.select({ id: cases.id }).from(cases).where(and(agencyFilter, cond)).orderBy(cases.id);
   return rows.map((r) => r.id);
 }
@@ -300,7 +304,7 @@ export async function drillDown(db: Executor, scope: SectionScope & { key: strin
   if (format === 'old2008') return drillOld(db, scope);
   if (/^(review|litigation)\./.test(scope.key)) return drillAppeals(db, scope);
   const parts = scope.key.split('.');
-  if (parts[0] !== 'apply' || parts.length < 3) throw new Error(`不是申请表的单元格：${scope.key}`);
+  if (parts[0] !== 'apply' || parts.length < 3) throw new AppError('bad_input', `不是申请表的单元格：${scope.key}`);
   const column = parts.at(-1)!;
   const row = parts.slice(1, -1).join('.');
   const rowCond = applyCell(row, scope.year, format);

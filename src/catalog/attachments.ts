@@ -3,12 +3,13 @@
  * plain text (UTF-8, or GB18030 when not UTF-8), HTML, DOCX (mammoth for the body, then headers, footers, notes,
  * comments and document properties: src/catalog/docx.ts), XLSX (src/catalog/xlsx.ts) and PDF with a text layer
  * (unpdf). Other formats, and files that cannot be read, keep null text (and so cannot be checked for personal
- * data).
+ * data). The server reads them in a worker under a budget (`readAttachmentText`).
  */
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../errors.ts';
 import { DOCX, mediaTypeOf, sha256Hex } from '../files.ts';
+import { Sandbox, SandboxFailure } from '../sandbox/run.ts';
 import { docxOtherText } from './docx.ts';
 import { htmlToText } from './sanitize.ts';
 import { XLSX, xlsxText } from './xlsx.ts';
@@ -63,6 +64,29 @@ export async function extractAttachmentText(bytes: Uint8Array, mediaType: string
   return null;
 }
 
+/** One worker for the text of every attachment this process reads, one at a time (src/sandbox/run.ts). */
+let sandbox: Sandbox | undefined;
+const ATTACHMENT_BUDGET = { timeoutMs: 15_000, memoryMb: 512 };
+
+/**
+ * The text of an attachment read outside the serving thread, under a time and memory budget (issue #19: a
+ * 1.2 MB DOCX or a 100 KB XLSX froze every request for a minute and killed the server). A file that breaks
+ * the budget or fails the zip checks is refused, with the reason.
+ */
+export async function readAttachmentText(bytes: Uint8Array, mediaType: string): Promise<string | null> {
+  if (mediaType === 'text/plain') return decodeText(bytes);
+  sandbox ??= new Sandbox(ATTACHMENT_BUDGET);
+  try {
+    return await sandbox.run<string | null>(new URL(import.meta.url), 'extractAttachmentText', [bytes, mediaType], {
+      zip: mediaType === DOCX || mediaType === XLSX,
+    });
+  } catch (error) {
+    if (error instanceof SandboxFailure)
+      throw new AppError('bad_input', `附件无法读取（${error.message}），未能接收。`);
+    throw error;
+  }
+}
+
 /**
  * A file as staff hand it in (上传 or 替换): its name made safe, type, sha256 and extracted text; an empty or
  * too-large file is refused.
@@ -77,6 +101,6 @@ export async function prepareAttachment(input: { filename: string; mediaType?: s
     filename,
     mediaType,
     sha256: sha256Hex(input.content),
-    text: await extractAttachmentText(input.content, mediaType),
+    text: await readAttachmentText(input.content, mediaType),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * The body of a catalog item is HTML typed or pasted by staff and shown on the portal: only an allow-list of
- * tags and attributes survives; scripts, styles, event handlers and javascript:/data: URLs are dropped.
+ * tags and attributes survives; scripts, styles, event handlers and links to anything but http(s) and this
+ * site are dropped, and so are images from other sites (a tracking pixel in a published item tells a third
+ * party who read it: issue #19).
  */
 import * as cheerio from 'cheerio';
 
@@ -72,18 +74,29 @@ const ALLOWED_ATTRS: Record<string, Set<string>> = {
   col: new Set(['span']),
 };
 
-/** http(s), mailto, site-relative and fragment links only. */
-export function safeUrl(url: string): boolean {
-  // Browsers ignore control characters and spaces inside a scheme: 'java\tscript:' is javascript:.
-  const compact = [...url]
+/** The URL as a browser reads its scheme: control characters and spaces dropped, lower case. */
+function compactUrl(url: string): string {
+  return [...url]
     .filter((ch) => {
       const code = ch.charCodeAt(0);
       return code > 0x20 && (code < 0x7f || code > 0x9f);
     })
     .join('')
     .toLowerCase();
-  if (/^(https?:|mailto:)/.test(compact)) return true;
-  return !/^[a-z][a-z0-9+.-]*:/.test(compact) && !compact.startsWith('//');
+}
+
+/** An image of this site: a path (not `//host`, not a scheme, no backslash a browser would read as `/`). */
+export function sameSiteImage(url: string): boolean {
+  const compact = compactUrl(url);
+  return compact.startsWith('/') && !compact.startsWith('//') && !compact.includes('\\');
+}
+
+/** http(s), site-relative and fragment links only. */
+export function safeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme: 'java\tscript:' is javascript:.
+  const compact = compactUrl(url);
+  if (/^https?:/.test(compact)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/.test(compact) && !compact.startsWith('//') && !compact.startsWith('\\');
 }
 
 /**
@@ -108,6 +121,11 @@ export function sanitizeHtml(html: string): string {
         return;
       }
       clean(el);
+      // An image from another site (or of no address) is dropped; its description stays as text.
+      if (name === 'img' && !sameSiteImage(node.attribs.src ?? '')) {
+        el.replaceWith(node.attribs.alt ? $('<span></span>').text(node.attribs.alt) : '');
+        return;
+      }
       if (!ALLOWED_TAGS.has(name)) {
         el.replaceWith(el.contents());
         return;

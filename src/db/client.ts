@@ -16,6 +16,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config.ts';
 import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-lock.ts';
+import { makeDurable } from './durable.ts';
 import { SOCKET_PORT, serveOnSocket } from './pglite-socket.ts';
 import * as schema from './schema/index.ts';
 
@@ -95,6 +96,8 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<OpenDb> {
   let client: PGlite | undefined;
   try {
     client = await PGlite.create(dataDir);
+    // Commits on the disk, not only in the OS's cache (./durable.ts).
+    makeDurable(client, dataDir);
     const socket = command === 'serve' ? await serveOnSocket(client, socketDirFor(dataDir)) : undefined;
     if (socket) lock.update({ socketDir: socket.dir });
     const opened = client;

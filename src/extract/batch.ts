@@ -1,8 +1,10 @@
 /**
  * A batch of documents: extracted one at a time, each result handed on at once, a summary kept. One bad
- * file never stops the batch.
+ * file never stops the batch: each is read in the sandbox (./sandboxed.ts) under a time and memory budget.
  */
-import { type ExtractionOutput, extractFile, UnreadableError } from './pipeline.ts';
+import type { Budget } from '../sandbox/run.ts';
+import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
+import { extractFileSandboxed, extractSandbox } from './sandboxed.ts';
 
 export interface BatchSummary {
   read: number;
@@ -16,26 +18,32 @@ export async function runBatch(
   /** Called with each result as soon as it is read; a returned promise (a full output pipe) is awaited. */
   onResult: (out: ExtractionOutput) => void | Promise<void>,
   onProgress?: (done: number) => void,
+  budget?: Budget,
 ): Promise<BatchSummary> {
   const summary: BatchSummary = { read: 0, templates: {}, withErrors: 0, unreadable: [] };
   let done = 0;
-  for (const path of paths) {
-    let out: ExtractionOutput | undefined;
-    try {
-      out = await extractFile(path);
-    } catch (error) {
-      const reason =
-        error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
-      summary.unreadable.push({ source: path, reason: reason.split('\n')[0] });
+  const sandbox = extractSandbox(budget);
+  try {
+    for (const path of paths) {
+      let out: ExtractionOutput | undefined;
+      try {
+        out = await extractFileSandboxed(sandbox, path);
+      } catch (error) {
+        const reason =
+          error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
+        summary.unreadable.push({ source: path, reason: reason.split('\n')[0] });
+      }
+      if (out) {
+        summary.read++;
+        const key = out.hasTable ? out.format : `${out.format}（无表格）`;
+        summary.templates[key] = (summary.templates[key] ?? 0) + 1;
+        if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
+        await onResult(out); // outside the try: a failing output is the caller's error, not a bad file
+      }
+      onProgress?.(++done);
     }
-    if (out) {
-      summary.read++;
-      const key = out.hasTable ? out.format : `${out.format}（无表格）`;
-      summary.templates[key] = (summary.templates[key] ?? 0) + 1;
-      if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
-      await onResult(out); // outside the try: a failing output is the caller's error, not a bad file
-    }
-    onProgress?.(++done);
+  } finally {
+    await sandbox.close();
   }
   return summary;
 }

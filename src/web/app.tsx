@@ -5,17 +5,18 @@
  * CSRF on every unsafe request, rate limits on public forms, one error handler.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { APPLICATION_TOO_LARGE, MAX_APPLICATION_BODY_BYTES } from '../cases/attachments.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { DOWNLOAD_CSP } from '../files.ts';
 import { type Logger, log as processLog } from '../log.ts';
 import type { AppEnv } from './env.ts';
 import { errorPage, handleError } from './errors.tsx';
 import { prefsRoutes, readPrefs } from './prefs.ts';
 import { requestLog } from './request-log.ts';
+import { bodyLimits } from './security/body-limit.ts';
 import { csrf } from './security/csrf.ts';
+import { inputGuard } from './security/input-guard.ts';
 import { rateLimit } from './security/rate-limit.ts';
 
 export interface WebOptions {
@@ -32,6 +33,10 @@ export interface WebOptions {
   trustedProxies?: number;
   /** Public form submissions allowed per client per minute. */
   publicFormsPerMinute?: number;
+  /** Uploads (bodies past the small cap, src/web/security/body-limit.ts) read at once; more get 503. */
+  maxConcurrentUploads?: number;
+  /** Searches and data exports (uncached, the costly public pages) allowed per client per minute. */
+  searchesPerMinute?: number;
   /** Application status lookups (by tracking code) allowed per client per minute. */
   lookupsPerMinute?: number;
   /** Called with each unexpected error (a test's way to see them); the logger logs them either way. */
@@ -51,6 +56,12 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   const logger = opts.logger ?? processLog;
 
   app.use(requestLog(logger));
+  // Outside the secure headers: a download keeps its own sandbox CSP, which the site's would overwrite.
+  app.use(async (c, next) => {
+    await next();
+    if ((c.res.headers.get('content-disposition') ?? '').startsWith('attachment'))
+      c.res.headers.set('content-security-policy', DOWNLOAD_CSP);
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -67,6 +78,15 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     c.set('publicOrigin', opts.publicOrigin);
     await next();
   });
+  // Before anything reads a body (the session, CSRF, routes; the 404 too): every body within its route's cap.
+  app.use(
+    bodyLimits({
+      maxConcurrentUploads: opts.maxConcurrentUploads,
+      refuse: (c, status, message) => errorPage(c as never, status, message, opts.site),
+    }),
+  );
+  // NUL bytes and broken text anywhere in the address or the body: 400 before any route or query sees them.
+  app.use(inputGuard());
   app.use(
     opts.session ??
       (async (c, next) => {
@@ -74,16 +94,14 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
         await next();
       }),
   );
-  // Before CSRF reads the form: an application with its files (the portal's, or one staff register in the
-  // console) is refused unread past its limit.
-  const applicationLimit = bodyLimit({
-    maxSize: MAX_APPLICATION_BODY_BYTES,
-    onError: (c) => errorPage(c, 413, APPLICATION_TOO_LARGE, opts.site),
-  });
-  app.use('/apply', applicationLimit);
-  app.use('/console/cases/new', applicationLimit);
-  app.use('/track/correction', applicationLimit);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
+  // Pages and answers that may hold personal data are kept by no browser and no proxy.
+  const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await next();
+    if (!(c.res.headers.get('Cache-Control') ?? '').includes('no-store'))
+      c.res.headers.set('Cache-Control', 'no-store');
+  };
+  for (const path of ['/console', '/console/*', '/api/cases', '/api/cases/*', '/login']) app.use(path, noStore);
   if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
   const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000, trustedProxies: proxies });
@@ -102,6 +120,15 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   app.use('/track/*', lookups);
   app.use('/apply/receipt/*', lookups);
   app.use('/api/cases/track/*', lookups);
+  // Searches and exports the page cache does not hold: each distinct query is work for the database (issue
+  // #19: at 200 connections PGlite answered 1.45 searches a second). Cached pages are served before this.
+  const searches = rateLimit({
+    limit: opts.searchesPerMinute ?? 60,
+    windowMs: 60_000,
+    methods: ['GET'],
+    trustedProxies: proxies,
+  });
+  for (const path of ['/search', '/api/catalog/search', '/data/export.*', '/reports/*']) app.use(path, searches);
 
   prefsRoutes(app);
   for (const add of opts.modules ?? []) add(app);

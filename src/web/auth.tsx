@@ -13,6 +13,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { Layout } from './components/layout.tsx';
 import type { AppEnv, SessionUser } from './env.ts';
+import { safeLocalPath } from './security/redirect.ts';
 
 const COOKIE = 'gk_session';
 
@@ -38,7 +39,8 @@ const loginForm = z.object({
   next: z.string().optional(),
 });
 
-const safeNext = (next: string | undefined) => (next?.startsWith('/console') ? next : '/console');
+/** After sign-in: a console page of this site (src/web/security/redirect.ts), else the console's home. */
+const safeNext = (next: string | undefined) => safeLocalPath(next, '/console', '/console');
 
 export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCookies: boolean }) {
   return (app: Hono<AppEnv>) => {
@@ -60,7 +62,7 @@ export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCoo
           ) : null}
           <form method="post" action="/login">
             <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
-            <input type="hidden" name="next" value={c.req.query('next') ?? ''} />
+            <input type="hidden" name="next" value={safeNext(c.req.query('next'))} />
             <label for="username">用户名</label>
             <input id="username" name="username" type="text" autocomplete="username" required />
             <label for="password">密码</label>

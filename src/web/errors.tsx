@@ -78,7 +78,7 @@ export function handleError(failure: unknown, c: Context<AppEnv>, site: string, 
     }
     return errorPage(c, STATUS_OF[error.code], error.message, site, error.code);
   }
-  log(error);
+  log(withoutValues(error));
   return errorPage(c, 500, '服务器处理请求时出现错误，已记录日志。请稍后重试，或联系网站管理员。', site);
 }
 
@@ -88,4 +88,23 @@ export function handleError(failure: unknown, c: Context<AppEnv>, site: string, 
  */
 export function handleApiError(error: Error, c: Context): Response | Promise<Response> {
   return handleError(error, c as unknown as Context<AppEnv>, '', () => {});
+}
+
+/**
+ * What the error log keeps of a failure: its kind, message and stack, never the values of a failed query
+ * (Drizzle puts them in the message and in `params`: a NUL byte in the application form once logged the
+ * applicant's ID number, phone and name). The database's own error is kept by its code and message.
+ */
+export function withoutValues(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = error.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]');
+  const safe = new Error(message);
+  safe.name = error.name;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  safe.stack = [`${error.name}: ${message}`, ...frames].join('\n');
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    safe.cause = { name: cause.name, code: (cause as { code?: unknown }).code, message: cause.message.slice(0, 300) };
+  }
+  return safe;
 }

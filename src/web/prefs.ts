@@ -6,6 +6,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as OpenCC from 'opencc-js';
 import type { AppEnv } from './env.ts';
+import { safeLocalPath } from './security/redirect.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
@@ -21,10 +22,8 @@ export function readPrefs(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Only same-site paths are accepted as the page to go back to. */
-function safeBack(back: string | undefined): string {
-  return back?.startsWith('/') && !back.startsWith('//') ? back : '/';
-}
+/** Only a path of this site is the page to go back to (src/web/security/redirect.ts). */
+const safeBack = (back: string | undefined): string => safeLocalPath(back, '/');
 
 export function prefsRoutes(app: Hono<AppEnv>): void {
   app.get('/prefs/script', (c) => {

@@ -15,7 +15,19 @@ export function qrSvg(text: string): string {
 
 const cache = new RenderCache<string>(2000);
 
-/** The QR code of a page address, drawn once per address. */
-export async function pageQr(url: string): Promise<string> {
-  return cache.get(url, () => qrSvg(url));
+/**
+ * Past this a QR code is too dense to scan from a screen (the format itself ends near 2,300 bytes at level M:
+ * an address of 2.9 KB was a 500). In bytes, as the code holds them.
+ */
+export const MAX_QR_ADDRESS = 1000;
+
+/**
+ * The QR code of a page address, drawn once per address. A long address is drawn without its query (the page
+ * itself); when even that is too long, there is no QR code.
+ */
+export async function pageQr(url: string): Promise<string | undefined> {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+  const address = bytes(url) > MAX_QR_ADDRESS ? url.split('?')[0] : url;
+  if (bytes(address) > MAX_QR_ADDRESS) return undefined;
+  return cache.get(address, () => qrSvg(address));
 }

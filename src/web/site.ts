@@ -40,6 +40,7 @@ export interface SiteOptions {
   trustedProxies?: number;
   publicFormsPerMinute?: number;
   lookupsPerMinute?: number;
+  searchesPerMinute?: number;
   log?: (e: unknown) => void;
   /** Computes an agency's report from cases and the catalog (the report builder's 生成 button). */
   buildReport?: BuildReport;
@@ -80,6 +81,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     trustedProxies: opts.trustedProxies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
     lookupsPerMinute: opts.lookupsPerMinute,
+    searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
     pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES }),

@@ -9,6 +9,7 @@ import { requirePermission } from '../../auth/roles.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { type CaseAttachment, caseAttachments, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
+import { maskLongNumbers } from '../../personal-data.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export async function readAttachment(
@@ -31,7 +32,7 @@ export async function readAttachment(
       entityType: 'case',
       entityId: input.caseId,
       agencyId: found.agencyId,
-      data: { attachmentId: a.id, kind: a.kind, filename: a.filename, sha256: a.sha256 },
+      data: { attachmentId: a.id, kind: a.kind, filename: maskLongNumbers(a.filename), sha256: a.sha256 },
     });
     // A plain Uint8Array of its own (node-postgres gives a Buffer, often a view of a larger pool).
     return { ...a, content: new Uint8Array(a.content) };

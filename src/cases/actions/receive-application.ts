@@ -13,22 +13,29 @@
  * event in the same transaction.
  */
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../auth/roles.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import { loadCalendar } from '../../calendar-store/index.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { agencies } from '../../db/schema/agencies.ts';
 import { applicantTypes, type Case, caseAttachments, cases, channels } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
 import { regimeFor } from '../../law/regimes.ts';
+import { maskLongNumbers } from '../../personal-data.ts';
 import { checkApplication } from '../application-check.ts';
 import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
 import { dueOf, NEW_CASE_CLOCK } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export const applicationSchema = z.object({
-  agencyId: z.coerce.number({ error: '请选择受理机关' }).int('请选择受理机关').positive('请选择受理机关'),
+  agencyId: z.coerce
+    .number({ error: '请选择受理机关' })
+    .int('请选择受理机关')
+    .positive('请选择受理机关')
+    .max(2_147_483_647, '请选择受理机关'),
   applicantType: z.enum(applicantTypes, { error: '请选择申请人类型' }),
   applicantName: z.string().trim().min(1, '请填写申请人姓名或名称').max(200),
   idNumber: z.string().trim().max(40).optional(),
@@ -72,6 +79,8 @@ export async function receiveApplication(
   }
   const files = checkApplicantFiles(input.attachments ?? []);
   return deps.db.transaction(async (tx) => {
+    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, a.agencyId));
+    if (!agency) throw new AppError('bad_input', '请选择受理机关：所选机关不存在');
     const regime = regimeFor(receivedOn).id;
     const due = dueOf({ ...NEW_CASE_CLOCK, receivedOn, regime }, [], await loadCalendar(tx), deps.clock.today());
     const [row] = await tx
@@ -110,7 +119,8 @@ export async function receiveApplication(
         receivedOn,
         dueOn: row.dueOn,
         regime,
-        ...(stored.length ? { attachments: stored } : {}),
+        // File names as the applicant gave them may hold their ID number: the log keeps them masked.
+        ...(stored.length ? { attachments: stored.map((f) => ({ ...f, filename: maskLongNumbers(f.filename) })) } : {}),
       },
     });
     return row;

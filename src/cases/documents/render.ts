@@ -5,6 +5,8 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { and, desc, eq } from 'drizzle-orm';
+import { requirePermission, type SessionUser } from '../../auth/roles.ts';
+import { listAudit } from '../../db/audit.ts';
 import type { Executor } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
@@ -36,10 +38,12 @@ export interface CaseDocument {
 /** Which document a case can print now; 'reply' picks the reply template of its outcome. */
 export async function buildCaseDocument(
   db: Executor,
-  input: { caseId: number; kind: DocumentKind | 'reply'; today: string },
+  input: { caseId: number; kind: DocumentKind | 'reply'; today: string; user?: SessionUser },
 ): Promise<CaseDocument & { agencyId: number }> {
   const [c] = await db.select().from(cases).where(eq(cases.id, input.caseId));
   if (!c) throw new AppError('not_found', `申请 ${input.caseId} 不存在`);
+  // Permission before any state: a 409 (not yet answered) told another agency's staff how its case stood.
+  if (input.user) requirePermission(input.user, 'case.read', c.agencyId);
   let kind = input.kind;
   if (kind === 'reply' || kind.startsWith('reply.')) {
     if (!c.outcome) throw new AppError('invalid_state', '该申请尚未答复，不能生成答复书');

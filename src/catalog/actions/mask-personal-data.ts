@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { can } from '../../auth/roles.ts';
 import { catalogAttachments } from '../../db/schema/catalog.ts';
 import { maskAttachmentContent } from '../attachment-mask.ts';
-import { extractAttachmentText, sha256Hex } from '../attachments.ts';
+import { readAttachmentText, sha256Hex } from '../attachments.ts';
 import { type CatalogDeps, type ChangeInput, changeItem, getItem, requireState } from '../change.ts';
 import { describeFinding, itemPersonalData } from '../content-check.ts';
 import { maskPersonalData } from '../pii.ts';
@@ -35,7 +35,7 @@ export async function maskItemPersonalData(deps: CatalogDeps, input: ChangeInput
       const sha256 = sha256Hex(content);
       await tx
         .update(catalogAttachments)
-        .set({ content, size: content.byteLength, sha256, text: await extractAttachmentText(content, file.mediaType) })
+        .set({ content, size: content.byteLength, sha256, text: await readAttachmentText(content, file.mediaType) })
         .where(eq(catalogAttachments.id, file.id));
       rewritten.push({ attachmentId: file.id, filename: file.filename, oldSha256: file.sha256, sha256 });
     }

@@ -108,7 +108,7 @@ export function register(program: Command): void {
         modules: [healthz({ db, startedAt, draining: () => draining })],
         notifier,
       });
-      server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
         log.info({ port: info.port, driver, dataDir: driver === 'pglite' ? config.dataDir : undefined }, 'listening');
         const where = driver === 'pglite' ? `PGlite：${config.dataDir}` : 'PostgreSQL';
         process.stderr.write(`gongkai 已启动（${where}）：http://localhost:${info.port}/\n`);

@@ -17,8 +17,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 32 * 1024)).toString('latin1'); // after long head scripts too
-  const m =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  const m = /<meta[^>]+charset\s*=[\s"']*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1]?.toLowerCase();
 }
 

@@ -54,7 +54,8 @@ export function detectTemplate(compact: string, year: number | null): Detected {
   return { format: templateForYear(year ?? 2021), hasTable: false, year };
 }
 
-const TITLE_YEAR = /(20\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)/;
+// One run for the spaces around 度, not `\s*度?\s*`: two runs split a long run of spaces every way (issue #19).
+const TITLE_YEAR = /(20\d\d)\s*年[\s度]*(?:政府信息公开|政务公开|信息公开)/;
 /** The year before the name: `2019年度宁波市人民政府政府信息公开工作年度报告`. */
 const TITLE_YEAR_FIRST =
   /(20\d\d)\s*年度?\s*([\u4e00-\u9fa5]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;

@@ -72,7 +72,8 @@ function candidatesOf(tables: TableDef[]): Candidate<RowTarget>[] {
 const LABEL_UNIT = /[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/;
 /** A header cell of its own that only gives the unit (the amount header wrapped: `采购总金额` / `（单位：元）`). */
 const UNIT_NOTE = /^[（(](?:单位[:：])?(万元|元)[)）]$/;
-const HEADER_AMOUNT_UNIT = /金额\s*[（(]?\s*(?:单位\s*[:：]\s*)?(万元|元)/;
+// One run for the spaces and the bracket, not `\s*[（(]?\s*` (quadratic in a run of spaces, issue #19).
+const HEADER_AMOUNT_UNIT = /金额[\s（(]*(?:单位\s*[:：]\s*)?(万元|元)/;
 
 const WORDS_VALUE = /^[\u4e00-\u9fa5]{2,12}$/;
 

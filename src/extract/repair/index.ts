@@ -86,17 +86,19 @@ export function normalizeSpaces(text: string): string {
 }
 
 /** Page furniture: site chrome around the report. */
-const FURNITURE_TOKEN = [
-  '【\\s*字[体號号][:：]?\\s*[大中小\\s]*】',
+export const FURNITURE_TOKEN = [
+  // No two quantified runs that can both take a space side by side (`\s*[大中小\s]*`): they are tried in every
+  // split of a run of spaces, quadratic and worse (issue #19). Each run below is one class.
+  '【\\s*字[体號号][:：]?[大中小\\s]*】',
   '[【\\[]\\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享)\\s*[】\\]]',
-  '字[体号][:：]\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中\\s*[】\\]]?\\s*[【\\[]?\\s*小\\s*[】\\]]?',
+  '字[体号][:：][\\s【\\[]*大[\\s】\\]【\\[]*中[\\s】\\]【\\[]*小(?:\\s*[】\\]])?',
   '扫一扫在手机(?:上)?打开当前页',
   '(?:微信)?扫一扫(?:分享|在手机上阅读)',
   '视力保护色[:：]?',
   '分享到[:：]?',
 ].join('|');
 const FURNITURE_INLINE = new RegExp(`(?:${FURNITURE_TOKEN})`, 'g');
-const FURNITURE_LINE = new RegExp(
+export const FURNITURE_LINE = new RegExp(
   [
     `^(?:\\s|${FURNITURE_TOKEN}|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏本页|收藏|相关阅读|相关链接|【|】|\\|)+$`,
     '^(?:上一篇|下一篇|上一条|下一条)(?:[:：]|\\s|$)',
@@ -130,8 +132,18 @@ export function toLines(text: string): string[] {
     .map((line) => {
       if (isFurniture(line)) return '';
       const cut = line.includes('】') || line.includes('扫') || line.includes('分享') ? cutFurniture(line) : line;
-      return cut.replace(/ +$/, ''); // trailing tabs stay: they are a row's blank cells
+      return trimEndSpaces(cut); // trailing tabs stay: they are a row's blank cells
     });
+}
+
+/**
+ * The line without its trailing spaces (not tabs). A loop, not `/ +$/`: the regular expression tries every run
+ * of spaces in the line to its end, quadratic in the run (23 s on a line of 98 KB, issue #19).
+ */
+export function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function cutFurniture(line: string): string {

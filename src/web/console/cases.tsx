@@ -187,7 +187,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         `申请 ${k.id}`,
         <>
           <h1>
-            申请 {k.id}：{k.subject}
+            申请 {k.id}：{shown.subject}
           </h1>
           <table class="meta">
             <tbody>
@@ -705,8 +705,8 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         caseId: Number(c.req.param('id')),
         kind: kind as 'reply',
         today: deps.clock.today(),
+        user,
       });
-      requirePermission(user, 'case.read', doc.agencyId);
       if (ext === 'html') return c.html(documentHtml(doc));
       return c.body(new Uint8Array(await documentDocx(doc)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

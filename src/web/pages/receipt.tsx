@@ -20,7 +20,7 @@ const CHANNEL_RECEIPT: Record<string, string> = {
   email: '电子邮件',
 };
 
-export const Receipt = (props: { found: Tracked; trackUrl: string; qr: string }) => {
+export const Receipt = (props: { found: Tracked; trackUrl: string; qr: string | undefined }) => {
   const f = props.found;
   return (
     <article class="receipt" aria-labelledby="receipt-title">
@@ -82,7 +82,7 @@ export const Receipt = (props: { found: Tracked; trackUrl: string; qr: string })
         </ul>
       </details>
       <figure>
-        {raw(props.qr.replace('aria-label="本页二维码"', 'aria-label="办理进度查询页二维码"'))}
+        {props.qr ? raw(props.qr.replace('aria-label="本页二维码"', 'aria-label="办理进度查询页二维码"')) : null}
         <figcaption>
           扫码或访问以下地址查询办理进度：
           <br />

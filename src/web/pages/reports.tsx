@@ -5,6 +5,8 @@
  */
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { z } from 'zod';
+import { parseInput } from '../../api-input.ts';
 import { shanghaiDay } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -21,6 +23,11 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** ?year= of the list: a report year, or none (year=1e309 was a 500). */
+const yearQuery = z.object({
+  year: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(2000).max(2100)]).optional(),
+});
+
 async function publishedRow(db: Db, idText: string) {
   const id = Number(idText);
   if (!Number.isInteger(id)) throw new AppError('not_found', '没有这份年度报告');
@@ -35,7 +42,7 @@ export function reportPages(deps: { db: Db; site: string }) {
   const bodies = new RenderCache<string>(300);
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
-      const year = Number(c.req.query('year')) || undefined;
+      const year = parseInput(yearQuery, c.req.query()).year;
       const rows = await publishedReports(deps.db, { year });
       const years = [...new Set(rows.map((r) => r.year))];
       return renderPage(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
-import { clientAddress, rateLimit } from './rate-limit.ts';
+import { clientAddress, isProxyAddress, rateLimit } from './rate-limit.ts';
 
 const socket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 const forwarded = (value: string) => new Headers({ 'x-forwarded-for': value });
@@ -26,6 +26,22 @@ describe('clientAddress: whom a rate limit counts', () => {
     ],
     ['more proxies trusted than entries: the first', socket('127.0.0.1'), '198.51.100.1', 3, '198.51.100.1'],
     ['a trusted proxy that sent no header: the connection', socket('127.0.0.1'), '', 1, '127.0.0.1'],
+    [
+      'a client around the proxy, forging the header: its own connection',
+      socket('203.0.113.9'),
+      '198.51.100.1',
+      1,
+      '203.0.113.9',
+    ],
+    [
+      'a proxy on the private network: the address it appended',
+      socket('10.0.0.2'),
+      '6.6.6.6, 198.51.100.1',
+      1,
+      '198.51.100.1',
+    ],
+    ['a proxy over IPv6 loopback', socket('::1'), '198.51.100.1', 1, '198.51.100.1'],
+    ['a proxy over IPv4-mapped loopback', socket('::ffff:127.0.0.1'), '198.51.100.1', 1, '198.51.100.1'],
   ])('%s', (_name, env, header, proxies, expected) => {
     expect(clientAddress(forwarded(header), env, proxies)).toBe(expected);
   });
@@ -53,5 +69,21 @@ describe('rateLimit', () => {
     for (let i = 0; i < 5; i++) expect((await app.request('/', from('198.51.100.1'))).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await app.request('/', from('198.51.100.1', 'GET'))).status).toBe(200);
     expect((await app.request('/', from('198.51.100.1', 'GET'))).status).toBe(429);
+  });
+});
+
+describe('isProxyAddress', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.16.0.1', true],
+    ['172.32.0.1', false],
+    ['192.168.1.1', true],
+    ['::1', true],
+    ['fd00::1', true],
+    ['203.0.113.9', false],
+    ['2001:db8::1', false],
+  ])('%s', (address, expected) => {
+    expect(isProxyAddress(address)).toBe(expected);
   });
 });

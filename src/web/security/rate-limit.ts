@@ -40,19 +40,33 @@ function pruneOld(hits: Map<string, { start: number }>, t: number, windowMs: num
   for (const [k, v] of hits) if (t - v.start >= windowMs) hits.delete(k);
 }
 
+/** A loopback or private-network address: where a reverse proxy of ours connects from. */
+export function isProxyAddress(address: string): boolean {
+  const a = address.replace(/^::ffff:/i, '');
+  if (a === '::1' || /^f[cd][0-9a-f]{2}:/i.test(a)) return true;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
+  if (!m) return false;
+  const [x, y] = [Number(m[1]), Number(m[2])];
+  return x === 127 || x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168);
+}
+
 /**
  * Whom to count. Behind `trustedProxies` proxies, each appending the address it saw to X-Forwarded-For, the
  * client is the entry the farthest trusted proxy added: entries before it are the client's own words and may
- * be forged. Without trusted proxies the connection's address counts, whatever the header says.
+ * be forged. The header counts only on a connection from a proxy (loopback or a private network): a client
+ * that reaches the port around the proxy sends the header itself (issue #19: 200 sign-in tries of 200 with a
+ * forged one each), and its connection's address counts. Without trusted proxies the connection's address
+ * counts, whatever the header says.
  */
 export function clientAddress(headers: Headers, env: unknown, trustedProxies = 0): string {
   const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const peer = incoming?.socket?.remoteAddress;
   const forwarded = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);
-  if (trustedProxies > 0 && forwarded.length > 0) {
+  if (trustedProxies > 0 && forwarded.length > 0 && (peer === undefined || isProxyAddress(peer))) {
     return forwarded[Math.max(0, forwarded.length - trustedProxies)];
   }
-  return incoming?.socket?.remoteAddress ?? forwarded[0] ?? 'local';
+  return peer ?? forwarded[0] ?? 'local';
 }

@@ -1,0 +1,40 @@
+/**
+ * A document read in the sandbox (src/sandbox/run.ts): a regular file within MAX_BYTES, its zip checked, then
+ * decoded and read in a worker under a time and memory budget. Whatever stops it (a zip bomb, an XML entity
+ * bomb, a FIFO, a file too large, a read past the budget) is an UnreadableError with the reason, so a batch
+ * reports the file and goes on.
+ */
+import { FileRefused, readRegularFile } from '../sandbox/regular-file.ts';
+import { type Budget, Sandbox, SandboxFailure } from '../sandbox/run.ts';
+import { MAX_BYTES } from './decode/document.ts';
+import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
+
+const PIPELINE = new URL('./pipeline.ts', import.meta.url);
+
+export function extractSandbox(budget?: Budget): Sandbox {
+  return new Sandbox(budget);
+}
+
+export async function extractBufferSandboxed(
+  sandbox: Sandbox,
+  bytes: Uint8Array,
+  source: string,
+): Promise<ExtractionOutput> {
+  try {
+    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], { zip: true });
+  } catch (error) {
+    if (error instanceof SandboxFailure) throw new UnreadableError(error.message);
+    throw error;
+  }
+}
+
+export async function extractFileSandboxed(sandbox: Sandbox, path: string): Promise<ExtractionOutput> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readRegularFile(path, MAX_BYTES);
+  } catch (error) {
+    if (error instanceof FileRefused) throw new UnreadableError(error.message);
+    throw error;
+  }
+  return extractBufferSandboxed(sandbox, bytes, path);
+}

@@ -1,0 +1,36 @@
+/**
+ * A file read only when it is a regular file within its size: a FIFO would wait for a writer forever and
+ * /dev/zero never ends (issue #19: both, named directly, ran past 60 s or 6 GB). Opened without blocking, then
+ * checked on the open descriptor, so what is read is what was checked.
+ */
+import { constants, promises as fs } from 'node:fs';
+
+export class FileRefused extends Error {}
+
+export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : '无法读取文件';
+    throw new FileRefused(`${why} (cannot read file: ${code})`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new FileRefused('是目录 (cannot read file: EISDIR)');
+    if (!stat.isFile()) throw new FileRefused('不是普通文件（管道、设备等），不读取 (not a regular file)');
+    if (stat.size > maxBytes)
+      throw new FileRefused(`文件过大 (file too large: ${Math.round(stat.size / 1024 / 1024)} MB)`);
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < stat.size) {
+      const { bytesRead } = await handle.read(bytes, at, stat.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === stat.size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}

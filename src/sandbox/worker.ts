@@ -1,0 +1,28 @@
+/**
+ * The sandbox worker (src/sandbox/run.ts): runs one job at a time, a function of one of our modules on the
+ * bytes it was sent, under the thread's memory limit; a zip is checked entry by entry first.
+ */
+import { parentPort } from 'node:worker_threads';
+import { checkZipInflated, isZip } from './zip-check.ts';
+
+export interface Job {
+  id: number;
+  module: string;
+  fn: string;
+  args: unknown[];
+  /** Check args[0] (bytes) as a zip before the function reads it. */
+  zip: boolean;
+}
+
+parentPort?.on('message', async (job: Job) => {
+  try {
+    const bytes = job.args[0];
+    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) checkZipInflated(bytes);
+    const mod = (await import(job.module)) as Record<string, (...a: unknown[]) => unknown>;
+    const value = await mod[job.fn](...job.args);
+    parentPort?.postMessage({ id: job.id, ok: true, value });
+  } catch (error) {
+    const e = error as Error;
+    parentPort?.postMessage({ id: job.id, ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
+  }
+});

@@ -1,0 +1,106 @@
+/**
+ * A zip (DOCX, XLSX) checked before anything inflates it: the sizes its central directory declares, entry by
+ * entry and in all, and the ratio of each entry's size to its compressed bytes (a zip bomb declares little
+ * and inflates to gigabytes, or declares gigabytes from a few kilobytes). `checkZipInflated` then inflates
+ * each entry with its declared size as the cap (an entry that inflates past what it declared is refused) and
+ * refuses XML that declares a DOCTYPE or entities (OOXML has none: an entity bomb expands a few kilobytes to
+ * gigabytes in the XML parser). It runs inside the sandbox worker, under its memory and time budget.
+ */
+import { inflateRawSync } from 'node:zlib';
+
+export const ZIP_LIMITS = {
+  entries: 5000,
+  entryBytes: 200 * 1024 * 1024,
+  totalBytes: 400 * 1024 * 1024,
+  /** Past 1 MB, an entry may inflate to at most this many times its compressed size. */
+  ratio: 200,
+};
+
+export class ZipRefused extends Error {}
+
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+function entries(bytes: Uint8Array): Entry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipRefused('不是完整的 ZIP 文件（没有中央目录）');
+  const count = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || offset === 0xffffffff) throw new ZipRefused('不支持 ZIP64 文件');
+  if (count > ZIP_LIMITS.entries) throw new ZipRefused(`ZIP 内文件过多（${count} 个）`);
+  const list: Entry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipRefused('ZIP 中央目录损坏');
+    const nameLength = view.getUint16(at + 28, true);
+    list.push({
+      method: view.getUint16(at + 10, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString('utf8'),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return list;
+}
+
+/** The declared sizes and ratios; cheap, before any inflating. Throws ZipRefused with the reason. */
+export function checkZipDeclared(bytes: Uint8Array): void {
+  let total = 0;
+  for (const e of entries(bytes)) {
+    if (e.size > ZIP_LIMITS.entryBytes) throw new ZipRefused(`ZIP 内文件 ${e.name} 解压后过大（声明 ${e.size} 字节）`);
+    if (e.size > 1024 * 1024 && e.size > e.compressed * ZIP_LIMITS.ratio)
+      throw new ZipRefused(`ZIP 内文件 ${e.name} 压缩比异常（疑似 ZIP 炸弹）`);
+    total += e.size;
+    if (total > ZIP_LIMITS.totalBytes) throw new ZipRefused('ZIP 解压后总大小过大（疑似 ZIP 炸弹）');
+  }
+}
+
+/** Every entry inflated with its declared size as the cap, and its XML free of DOCTYPE and entities. */
+export function checkZipInflated(bytes: Uint8Array): void {
+  checkZipDeclared(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of entries(bytes)) {
+    const at = e.localOffset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipRefused('ZIP 文件头损坏');
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, start + e.compressed);
+    let content: Uint8Array;
+    if (e.method === 0) content = data;
+    else if (e.method === 8) {
+      try {
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new ZipRefused(`ZIP 内文件 ${e.name} 实际解压大小超过声明（疑似 ZIP 炸弹）`);
+        throw new ZipRefused(`ZIP 内文件 ${e.name} 无法解压`);
+      }
+    } else throw new ZipRefused(`ZIP 内文件 ${e.name} 的压缩方式不受支持`);
+    if (content.byteLength > e.size) throw new ZipRefused(`ZIP 内文件 ${e.name} 实际大小超过声明`);
+    if (/\.(?:xml|rels|vml)$/i.test(e.name)) {
+      const head = Buffer.from(content).toString('latin1');
+      if (head.includes('<!DOCTYPE') || head.includes('<!ENTITY'))
+        throw new ZipRefused(`ZIP 内文件 ${e.name} 含有 XML 实体声明（已禁用实体展开）`);
+    }
+  }
+}
