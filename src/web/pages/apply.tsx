@@ -96,8 +96,9 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
           },
           attachments: files,
         });
-        return page(
+        return renderPage(
           c,
+          deps.site,
           '申请已提交',
           <>
             <h1>政府信息公开申请受理回执</h1>
@@ -144,6 +145,8 @@ export function applyPages(deps: { db: Db; clock: Clock; site: string }) {
               <a href={`/track?code=${created.trackingCode}`}>查询办理进度</a>
             </p>
           </>,
+          // The receipt's QR code opens this application's tracking page, not the form it came from.
+          { qr: { path: `/track?code=${created.trackingCode}`, caption: '扫一扫在手机查询办理进度' } },
         );
       } catch (error) {
         if (error instanceof AppError && error.code === 'bad_input') return form(c, error.message, values, files);
