@@ -2,9 +2,15 @@
  * The portal's defects of issue #15, as a visitor meets them in chromium: 繁體 on every cached page (and back to
  * 简体), the search total and pager, and the 年报数据 筛选 that answered 400.
  */
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadUser } from '../src/auth/users.ts';
+import { addAttachment } from '../src/catalog/actions/add-attachment.ts';
+import { createItem } from '../src/catalog/actions/create-item.ts';
+import { submitItem } from '../src/catalog/actions/submit-item.ts';
 import { fixedClock } from '../src/clock.ts';
+import { users } from '../src/db/schema/auth.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { loadDemo } from '../src/demo/county.ts';
@@ -13,7 +19,7 @@ import { extractBuffer } from '../src/extract/pipeline.ts';
 import { check } from '../src/report/check.ts';
 import { importReports } from '../src/reports/actions/import-reports.ts';
 import { createSite } from '../src/web/site.ts';
-import { CHROMIUM, closeAll, launchBrowser, listen } from './harness.ts';
+import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
 
 const clock = fixedClock('2026-11-23T10:00:00+08:00');
 
@@ -126,4 +132,42 @@ describe.skipIf(!CHROMIUM)('portal in the browser', () => {
     expect(await page.content()).not.toMatch(/\/(tmp|srv|home|work)\//);
     await page.close();
   });
+
+  it('保密审查: an attachment whose text cannot be read blocks until a reviewer checks it by eye', async () => {
+    const staffUser = await loadUser(t.db, (await t.db.select().from(users).where(eq(users.username, 'staff')))[0].id);
+    const deps = { db: t.db, clock };
+    const item = await createItem(deps, {
+      user: staffUser,
+      agencyId: staffUser.agencyId,
+      fields: { title: '扫描版通知', docNo: null, writtenOn: '2026-11-20', category: '20.11', body: '<p>见附件。</p>' },
+    });
+    // An image: nothing for the machine to read.
+    await addAttachment(deps, {
+      user: staffUser,
+      itemId: item.id,
+      filename: '扫描件.png',
+      content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+    });
+    await submitItem(deps, { user: staffUser, itemId: item.id });
+    const reviewer = await browser.newPage();
+    await signIn(reviewer, server.url, 'reviewer');
+    await reviewer.goto(`${server.url}/console/catalog/${item.id}`);
+    const approve = async () => {
+      for (const name of ['stateSecret', 'commercialSecret', 'privacy'])
+        await reviewer.locator(`form[action$="/approve"] input[name="${name}"]`).check();
+      await reviewer.locator('form[action$="/approve"] button').click();
+    };
+    await approve();
+    expect(await reviewer.content()).toContain('的文字无法读取，未能自动检查个人信息');
+    await reviewer.goto(`${server.url}/console/catalog/${item.id}`);
+    await reviewer.getByRole('button', { name: '确认已人工核对' }).click();
+    await reviewer.waitForURL(/\/console\/catalog\/\d+$/);
+    expect(await reviewer.locator('#attachments').textContent()).toContain('已人工核对');
+    await approve();
+    await approve();
+    await approve();
+    expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
+    expect(await reviewer.content()).toContain('人工核对附件');
+    await reviewer.close();
+  }, 90_000);
 });
