@@ -12,11 +12,13 @@ import { submitItem } from '../src/catalog/actions/submit-item.ts';
 import { fixedClock } from '../src/clock.ts';
 import { users } from '../src/db/schema/auth.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
+import { annualReports } from '../src/db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { loadDemo } from '../src/demo/county.ts';
 import { corpusCase } from '../src/extract/corpus/generate.ts';
 import { extractBuffer } from '../src/extract/pipeline.ts';
 import { check } from '../src/report/check.ts';
+import { buildReport } from '../src/reports/actions/build-report.ts';
 import { importReports } from '../src/reports/actions/import-reports.ts';
 import { createSite } from '../src/web/site.ts';
 import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
@@ -169,5 +171,27 @@ describe.skipIf(!CHROMIUM)('portal in the browser', () => {
     expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
     expect(await reviewer.content()).toContain('人工核对附件');
     await reviewer.close();
+  }, 90_000);
+
+  it('a 2026 report cannot be locked or published on 2026-12-03; the draft is kept', async () => {
+    const early = fixedClock('2026-12-03T10:00:00+08:00');
+    const site = await listen(createSite({ db: t.db, clock: early, secret: 'e2e', buildReport, log: () => {} }));
+    try {
+      const page = await browser.newPage();
+      await signIn(page, site.url, 'unit2');
+      await page.goto(`${site.url}/console/reports`);
+      await page.getByLabel('年度').fill('2026');
+      await page.getByRole('button', { name: /生成/ }).click();
+      await page.waitForURL(/\/console\/reports\/\d+$/);
+      const reportUrl = page.url();
+      await page.getByRole('button', { name: '锁定本年度数据' }).click();
+      expect(await page.content()).toContain('2026年度尚未结束');
+      const id = Number(reportUrl.split('/').pop());
+      const [row] = await t.db.select().from(annualReports).where(eq(annualReports.id, id));
+      expect(row.status).toBe('draft');
+      await page.close();
+    } finally {
+      await site.close();
+    }
   }, 90_000);
 });
