@@ -154,15 +154,15 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
         await reviewer.locator(`form[action$="/approve"] input[name="${name}"]`).check();
       await reviewer.locator('form[action$="/approve"] button').click();
     };
-    await approve(); // 初审
-    await approve(); // 审核
-    await approve(); // 审发: refused, the ID number is still there
-    expect(await reviewer.content()).toContain('发现个人信息，不能发布');
+    await approve(); // 初审: refused at the first step already, the ID number is still there
+    expect(await reviewer.content()).toContain('发现居民身份证号码，不能发布');
     await reviewer.goto(itemUrl);
     await shot(reviewer, 'console-review');
     await reviewer.locator('form[action$="/mask"] button').click();
     expect(await reviewer.locator('#pii').textContent()).toContain('未发现');
-    await approve();
+    await approve(); // 初审
+    await approve(); // 审核
+    await approve(); // 审发
     expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
     const id = itemUrl.split('/').pop();
     const publicPage = await browser.newPage();

@@ -1,8 +1,10 @@
 /**
- * Personal data in text that is about to be published (《条例》第十五条 个人隐私): 18-digit 居民身份证号码
- * (GB 11643-1999: region code, birth date, sequence, ISO 7064 MOD 11-2 check character), mobile numbers
+ * Personal data in text (the catalog before publication, an applicant's file names, audit rows) (《条例》第十五条 个人隐私): 18-digit 居民身份证号码
+ * (GB 11643-1999: region code, birth date, sequence, ISO 7064 MOD 11-2 check character) and the 15-digit
+ * first-generation ones (GB 11643-1989), mobile numbers
  * (1[3-9]x, 11 digits) and bank card numbers (16–19 digits passing the Luhn check). Each finding carries
- * its position and a masked form; `maskPersonalData` replaces every finding with it.
+ * its position and a masked form; `maskPersonalData` replaces every finding with it. Read as people write
+ * them: full-width digits (１１０１…), and groups set apart by spaces or dashes (138 1234 5678, 138-1234-5678).
  */
 
 export type PersonalDataKind = 'id_card' | 'mobile' | 'bank_card';
@@ -68,14 +70,112 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const mask = (s: string, keepStart: number, keepEnd: number) =>
-  s.slice(0, keepStart) + '*'.repeat(s.length - keepStart - keepEnd) + s.slice(s.length - keepEnd);
+/** Keeps `keepStart` digits at the start and `keepEnd` at the end (an ID's X counts); every other digit becomes *. */
+function mask(span: string, keepStart: number, keepEnd: number): string {
+  const isDigit = (ch: string) => digitOf(ch) !== null || checkOf(ch) !== null;
+  const total = [...span].filter(isDigit).length;
+  let seen = 0;
+  let out = '';
+  for (const ch of span) {
+    if (!isDigit(ch)) {
+      out += ch;
+      continue;
+    }
+    seen++;
+    out += seen <= keepStart || seen > total - keepEnd ? ch : '*';
+  }
+  return out;
+}
 
-/** Runs of digits (an ID's final X included), not part of a longer run of digits or latin letters. */
-const RUN = /(?<![0-9A-Za-z])\d{11,19}[Xx]?(?![0-9A-Za-z])/g;
+/** The ASCII digit (or X) a character stands for: full-width ０-９ and Ｘ read as 0-9 and X. */
+function digitOf(ch: string): string | null {
+  const c = ch.charCodeAt(0);
+  if (c >= 48 && c <= 57) return ch;
+  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
+  return null;
+}
+const checkOf = (ch: string) => (/^[XxＸｘ]$/.test(ch) ? 'X' : null);
+
+/** Characters written between the groups of one number: spaces (also full-width and no-break) and dashes. */
+const SEPARATOR = /^[ \u00a0\u3000\-‐‑–—－]$/;
+
+interface Segment {
+  /** Digits as ASCII (an ID's final X included). */
+  digits: string;
+  start: number;
+  end: number;
+}
 
 /**
- * Every piece of personal data in `text`, in order of position.
+ * Numbers as people write them: runs of digits (full-width too), grouped by single spaces or dashes
+ * (138 1234 5678, 138-1234-5678), not part of a longer run of latin letters. Each run is given as its
+ * groups, so that a number can be found in any consecutive groups of it.
+ */
+function digitRuns(text: string): Segment[][] {
+  const runs: Segment[][] = [];
+  let run: Segment[] = [];
+  let i = 0;
+  const letterAt = (k: number) => k >= 0 && k < text.length && /[A-Za-zＡ-Ｚａ-ｚ]/.test(text[k]) && !checkOf(text[k]);
+  while (i < text.length) {
+    if (digitOf(text[i]) === null) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digits = '';
+    while (i < text.length && digitOf(text[i]) !== null) digits += digitOf(text[i++]);
+    if (i < text.length && checkOf(text[i]) && !letterAt(i + 1)) {
+      digits += 'X';
+      i++;
+    }
+    // Glued to latin letters (a file name, a code such as ABC13812345678): not a number of a person.
+    if (letterAt(start - 1) || letterAt(i)) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    const last = run.at(-1);
+    if (last && start - last.end === 1 && SEPARATOR.test(text[last.end]) && !last.digits.endsWith('X')) {
+      run.push({ digits, start, end: i });
+    } else {
+      if (run.length) runs.push(run);
+      run = [{ digits, start, end: i }];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** Whether a 15-digit number is a first-generation 身份证号 (GB 11643-1989: region, yymmdd born in 19xx, sequence). */
+export function isValidOldIdCard(id: string): boolean {
+  return /^\d{15}$/.test(id) && PROVINCES.has(Number(id.slice(0, 2))) && validBirthDate(`19${id.slice(6, 12)}`);
+}
+
+/** How each kind is grouped when written with spaces or dashes (one group: written solid). */
+const GROUPINGS: Record<PersonalDataKind, RegExp> = {
+  id_card: /^(6,8,4|6,4,4,4|6,6,3)$/,
+  mobile: /^3,4,4$/,
+  bank_card: /^(4,)+[1-4]$/,
+};
+
+function classify(groups: string[]): { kind: PersonalDataKind; keep: [number, number] } | null {
+  const digits = groups.join('');
+  const shape = groups.map((g) => g.length).join(',');
+  const written = (kind: PersonalDataKind) => groups.length === 1 || GROUPINGS[kind].test(shape);
+  if (digits.length === 18 && isValidIdCard(digits) && written('id_card')) return { kind: 'id_card', keep: [6, 4] };
+  if (digits.length === 15 && isValidOldIdCard(digits) && written('id_card')) return { kind: 'id_card', keep: [6, 3] };
+  if (digits.endsWith('X')) return null;
+  if (digits.length === 11 && /^1[3-9]\d{9}$/.test(digits) && written('mobile'))
+    return { kind: 'mobile', keep: [3, 4] };
+  if (digits.length >= 16 && digits.length <= 19 && luhnValid(digits) && written('bank_card'))
+    return { kind: 'bank_card', keep: [4, 4] };
+  return null;
+}
+
+/**
+ * Every piece of personal data in `text`, in order of position. The text is read as normalised: full-width
+ * digits as digits, numbers grouped by spaces or dashes as one number; positions and the masked form are of
+ * the text as written (the masked form keeps the separators, so it has the same length).
  *
  * @example
  * findPersonalData('申请人身份证号110105194912310021')
@@ -83,19 +183,25 @@ const RUN = /(?<![0-9A-Za-z])\d{11,19}[Xx]?(?![0-9A-Za-z])/g;
  */
 export function findPersonalData(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
-  for (const m of text.matchAll(RUN)) {
-    const run = m[0];
-    const start = m.index;
-    const end = start + run.length;
-    if (run.length === 18 && isValidIdCard(run)) {
-      found.push({ kind: 'id_card', start, end, masked: mask(run, 6, 4) });
-      continue;
-    }
-    if (/[Xx]$/.test(run)) continue;
-    if (run.length === 11 && /^1[3-9]\d{9}$/.test(run)) {
-      found.push({ kind: 'mobile', start, end, masked: mask(run, 3, 4) });
-    } else if (run.length >= 16 && luhnValid(run)) {
-      found.push({ kind: 'bank_card', start, end, masked: mask(run, 4, 4) });
+  for (const run of digitRuns(text)) {
+    // The longest consecutive groups that make a number, from left to right.
+    let i = 0;
+    while (i < run.length) {
+      let matched = false;
+      for (let j = run.length - 1; j >= i; j--) {
+        const groups = run.slice(i, j + 1).map((g) => g.digits);
+        const length = groups.reduce((n, g) => n + g.length, 0);
+        if (length < 11 || length > 19) continue;
+        const hit = classify(groups);
+        if (!hit) continue;
+        const start = run[i].start;
+        const end = run[j].end;
+        found.push({ kind: hit.kind, start, end, masked: mask(text.slice(start, end), ...hit.keep) });
+        i = j + 1;
+        matched = true;
+        break;
+      }
+      if (!matched) i++;
     }
   }
   return found;

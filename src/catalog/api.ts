@@ -4,7 +4,7 @@
  * the context variable `user` (set by the web's session middleware); errors are AppErrors, mapped to statuses
  * by the web's one error handler. Public: search, published items and attachments, feeds, sitemap.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getAgency, subtreeIds } from '../agencies/tree.ts';
@@ -91,6 +91,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
       year: q.year,
       docType: q.type,
       today: deps.clock.today(),
+      publishedBy: deps.clock.today(),
       limit: q.size,
       offset: (q.page - 1) * q.size,
       countTotal: true,
@@ -134,7 +135,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   });
 
   const entries = async (origin: string): Promise<FeedEntry[]> =>
-    (await recentPublished(deps.db, 50)).map((r) => ({
+    (await recentPublished(deps.db, 50, deps.clock.today())).map((r) => ({
       id: r.id,
       indexNo: r.indexNo,
       title: r.title,
@@ -168,7 +169,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     const rows = await deps.db
       .select({ id: catalogItems.id, updatedAt: catalogItems.updatedAt })
       .from(catalogItems)
-      .where(eq(catalogItems.state, 'published'))
+      .where(and(eq(catalogItems.state, 'published'), lte(catalogItems.publishedOn, deps.clock.today())))
       .orderBy(sql`${catalogItems.id} desc`)
       .limit(50_000);
     const urls = rows.map((r) => ({

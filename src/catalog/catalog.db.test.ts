@@ -1,11 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { listAudit } from '../db/audit.ts';
-import { catalogReviews } from '../db/schema/catalog.ts';
+import { catalogAttachments, catalogReviews } from '../db/schema/catalog.ts';
 import { createTestDb, race, type TestDb } from '../db/testing.ts';
 import { AppError } from '../errors.ts';
 import { addAttachment } from './actions/add-attachment.ts';
 import { approveStep } from './actions/approve-step.ts';
+import { confirmAttachmentChecked } from './actions/confirm-attachment-checked.ts';
 import { createItem } from './actions/create-item.ts';
 import { maskItemPersonalData } from './actions/mask-personal-data.ts';
 import { overridePersonalData } from './actions/override-personal-data.ts';
@@ -18,6 +20,7 @@ import { getItem } from './change.ts';
 import { parseIndexNo } from './index-number.ts';
 import { searchCatalog } from './search.ts';
 import { makeCatalogWorld, seedTestCalendar } from './testing.ts';
+import { pdfWithText } from './testing-files.ts';
 
 const OK = { stateSecret: true, commercialSecret: true, privacy: true };
 const ID = '11010519491231002X';
@@ -215,22 +218,18 @@ describe('settings', () => {
 
 describe('personal data blocks publication', () => {
   const withId = () => new TextEncoder().encode(`学生资助名单\n张三 身份证号${ID} 金额2000元\n`);
+  const withMobile = () => new TextEncoder().encode('依法公示的联系人：李四，电话13912345678\n');
 
   it('an attachment with a valid 身份证号 cannot be published until masked', async () => {
     const item = await draft('资助名单公示');
     await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: '名单.txt', content: withId() });
     await submitItem(deps(), { user: w.staff, itemId: item.id });
-    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    const blocked = await expectCode(
-      approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK }),
-      'blocked',
-    );
+    const blocked = await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'blocked');
     expect(blocked.message).toContain('110105********002X');
     expect((await getItem(t.db, item.id)).state).toBe('in_review');
 
     await maskItemPersonalData(deps(), { user: w.reviewer, itemId: item.id });
-    const published = await approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK });
+    const published = await throughChain(item.id);
     expect(published.state).toBe('published');
     const audit = await listAudit(t.db, {
       entityType: 'catalog_item',
@@ -242,7 +241,7 @@ describe('personal data blocks publication', () => {
 
   it('or a reviewer overrides with a recorded reason', async () => {
     const item = await draft('依法公示的名单');
-    await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: '名单.html', content: withId() });
+    await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: '名单.html', content: withMobile() });
     await submitItem(deps(), { user: w.staff, itemId: item.id });
     await expectCode(
       overridePersonalData(deps(), { user: w.staff, itemId: item.id, reason: '依法公示需要' }),
@@ -269,7 +268,7 @@ describe('personal data blocks publication', () => {
     const item = await draft('后来又加了号码');
     await submitItem(deps(), { user: w.staff, itemId: item.id });
     await returnItem(deps(), { user: w.head, itemId: item.id, comment: '补充附件' });
-    await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: 'a.txt', content: withId() });
+    await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: 'a.txt', content: withMobile() });
     await submitItem(deps(), { user: w.staff, itemId: item.id });
     await overridePersonalData(deps(), { user: w.reviewer, itemId: item.id, reason: '依法公示需要' });
     await returnItem(deps(), { user: w.head, itemId: item.id, comment: '再补充' });
@@ -280,9 +279,67 @@ describe('personal data blocks publication', () => {
       content: new TextEncoder().encode('电话13812345678'),
     });
     await submitItem(deps(), { user: w.staff, itemId: item.id });
-    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    await expectCode(approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK }), 'blocked');
+    // Checked at the first step already, not only at the last.
+    await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'blocked');
+  });
+
+  it('a 身份证号 cannot be overridden, only masked', async () => {
+    const item = await draft('含身份证号的名单');
+    await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: 'a.txt', content: withId() });
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    const refused = await expectCode(
+      overridePersonalData(deps(), { user: w.reviewer, itemId: item.id, reason: '依法公示需要，权利人同意' }),
+      'blocked',
+    );
+    expect(refused.message).toContain('身份证号码不能确认发布');
+  });
+
+  it('a full-width ID in a DOCX attachment blocks publication at the first step', async () => {
+    const fullWidth = ID.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace('X', 'Ｘ');
+    const { Document, Packer, Paragraph } = await import('docx');
+    const doc = new Document({ sections: [{ children: [new Paragraph(`张三 身份证号：${fullWidth}`)] }] });
+    const item = await draft('全角数字的名单');
+    await addAttachment(deps(), {
+      user: w.staff,
+      itemId: item.id,
+      filename: '名单.docx',
+      content: new Uint8Array(await Packer.toBuffer(doc)),
+    });
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    const blocked = await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'blocked');
+    expect(blocked.message).toContain('１１０１０５********００２Ｘ');
+    await maskItemPersonalData(deps(), { user: w.reviewer, itemId: item.id });
+    expect((await throughChain(item.id)).state).toBe('published');
+  });
+
+  it('an attachment whose text cannot be read blocks until a reviewer records it was checked by eye', async () => {
+    const item = await draft('扫描件');
+    // A PDF without a text layer, as a scanner makes it: nothing for the machine to read.
+    const scanned = pdfWithText([]);
+    const added = await addAttachment(deps(), {
+      user: w.staff,
+      itemId: item.id,
+      filename: '扫描件.pdf',
+      content: scanned,
+    });
+    const [file] = await t.db.select().from(catalogAttachments).where(eq(catalogAttachments.itemId, added.id));
+    await t.db.update(catalogAttachments).set({ text: null }).where(eq(catalogAttachments.id, file.id));
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    const blocked = await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'blocked');
+    expect(blocked.message).toContain('扫描件.pdf');
+    await expectCode(
+      confirmAttachmentChecked(deps(), { user: w.staff, itemId: item.id, attachmentId: file.id }),
+      'forbidden',
+    );
+    await confirmAttachmentChecked(deps(), { user: w.head, itemId: item.id, attachmentId: file.id });
+    expect((await throughChain(item.id)).state).toBe('published');
+    const [event] = await listAudit(t.db, {
+      entityType: 'catalog_item',
+      entityId: item.id,
+      action: 'catalog.attachment_checked',
+    });
+    expect(event.actorId).toBe(w.head.id);
+    expect(event.data.filename).toBe('扫描件.pdf');
   });
 
   it('stores attachments with their sha256', async () => {

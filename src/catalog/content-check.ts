@@ -3,9 +3,9 @@
  * masked or overridden by a reviewer (the override names the very findings it covers).
  */
 import { createHash } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { type CatalogItem, catalogAttachments } from '../db/schema/catalog.ts';
+import { type CatalogItem, catalogAttachments, catalogReviews } from '../db/schema/catalog.ts';
 import { attachmentHandling } from './attachment-mask.ts';
 import { findPersonalData, PERSONAL_DATA_NAMES, type PersonalDataFinding } from './pii.ts';
 import { htmlToText } from './sanitize.ts';
@@ -63,4 +63,58 @@ export async function attachmentHandlings(db: Executor, itemId: number) {
     filename: f.filename,
     handling: attachmentHandling(f.mediaType, !f.unread),
   }));
+}
+
+/** The review decision recording that an attachment whose text cannot be read was checked by eye. */
+export const ATTACHMENT_CHECKED = 'attachment_checked';
+
+/**
+ * Attachments whose text could not be read (a scanned PDF, an image) and that no reviewer has yet recorded
+ * as checked by eye, in this very version (the record names the file's SHA-256: a replaced file is unchecked).
+ * 保密审查 fails closed: what cannot be read cannot be cleared by the machine.
+ */
+export async function uncheckedAttachments(db: Executor, itemId: number) {
+  const unread = await db
+    .select({ id: catalogAttachments.id, filename: catalogAttachments.filename, sha256: catalogAttachments.sha256 })
+    .from(catalogAttachments)
+    .where(and(eq(catalogAttachments.itemId, itemId), isNull(catalogAttachments.text)))
+    .orderBy(asc(catalogAttachments.id));
+  if (!unread.length) return [];
+  const checked = await db
+    .select({ comment: catalogReviews.comment })
+    .from(catalogReviews)
+    .where(and(eq(catalogReviews.itemId, itemId), eq(catalogReviews.decision, ATTACHMENT_CHECKED)));
+  return unread.filter((a) => !checked.some((r) => r.comment?.startsWith(`${a.sha256} `)));
+}
+
+/**
+ * Why an item cannot pass a review step now, or null: personal data not masked (a 身份证号 always; other
+ * kinds unless a reviewer confirmed exactly these findings), or an unread attachment nobody checked by eye.
+ */
+export async function publicationBlock(
+  db: Executor,
+  item: Pick<CatalogItem, 'id' | 'title' | 'body' | 'piiOverride'>,
+): Promise<{ message: string; findings: LocatedFinding[] } | null> {
+  const findings = await itemPersonalData(db, item);
+  const ids = findings.filter((f) => f.kind === 'id_card');
+  if (ids.length) {
+    return {
+      message: `发现居民身份证号码，不能发布：${ids.map(describeFinding).join('；')}。身份证号码须作脱敏处理，不能确认发布（《条例》第十五条）`,
+      findings,
+    };
+  }
+  if (findings.length > 0 && item.piiOverride?.fingerprint !== findingsFingerprint(findings)) {
+    return {
+      message: `发现个人信息，不能发布：${findings.map(describeFinding).join('；')}。请作脱敏处理，或由审核人员说明理由后确认发布`,
+      findings,
+    };
+  }
+  const unchecked = await uncheckedAttachments(db, item.id);
+  if (unchecked.length) {
+    return {
+      message: `附件${unchecked.map((a) => `“${a.filename}”`).join('、')}的文字无法读取，未能自动检查个人信息：请审核人员逐页人工核对后在“人工核对附件”中确认，或替换为可读取的文件`,
+      findings,
+    };
+  }
+  return null;
 }

@@ -101,3 +101,26 @@ export function directoryProblems(tree: DirectoryNode[]): string[] {
   walk(tree);
   return problems;
 }
+
+/**
+ * Directory codes in their natural order: the numbered parts as numbers (20.2 before 20.10), named parts
+ * as text ('21.county.land').
+ */
+export function compareCategories(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    const nx = /^\d+$/.test(x) ? Number(x) : Number.NaN;
+    const ny = /^\d+$/.test(y) ? Number(y) : Number.NaN;
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    if (!Number.isNaN(nx)) return -1;
+    if (!Number.isNaN(ny)) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -21,6 +21,18 @@ describe('findPersonalData', () => {
     ['a mobile number', '联系电话：13812345678。', 'mobile', '138****5678'],
     ['a bank card (Luhn, 19 digits)', '账号6222021001123456789', 'bank_card', '6222***********6789'],
     ['a bank card (Luhn, 19 digits, other)', '卡号 6217001234567890122 ', 'bank_card', '6217***********0122'],
+    [
+      'an ID in full-width digits',
+      '身份证号：１１０１０５１９４９１２３１００２Ｘ。',
+      'id_card',
+      '１１０１０５********００２Ｘ',
+    ],
+    ['an ID in groups 6-8-4', '身份证 110105 19491231 002X', 'id_card', '110105 ******** 002X'],
+    ['a 15-digit first-generation ID', '旧身份证号110105491231002，', 'id_card', '110105******002'],
+    ['a mobile number spaced 3-4-4', '电话 138 1234 5678 联系', 'mobile', '138 **** 5678'],
+    ['a mobile number dashed 3-4-4', '电话138-1234-5678', 'mobile', '138-****-5678'],
+    ['a mobile number in full-width digits', '电话１３８１２３４５６７８', 'mobile', '１３８****５６７８'],
+    ['a bank card in groups of four', '账号 6222 0210 0112 3456 789', 'bank_card', '6222 **** **** ***6 789'],
   ])('%s', (_name, text, kind, masked) => {
     const [f] = findPersonalData(text);
     expect(f).toMatchObject({ kind, masked });
@@ -34,6 +46,9 @@ describe('findPersonalData', () => {
     ['a 16-digit number failing Luhn', '1234567812345678'],
     ['a number glued to letters', 'ABC13812345678'],
     ['a 文号 and a date', '某府发〔2025〕13号，2025年3月1日'],
+    ['a date followed by a count', '2026-12-03 1381 件'],
+    ['digits spaced as no number is written', '1381 2345 678'],
+    ['a 15-digit run with no real birth date', '110105491331002'],
   ])('ignores %s', (_name, text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
@@ -44,6 +59,11 @@ describe('findPersonalData', () => {
     expect(masked).toBe('张三 110105********002X 电话138****5678');
     expect(masked.length).toBe(text.length);
     expect(findPersonalData(masked)).toEqual([]);
+  });
+
+  it('finds two mobile numbers written in groups side by side', () => {
+    const found = findPersonalData('电话 138 1234 5678 139 8765 4321');
+    expect(found.map((f) => f.masked)).toEqual(['138 **** 5678', '139 **** 4321']);
   });
 
   it('Luhn', () => {

@@ -64,8 +64,8 @@ export async function attachmentContent(db: Executor, itemId: number, attachment
   return att;
 }
 
-/** The latest published items (feeds), newest first. */
-export async function recentPublished(db: Executor, limit = 50) {
+/** The latest published items (feeds), newest first; with `today`, none dated later (not yet public). */
+export async function recentPublished(db: Executor, limit = 50, today?: string) {
   return db
     .select({
       id: catalogItems.id,
@@ -78,7 +78,7 @@ export async function recentPublished(db: Executor, limit = 50) {
     })
     .from(catalogItems)
     .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
-    .where(eq(catalogItems.state, 'published'))
+    .where(and(eq(catalogItems.state, 'published'), today ? lte(catalogItems.publishedOn, today) : undefined))
     .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
     .limit(limit);
 }

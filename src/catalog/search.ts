@@ -5,7 +5,7 @@
  * ts_rank plus a recency bonus that halves every 180 days, over the newest matches (see rankedIds for the
  * order of the results and why its cost is bounded). Snippets are cut and marked in TypeScript.
  */
-import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { htmlToText } from './sanitize.ts';
@@ -21,6 +21,8 @@ export interface SearchInput {
   /** By 发布日期. */
   year?: number;
   docType?: string;
+  /** Only items whose 发布日期 is on or before this day (the portal: a dated item is not public before its day). */
+  publishedBy?: string;
   /** Default: published only. Console searches pass the states they want. */
   states?: string[];
   /** For the recency bonus (clock.today()). */
@@ -45,6 +47,9 @@ export interface SearchHit {
   docType: string;
   rank: number;
 }
+
+/** An 索引号 typed whole (统一社会信用代码/2026-00012) or by its tail (2026-00012). */
+const INDEX_NO_QUERY = /^(?:[0-9A-HJ-NPQRTUWXY]{18}\/)?\d{4}-\d{5,}$/;
 
 /** Matches counted beyond the page: the total shown is "1,000+" past this. */
 const TOTAL_CAP = 1000;
@@ -209,8 +214,14 @@ export async function searchCatalog(
     );
   }
   if (input.docType) where.push(eq(catalogItems.docType, input.docType));
-  const tsquery = input.q ? queryTokens(input.q) : null;
-  if (input.q && !tsquery) return { hits: [], total: 0, totalCapped: false };
+  if (input.publishedBy) where.push(lte(catalogItems.publishedOn, input.publishedBy));
+  // An 索引号, whole or its tail (2026-00012): the item itself, not the words of the number.
+  const indexNo = input.q?.trim().toUpperCase();
+  const byIndexNo = indexNo !== undefined && INDEX_NO_QUERY.test(indexNo);
+  if (byIndexNo) where.push(like(catalogItems.indexNo, `%${indexNo}`));
+  const words = byIndexNo ? undefined : input.q;
+  const tsquery = words ? queryTokens(words) : null;
+  if (words && !tsquery) return { hits: [], total: 0, totalCapped: false };
   const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const offset = input.offset ?? 0;
@@ -251,7 +262,7 @@ export async function searchCatalog(
     total = counted.rows[0].n;
     totalCapped = total === cap;
   }
-  const terms = input.q ? highlightTerms(input.q) : [];
+  const terms = words ? highlightTerms(words) : [];
   return {
     total,
     totalCapped,

@@ -36,21 +36,37 @@ describe('imported published reports', () => {
       issuer: broken.issuer!,
       values: broken.values,
     });
-    broken.source = 'broken.txt';
+    broken.source = '/srv/gongkai/imports/2024/broken.txt';
     outputs.push(broken);
     const ids = await importReports({ db: t.db, now: clock.now() }, { actorId: null, outputs });
     expect(ids).toHaveLength(13);
     const withErrors = await importedReports(t.db, { withErrors: true });
-    expect(withErrors.map((r) => r.source)).toContain('broken.txt');
+    expect(withErrors.map((r) => r.source)).toContain('/srv/gongkai/imports/2024/broken.txt');
     const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
-    const list = await (await site.request('/data?errors=1')).text();
-    expect(list).toContain('broken.txt');
+    // The 筛选 form sends its empty fields (year=, format=): they mean "any", not a 400.
+    const filtered = await site.request('/data?year=&format=&body=&errors=1');
+    expect(filtered.status).toBe(200);
+    const list = await filtered.text();
+    expect(list).toContain(`/data/${ids.at(-1)}"`);
+    expect(list).not.toContain(`/data/${ids[0]}"`);
     const page = await site.request(`/data/${ids.at(-1)}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(broken.findings[0].message.slice(0, 10));
+    const detail = await page.text();
+    expect(detail).toContain(broken.findings[0].message.slice(0, 10));
+    // The document's name, never where the server keeps it.
+    expect(detail).toContain('broken.txt');
+    expect(detail).not.toContain('/srv/gongkai');
     for (const id of ids) expect((await site.request(`/data/${id}`)).status).toBe(200);
-    const csv = await (await site.request('/data/export.csv')).text();
+    const csv = await (await site.request('/data/export.csv?year=&format=')).text();
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(14);
+    // Official indicator names head the columns, not canonical keys.
+    const header = csv.split('\r\n')[0];
+    expect(header).not.toContain(key);
+    expect(header).toContain('机关');
+    expect(header).toMatch(/新收政府信息公开申请/);
+    expect(csv).not.toContain('/srv/gongkai');
+    const json = await (await site.request('/data/export.json')).json();
+    expect(json.indicators[key]).toMatch(/新收政府信息公开申请/);
   });
 
   it('matches a body across years though its name is written differently, and checks the carry-over', async () => {

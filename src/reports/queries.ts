@@ -1,16 +1,25 @@
 /** Lists and look-ups of annual reports for the portal, the console and supervision. */
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { agencies } from '../db/schema/agencies.ts';
 import { annualReports, reportCorrections } from '../db/schema/reports.ts';
 import { check } from '../report/check.ts';
 import type { Finding } from '../report/model.ts';
 import { toReport } from './store.ts';
 
+const KIND_ORDER: Record<string, number> = { government: 0, department: 1, town: 2, office: 3 };
+const pinyin = new Intl.Collator('zh-Hans-u-co-pinyin').compare;
+
+/**
+ * This platform's published reports (never imported ones: those are 年报数据), in the order of the agency
+ * tree as an office lists its bodies: the 人民政府 first, then by level (部门, 乡镇街道, 内设机构), each
+ * level by the pinyin of its name; newest year first.
+ */
 export async function publishedReports(db: Executor, filter: { year?: number; agencyIds?: number[] } = {}) {
   const where: SQL[] = [eq(annualReports.status, 'published'), eq(annualReports.origin, 'computed')];
   if (filter.year) where.push(eq(annualReports.year, filter.year));
   if (filter.agencyIds) where.push(inArray(annualReports.agencyId, filter.agencyIds.length ? filter.agencyIds : [-1]));
-  return db
+  const rows = await db
     .select({
       id: annualReports.id,
       issuer: annualReports.issuer,
@@ -18,10 +27,20 @@ export async function publishedReports(db: Executor, filter: { year?: number; ag
       format: annualReports.format,
       publishedAt: annualReports.publishedAt,
       agencyId: annualReports.agencyId,
+      path: agencies.path,
+      kind: agencies.kind,
     })
     .from(annualReports)
-    .where(and(...where))
-    .orderBy(desc(annualReports.year), asc(annualReports.issuer));
+    .leftJoin(agencies, eq(agencies.id, annualReports.agencyId))
+    .where(and(...where));
+  const depth = (path: string | null) => (path ? path.split('/').length : 99);
+  return rows.sort(
+    (a, b) =>
+      b.year - a.year ||
+      depth(a.path) - depth(b.path) ||
+      (KIND_ORDER[a.kind ?? ''] ?? 9) - (KIND_ORDER[b.kind ?? ''] ?? 9) ||
+      pinyin(a.issuer, b.issuer),
+  );
 }
 
 export async function corrections(db: Executor, reportId: number) {

@@ -8,13 +8,15 @@ import { subtree } from '../agencies/tree.ts';
 import { shanghaiDay } from '../clock.ts';
 import type { Executor } from '../db/client.ts';
 import { annualReports } from '../db/schema/reports.ts';
+import { reportDeadline, submissionTiming } from '../law/annual-report.ts';
 import { check } from '../report/check.ts';
 import { computeAgencyReport } from '../reports/compute.ts';
 
-/** 条例第四十九条: departments submit and publish by 1月31日 of the following year. */
-export const deadlineFor = (year: number) => `${year + 1}-01-31`;
-
-export async function reportSeason(db: Executor, rootAgencyId: number, year: number) {
+/**
+ * `today` judges the units that have not published: not yet due before 1月31日, overdue after it
+ * (src/law/annual-report.ts).
+ */
+export async function reportSeason(db: Executor, rootAgencyId: number, year: number, today: string) {
   const units = await subtree(db, rootAgencyId);
   const ids = units.map((u) => u.id);
   const rows = await db
@@ -28,7 +30,7 @@ export async function reportSeason(db: Executor, rootAgencyId: number, year: num
       ),
     );
   const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
-  const deadline = deadlineFor(year);
+  const deadline = reportDeadline(year);
   const unitsStatus = units.map((u) => {
     const r = byAgency.get(u.id);
     const publishedOn = r?.publishedAt ? shanghaiDay(r.publishedAt) : null;
@@ -38,7 +40,7 @@ export async function reportSeason(db: Executor, rootAgencyId: number, year: num
       status: r?.status ?? 'missing',
       errorCount: r?.errorCount ?? null,
       publishedOn,
-      onTime: publishedOn !== null && publishedOn <= deadline,
+      timing: submissionTiming(year, today, publishedOn),
     };
   });
   const consolidated = await computeAgencyReport(db, { agencyId: rootAgencyId, year, subtree: true });

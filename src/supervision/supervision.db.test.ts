@@ -1,16 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUser } from '../auth/users.ts';
 import { inbox } from '../cases/queries.ts';
 import { fixedClock } from '../clock.ts';
+import { auditEvents } from '../db/schema/audit.ts';
 import { users } from '../db/schema/auth.ts';
 import { annualReports } from '../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { loadDemo } from '../demo/county.ts';
 import { buildReport } from '../reports/actions/build-report.ts';
 import { lockReport } from '../reports/actions/lock-report.ts';
+import { publishReport } from '../reports/actions/publish-report.ts';
 import { returnReport } from '../reports/actions/return-report.ts';
 import { replyNotice, sendNotice } from './actions/notices.ts';
+import { urgeReport } from './actions/urge-report.ts';
 import { supervisionDashboard } from './dashboard.ts';
 import { reportSeason } from './report-season.ts';
 
@@ -48,7 +51,7 @@ describe('supervision of the demo county', () => {
   });
 
   it('the consolidated report of the county passes all rules', async () => {
-    const season = await reportSeason(t.db, 1, 2025);
+    const season = await reportSeason(t.db, 1, 2025, clock.today());
     expect(season.findings).toEqual([]);
     expect(season.units.length).toBe(61);
     expect(season.deadline).toBe('2026-01-31');
@@ -84,5 +87,44 @@ describe('supervision of the demo county', () => {
     expect(notice.toAgencyId).toBe(unit.agencyId);
     const [row] = await t.db.select().from(annualReports).where(eq(annualReports.id, id));
     expect(row.status).toBe('draft');
+  });
+
+  it('报送情况 by the real deadline: the current year not yet due, the past year overdue; 催报 sends an audited notice', async () => {
+    const current = await reportSeason(t.db, 1, 2026, '2026-12-03');
+    expect(new Set(current.units.map((u) => u.timing))).toEqual(new Set(['not_due']));
+    const past = await reportSeason(t.db, 1, 2025, clock.today());
+    expect(past.units.every((u) => u.timing === 'overdue' || u.timing === 'on_time' || u.timing === 'late')).toBe(true);
+    const supervisor = await userNamed('supervisor');
+    const unit = await userNamed('unit3');
+    const notice = await urgeReport({ db: t.db, clock }, { user: supervisor, agencyId: unit.agencyId, year: 2026 });
+    expect(notice.subject).toBe('催报：2026年度政府信息公开工作年度报告');
+    expect(notice.replyBy).toBe('2027-01-31');
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'supervision.notice_sent'), eq(auditEvents.entityId, String(notice.id))));
+    expect(event.actorId).toBe(supervisor.id);
+    // A unit outside the supervisor's subtree cannot be urged; a unit cannot urge.
+    await expect(
+      urgeReport({ db: t.db, clock }, { user: unit, agencyId: supervisor.agencyId, year: 2026 }),
+    ).rejects.toBeInstanceOf(Error);
+  });
+
+  it('a report cannot be locked or published before its year ends (2026 on 2026-12-03); the draft stays', async () => {
+    const unit = await userNamed('unit4');
+    const early = fixedClock('2026-12-03T10:00:00+08:00');
+    const id = await buildReport({ db: t.db, clock: early }, { actorId: unit.id, agencyId: unit.agencyId, year: 2026 });
+    await expect(lockReport({ db: t.db, now: early.now() }, { actorId: unit.id, reportId: id })).rejects.toThrow(
+      /2026年度尚未结束/,
+    );
+    // Locked by a path that skipped the check (an old row): publishing is refused all the same.
+    await t.db.update(annualReports).set({ status: 'locked' }).where(eq(annualReports.id, id));
+    await expect(publishReport({ db: t.db, now: early.now() }, { actorId: unit.id, reportId: id })).rejects.toThrow(
+      /2026年度尚未结束/,
+    );
+    await t.db.update(annualReports).set({ status: 'draft' }).where(eq(annualReports.id, id));
+    const newYear = fixedClock('2027-01-01T09:00:00+08:00');
+    const locked = await lockReport({ db: t.db, now: newYear.now() }, { actorId: unit.id, reportId: id });
+    expect(locked.status).toBe('locked');
   });
 });

@@ -112,6 +112,27 @@ describe('the portal page cache, through the site', () => {
     expect(hant).toContain('發佈機構');
     expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('发布机构');
   });
+
+  // The defect: the 繁 conversion ran on the bytes the cache had already compressed (ERR_CONTENT_DECODING_FAILED).
+  it('sends a cached 繁 page compressed and readable, the 简 page cached beside it unchanged', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const path = `/catalog/${itemId}`;
+    const hant = { 'accept-encoding': 'gzip, br', cookie: 'gk_script=hant' };
+    const hans = { 'accept-encoding': 'gzip, br' };
+    for (let visit = 0; visit < 2; visit++) {
+      const t1 = await site.request(path, { headers: hant });
+      expect(t1.headers.get('content-encoding')).toBe('br');
+      const text = brotliDecompressSync(Buffer.from(await t1.arrayBuffer())).toString('utf8');
+      expect(text).toContain('發佈機構');
+      expect(text).not.toContain('发布机构');
+      const s1 = await site.request(path, { headers: hans });
+      const simple = brotliDecompressSync(Buffer.from(await s1.arrayBuffer())).toString('utf8');
+      expect(simple).toContain('发布机构');
+      expect(s1.headers.get('etag')).not.toBe(t1.headers.get('etag'));
+    }
+    const gz = await site.request(path, { headers: { 'accept-encoding': 'gzip', cookie: 'gk_script=hant' } });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toContain('發佈機構');
+  });
 });
 
 /** A tiny app with the cache in front of one counting route; `user` signs the request in. */

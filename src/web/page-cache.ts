@@ -27,6 +27,7 @@ import { auditGeneration } from '../db/audit.ts';
 import { driverOf, type Executor } from '../db/client.ts';
 import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
+import { inVisitorScript } from './prefs.ts';
 
 export interface PageCacheOptions {
   /** Which paths are public pages to cache. */
@@ -152,6 +153,8 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
       return body ? c.body(body, 200, headers) : c.body(null, 304, headers);
     }
     await next();
+    // Kept as sent: in the visitor's script (繁 converted before compressing, never after).
+    c.res = await inVisitorScript(c.get('script'), c.res);
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html') || c.get('user')) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

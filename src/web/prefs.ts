@@ -10,15 +10,32 @@ import { safeLocalPath } from './security/redirect.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
+/** Responses already in the visitor's script (converted once, by the page cache or here). */
+const converted = new WeakSet<Response>();
+
+/**
+ * The response in the visitor's script: an HTML page with a body, not yet encoded (a compressed page from the
+ * page cache is already converted: its bytes are not text), converted to 繁 once. The page cache calls this
+ * before it keeps and compresses a page, so the 简 and 繁 pages are kept apart, each compressed as sent.
+ */
+export async function inVisitorScript(script: 'hans' | 'hant', res: Response): Promise<Response> {
+  if (script !== 'hant' || converted.has(res) || res.status !== 200 || !res.body) return res;
+  if (res.headers.get('content-encoding') || !(res.headers.get('content-type') ?? '').startsWith('text/html')) {
+    return res;
+  }
+  const headers = new Headers(res.headers);
+  headers.delete('content-length');
+  const out = new Response(toTraditional(await res.text()), { status: res.status, headers });
+  converted.add(out);
+  return out;
+}
+
 export function readPrefs(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('script', getCookie(c, 'gk_script') === 'hant' ? 'hant' : 'hans');
     c.set('largeText', getCookie(c, 'gk_large') === '1');
     await next();
-    if (c.get('script') === 'hant' && (c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
-      const html = await c.res.text();
-      c.res = new Response(toTraditional(html), { status: c.res.status, headers: c.res.headers });
-    }
+    c.res = await inVisitorScript(c.get('script'), c.res);
   };
 }
 

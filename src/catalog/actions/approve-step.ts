@@ -2,14 +2,15 @@
  * 审核通过 one step of the chain, with the confidentiality checklist (国家秘密, 商业秘密, 个人隐私 —
  * 《条例》第十四条、第十五条). The last step (审发) releases the item: 主动公开 items are published (发布日期 =
  * today, the 第二十六条 time limit checked and flagged), others are filed. Nobody approves the last step of
- * their own submission; personal data blocks it until masked or overridden by a reviewer.
+ * their own submission. At every step, 保密审查 blocks: a 身份证号 until masked; other personal data until
+ * masked or confirmed by a reviewer; an attachment whose text cannot be read until checked by eye.
  */
 
 import { loadCalendar } from '../../calendar-store/index.ts';
 import type { ConfidentialityChecklist } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
 import { type CatalogDeps, type ChangeInput, changeItem, requireState } from '../change.ts';
-import { describeFinding, findingsFingerprint, itemPersonalData } from '../content-check.ts';
+import { itemPersonalData, publicationBlock } from '../content-check.ts';
 import { proactiveTimeliness } from '../timeliness.ts';
 
 export async function approveStep(
@@ -25,19 +26,15 @@ export async function approveStep(
     const step = item.reviewChain[item.reviewStep] ?? '审发';
     const last = item.reviewStep >= item.reviewChain.length - 1;
     const review = { step, decision: 'approved', comment: input.comment ?? null, checklist: c };
+    // 保密审查 at every step of the chain, not only the last: no step passes what the last must refuse.
+    const block = await publicationBlock(tx, item);
+    if (block) throw new AppError('blocked', block.message, { findings: block.findings });
     if (!last) return { set: { reviewStep: item.reviewStep + 1 }, review, auditData: { step } };
 
     if (item.submittedBy === input.user.id || item.createdBy === input.user.id) {
       throw new AppError('forbidden', `不能${step}本人起草或提交的信息，请由其他审核人员办理`);
     }
     const findings = await itemPersonalData(tx, item);
-    if (findings.length > 0 && item.piiOverride?.fingerprint !== findingsFingerprint(findings)) {
-      throw new AppError(
-        'blocked',
-        `发现个人信息，不能发布：${findings.map(describeFinding).join('；')}。请作脱敏处理，或由审核人员说明理由后确认发布`,
-        { findings },
-      );
-    }
     if (item.disclosure !== 'active') {
       return { set: { state: 'filed', reviewStep: item.reviewStep + 1 }, review, auditData: { step } };
     }

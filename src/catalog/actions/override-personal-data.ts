@@ -14,6 +14,9 @@ export async function overridePersonalData(deps: CatalogDeps, input: ChangeInput
     requireState(item, ['in_review'], '确认个人信息');
     const findings = await itemPersonalData(tx, item);
     if (findings.length === 0) throw new AppError('invalid_state', '未发现个人信息，无需确认');
+    // 居民身份证号码 is never published: no reason makes it so (《条例》第十五条); it is masked.
+    if (findings.some((f) => f.kind === 'id_card'))
+      throw new AppError('blocked', '身份证号码不能确认发布，请作脱敏处理');
     const fingerprint = findingsFingerprint(findings);
     return {
       set: { piiOverride: { by: input.user.id, at: deps.clock.now().toISOString(), reason, fingerprint } },

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { htmlTables } from '../../extract/decode/html.ts';
@@ -101,6 +102,31 @@ describe('rendering in the official layout', () => {
     });
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('writes the DOCX in GB/T 9704 style: black 公文 fonts, no blue heading style, wide label columns', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(seed002()));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    for (const font of ['方正小标宋简体', '黑体', '仿宋_GB2312']) expect(doc + styles).toContain(font);
+    // Word's default heading colours (blues such as 2F5496, 2E74B5) are gone from every heading style.
+    const headingStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="(Title|Heading\d)"[\s\S]*?<\/w:style>/g)];
+    expect(headingStyles.length).toBeGreaterThan(0);
+    for (const [style] of headingStyles) {
+      expect(style).toContain('w:color w:val="000000"');
+      expect(style).not.toMatch(/2F5496|4472C4|1F3763|1F4D78|2E74B5|w:themeColor/);
+    }
+    // Margins: 天头 37mm, 订口 28mm.
+    expect(doc).toMatch(/<w:pgMar [^>]*w:top="2098"/);
+    expect(doc).toMatch(/<w:pgMar [^>]*w:left="1588"/);
+    // In every table with row labels, the label column holds at least eight characters of 五号 (10.5 pt,
+    // 210 twips each; it was two characters wide); only the 复议/诉讼 table, all figures, has equal columns.
+    const tables = [...doc.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1].matchAll(/w:w="(\d+)"/g)].map((c) => Number(c[1])),
+    );
+    expect(tables.length).toBeGreaterThan(3);
+    const labelled = tables.filter((cols) => Math.max(...cols) >= 8 * 210);
+    expect(labelled.length).toBeGreaterThanOrEqual(tables.length - 1);
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import { getReportRow } from '../store.ts';
+import { refuseBeforeYearEnds } from '../year-end.ts';
 
 export async function lockReport(
   deps: { db: Db; now: Date },
@@ -12,6 +13,7 @@ export async function lockReport(
 ) {
   return deps.db.transaction(async (tx) => {
     const row = await getReportRow(tx, input.reportId, true);
+    if (!input.unlock) refuseBeforeYearEnds(row.year, deps.now, '锁定');
     const from = input.unlock ? 'locked' : 'draft';
     if (row.status !== from)
       throw new AppError('invalid_state', input.unlock ? '只有已锁定、未发布的报告可以解锁' : '只有草稿可以锁定');

@@ -8,10 +8,12 @@ import type { Db } from '../../db/client.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import { findingsFor, getReportRow, toReport } from '../store.ts';
+import { refuseBeforeYearEnds } from '../year-end.ts';
 
 export async function publishReport(deps: { db: Db; now: Date }, input: { actorId: number; reportId: number }) {
   return deps.db.transaction(async (tx) => {
     const row = await getReportRow(tx, input.reportId, true);
+    refuseBeforeYearEnds(row.year, deps.now, '发布');
     if (row.status !== 'locked') throw new AppError('invalid_state', '请先锁定报告，再发布');
     const { findings, errorCount } = await findingsFor(tx, toReport(row), row);
     if (errorCount > 0) {

@@ -16,6 +16,8 @@ export interface LayoutProps {
   console?: boolean;
   /** The QR code of the page's address (portal pages). */
   qrSvg?: string;
+  /** What the QR code opens; default 扫一扫在手机打开当前页. */
+  qrCaption?: string;
   /** CSRF token for the forms of the page shell (退出). */
   csrf?: string;
   children?: Child;
@@ -106,7 +108,7 @@ export function Layout(props: LayoutProps) {
           {props.qrSvg ? (
             <figure class="qr">
               {raw(props.qrSvg)}
-              <figcaption>扫一扫在手机打开当前页</figcaption>
+              <figcaption>{props.qrCaption ?? '扫一扫在手机打开当前页'}</figcaption>
             </figure>
           ) : null}
         </footer>

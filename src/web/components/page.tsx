@@ -12,8 +12,14 @@ export async function renderPage(
   site: string,
   title: string,
   body: unknown,
-  opts: { status?: ContentfulStatusCode; console?: boolean } = {},
+  opts: {
+    status?: ContentfulStatusCode;
+    console?: boolean;
+    /** The QR code's address and caption when it is not this page (a receipt points at its tracking page). */
+    qr?: { path: string; caption: string };
+  } = {},
 ) {
+  const qrUrl = opts.qr ? new URL(opts.qr.path, c.req.url).href : c.req.url;
   return c.html(
     <Layout
       title={title}
@@ -24,7 +30,8 @@ export async function renderPage(
       largeText={c.get('largeText')}
       script={c.get('script')}
       console={opts.console}
-      qrSvg={opts.console ? undefined : await pageQr(publicAddress(c.req.url, c.get('publicOrigin')))}
+      qrSvg={opts.console ? undefined : await pageQr(publicAddress(qrUrl, c.get('publicOrigin')))}
+      qrCaption={opts.qr?.caption}
     >
       {body as never}
     </Layout>,

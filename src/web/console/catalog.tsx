@@ -13,6 +13,7 @@ import { raw } from 'hono/html';
 import { can, requirePermission } from '../../auth/roles.ts';
 import { addAttachment } from '../../catalog/actions/add-attachment.ts';
 import { approveStep } from '../../catalog/actions/approve-step.ts';
+import { confirmAttachmentChecked } from '../../catalog/actions/confirm-attachment-checked.ts';
 import { createItem } from '../../catalog/actions/create-item.ts';
 import { maskItemPersonalData } from '../../catalog/actions/mask-personal-data.ts';
 import { overridePersonalData } from '../../catalog/actions/override-personal-data.ts';
@@ -22,7 +23,12 @@ import { submitItem } from '../../catalog/actions/submit-item.ts';
 import { withdrawItem } from '../../catalog/actions/withdraw-item.ts';
 import type { AttachmentHandling } from '../../catalog/attachment-mask.ts';
 import type { ChangeInput } from '../../catalog/change.ts';
-import { attachmentHandlings, describeFinding, itemPersonalData } from '../../catalog/content-check.ts';
+import {
+  attachmentHandlings,
+  describeFinding,
+  itemPersonalData,
+  uncheckedAttachments,
+} from '../../catalog/content-check.ts';
 import { defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
 import { sanitizeHtml } from '../../catalog/sanitize.ts';
@@ -39,6 +45,17 @@ import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 const categories = [...flattenDirectory(defaultDirectory('government')).entries()];
 
 /** What 保密审查 can do with an attachment, with findings in it and without. */
+/** The review record's decisions in words (not the stored codes). */
+const DECISION_NAMES: Record<string, string> = {
+  submitted: '提交审核',
+  approved: '审核通过',
+  returned: '退回修改',
+  pii_override: '说明理由后确认发布个人信息',
+  attachment_replaced: '替换附件',
+  attachment_checked: '人工核对附件',
+  withdrawn: '撤回',
+};
+
 const HANDLING: Record<AttachmentHandling, { found: string; none: string }> = {
   automatic: { found: '可自动脱敏（“脱敏处理”）', none: '未发现个人信息' },
   replace: {
@@ -183,6 +200,7 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
       const handlings = new Map((await attachmentHandlings(deps.db, it.id)).map((a) => [a.id, a.handling]));
       const findingsIn = (attachmentId: number) => pii.filter((f) => f.attachmentId === attachmentId);
       const unread = d.attachments.filter((a) => handlings.get(a.id) === 'unreadable').map((a) => `“${a.filename}”`);
+      const unchecked = new Set((await uncheckedAttachments(deps.db, it.id)).map((a) => a.id));
       const notMaskable = [...handlings].filter(([id, h]) => h === 'replace' && findingsIn(id).length > 0);
       const canEdit = can(user, 'catalog.edit', it.agencyId);
       const canReview = can(user, 'catalog.review', it.agencyId);
@@ -289,7 +307,8 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
                   <label for="return-comment">退回意见</label>
                   <textarea id="return-comment" name="comment" required />
                 </Action>
-                {pii.length ? (
+                {/* A 身份证号 is only ever masked: no reason is offered to publish it. */}
+                {pii.length && !pii.some((f) => f.kind === 'id_card') ? (
                   <Action path="override" label="说明理由后确认发布" danger>
                     <label for="override-reason">理由（如：为依法应公开的公示信息）</label>
                     <textarea id="override-reason" name="reason" required />
@@ -328,6 +347,22 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
                         <td>{handling === 'unreadable' ? '未能检查' : found.length ? `${found.length}处` : '无'}</td>
                         <td>
                           {found.length ? HANDLING[handling].found : HANDLING[handling].none}
+                          {handling === 'unreadable' && !unchecked.has(a.id) ? <p class="ok">已人工核对。</p> : null}
+                          {handling === 'unreadable' && unchecked.has(a.id) && canReview && it.state === 'in_review' ? (
+                            <form method="post" action={`/console/catalog/${it.id}/attachment-checked`}>
+                              <Csrf c={c} />
+                              <Version />
+                              <input type="hidden" name="attachmentId" value={String(a.id)} />
+                              <label for={`checked-note-${a.id}`}>人工核对结果</label>
+                              <input
+                                id={`checked-note-${a.id}`}
+                                name="note"
+                                type="text"
+                                value="已逐页人工核对，未发现国家秘密、商业秘密和个人隐私"
+                              />
+                              <button type="submit">确认已人工核对</button>
+                            </form>
+                          ) : null}
                           {canMask ? (
                             <details open={found.length > 0 && handling !== 'automatic'}>
                               <summary>替换附件</summary>
@@ -361,7 +396,7 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
           <ol>
             {d.reviews.map((r) => (
               <li>
-                {r.step}：{r.decision}
+                {r.step}：{DECISION_NAMES[r.decision] ?? r.decision}
                 {r.comment ? `（${r.comment}）` : ''}
               </li>
             ))}
@@ -413,6 +448,9 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
     post('return', (b, f) => returnItem(act, { ...b, comment: str(f.comment) }));
     post('mask', (b) => maskItemPersonalData(act, b));
     post('override', (b, f) => overridePersonalData(act, { ...b, reason: str(f.reason) }));
+    post('attachment-checked', (b, f) =>
+      confirmAttachmentChecked(act, { ...b, attachmentId: Number(str(f.attachmentId)), note: str(f.note) }),
+    );
     post('withdraw', (b, f) => withdrawItem(act, { ...b, reason: str(f.reason) }));
   };
 }

@@ -79,6 +79,10 @@ describe('console: sign-in and the report builder', () => {
       reason: '行政许可数据口径更正',
     });
     expect(ok.status).toBe(303);
+    // The form names the cells as the report prints them, never by their keys.
+    const form = (await b.get(`/console/reports/${reportId}`)).html;
+    expect(form).toMatch(/<option value="apply\.received\.total">[^<]*新收政府信息公开申请/);
+    expect(form).not.toContain('规范键名');
     const actions = (await listAudit(t.db, { entityType: 'annual_report', entityId: reportId })).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['report.narrative_updated', 'report.locked', 'report.published', 'report.corrected']),

@@ -15,10 +15,12 @@ import { agencies } from '../../db/schema/agencies.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import { renderReportBody } from '../../report/render/index.ts';
+import { keysOf } from '../../report/templates/index.ts';
 import { correctReport } from '../../reports/actions/correct-report.ts';
 import { lockReport } from '../../reports/actions/lock-report.ts';
 import { publishReport } from '../../reports/actions/publish-report.ts';
 import { updateNarrative } from '../../reports/actions/update-narrative.ts';
+import { indicatorName } from '../../reports/export.ts';
 import { corrections } from '../../reports/queries.ts';
 import { findingsFor, getReportRow, toReport } from '../../reports/store.ts';
 import { requireUser } from '../auth.tsx';
@@ -31,6 +33,14 @@ const narrativeForm = z.object({
   overview: z.string().max(50_000).default(''),
   problems: z.string().max(50_000).default(''),
   other: z.string().max(50_000).default(''),
+});
+
+/** Times in the console as the office reads them: Beijing time. */
+const shanghaiMinute = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+  hourCycle: 'h23',
 });
 
 const correctionForm = z.object({
@@ -231,8 +241,15 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
               <h2>更正已发布的报告</h2>
               <form method="post" action={`/console/reports/${row.id}/correct`}>
                 <Csrf c={c} />
-                <label for="key">更正的单元格（规范键名，如 apply.received.total）</label>
-                <input id="key" name="key" type="text" />
+                <label for="key">更正的栏目（表中的行与列）</label>
+                <select id="key" name="key">
+                  <option value="">（只更正正文，不改数字）</option>
+                  {keysOf(report.format).map((k) => (
+                    <option value={k}>
+                      {indicatorName(report.format, k)}（现为{String(report.values[k] ?? '空')}）
+                    </option>
+                  ))}
+                </select>
                 <label for="value">更正后的数值</label>
                 <input id="value" name="value" type="text" />
                 <label for="reason">更正理由（必填）</label>

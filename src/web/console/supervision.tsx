@@ -12,9 +12,11 @@ import { requirePermission } from '../../auth/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { TIMING_NAMES } from '../../law/annual-report.ts';
 import { renderReportBody } from '../../report/render/index.ts';
 import { returnReport } from '../../reports/actions/return-report.ts';
 import { replyNotice, sendNotice } from '../../supervision/actions/notices.ts';
+import { urgeReport } from '../../supervision/actions/urge-report.ts';
 import { noticesFor, noticesSentBy, supervisionDashboard } from '../../supervision/dashboard.ts';
 import { reportSeason } from '../../supervision/report-season.ts';
 import { requireUser } from '../auth.tsx';
@@ -169,7 +171,7 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
         .max(2100)
         .catch(Number(deps.clock.today().slice(0, 4)) - 1)
         .parse(c.req.query('year'));
-      const season = await reportSeason(deps.db, user.agencyId, year);
+      const season = await reportSeason(deps.db, user.agencyId, year, deps.clock.today());
       return consolePage(
         c,
         deps.site,
@@ -186,7 +188,7 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
                 <th scope="col">单位</th>
                 <th scope="col">状态</th>
                 <th scope="col">发布日期</th>
-                <th scope="col">按时</th>
+                <th scope="col">报送时限</th>
                 <th scope="col">勾稽关系错误</th>
                 <th scope="col">操作</th>
               </tr>
@@ -197,9 +199,25 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
                   <td>{u.agency.name}</td>
                   <td>{STATUS[u.status]}</td>
                   <td>{u.publishedOn ?? ''}</td>
-                  <td>{u.onTime ? '是' : <span class="tag overdue">否</span>}</td>
+                  <td>
+                    {u.timing === 'on_time' || u.timing === 'not_due' ? (
+                      TIMING_NAMES[u.timing]
+                    ) : (
+                      <span class="tag overdue">{TIMING_NAMES[u.timing]}</span>
+                    )}
+                  </td>
                   <td class="num">{u.errorCount ?? ''}</td>
                   <td>
+                    {u.timing === 'not_due' || u.timing === 'overdue' ? (
+                      <form method="post" action="/console/supervision/season/urge" class="inline">
+                        <Csrf c={c} />
+                        <input type="hidden" name="agencyId" value={String(u.agency.id)} />
+                        <input type="hidden" name="year" value={String(year)} />
+                        <button type="submit" class="secondary" aria-label={`向${u.agency.name}催报`}>
+                          催报
+                        </button>
+                      </form>
+                    ) : null}
                     {u.status === 'locked' && u.reportId ? (
                       <form method="post" action={`/console/supervision/reports/${u.reportId}/return`} class="inline">
                         <Csrf c={c} />
@@ -227,6 +245,14 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
           {raw(renderReportBody(season.consolidated))}
         </>,
       );
+    });
+
+    app.post('/console/supervision/season/urge', async (c) => {
+      const user = supervisor(c);
+      const f = await c.req.parseBody();
+      const year = Number(str(f.year));
+      await urgeReport(act, { user, agencyId: Number(str(f.agencyId)), year });
+      return c.redirect(`/console/supervision/season?year=${year}`, 303);
     });
 
     app.post('/console/supervision/reports/:id{[0-9]+}/return', async (c) => {

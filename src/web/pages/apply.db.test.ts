@@ -8,6 +8,7 @@ import { caseAttachments, cases } from '../../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { sha256Hex } from '../../files.ts';
 import { sampleExe, sampleJpeg, samplePdf } from '../../testing/files.ts';
+import { qrSvg } from '../qr.ts';
 import { createSite } from '../site.ts';
 import { testBrowser } from '../testing.ts';
 
@@ -78,6 +79,10 @@ describe('the online application with attachments (multipart/form-data)', () => 
     expect(trackingCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(html).toContain('身份证明：身份证正面.jpg');
     expect(html).toContain('其他证明材料：情况说明.pdf');
+    // The receipt's QR code opens this application's tracking page, not the form (/apply).
+    expect(html).toContain(qrSvg(`http://localhost/track?code=${trackingCode}`));
+    expect(html).not.toContain(qrSvg('http://localhost/apply'));
+    expect(html).toContain('扫一扫在手机查询办理进度');
     const [row] = await t.db.select().from(cases).where(eq(cases.trackingCode, trackingCode));
     caseId = row.id;
     expect(row.applicantName).toBe('王五');

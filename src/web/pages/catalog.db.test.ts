@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
@@ -42,6 +42,88 @@ describe('法定主动公开内容 on the portal', () => {
       .limit(1);
     if (hidden) expect((await site().request(`/catalog/${hidden.id}`)).status).toBe(404);
     expect((await site().request('/catalog/99999999')).status).toBe(404);
+  });
+
+  it('counts the matches of a search truly and pages through them, with an agency filter', async () => {
+    // A word in many titles: more than one page of results.
+    const html = await (await site().request(`/search?q=${encodeURIComponent('通知')}&year=&type=&agency=`)).text();
+    const total = Number(/找到 (\d+) 条结果/.exec(html)?.[1]);
+    const [{ n }] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(catalogItems)
+      .where(
+        and(
+          eq(catalogItems.state, 'published'),
+          sql`${catalogItems.publishedOn} <= '2026-11-23'`,
+          sql`${catalogItems.searchVector} @@ to_tsquery('simple', '通 <-> 知')`,
+        ),
+      );
+    expect(total).toBe(n);
+    expect(total).toBeGreaterThan(20);
+    expect(html).toContain('第 1 页，共');
+    const second = await (await site().request(`/search?q=${encodeURIComponent('通知')}&page=2`)).text();
+    expect(second).toContain('上一页');
+    const firstIds = [...html.matchAll(/<li><a href="\/catalog\/(\d+)"/g)].map((m) => m[1]);
+    const secondIds = [...second.matchAll(/<li><a href="\/catalog\/(\d+)"/g)].map((m) => m[1]);
+    expect(firstIds).toHaveLength(20);
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+    expect(html).toContain('<select id="search-agency" name="agency">');
+    const [one] = await t.db.select().from(catalogItems).where(eq(catalogItems.state, 'published')).limit(1);
+    const mine = await (
+      await site().request(`/search?q=${encodeURIComponent(one.title.slice(-6))}&agency=${one.agencyId}`)
+    ).text();
+    expect(mine).toContain(`/catalog/${one.id}`);
+  });
+
+  it('finds an item by its 索引号, whole or by its tail', async () => {
+    const [item] = await t.db
+      .select()
+      .from(catalogItems)
+      .where(and(eq(catalogItems.state, 'published'), sql`${catalogItems.publishedOn} <= '2026-11-23'`))
+      .orderBy(desc(catalogItems.id))
+      .limit(1);
+    const whole = await (await site().request(`/search?q=${encodeURIComponent(item.indexNo)}`)).text();
+    expect(whole).toContain(`/catalog/${item.id}`);
+    expect(whole).toContain('找到 1 条结果');
+    // The tail (year and number) is unique within the agency.
+    const tail = item.indexNo.split('/')[1];
+    const mine = await (await site().request(`/search?q=${tail}&agency=${item.agencyId}`)).text();
+    expect(mine).toContain(`/catalog/${item.id}`);
+  });
+
+  it('lists the categories in their numbered order (20.2 before 20.10)', async () => {
+    const html = await (await site().request('/catalog')).text();
+    const codes = [...html.matchAll(/category=([0-9.]+)"/g)].map((m) => m[1]);
+    const sorted = [...codes].sort((a, b) => {
+      const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+      return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0);
+    });
+    expect(codes.length).toBeGreaterThan(3);
+    expect(codes).toEqual(sorted);
+  });
+
+  it('does not show an item before its 发布日期, nor the office’s own warnings to the public', async () => {
+    const [item] = await t.db.select().from(catalogItems).where(eq(catalogItems.state, 'published')).limit(1);
+    await t.db.update(catalogItems).set({ publishedOn: '2026-11-28' }).where(eq(catalogItems.id, item.id));
+    try {
+      expect((await site().request(`/catalog/${item.id}`)).status).toBe(404);
+      const list = await (await site().request(`/catalog?agency=${item.agencyId}`)).text();
+      expect(list).not.toContain(`/catalog/${item.id}"`);
+      const found = await (await site().request(`/search?q=${encodeURIComponent(item.indexNo)}`)).text();
+      expect(found).not.toContain(`/catalog/${item.id}"`);
+    } finally {
+      await t.db.update(catalogItems).set({ publishedOn: item.publishedOn }).where(eq(catalogItems.id, item.id));
+    }
+    const [late] = await t.db.select().from(catalogItems).where(eq(catalogItems.publishedLate, 1)).limit(1);
+    if (late) {
+      const page = await (await site().request(`/catalog/${late.id}`)).text();
+      expect(page).not.toContain('第二十六条');
+    }
+  });
+
+  it('sets adjacent links apart (not “AtomJSON Feed”)', async () => {
+    const html = await (await site().request('/catalog')).text();
+    expect(html).toMatch(/Atom<\/a>、<a href="\/api\/catalog\/feed.json">JSON Feed/);
   });
 
   it('serves the feeds', async () => {

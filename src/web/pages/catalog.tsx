@@ -4,13 +4,13 @@
  * with the full metadata table (索引号, 发布机构, 成文日期, 发布日期, 文号, 主题分类, 体裁, 有效性) and
  * attachments, and search with highlighted results. Feeds and the JSON API live under /api/catalog.
  */
-import { and, asc, count, desc, eq, like } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, lte } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import { subtreeIds } from '../../agencies/tree.ts';
 import { can } from '../../auth/roles.ts';
-import { defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
+import { compareCategories, defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
 import { sanitizeHtml } from '../../catalog/sanitize.ts';
 import { searchCatalog } from '../../catalog/search.ts';
@@ -20,23 +20,25 @@ import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
+import { LinkList, Pager } from '../components/links.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
+import { emptyAsAbsent } from '../query.ts';
 
 const PAGE = 20;
 const categoryNames = flattenDirectory([...defaultDirectory('government'), ...defaultDirectory('town')]);
 const categoryName = (code: string) => categoryNames.get(code)?.join(' › ') ?? code;
 
 const browseQuery = z.object({
-  agency: z.coerce.number().int().positive().optional(),
+  agency: emptyAsAbsent(z.coerce.number().int().positive().optional()),
   category: z.string().max(50).optional(),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 const searchQuery = z.object({
   q: z.string().max(100).optional(),
-  agency: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  type: z.enum(['rule', 'normative', 'interpretation', 'other']).optional(),
+  agency: emptyAsAbsent(z.coerce.number().int().positive().optional()),
+  year: emptyAsAbsent(z.coerce.number().int().min(2000).max(2100).optional()),
+  type: emptyAsAbsent(z.enum(['rule', 'normative', 'interpretation', 'other']).optional()),
   page: z.coerce.number().int().min(1).max(500).catch(1),
 });
 
@@ -52,8 +54,10 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
       const parsed = browseQuery.safeParse(c.req.query());
       if (!parsed.success) throw new AppError('bad_input', '浏览条件有误');
       const q = parsed.data;
+      const today = deps.clock.today();
       const where = and(
         eq(catalogItems.state, 'published'),
+        lte(catalogItems.publishedOn, today),
         q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
         q.category ? like(catalogItems.category, `${q.category.replace(/[%_]/g, '')}%`) : undefined,
       );
@@ -78,10 +82,16 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
         deps.db
           .select({ category: catalogItems.category, n: count() })
           .from(catalogItems)
-          .where(and(eq(catalogItems.state, 'published'), q.agency ? eq(catalogItems.agencyId, q.agency) : undefined))
-          .groupBy(catalogItems.category)
-          .orderBy(asc(catalogItems.category)),
+          .where(
+            and(
+              eq(catalogItems.state, 'published'),
+              lte(catalogItems.publishedOn, today),
+              q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
+            ),
+          )
+          .groupBy(catalogItems.category),
       ]);
+      cats.sort((a, b) => compareCategories(a.category, b.category));
       const link = (over: Record<string, string | number | undefined>) => {
         const p = new URLSearchParams();
         for (const [k, v] of Object.entries({ agency: q.agency, category: q.category, ...over }))
@@ -142,11 +152,16 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
               ))}
             </tbody>
           </table>
-          {q.page > 1 ? <a href={link({ page: q.page - 1 })}>上一页</a> : null}{' '}
-          {n > q.page * PAGE ? <a href={link({ page: q.page + 1 })}>下一页</a> : null}
+          <Pager page={q.page} total={n} link={(p) => link({ page: p })} />
           <p class="hint">
-            订阅：<a href="/api/catalog/feed.rss">RSS</a>　<a href="/api/catalog/feed.atom">Atom</a>　
-            <a href="/api/catalog/feed.json">JSON Feed</a>
+            订阅：
+            <LinkList
+              links={[
+                ['/api/catalog/feed.rss', 'RSS'],
+                ['/api/catalog/feed.atom', 'Atom'],
+                ['/api/catalog/feed.json', 'JSON Feed'],
+              ]}
+            />
           </p>
         </>,
       );
@@ -159,9 +174,9 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
         throw error instanceof AppError && error.code === 'not_found' ? gone() : error;
       });
       const user = c.get('user');
-      if (detail.item.state !== 'published' && !(user && can(user, 'catalog.read', detail.item.agencyId))) {
-        throw gone();
-      }
+      const staff = !!user && can(user, 'catalog.read', detail.item.agencyId);
+      const due = detail.item.publishedOn !== null && detail.item.publishedOn <= deps.clock.today();
+      if (!staff && (detail.item.state !== 'published' || !due)) throw gone();
       const it = detail.item;
       const row = (label: string, value: unknown) => (
         <tr>
@@ -193,7 +208,8 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             </tbody>
           </table>
           <h1>{it.title}</h1>
-          {detail.flags.length ? <p class="warn">{detail.flags.join('；')}</p> : null}
+          {/* The office's own findings (第二十六条, 解读 out of step): for its staff, never on the public page. */}
+          {staff && detail.flags.length ? <p class="warn">{detail.flags.join('；')}</p> : null}
           <article>{raw(sanitizeHtml(it.body))}</article>
           {detail.attachments.length ? (
             <section>
@@ -216,9 +232,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
           {detail.interpretations.length ? (
             <p>
               政策解读：
-              {detail.interpretations.map((i) => (
-                <a href={`/catalog/${i.id}`}>{i.title}</a>
-              ))}
+              <LinkList links={detail.interpretations.map((i) => [`/catalog/${i.id}`, i.title])} />
             </p>
           ) : null}
         </>,
@@ -236,10 +250,19 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             year: q.year,
             docType: q.type,
             today: deps.clock.today(),
+            publishedBy: deps.clock.today(),
             limit: PAGE,
             offset: (q.page - 1) * PAGE,
+            countTotal: true,
           })
-        : { hits: [], total: 0 };
+        : { hits: [], total: 0, totalCapped: false };
+      const list = await agencyList();
+      const link = (p: number) => {
+        const params = new URLSearchParams();
+        for (const [k, v] of Object.entries({ q: q.q, agency: q.agency, year: q.year, type: q.type, page: p }))
+          if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v));
+        return `/search?${params}`;
+      };
       return page(
         c,
         '搜索',
@@ -249,6 +272,15 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             <form method="get" action="/search">
               <label for="q">关键词</label>
               <input id="q" name="q" type="text" value={q.q ?? ''} maxlength={100} />
+              <label for="search-agency">发布机构</label>
+              <select id="search-agency" name="agency">
+                <option value="">全部机关</option>
+                {list.map((a) => (
+                  <option value={String(a.id)} selected={q.agency === a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
               <label for="year">发布年份</label>
               <input id="year" name="year" type="number" value={q.year ? String(q.year) : ''} />
               <label for="type">文件类型</label>
@@ -263,7 +295,12 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
               <button type="submit">搜索</button>
             </form>
           </search>
-          {q.q ? <p>找到 {result.total} 条结果</p> : null}
+          {q.q ? (
+            <p>
+              {result.totalCapped ? `找到超过 ${result.total} 条结果` : `找到 ${result.total} 条结果`}
+              {result.total > PAGE ? `，第 ${q.page} 页` : ''}
+            </p>
+          ) : null}
           <ol>
             {result.hits.map((h) => (
               <li>
@@ -275,6 +312,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
               </li>
             ))}
           </ol>
+          {q.q ? <Pager page={q.page} total={result.total} more={result.totalCapped} link={link} /> : null}
         </>,
       );
     });

@@ -4,7 +4,7 @@
  * browsable by body, year and template, with their rule findings, cross-year checks, charts comparing
  * units and years, and exports (CSV, XLSX, JSON).
  */
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
@@ -13,18 +13,21 @@ import { annualReports } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import { chartSvg } from '../../report/render/charts.ts';
 import { renderReportBody } from '../../report/render/index.ts';
-import { toCsv, toJson, toXlsx } from '../../reports/export.ts';
+import { formatName, sourceName, toCsv, toJson, toXlsx } from '../../reports/export.ts';
 import { crossYearFindings } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
+import { LinkList } from '../components/links.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
+import { emptyAsAbsent } from '../query.ts';
 
+// The filter form sends every field; one left empty (year=, format=) means "any", not a wrong value.
 const filterSchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  format: z.enum(['old2008', 'new2019', 'new2021']).optional(),
-  body: z.string().max(50).optional(),
-  errors: z.enum(['1']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  year: emptyAsAbsent(z.coerce.number().int().min(2000).max(2100).optional()),
+  format: emptyAsAbsent(z.enum(['old2008', 'new2019', 'new2021']).optional()),
+  body: emptyAsAbsent(z.string().trim().max(50).optional()),
+  errors: emptyAsAbsent(z.enum(['1']).optional()),
+  page: emptyAsAbsent(z.coerce.number().int().min(1).max(100_000).optional()),
 });
 
 type Filter = z.infer<typeof filterSchema>;
@@ -35,8 +38,16 @@ function parseFilter(c: Context<AppEnv>): Filter {
   return parsed.data;
 }
 
+/** Reports imported from published documents, and this county's own reports once published here. */
+const PUBLIC_REPORTS = or(
+  eq(annualReports.origin, 'imported'),
+  and(eq(annualReports.origin, 'computed'), eq(annualReports.status, 'published')),
+)!;
+const reportHref = (r: { id: number; origin: string }) =>
+  r.origin === 'computed' ? `/reports/${r.id}` : `/data/${r.id}`;
+
 function where(f: Filter): SQL {
-  const w: SQL[] = [eq(annualReports.origin, 'imported')];
+  const w: SQL[] = [PUBLIC_REPORTS];
   if (f.year) w.push(eq(annualReports.year, f.year));
   if (f.format) w.push(eq(annualReports.format, f.format));
   if (f.body) w.push(sql`${annualReports.issuer} like ${`%${f.body.replace(/[%_]/g, '')}%`}`);
@@ -89,7 +100,7 @@ export function dataPages(deps: { db: Db; site: string }) {
               <option value="">全部</option>
               {(['old2008', 'new2019', 'new2021'] as const).map((x) => (
                 <option value={x} selected={f.format === x}>
-                  {x}
+                  {formatName(x)}
                 </option>
               ))}
             </select>
@@ -101,8 +112,14 @@ export function dataPages(deps: { db: Db; site: string }) {
             <button type="submit">筛选</button>
           </form>
           <p>
-            共 {count} 份。导出：<a href={`/data/export.csv?${qs}`}>CSV</a>　
-            <a href={`/data/export.xlsx?${qs}`}>XLSX</a>　<a href={`/data/export.json?${qs}`}>JSON</a>
+            共 {count} 份。导出：
+            <LinkList
+              links={[
+                [`/data/export.csv?${qs}`, 'CSV'],
+                [`/data/export.xlsx?${qs}`, 'XLSX'],
+                [`/data/export.json?${qs}`, 'JSON'],
+              ]}
+            />
           </p>
           {chartRows.length > 1
             ? raw(
@@ -126,7 +143,7 @@ export function dataPages(deps: { db: Db; site: string }) {
                 <th scope="col">模板</th>
                 <th scope="col">新收申请</th>
                 <th scope="col">勾稽关系错误</th>
-                <th scope="col">来源文件</th>
+                <th scope="col">来源</th>
               </tr>
             </thead>
             <tbody>
@@ -136,12 +153,12 @@ export function dataPages(deps: { db: Db; site: string }) {
                     <a href={`/data/body/${encodeURIComponent(r.bodyKey)}`}>{r.issuer}</a>
                   </td>
                   <td>
-                    <a href={`/data/${r.id}`}>{r.year}</a>
+                    <a href={reportHref(r)}>{r.year}</a>
                   </td>
-                  <td>{r.format}</td>
+                  <td>{formatName(r.format)}</td>
                   <td class="num">{received(r.values) ?? ''}</td>
                   <td class="num">{r.errorCount ? <span class="tag overdue">{r.errorCount}</span> : '0'}</td>
-                  <td>{r.source ?? ''}</td>
+                  <td>{r.origin === 'computed' ? '本平台发布' : '导入'}</td>
                 </tr>
               ))}
             </tbody>
@@ -156,7 +173,7 @@ export function dataPages(deps: { db: Db; site: string }) {
       const rows = await deps.db
         .select()
         .from(annualReports)
-        .where(and(eq(annualReports.bodyKey, key), eq(annualReports.origin, 'imported')))
+        .where(and(eq(annualReports.bodyKey, key), PUBLIC_REPORTS))
         .orderBy(asc(annualReports.year));
       if (!rows.length) throw new AppError('not_found', '没有这个机关的报告');
       const cross = await crossYearFindings(deps.db, key);
@@ -194,10 +211,10 @@ export function dataPages(deps: { db: Db; site: string }) {
                 return (
                   <tr>
                     <td>
-                      <a href={`/data/${r.id}`}>{r.year}</a>
+                      <a href={reportHref(r)}>{r.year}</a>
                     </td>
                     <td>{r.issuer}</td>
-                    <td>{r.format}</td>
+                    <td>{formatName(r.format)}</td>
                     <td class="num">{received(r.values) ?? ''}</td>
                     <td class="num">{r.errorCount}</td>
                     <td>
@@ -222,7 +239,7 @@ export function dataPages(deps: { db: Db; site: string }) {
         <>
           <h1>{`${row.issuer}${row.year}年政府信息公开工作年度报告（导入）`}</h1>
           <p class="hint">
-            来源：{row.source}；模板：{row.format}
+            来源文件：{sourceName(row)}；报告格式：{formatName(row.format)}
             {row.hasTable ? '' : '（无统计表，数字取自正文）'}
           </p>
           <h2>校验结果</h2>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.ts';
+import { agencies } from '../../db/schema/agencies.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { seedGoldDir } from '../../testing/paths.ts';
@@ -59,5 +60,52 @@ describe('政府信息公开年报 on the portal', () => {
   it('answers 404 for a draft or an unknown report', async () => {
     expect((await site().request(`/reports/${draftId}`)).status).toBe(404);
     expect((await site().request('/reports/999999')).status).toBe(404);
+  });
+
+  it('lists the bodies in tree order (the 人民政府 first, then each level by pinyin), filtered by year and body', async () => {
+    const agency = (name: string, kind: 'government' | 'department', path: string) =>
+      t.db
+        .insert(agencies)
+        .values({ name, kind, path })
+        .returning({ id: agencies.id })
+        .then(([r]) => r.id);
+    const gov = await agency('某县人民政府', 'government', '/900/');
+    const zhu = await agency('某县住房和城乡建设局', 'department', '/900/901/');
+    const cai = await agency('某县财政局', 'department', '/900/902/');
+    const an = await agency('某县安全生产监督管理局', 'department', '/900/903/');
+    const g = JSON.parse(readFileSync(join(seedGoldDir, '002_4aa25779e377b147.json'), 'utf8'));
+    const report = (agencyId: number, issuer: string, year: number, origin: 'computed' | 'imported') =>
+      t.db
+        .insert(annualReports)
+        .values({
+          origin,
+          agencyId,
+          issuer,
+          bodyKey: `${issuer}${origin}`,
+          year,
+          format: g.format,
+          values: g.values,
+          status: 'published',
+          publishedAt: new Date(),
+        })
+        .returning({ id: annualReports.id })
+        .then(([r]) => r.id);
+    await report(zhu, '某县住房和城乡建设局', 2025, 'computed');
+    await report(cai, '某县财政局', 2025, 'computed');
+    await report(gov, '某县人民政府', 2025, 'computed');
+    await report(an, '某县安全生产监督管理局', 2025, 'computed');
+    await report(cai, '某县财政局', 2024, 'computed');
+    const imported = await report(an, '外县人民政府', 2025, 'imported');
+    const html = await (await site().request('/reports?year=2025&agency=')).text();
+    const order = [...html.matchAll(/>(某县[^<]*?)2025年政府信息公开工作年度报告</g)].map((m) => m[1]);
+    expect(order).toEqual(['某县人民政府', '某县安全生产监督管理局', '某县财政局', '某县住房和城乡建设局']);
+    expect(html).not.toContain('2024年政府信息公开工作年度报告');
+    expect(html).not.toContain('外县人民政府');
+    const one = await (await site().request(`/reports?agency=${cai}`)).text();
+    expect(one).toContain('某县财政局2025年');
+    expect(one).toContain('某县财政局2024年');
+    expect(one).not.toContain('某县人民政府2025年');
+    // An imported report of another body is 年报数据, never shown under this site as its own.
+    expect((await site().request(`/reports/${imported}`)).status).toBe(404);
   });
 });

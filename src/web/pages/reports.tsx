@@ -15,24 +15,27 @@ import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../repo
 import { corrections, publishedReports } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
 import { RenderCache } from '../cache.ts';
+import { LinkList } from '../components/links.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
+import { emptyAsAbsent } from '../query.ts';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** ?year= of the list: a report year, or none (year=1e309 was a 500). */
-const yearQuery = z.object({
-  year: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(2000).max(2100)]).optional(),
+const reportsQuery = z.object({
+  year: emptyAsAbsent(z.coerce.number().int().min(2000).max(2100).optional()),
+  agency: emptyAsAbsent(z.coerce.number().int().positive().optional()),
 });
 
 async function publishedRow(db: Db, idText: string) {
   const id = Number(idText);
   if (!Number.isInteger(id)) throw new AppError('not_found', '没有这份年度报告');
   const row = await getReportRow(db, id);
-  if (row.status !== 'published') throw new AppError('not_found', '这份年度报告尚未发布');
+  // Imported reports of other bodies are 年报数据 (/data), never shown under this site's name.
+  if (row.status !== 'published' || row.origin !== 'computed') throw new AppError('not_found', '这份年度报告尚未发布');
   return row;
 }
 
@@ -42,9 +45,15 @@ export function reportPages(deps: { db: Db; site: string }) {
   const bodies = new RenderCache<string>(300);
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
-      const year = parseInput(yearQuery, c.req.query()).year;
-      const rows = await publishedReports(deps.db, { year });
-      const years = [...new Set(rows.map((r) => r.year))];
+      const parsed = reportsQuery.safeParse(c.req.query());
+      if (!parsed.success) throw new AppError('bad_input', '筛选条件有误');
+      const q = parsed.data;
+      const all = await publishedReports(deps.db);
+      // The choices come from every published report; the list from those the filters keep.
+      const years = [...new Set(all.map((r) => r.year))];
+      const bodies = [...new Map(all.filter((r) => r.agencyId).map((r) => [r.agencyId, r.issuer])).entries()];
+      const rows = all.filter((r) => (!q.year || r.year === q.year) && (!q.agency || r.agencyId === q.agency));
+      const shownYears = years.filter((y) => rows.some((r) => r.year === y));
       return renderPage(
         c,
         deps.site,
@@ -54,8 +63,30 @@ export function reportPages(deps: { db: Db; site: string }) {
           <p class="hint">
             依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，各行政机关于每年1月31日前公布上一年度报告。
           </p>
-          {rows.length === 0 ? <p>暂无已发布的年度报告。</p> : null}
-          {years.map((y) => (
+          <form method="get" action="/reports">
+            <label for="r-year">年度</label>
+            <select id="r-year" name="year">
+              <option value="">全部年度</option>
+              {years.map((y) => (
+                <option value={String(y)} selected={q.year === y}>
+                  {y}年度
+                </option>
+              ))}
+            </select>
+            <label for="r-agency">机关</label>
+            <select id="r-agency" name="agency">
+              <option value="">全部机关</option>
+              {bodies.map(([id, name]) => (
+                <option value={String(id)} selected={q.agency === id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <button type="submit">筛选</button>
+          </form>
+          <p>共 {rows.length} 份</p>
+          {rows.length === 0 ? <p>暂无符合条件的已发布年度报告。</p> : null}
+          {shownYears.map((y) => (
             <section>
               <h2>{y}年度</h2>
               <ul>
@@ -69,6 +100,9 @@ export function reportPages(deps: { db: Db; site: string }) {
               </ul>
             </section>
           ))}
+          <p class="hint">
+            其他机关已发布的年度报告（导入的数据）见<a href="/data">年报数据</a>。
+          </p>
         </>,
       );
     });
@@ -85,9 +119,15 @@ export function reportPages(deps: { db: Db; site: string }) {
         <>
           <h1>{title}</h1>
           <p class="noprint">
-            下载：<a href={`/reports/${row.id}.docx`}>Word（DOCX）</a>　
-            <a href={`/reports/${row.id}.xlsx`}>Excel（XLSX）</a>　<a href={`/reports/${row.id}.html`}>网页（HTML）</a>
-            　<a href={`/reports/${row.id}.json`}>数据（JSON）</a>
+            下载：
+            <LinkList
+              links={[
+                [`/reports/${row.id}.docx`, 'Word（DOCX）'],
+                [`/reports/${row.id}.xlsx`, 'Excel（XLSX）'],
+                [`/reports/${row.id}.html`, '网页（HTML）'],
+                [`/reports/${row.id}.json`, '数据（JSON）'],
+              ]}
+            />
           </p>
           {fixes.length ? (
             <div class="warn" role="note">
