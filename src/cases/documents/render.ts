@@ -6,7 +6,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { and, desc, eq } from 'drizzle-orm';
 import { requirePermission, type SessionUser } from '../../auth/roles.ts';
-import { listAudit } from '../../db/audit.ts';
 import type { Executor } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';

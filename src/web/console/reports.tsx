@@ -35,14 +35,6 @@ const narrativeForm = z.object({
   other: z.string().max(50_000).default(''),
 });
 
-/** Times in the console as the office reads them: Beijing time. */
-const shanghaiMinute = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'short',
-  timeStyle: 'short',
-  hourCycle: 'h23',
-});
-
 const correctionForm = z.object({
   reason: z.string().trim().min(4, '请写明更正的理由').max(2000),
   key: z.string().max(100).optional(),

@@ -6,7 +6,6 @@
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
-import { parseInput } from '../../api-input.ts';
 import { shanghaiDay } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
