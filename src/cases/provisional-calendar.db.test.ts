@@ -44,6 +44,7 @@ const fileOnline = (today: string) =>
       agencyId: tree.education.id,
       applicantType: 'natural_person',
       applicantName: '李四',
+      idNumber: '11010519491231002X',
       phone: '13812345678',
       channel: 'online',
       subject: '某镇2026年农村道路建设项目资金使用情况',

@@ -8,13 +8,14 @@
  * (so a search cannot reveal a masked name). Overdue is derived from the due date and today, as everywhere
  * (lifecycle.ts isOverdue): open and past its due date; 逾期答复 is a case closed after its due date.
  */
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLE_PERMISSIONS, type SessionUser } from '../auth/roles.ts';
 import type { Executor } from '../db/client.ts';
 import { agencies } from '../db/schema/agencies.ts';
 import { users } from '../db/schema/auth.ts';
-import { applicantTypes, caseStates, cases, channels } from '../db/schema/cases.ts';
+import { applicantTypes, type CaseState, caseStates, cases, channels } from '../db/schema/cases.ts';
+import { CLOCK_STOPPED_STATES } from '../law/case-clock.ts';
 import { OUTCOMES } from '../law/outcomes.ts';
 import { isOverdue } from './lifecycle.ts';
 import { maskName } from './queries.ts';
@@ -118,7 +119,8 @@ function conditions(f: RegisterFilters, scope: RegisterScope, today: string): SQ
   if (f.receivedTo) where.push(lte(cases.receivedOn, f.receivedTo));
   if (f.closedFrom) where.push(gte(cases.closedOn, f.closedFrom));
   if (f.closedTo) where.push(lte(cases.closedOn, f.closedTo));
-  const overdueOpen = and(OPEN, sql`${cases.dueOn} < ${today}`);
+  // 逾期未答复 is the clock's own definition (isOverdue): a clock stopped for a 补正 or a fee is not overdue.
+  const overdueOpen = and(notInArray(cases.state, CLOCK_STOPPED_STATES as CaseState[]), sql`${cases.dueOn} < ${today}`);
   const late = and(CLOSED_NOW, sql`${cases.closedOn} > ${cases.dueOn}`);
   if (f.overdue === 'open') where.push(overdueOpen);
   else if (f.overdue === 'late') where.push(late);

@@ -31,7 +31,7 @@ const browser = (today: string) =>
 const fields = () => ({
   applicantType: 'natural_person',
   applicantName: '王五',
-  idNumber: '110105194912310021',
+  idNumber: '11010519491231002X',
   phone: '13912345678',
   agencyId: String(tree.education.id),
   subject: '某县2026年义务教育阶段学校布局调整方案',
@@ -45,8 +45,8 @@ describe('the portal and console with the clock on 2026-12-31 and no 2027 notice
     const b = browser('2026-12-31T15:00:00+08:00');
     await b.get('/apply');
     const res = await b.multipart('/apply', fields());
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    expect(res.status).toBe(303);
+    const { html } = await b.get(res.headers.get('location') ?? '');
     trackingCode = /id="tracking-code">([A-Z0-9]+)</.exec(html)?.[1] ?? '';
     expect(trackingCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(html).toMatch(/2027-01-29 <span class="tag provisional"[^>]*>暂定<\/span>/);

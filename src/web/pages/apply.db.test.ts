@@ -80,9 +80,11 @@ describe('the online application with attachments (multipart/form-data)', () => 
     expect(html).toContain('身份证明：身份证正面.jpg');
     expect(html).toContain('其他证明材料：情况说明.pdf');
     // The receipt's QR code opens this application's tracking page, not the form (/apply).
-    expect(html).toContain(qrSvg(`http://localhost/track?code=${trackingCode}`));
-    expect(html).not.toContain(qrSvg('http://localhost/apply'));
-    expect(html).toContain('扫一扫在手机查询办理进度');
+    // The receipt relabels the code's SVG (办理进度查询页二维码): compare the drawing itself.
+    const drawing = (url: string) => /<path d="[^"]+"/.exec(qrSvg(url))?.[0] ?? 'no drawing';
+    expect(html).toContain(drawing(`http://localhost/track?code=${trackingCode}`));
+    expect(html).not.toContain(drawing('http://localhost/apply'));
+    expect(html).toContain('扫码或访问以下地址查询办理进度');
     const [row] = await t.db.select().from(cases).where(eq(cases.trackingCode, trackingCode));
     caseId = row.id;
     expect(row.applicantName).toBe('王五');

@@ -34,6 +34,7 @@ beforeAll(async () => {
     log: (e) => errors.push(e),
     publicFormsPerMinute: 1_000_000,
     lookupsPerMinute: 1_000_000,
+    searchesPerMinute: 1_000_000,
   });
   anon = testBrowser(site);
   await anon.get('/apply');

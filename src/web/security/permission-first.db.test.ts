@@ -33,6 +33,7 @@ beforeAll(async () => {
         agencyId,
         applicantType: 'natural_person',
         applicantName: '张三',
+        idNumber: '11010519491231002X',
         phone: '13800000000',
         channel: 'online',
         subject: '申请公开某项目批复',

@@ -14,7 +14,7 @@ import { samplePng } from '../../testing/files.ts';
 import { createSite } from '../site.ts';
 import { testBrowser } from '../testing.ts';
 
-const ID = '110105194912310021';
+const ID = '11010519491231002X';
 const PHONE = '13812345678';
 let t: TestDb;
 let site: ReturnType<typeof createSite>;
@@ -72,7 +72,8 @@ beforeAll(async () => {
     },
     [['identityFiles', new File([samplePng()], `身份证${ID}.png`, { type: 'image/png' })]],
   );
-  const html = await receipt.text();
+  expect(receipt.status).toBe(303);
+  const { html } = await applicant.get(receipt.headers.get('location') ?? '');
   code = /id="tracking-code">([A-Z0-9]+)</.exec(html)?.[1] ?? '';
   expect(code).not.toBe('');
   const handler = await signedIn('handler');

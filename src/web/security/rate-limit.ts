@@ -20,8 +20,11 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   const hits = new Map<string, { start: number; count: number }>();
   const methods = new Set(opts.methods ?? ['POST']);
   const now = opts.now ?? Date.now;
+  // A request that several of this limiter's paths match (`/track` and `/track/*`) counts once.
+  const counted = new WeakSet<Request>();
   return async (c, next) => {
-    if (methods.has(c.req.method)) {
+    if (methods.has(c.req.method) && !counted.has(c.req.raw)) {
+      counted.add(c.req.raw);
       const key = clientAddress(c.req.raw.headers, c.env, opts.trustedProxies ?? 0);
       const t = now();
       const entry = hits.get(key);
