@@ -7,13 +7,22 @@ import type { Executor, Tx } from './client.ts';
 import { type AuditEvent, auditEvents } from './schema/audit.ts';
 
 let generation = 0;
+const byEntityType = new Map<string, number>();
 
 /**
  * How many events this process has recorded: a cache of what the records show (src/web/page-cache.ts) is
  * stale once this moves. Bumped when the event is written, before its transaction commits, so a reader that
  * rendered in between may cache the old state; such caches also watch the log itself (max id).
+ *
+ * With `ignored`, events of those entity types are not counted: a cache of pages that never show them (the
+ * public portal shows no case) stays valid through them.
  */
-export const auditGeneration = (): number => generation;
+export function auditGeneration(ignored?: ReadonlySet<string>): number {
+  if (!ignored || ignored.size === 0) return generation;
+  let n = generation;
+  for (const type of ignored) n -= byEntityType.get(type) ?? 0;
+  return n;
+}
 
 export interface AuditInput {
   /** When it happened: pass `clock.now()`. */
@@ -52,6 +61,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<AuditEvent
     })
     .returning();
   generation++;
+  byEntityType.set(event.entityType, (byEntityType.get(event.entityType) ?? 0) + 1);
   return row;
 }
 

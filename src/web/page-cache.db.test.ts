@@ -260,3 +260,50 @@ describe('what the page cache keeps', () => {
     expect(renders()).toBe(6);
   });
 });
+
+describe('the page cache is made new by what changed, not by any change (issue #18)', () => {
+  it('a case event leaves the kept portal pages valid; a catalog event makes them new', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于春季农业生产的通知');
+    await retitle(itemId, '关于秋季农业生产的通知');
+    await t.db.transaction((tx) =>
+      recordAudit(tx, { at: clock.now(), actorId: null, action: 'case.replied', entityType: 'case', entityId: 1 }),
+    );
+    // A clerk's reply to a case changes no public page: the kept page is still served.
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于春季农业生产的通知');
+    await t.db.transaction((tx) =>
+      recordAudit(tx, {
+        at: clock.now(),
+        actorId: null,
+        action: 'catalog.updated',
+        entityType: 'catalog_item',
+        entityId: itemId,
+      }),
+    );
+    expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于秋季农业生产的通知');
+  });
+
+  it('watching the log of a shared database, events of ignored types are not counted', async () => {
+    let renders = 0;
+    const app = new Hono<AppEnv>();
+    app.use(async (c, next) => {
+      c.set('user', null);
+      await next();
+    });
+    app.use(pageCache(t.db, { paths: /^\/$/, sharedDb: true, ignoredEntityTypes: ['case'] }));
+    app.get('/', (c) => c.html(`<p>${++renders}</p>`));
+    await app.request('/');
+    await app.request('/');
+    // Written by "another process": straight into the log, not through this process's recordAudit.
+    const write = (entityType: string) =>
+      t.db.execute(
+        sql`insert into audit_events (at, action, entity_type, data) values (now(), 'x.y', ${entityType}, '{}'::jsonb)`,
+      );
+    await write('case');
+    await app.request('/');
+    expect(renders).toBe(1);
+    await write('catalog_item');
+    await app.request('/');
+    expect(renders).toBe(2);
+  });
+});

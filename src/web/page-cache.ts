@@ -43,6 +43,11 @@ export interface PageCacheOptions {
   lookupTimeoutMs?: number;
   /** A page is rendered again after this long whatever happened. Default 60 s. */
   ttlMs?: number;
+  /**
+   * Audit entity types whose events change none of the cached pages (a case's 补正 or reply changes no
+   * public page): kept pages stay valid through them. Any other type, a new one included, makes pages new.
+   */
+  ignoredEntityTypes?: readonly string[];
   now?: () => number;
 }
 
@@ -65,14 +70,21 @@ const floorOf = (newest: number) => Math.max(0, (Math.floor(newest / RECENT_BLOC
  * look-up that started after the call. One look-up at a time; callers that arrive while one is in flight
  * share the next.
  */
-function logWatch(db: Executor, timeoutMs: number) {
+function logWatch(db: Executor, timeoutMs: number, ignored: readonly string[]) {
+  // Events of ignored types are not counted (an empty list filters nothing).
+  const counted = ignored.length
+    ? sql` and entity_type not in (${sql.join(
+        ignored.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
   let seen: { floor: number; newest: number; recent: number } | null = null;
   let changes = 0;
   let current: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   const read = async (floor: number) => {
     const { rows } = await db.execute<{ newest: number | string | null; recent: number | string }>(
-      sql`select max(id) as newest, count(*) as recent from audit_events where id > ${floor}`,
+      sql`select max(id) as newest, count(*) as recent from audit_events where id > ${floor}${counted}`,
     );
     return { floor, newest: Number(rows[0]?.newest ?? floor), recent: Number(rows[0]?.recent ?? 0) };
   };
@@ -121,7 +133,10 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
   const now = opts.now ?? Date.now;
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
   const ttlMs = opts.ttlMs ?? 60_000;
-  const watch = (opts.sharedDb ?? driverOf(db) === 'postgres') ? logWatch(db, opts.lookupTimeoutMs ?? 500) : null;
+  const ignored = opts.ignoredEntityTypes ?? [];
+  const ignoredSet = new Set(ignored);
+  const watch =
+    (opts.sharedDb ?? driverOf(db) === 'postgres') ? logWatch(db, opts.lookupTimeoutMs ?? 500, ignored) : null;
   const entries = new Map<string, Entry>();
   let bytes = 0;
 
@@ -142,7 +157,7 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
 
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.get('user') || !opts.paths.test(c.req.path)) return next();
-    const generation = `${auditGeneration()}:${watch ? await watch.changes() : 0}`;
+    const generation = `${auditGeneration(ignoredSet)}:${watch ? await watch.changes() : 0}`;
     const key = `${c.req.url}\n${c.get('script')}\n${c.get('largeText') ? 1 : 0}`;
     const hit = entries.get(key);
     if (hit && hit.generation === generation && hit.expires > now()) {
