@@ -9,6 +9,8 @@
  * br`, so pages come compressed as visitors get them; the bytes sent per page are printed beside the figures.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -60,7 +62,72 @@ export default async function benchPortal(): Promise<void> {
         `portal ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}, ${kb.toFixed(1)} KB a response; first render ${firstMs.toFixed(1)} ms a page (${headers === BROWSER ? 'target p99 < 100 ms at 200 connections' : 'no target: not what a browser asks for; bound by this process reading 40 KB bodies'})`,
       );
     }
+    await underAttack(port, child.pid ?? 0, items);
   } finally {
     child.kill();
   }
+}
+
+/** The server's resident memory, from /proc (Linux), in MiB. */
+function rssMiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Issue #19: load held while hostile uploads run. Four anonymous clients each stream a 1 GB chunked body to a
+ * path that does not exist, while 200 connections read catalog items; printed: the visitors' p99 and errors,
+ * how far each attacker got before the server refused it, and the server's memory before and at its peak.
+ */
+async function underAttack(port: number, pid: number, items: number[]): Promise<void> {
+  const before = rssMiB(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 50);
+  const attack = () =>
+    new Promise<number>((resolve) => {
+      let sent = 0;
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/no/such/upload',
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' },
+      });
+      const done = () => resolve(sent);
+      req.on('response', (res) => {
+        res.resume();
+        req.destroy();
+        done();
+      });
+      req.on('error', done);
+      req.on('close', done);
+      const pump = () => {
+        while (sent < 1024 ** 3) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+  let next = 0;
+  const requests = [{ setupRequest: (req: object) => ({ ...req, path: `/catalog/${items[next++ % items.length]}` }) }];
+  const [load, ...sent] = await Promise.all([
+    autocannon({ url: `http://127.0.0.1:${port}`, headers: BROWSER, requests, connections: 200, duration: 5 }),
+    attack(),
+    attack(),
+    attack(),
+    attack(),
+  ]);
+  clearInterval(sampler);
+  console.log(
+    `portal under attack (4 × 1 GB chunked bodies to a missing path while 200 connections read items): p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}; each attacker refused after ${sent.map((b) => `${(b / 1024 / 1024).toFixed(0)} MiB`).join(', ')} sent; server memory ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB (target: growth < 64 MiB, p99 < 100 ms)`,
+  );
 }
