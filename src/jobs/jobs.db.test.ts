@@ -15,6 +15,7 @@ import { listAudit } from '../db/audit.ts';
 import { openDb } from '../db/client.ts';
 import { makeAgencyTree, makeUser, TEST_PASSWORD } from '../db/factories.ts';
 import { sessions } from '../db/schema/auth.ts';
+import { rateLimitHits } from '../db/schema/rate-limits.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import type { Job, JobLog } from './job.ts';
 import { reminderSweep } from './reminder-sweep.ts';
@@ -101,8 +102,15 @@ describe('the jobs do existing work', () => {
     await signIn('2026-11-23T08:00:00+08:00', 60_000);
     await signIn('2026-11-23T08:00:00+08:00', 60_000);
     const live = await signIn('2026-11-23T08:30:00+08:00', 8 * 3600_000);
+    // Rate-limit counters: one of a window two hours old goes, one of this minute stays.
+    const at = (iso: string) => Date.parse(iso);
+    await t.db.insert(rateLimitHits).values([
+      { bucket: 'forms:198.51.100.1', windowStart: at('2026-11-23T07:00:00+08:00'), count: 3 },
+      { bucket: 'forms:198.51.100.2', windowStart: at('2026-11-23T08:59:30+08:00'), count: 1 },
+    ]);
     const result = await sessionPurge.run({ db: t.db, clock: fixedClock('2026-11-23T09:00:00+08:00') });
-    expect(result).toEqual({ purged: 2 });
+    expect(result).toEqual({ purged: 2, rateCounters: 1 });
+    expect((await t.db.select().from(rateLimitHits)).map((r) => r.bucket)).toEqual(['forms:198.51.100.2']);
     const left = await t.db.select().from(sessions).where(eq(sessions.userId, staff.row.id));
     expect(left.map((s) => s.expiresAt)).toEqual([live.expiresAt]);
   });

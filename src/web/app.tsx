@@ -18,6 +18,7 @@ import { bodyLimits } from './security/body-limit.ts';
 import { csrf } from './security/csrf.ts';
 import { inputGuard } from './security/input-guard.ts';
 import { rateLimit } from './security/rate-limit.ts';
+import type { RateStore } from './security/rate-store.ts';
 
 export interface WebOptions {
   clock: Clock;
@@ -39,6 +40,8 @@ export interface WebOptions {
   searchesPerMinute?: number;
   /** Application status lookups (by tracking code) allowed per client per minute. */
   lookupsPerMinute?: number;
+  /** Where the rate limits count (default: this process's memory; shared in the database on PostgreSQL). */
+  rateStore?: RateStore;
   /** Called with each unexpected error (a test's way to see them); the logger logs them either way. */
   log?: (error: unknown) => void;
   /** The request log and error log (src/log.ts); default the process's logger. */
@@ -104,13 +107,22 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   for (const path of ['/console', '/console/*', '/api/cases', '/api/cases/*', '/login']) app.use(path, noStore);
   if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
-  const limit = rateLimit({ limit: opts.publicFormsPerMinute ?? 20, windowMs: 60_000, trustedProxies: proxies });
+  const store = opts.rateStore;
+  const limit = rateLimit({
+    name: 'forms',
+    store,
+    limit: opts.publicFormsPerMinute ?? 20,
+    windowMs: 60_000,
+    trustedProxies: proxies,
+  });
   app.use('/apply/*', limit);
   app.use('/track/correction', limit);
   app.use('/api/cases', limit); // filing through the public API: the same count as the portal's form
   app.use('/login', limit);
   // Looking an application up by its code: enough for anyone checking their own, too few to try codes.
   const lookups = rateLimit({
+    name: 'lookups',
+    store,
     limit: opts.lookupsPerMinute ?? 30,
     windowMs: 60_000,
     methods: ['GET'],
@@ -123,6 +135,8 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   // Searches and exports the page cache does not hold: each distinct query is work for the database (issue
   // #19: at 200 connections PGlite answered 1.45 searches a second). Cached pages are served before this.
   const searches = rateLimit({
+    name: 'searches',
+    store,
     limit: opts.searchesPerMinute ?? 60,
     windowMs: 60_000,
     methods: ['GET'],

@@ -4,7 +4,7 @@
  * interval: before answering a visitor from its cache, an instance looks at the audit log (src/web/page-cache.ts).
  * On PGlite two instances cannot share a data directory, so this runs on the server only.
  */
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatIndexNo } from '../catalog/index-number.ts';
@@ -15,8 +15,10 @@ import { type OpenDb, openDb } from '../db/client.ts';
 import { TEST_PASSWORD } from '../db/factories.ts';
 import { users } from '../db/schema/auth.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
+import { rateLimitHits } from '../db/schema/rate-limits.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import type { AppEnv } from './env.ts';
+import { databaseRateStore } from './security/rate-store.ts';
 import { createSite } from './site.ts';
 import { testBrowser } from './testing.ts';
 
@@ -109,5 +111,20 @@ describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () 
       expect(res.status).toBe(200);
       expect(html).toContain(reviewer.displayName);
     }
+  });
+
+  it('rate limits count a visitor once whichever instance answers (counts in the database)', async () => {
+    const opts = { clock, secret: 's', log: () => {}, lookupsPerMinute: 4 };
+    const a = createSite({ ...opts, db: t.db, rateStore: databaseRateStore(t.db) });
+    const b = createSite({ ...opts, db: second.db, rateStore: databaseRateStore(second.db) });
+    const statuses: number[] = [];
+    // Alternating instances, as a load balancer sends them: 6 lookups, the limit is 4 a minute.
+    for (const [i, site] of [a, b, a, b, a, b].entries())
+      statuses.push((await site.request(`/track?code=AAAAAAAA${String(i).padStart(2, '0')}`)).status);
+    expect(statuses.slice(0, 4)).not.toContain(429);
+    expect(statuses.slice(4)).toEqual([429, 429]);
+    // Each instance alone would have let this visitor through: each saw only 3.
+    const [row] = await t.db.select().from(rateLimitHits).where(like(rateLimitHits.bucket, 'lookups:%'));
+    expect(row.count).toBe(6);
   });
 });

@@ -28,6 +28,7 @@ import { catalogPages } from './pages/catalog.tsx';
 import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
+import type { RateStore } from './security/rate-store.ts';
 
 export interface SiteOptions {
   db: Db;
@@ -40,6 +41,8 @@ export interface SiteOptions {
   trustedProxies?: number;
   publicFormsPerMinute?: number;
   lookupsPerMinute?: number;
+  /** Where rate limits count: memory by default; `databaseRateStore(db)` for instances sharing PostgreSQL. */
+  rateStore?: RateStore;
   searchesPerMinute?: number;
   log?: (e: unknown) => void;
   /** Computes an agency's report from cases and the catalog (the report builder's 生成 button). */
@@ -89,6 +92,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     trustedProxies: opts.trustedProxies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
     lookupsPerMinute: opts.lookupsPerMinute,
+    rateStore: opts.rateStore,
     searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),

@@ -14,6 +14,7 @@ import { log } from '../../log.ts';
 import { notifierFromConfig } from '../../notify/from-config.ts';
 import { buildReport } from '../../reports/actions/build-report.ts';
 import { healthz } from '../../web/healthz.ts';
+import { databaseRateStore } from '../../web/security/rate-store.ts';
 import { createSite } from '../../web/site.ts';
 import { type ServeContext, serveHooks } from '../serve-hooks.ts';
 
@@ -105,6 +106,8 @@ export function register(program: Command): void {
         buildReport,
         publicOrigin: config.publicOrigin,
         trustedProxies: config.trustedProxies,
+        // Instances sharing a PostgreSQL database count each visitor's tries together (src/web/security/rate-store.ts).
+        rateStore: driver === 'postgres' ? databaseRateStore(db) : undefined,
         modules: [healthz({ db, startedAt, draining: () => draining })],
         notifier,
       });

@@ -6,5 +6,6 @@ export * from './calendar.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
 export * from './notifications.ts';
+export * from './rate-limits.ts';
 export * from './reports.ts';
 export * from './supervision.ts';

@@ -87,3 +87,14 @@ describe('isProxyAddress', () => {
     expect(isProxyAddress(address)).toBe(expected);
   });
 });
+
+describe('the memory store counts per window from a bucket’s first hit', () => {
+  it('counts within the window and starts again after it', async () => {
+    const { memoryRateStore } = await import('./rate-store.ts');
+    const store = memoryRateStore();
+    expect(await store.hit('x', 1_000, 60_000)).toBe(1);
+    expect(await store.hit('x', 30_000, 60_000)).toBe(2);
+    expect(await store.hit('y', 30_000, 60_000)).toBe(1);
+    expect(await store.hit('x', 61_000, 60_000)).toBe(1);
+  });
+});

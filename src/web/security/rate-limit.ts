@@ -4,6 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors.ts';
+import { memoryRateStore, type RateStore } from './rate-store.ts';
 
 export interface RateLimitOptions {
   /** Requests allowed per window per client. */
@@ -14,10 +15,15 @@ export interface RateLimitOptions {
   /** Reverse proxies in front that append to X-Forwarded-For (default 0: the connection's address counts). */
   trustedProxies?: number;
   now?: () => number;
+  /** Where the counts live (default: this process's memory; src/web/security/rate-store.ts). */
+  store?: RateStore;
+  /** The limiter's name in a shared store (default 'limit'); limiters sharing a store need distinct names. */
+  name?: string;
 }
 
 export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
-  const hits = new Map<string, { start: number; count: number }>();
+  const store = opts.store ?? memoryRateStore();
+  const name = opts.name ?? 'limit';
   const methods = new Set(opts.methods ?? ['POST']);
   const now = opts.now ?? Date.now;
   // A request that several of this limiter's paths match (`/track` and `/track/*`) counts once.
@@ -26,21 +32,12 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
     if (methods.has(c.req.method) && !counted.has(c.req.raw)) {
       counted.add(c.req.raw);
       const key = clientAddress(c.req.raw.headers, c.env, opts.trustedProxies ?? 0);
-      const t = now();
-      const entry = hits.get(key);
-      if (!entry || t - entry.start >= opts.windowMs) {
-        hits.set(key, { start: t, count: 1 });
-        if (hits.size > 50_000) pruneOld(hits, t, opts.windowMs);
-      } else if (++entry.count > opts.limit) {
+      if ((await store.hit(`${name}:${key}`, now(), opts.windowMs)) > opts.limit) {
         throw new AppError('rate_limited', '提交过于频繁，请稍后再试。');
       }
     }
     await next();
   };
-}
-
-function pruneOld(hits: Map<string, { start: number }>, t: number, windowMs: number): void {
-  for (const [k, v] of hits) if (t - v.start >= windowMs) hits.delete(k);
 }
 
 /** A loopback or private-network address: where a reverse proxy of ours connects from. */
