@@ -36,7 +36,7 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
     );
   const findings = check(
     { format: result.format, year: result.year ?? 0, issuer: result.issuer ?? '', values: result.values },
-    { statements: result.statements },
+    { statements: result.statements, skipRules: result.suspendedRules },
   );
   return {
     source,
@@ -48,6 +48,7 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
     provenance: result.provenance,
     findings,
     warnings: result.warnings,
+    ...(result.variant ? { variant: result.variant } : {}),
   };
 }
 

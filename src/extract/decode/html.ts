@@ -117,6 +117,8 @@ export function cellContent(raw: string): string {
 
 class TableGrid {
   rows: string[][] = [];
+  /** For each slot, the column its cell starts at (a slot a colspan covers past its first has a smaller one). */
+  private starts: number[][] = [];
   caption = '';
   inCaption = false;
   /** True once a table was found inside this one. */
@@ -162,9 +164,30 @@ class TableGrid {
         target = [];
         this.rows[this.r + dr] = target;
       }
-      for (let dc = 0; dc < cell.colspan; dc++) target[this.c + dc] = text;
+      const starts = (this.starts[this.r + dr] ??= []);
+      for (let dc = 0; dc < cell.colspan; dc++) {
+        target[this.c + dc] = text;
+        starts[this.c + dc] = this.c;
+      }
     }
     this.c += cell.colspan;
+  }
+
+  /**
+   * A number repeated into the second slot of its colspan, under a header cell merged over the same columns
+   * (`本年增/减量` over two columns, `行政许可 11 3 15` printed as 11 | 3 3 | 15): one value, written once, so
+   * the row's numbers stay in the header's order (issue #16: the decisions were read as 3, not 15). A label or a
+   * header spanning columns still repeats in each slot.
+   */
+  private mergedLikeHeader(r: number, c: number, v: string): boolean {
+    const start = this.starts[r]?.[c];
+    if (start === undefined || start === c || !/^-?\d+(?:\.\d+)?\s*(?:%|个|项|件|条|次|元|万元)?$/.test(v)) return false;
+    for (let above = r - 1; above >= 0; above--) {
+      const s = this.starts[above]?.[c];
+      if (s === undefined) continue;
+      return s === start && this.starts[above]?.[start] === start;
+    }
+    return false;
   }
 
   /** Rows complete so far as lines (empty rows dropped), the caption first. */
@@ -179,6 +202,7 @@ class TableGrid {
       let filled = false;
       for (let c = 0; c < row.length; c++) {
         const v = row[c] ?? ''; // a hole: a slot no cell covered
+        if (this.mergedLikeHeader(i, c, v)) continue;
         if (v) filled = true;
         line = c === 0 ? v : `${line}\t${v}`;
       }

@@ -85,18 +85,33 @@ export function detectYear(lines: string[]): number | null {
 }
 
 const BODY =
-  /([\u4e00-\u9fa5]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|办事处|委员会|管理局|局|厅|委|办公室|中心|院|署))$/;
+  /([\u4e00-\u9fa5]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|办事处|委员会|管委会|管理局|局|厅|委|办公室|中心|院|署))$/;
 const PLACE = /[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|旗|街道)$/;
 const GOVERNMENT_MENTION = /([\u4e00-\u9fa5]{2,14}?(?:镇|乡|街道|县|市|区|旗)(?:人民政府|办事处))/;
 
 const GENERIC_BODY = /^(?:省|市|县|区|镇|乡|旗|街道)?(?:人民政府|办事处)?(?:办公室|办公厅)?$/;
 
+/** A crawler's or an archive's field name before the title (`标题: 平潭综合实验区管委会2014年度…`). */
+const FIELD_NAME = /^(?:文章)?(?:标题|题目|题名|名称|主题)[:：]/;
+
 function cleanPrefix(prefix: string): string {
   return prefix
+    .replace(FIELD_NAME, '')
     .replace(/^.*[《<]/, '')
     .replace(/^[^\u4e00-\u9fa5]+/, '')
     .replace(/(关于|发布|公布|特向社会公布)/g, '')
     .trim();
+}
+
+/**
+ * A title that names only a place (`平潭综合实验区2011年…`): the body the text itself names after it — a
+ * 管委会 or 管理委员会 of a 实验区 or 开发区 has no 人民政府, so none is invented — else the place's
+ * 人民政府 (a 街道's 办事处).
+ */
+function completePlace(place: string, text: string): string {
+  const named = new RegExp(`${place}(管理委员会|管委会|人民政府|办事处)`).exec(text.replace(/\s+/g, ''));
+  if (named) return place + named[1];
+  return place + (place.endsWith('街道') ? '办事处' : '人民政府');
 }
 
 /** The issuing body: the name before the year in the title, completed from the body text. */
@@ -133,7 +148,7 @@ export function detectIssuer(lines: string[], year: number | null): string | nul
       }
     }
   }
-  if (name && PLACE.test(name)) name += name.endsWith('街道') ? '办事处' : '人民政府';
+  if (name && PLACE.test(name)) name = completePlace(name, text);
   if (name && year) {
     // A fuller form of the same name printed before the year elsewhere (南充市 + 高坪区人民政府办公室).
     const flat = text.replace(/\s+(?=\d)/g, '');

@@ -9,6 +9,7 @@ import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect
 import { toItems } from './items.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
+import { detectVariant, readVariant } from './variant.ts';
 
 /** A figure stated in the narrative, with the 1-based line where its sentence starts. */
 export type ReadStatement = Statement & { line: number };
@@ -27,6 +28,10 @@ export interface ExtractionResult {
   provenance: Record<string, Provenance>;
   statements: ReadStatement[];
   warnings: string[];
+  /** A local variant of the table (src/report/templates/variants.ts), when the document prints one. */
+  variant?: string;
+  /** Rules the variant's printed rows do not allow; the check leaves them out. */
+  suspendedRules?: string[];
 }
 
 /** A report runs to a few thousand lines; beyond this the rest is not read for tables (bounded time). */
@@ -37,6 +42,16 @@ const MAX_WARNINGS = 50;
 function capped(warnings: string[]): string[] {
   if (warnings.length <= MAX_WARNINGS) return warnings;
   return [...warnings.slice(0, MAX_WARNINGS), `… ${warnings.length - MAX_WARNINGS} more warnings`];
+}
+
+/** The text with spaces and cell separators (|) removed, lines uncut, bounded (4 MB) so a hostile document costs no more. */
+function wholeCompact(lines: string[]): string {
+  let out = '';
+  for (const l of lines.slice(0, MAX_TABLE_LINES)) {
+    out += l.replace(/[\s|｜]+/g, '');
+    if (out.length > 4_000_000) break;
+  }
+  return out;
 }
 
 /** Never throws: odd input gives `hasTable: false` and a warning. */
@@ -76,7 +91,15 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
   let values: Record<string, CellValue> = {};
   let provenance: Record<string, Provenance> = {};
   const warnings: string[] = [];
-  if (detected.hasTable) {
+  // A variant's header may sit deep in a line (a whole report on one line): looked for in the whole text.
+  const variant = detectVariant(wholeCompact(lines));
+  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant) : null;
+  if (local) {
+    detected = { ...detected, format: local.variant.base, hasTable: true };
+    values = local.values;
+    provenance = local.provenance;
+    warnings.push(...local.warnings);
+  } else if (detected.hasTable) {
     if (lines.length > MAX_TABLE_LINES) warnings.push(`only the first ${MAX_TABLE_LINES} lines were read for tables`);
     const read = readTables(toItems(lines.slice(0, MAX_TABLE_LINES)), detected.format);
     values = read.values;
@@ -95,15 +118,18 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
       provenance[s.key] = { line: s.line, text: s.text };
     }
   }
-  if (year === null) warnings.push('report year not found');
+  // The variant's header names the year its first column counts (指标名称 计量单位 2014年度 历年累计).
+  const reportYear = year ?? local?.year ?? null;
+  if (reportYear === null) warnings.push('report year not found');
   return {
     format: detected.format,
     hasTable: detected.hasTable,
-    year,
+    year: reportYear,
     issuer,
     values,
     provenance,
     statements: detected.hasTable ? statements : [],
     warnings: capped(warnings),
+    ...(local ? { variant: local.variant.id, suspendedRules: local.suspendedRules } : {}),
   };
 }

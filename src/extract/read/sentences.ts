@@ -20,9 +20,20 @@ const PATTERNS: Pattern[] = [
     key: { old: 'proactive.total' },
   },
   {
-    re: /(?:收到|受理)(?:了)?(?:政府信息公开申请|依申请公开(?:申请|信息)?)(?:共|计)?\s*(\d+)\s*件/,
+    re: /(?:收到|受理)(?:了)?(?:政府信息公开申请|依申请公开(?:申请|信息)?)(?:共|计)?\s*(\d+)\s*[件条]/,
     key: { old: 'apply.received', new: 'apply.received.total' },
   },
+  {
+    // `共收到各类政府信息公开申请21条，其中当面申请18条`: the whole, named by 共.
+    re: /共(?:收到|受理)(?:了)?[^。，,；;\d]{0,12}?(?:信息公开|依申请公开)[^。，,；;\d]{0,6}?申请(?:共|计)?\s*(\d+)\s*[件条]/,
+    key: { old: 'apply.received', new: 'apply.received.total' },
+  },
+  {
+    // `行政复议0件`, `收到行政复议申请2件`, `发生行政复议案件1起`.
+    re: /行政复议(?:申请|案件)?(?:共|计)?\s*(\d+)\s*[件起宗]/,
+    key: { old: 'review.total', new: 'review.total' },
+  },
+  { re: /行政诉讼(?:案件)?(?:共|计)?\s*(\d+)\s*[件起宗]/, key: { old: 'litigation.total' } },
   {
     re: /未(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/,
     key: { old: 'apply.received', new: 'apply.received.total' },
@@ -36,6 +47,21 @@ const PATTERNS: Pattern[] = [
   },
   { re: /(?:未发生|未收到|没有发生)[^。\d]{0,40}?行政诉讼/, key: { old: 'litigation.total' }, value: 0 },
 ];
+
+/**
+ * A figure of a part, not of the whole the key counts: its clause names a part (`其中，区直各部门主动公开
+ * 政府信息1687条，占66%`, `各乡镇…856条`) or the figure is followed by its share (`，占34%`).
+ */
+const PART_SUBJECT = /其中|各(?:乡镇|乡|镇|街道|部门|单位|县|区|市)|(?:区直|县直|市直|省直)|乡镇|下属/;
+const SHARE_AFTER = /^[，,]?\s*占/;
+
+function isPart(joined: string, at: number, length: number): boolean {
+  const before = joined.slice(Math.max(0, at - 40), at);
+  const clause = before.slice(
+    Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1,
+  );
+  return PART_SUBJECT.test(clause) || SHARE_AFTER.test(joined.slice(at + length, at + length + 4));
+}
 
 /** Narrative beyond this many characters is not read for figures (a report is far shorter). */
 const MAX_TEXT = 2_000_000;
@@ -65,8 +91,16 @@ export function findStatements(lines: string[], format: TemplateId): (Statement 
     const key = p.key[family];
     if (!key) continue;
     for (const m of joined.matchAll(new RegExp(p.re.source, 'g'))) {
+      if (p.value === undefined && isPart(joined, m.index ?? 0, m[0].length)) continue;
       out.push({ key, value: p.value ?? Number(m[1]), line: lineAt(m.index ?? 0), text: m[0] });
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  // Two wordings of one sentence (`共收到政府信息公开申请12件`) state one figure.
+  const seen = new Set<string>();
+  return out
+    .filter((st) => {
+      const id = `${st.key}|${st.value}|${st.line}`;
+      return !seen.has(id) && seen.add(id);
+    })
+    .sort((a, b) => a.line - b.line);
 }

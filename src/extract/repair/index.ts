@@ -112,9 +112,15 @@ export const FURNITURE_LINE = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Past this a line is not page furniture whatever it starts with: a crawler's text of a whole report on one
+ * line starts with the breadcrumb (`当前位置： 首页…`) and holds the report after it.
+ */
+const MAX_FURNITURE_LINE = 200;
+
 export function isFurniture(line: string): boolean {
   const t = line.trim();
-  return t !== '' && FURNITURE_LINE.test(t);
+  return t !== '' && t.length <= MAX_FURNITURE_LINE && FURNITURE_LINE.test(t);
 }
 
 /** The whole text repair, in an order where each step helps the next. */

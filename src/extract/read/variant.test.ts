@@ -1,0 +1,123 @@
+/**
+ * Issue #16: the Fujian variant of the old table (指标名称 | 计量单位 | YYYY年度 | 历年累计), read from the
+ * real reports of 平潭综合实验区 (a crawler's text: the whole report on one line after a breadcrumb) and from
+ * the same table in the layouts other renderings leave.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../report/check.ts';
+import { realDir, realGoldDir } from '../../testing/paths.ts';
+import { extractFile } from '../pipeline.ts';
+import { toLines } from '../repair/index.ts';
+import { readReport } from './index.ts';
+import { findStatements } from './sentences.ts';
+
+interface Gold {
+  format: string;
+  year: number;
+  issuer: string;
+  values: Record<string, number>;
+  violations: string[];
+}
+const gold = (name: string) => JSON.parse(readFileSync(join(realGoldDir, `${name}.json`), 'utf8')) as Gold;
+
+/** The 2014 table as the crawler printed it: one line of cells separated by spaces. */
+const table2014 = () => {
+  const text = readFileSync(join(realDir, 'pingtan-2014.txt'), 'utf8');
+  return text.slice(text.indexOf('指标名称'), text.indexOf('附件下载')).trim();
+};
+
+describe('the Fujian variant on real reports: every gold value, nothing invented, issuer, no false finding', () => {
+  it.each(['pingtan-2011', 'pingtan-2014'])('%s', async (name) => {
+    const g = gold(name);
+    const out = await extractFile(join(realDir, `${name}.txt`));
+    expect(out.variant).toBe('fujian2008');
+    expect(out.format).toBe(g.format);
+    expect(out.year).toBe(g.year);
+    // The title names 平潭综合实验区 (2011) or carries the crawler's `标题:` (2014): a 管委会, no invented 人民政府.
+    expect(out.issuer).toBe(g.issuer);
+    expect(out.values).toEqual(g.values);
+    expect(out.findings.map((f) => f.rule)).toEqual(g.violations);
+  });
+
+  it('names the rows it leaves out, and why', async () => {
+    const out = await extractFile(join(realDir, 'pingtan-2014.txt'));
+    expect(out.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('「3、信函、传真申请数」：信函与传真合为一行'),
+        expect.stringContaining('「政府信息公开收费减免金额」：减免金额不是收取的费用'),
+      ]),
+    );
+  });
+
+  it('the merged 信函、传真 row suspends only the channel sum: the same values in the national table fail it', () => {
+    const g = gold('pingtan-2014');
+    const national = check({ format: 'old2008', year: 2014, issuer: g.issuer, values: g.values });
+    expect(national.map((f) => f.rule)).toEqual(['old.apply.received_sum']);
+  });
+});
+
+describe('the same table in the layouts renderings leave', () => {
+  const head = ['平潭综合实验区管委会2014年度政府信息公开工作年度报告'];
+  const expected = gold('pingtan-2014').values;
+  it.each([
+    ['one line (archive text)', () => [head[0] + table2014()]],
+    ['one cell per line (flattened table cells)', () => [...head, ...table2014().split(' ')]],
+    ['cells between stray | separators', () => [...head, `| ${table2014().split(' ').join(' | ')} |`]],
+    [
+      'a row per line, tab separated',
+      () => [
+        ...head,
+        ...table2014()
+          .replace(/ (?=[^\d\s条件元])/g, '\n')
+          .split('\n'),
+      ],
+    ],
+  ])('%s', (_name, lines) => {
+    const r = readReport(toLines(lines().join('\n')));
+    expect(r.variant).toBe('fujian2008');
+    expect(r.values).toEqual(expected);
+  });
+
+  it('cells run together are left out and named, never split by guessing', () => {
+    const text = table2014().replace('主动公开文件数 条 2543 78967', '主动公开文件数条254378967');
+    const r = readReport(toLines(`${head[0]}\n${text}`));
+    expect(r.values['proactive.total']).toBeUndefined();
+    expect(r.values['proactive.website']).toBe(2543);
+    expect(r.warnings.join('\n')).toContain('「主动公开文件数条254378967」：单位与各列数字连在一起');
+  });
+});
+
+describe('narrative figures', () => {
+  it.each([
+    [
+      'a part of the whole is not the whole (其中 / 各乡镇 / 占)',
+      '2014年主动公开政府信息2543条。其中，区直各部门主动公开政府信息1687条，占66%。各乡镇主动公开政府信息856条，占34%。',
+      [['proactive.total', 2543]],
+    ],
+    [
+      '行政复议0件',
+      '本年度行政复议0件，行政诉讼0件。',
+      [
+        ['review.total', 0],
+        ['litigation.total', 0],
+      ],
+    ],
+    [
+      '共收到…申请21条，其中当面申请18条',
+      '全年共收到各类政府信息公开申请21条，其中当面申请18条。',
+      [['apply.received', 21]],
+    ],
+  ] as [string, string, [string, number][]][])('%s', (_name, sentence, stated) => {
+    expect(findStatements([sentence], 'old2008').map((s) => [s.key, s.value])).toEqual(stated);
+  });
+});
+
+describe('page furniture', () => {
+  it('a long line that starts with the breadcrumb is the report, not furniture', () => {
+    const line = `当前位置： 首页 政府信息公开年报 ${'报告正文'.repeat(100)}`;
+    expect(toLines(line)).toEqual([line]);
+    expect(toLines('当前位置： 首页 > 政务公开')).toEqual(['']);
+  });
+});
