@@ -164,7 +164,11 @@ class TableGrid {
         target = [];
         this.rows[this.r + dr] = target;
       }
-      const starts = (this.starts[this.r + dr] ??= []);
+      let starts = this.starts[this.r + dr];
+      if (!starts) {
+        starts = [];
+        this.starts[this.r + dr] = starts;
+      }
       for (let dc = 0; dc < cell.colspan; dc++) {
         target[this.c + dc] = text;
         starts[this.c + dc] = this.c;
@@ -181,7 +185,8 @@ class TableGrid {
    */
   private mergedLikeHeader(r: number, c: number, v: string): boolean {
     const start = this.starts[r]?.[c];
-    if (start === undefined || start === c || !/^-?\d+(?:\.\d+)?\s*(?:%|个|项|件|条|次|元|万元)?$/.test(v)) return false;
+    if (start === undefined || start === c || !/^-?\d+(?:\.\d+)?\s*(?:%|个|项|件|条|次|元|万元)?$/.test(v))
+      return false;
     for (let above = r - 1; above >= 0; above--) {
       const s = this.starts[above]?.[c];
       if (s === undefined) continue;
