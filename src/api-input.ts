@@ -23,6 +23,18 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   return r.data;
 }
 
+/**
+ * A form's fields parsed: a refusal names each wrong field with its message (AppError details.fields), so a
+ * page shows each message beside its field and the API names them too.
+ */
+export function parseFields<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+  throw new AppError('bad_input', Object.values(fields)[0] ?? '内容有误', { fields, issues: r.error.issues });
+}
+
 export const signedInUser = (c: { get(key: 'user'): SessionUser | null }): SessionUser => {
   const user = c.get('user');
   if (!user) throw new AppError('unauthenticated', '请先登录');

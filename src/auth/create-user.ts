@@ -15,6 +15,8 @@ export interface CreateUserInput {
   agencyId: number;
   role: Role;
   password: string;
+  /** A password given by an administrator: to be changed at the first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Adds a console user with a hashed password; audited. */
@@ -27,10 +29,13 @@ export async function createUser(
     throw new AppError('bad_input', '用户名只能由字母、数字、下划线、点、连字符组成（2—64位）', { field: 'username' });
   }
   if (!roles.includes(input.role)) throw new AppError('bad_input', `角色无效：${input.role}`, { field: 'role' });
-  const problem = passwordProblem(input.password);
-  if (problem) throw new AppError('bad_input', problem, { field: 'password' });
+  const problem = passwordProblem(input.password, username);
+  if (problem) throw new AppError('bad_input', problem, { field: 'password', fields: { password: problem } });
   const passwordHash = await hashPassword(input.password);
-  const taken = () => new AppError('conflict', `用户名已存在：${username}`, { field: 'username' });
+  const taken = () => {
+    const message = `用户名已存在：${username}`;
+    return new AppError('conflict', message, { field: 'username', fields: { username: message } });
+  };
   try {
     return await deps.db.transaction(async (tx) => {
       const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
@@ -45,6 +50,7 @@ export async function createUser(
           agencyId: input.agencyId,
           role: input.role,
           passwordHash,
+          mustChangePassword: input.mustChangePassword ?? false,
         })
         .returning();
       await recordAudit(tx, {

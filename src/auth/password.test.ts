@@ -30,11 +30,17 @@ describe('password hashes (scrypt)', () => {
   });
 
   it.each([
-    ['too short', 'Ab1-', '至少8位'],
-    ['one kind of character', 'abcdefghij', '两类'],
-    ['acceptable', 'abcdefgh12', null],
+    ['too short', 'Ab1-', '至少10位'],
+    ['one kind of character', 'abcdefghijk', '两类'],
+    ['password1 (issue #19)', 'password1!', '过于常见'],
+    ['admin123 made longer', 'admin12345', '过于常见'],
+    ['a common word with a year and a symbol', 'Password@2025', '过于常见'],
+    ['the username inside', 'zhangwei-2025', '用户名'],
+    ['an ascending run of digits and a letter', '1234567890', '两类'],
+    ['acceptable', 'xinxi-gk-2025', null],
+    ['acceptable with Chinese', '政务公开-2025年度', null],
   ])('password rule: %s', (_name, password, problem) => {
-    const found = passwordProblem(password);
+    const found = passwordProblem(password, 'zhangwei');
     if (problem === null) expect(found).toBeNull();
     else expect(found).toContain(problem);
   });

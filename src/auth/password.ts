@@ -55,10 +55,56 @@ export function needsRehash(stored: string): boolean {
   return N < DEFAULT_PARAMS.N || r < DEFAULT_PARAMS.r || p < DEFAULT_PARAMS.p;
 }
 
-/** The project's password rule: at least 8 characters, not all the same kind. */
-export function passwordProblem(password: string): string | null {
-  if ([...password].length < 8) return '密码至少8位';
-  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password)).length;
+/** The shortest password taken (GB/T 22239-2019 等保2.0 asks for complexity; 10 with two kinds is ours). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * Passwords found first in every guessing list, and their shapes (issue #19: `password1` and `admin123` were
+ * accepted): compared without case, digits and symbols at the end stripped.
+ */
+const COMMON_STEMS = new Set([
+  'password',
+  'passw0rd',
+  'admin',
+  'administrator',
+  'qwerty',
+  'qwertyuiop',
+  'asdfgh',
+  'asdfghjkl',
+  'abc',
+  'abcdef',
+  'abcdefg',
+  'abcdefgh',
+  'iloveyou',
+  'welcome',
+  'letmein',
+  'root',
+  'test',
+  'user',
+  'zhengfu',
+  'woaini',
+  'china',
+]);
+
+/**
+ * The project's password rule: at least MIN_PASSWORD_LENGTH characters of at least two kinds (letters,
+ * digits, symbols), not a common password or one of its variants (`Password1!`, `admin@2025`), not made of
+ * the username, and not one character or an ascending run repeated (`1234567890`, `aaaaaaaaaa`).
+ */
+export function passwordProblem(password: string, username?: string): string | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `密码至少${MIN_PASSWORD_LENGTH}位`;
+  const kinds = [/[a-zA-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password)).length;
   if (kinds < 2) return '密码应至少包含字母、数字、符号中的两类';
+  const lower = password.toLowerCase();
+  const stem = lower.replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, '');
+  if (COMMON_STEMS.has(stem) || COMMON_STEMS.has(lower.replace(/[^a-z]/g, '')))
+    return '密码过于常见，容易被猜中，请换一个';
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return '密码不能包含用户名';
+  if (
+    /^(.)\1+$/.test(password) ||
+    '01234567890123456789'.includes(password) ||
+    'abcdefghijklmnopqrstuvwxyz'.includes(lower)
+  )
+    return '密码不能是同一字符或连续字符';
   return null;
 }

@@ -52,6 +52,8 @@ export interface SessionUser {
   role: Role;
   /** The agencies the user may act on: 'all' for an admin, else ids (own agency; a supervisor's subtree). */
   scope: 'all' | readonly number[];
+  /** The password was given by an administrator: the console asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** Whether the user's scope takes in the agency. */

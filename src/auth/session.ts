@@ -7,8 +7,9 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
-import { sessions, users } from '../db/schema/auth.ts';
+import { sessions, type User, users } from '../db/schema/auth.ts';
 import { AppError } from '../errors.ts';
+import { afterFailure, isLocked, lockedMessage } from './lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionUser } from './roles.ts';
 import { toSessionUser } from './users.ts';
@@ -43,15 +44,21 @@ export async function login(
     .where(and(eq(users.username, input.username.trim()), isNull(users.disabledAt)));
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
+  const now = deps.clock.now();
+  // A locked account refuses even the right password until the lock ends (src/auth/lockout.ts).
+  if (user && isLocked(user.lockedUntil, now)) throw new AppError('unauthenticated', lockedMessage(user.lockedUntil!));
+  if (user && !ok) await countFailure(deps.db, user, now);
   if (!user || !ok) throw new AppError('unauthenticated', '用户名或密码错误');
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = randomBytes(32).toString('base64url');
-  const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.ttlMs ?? SESSION_TTL_MS));
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(sessions)
       .values({ tokenHash: hashToken(token), userId: user.id, csrfSecret, createdAt: now, expiresAt });
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    }
     // A hash made with weaker parameters than today's is replaced while the password is at hand.
     if (needsRehash(user.passwordHash)) {
       await tx
@@ -69,6 +76,30 @@ export async function login(
     });
   });
   return { token, csrfSecret, expiresAt, user: await toSessionUser(deps.db, user) };
+}
+
+/** One more wrong password for an account; the lock when it reaches the limit, audited. */
+async function countFailure(db: Db, user: User, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ failedLogins: users.failedLogins })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .for('update');
+    const next = afterFailure(row?.failedLogins ?? 0, now);
+    await tx.update(users).set(next).where(eq(users.id, user.id));
+    if (next.lockedUntil) {
+      await recordAudit(tx, {
+        at: now,
+        actorId: null,
+        action: 'auth.locked',
+        entityType: 'user',
+        entityId: user.id,
+        agencyId: user.agencyId,
+        data: { until: next.lockedUntil.toISOString() },
+      });
+    }
+  });
 }
 
 /** The user of a live session, with its CSRF secret; null for an unknown, expired or disabled one. */

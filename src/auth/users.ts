@@ -20,6 +20,7 @@ export async function toSessionUser(db: Executor, user: User): Promise<SessionUs
     agencyId: user.agencyId,
     role: user.role,
     scope: await scopeOf(db, user),
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   jobs: () => import('./commands/jobs.ts'),
   backup: () => import('./commands/backup.ts'),
   restore: () => import('./commands/restore.ts'),
+  user: () => import('./commands/user.ts'),
 };
 
 await runCli(async () => {

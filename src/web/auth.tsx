@@ -27,6 +27,22 @@ export function loadSession(deps: { db: Db; clock: Clock }): MiddlewareHandler<A
   };
 }
 
+/** The session cookie's token (the account page keeps this session when the password changes). */
+export const sessionToken = (c: Context<AppEnv>): string | undefined => getCookie(c, COOKIE);
+
+/**
+ * A user whose password an administrator gave (a new account, a reset) reaches only the password page and
+ * sign-out until it is changed: every other console page and API answer sends them there.
+ */
+export function mustChangePasswordFirst(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user?.mustChangePassword || c.req.path === '/console/account/password') return next();
+    if (c.req.path.startsWith('/api/')) throw new AppError('forbidden', '请先修改管理员设置的初始密码');
+    return c.redirect('/console/account/password', 303);
+  };
+}
+
 export function requireUser(c: Context<AppEnv>): SessionUser {
   const user = c.get('user');
   if (!user) throw new AppError('unauthenticated', '请先登录');
@@ -89,6 +105,8 @@ export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCoo
           // Max-Age, not Expires: relative to the browser's clock, whatever the server's says.
           maxAge: Math.max(60, Math.floor((result.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
         });
+        // A password an administrator gave is changed before any work (src/web/console/account.tsx).
+        if (result.user.mustChangePassword) return c.redirect('/console/account/password', 303);
         return c.redirect(safeNext(form.data.next), 303);
       } catch (error) {
         if (error instanceof AppError && error.code === 'unauthenticated') return page(c, error.message, 401);

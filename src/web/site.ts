@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { adminApi } from '../auth/api.ts';
 import { casesApi } from '../cases/api.ts';
 import type { CaseEventListener } from '../cases/notify-events.ts';
 import { registerDueDateRecompute } from '../cases/recompute.ts';
@@ -12,7 +13,9 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { createApp } from './app.tsx';
-import { authRoutes, loadSession } from './auth.tsx';
+import { authRoutes, loadSession, mustChangePasswordFirst } from './auth.tsx';
+import { consoleAccount } from './console/account.tsx';
+import { consoleAdminUsers } from './console/admin-users.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
@@ -98,6 +101,9 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     session: loadSession({ db: opts.db, clock: opts.clock }),
     pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
     modules: [
+      (app) => {
+        for (const path of ['/console', '/console/*', '/api/*']) app.use(path, mustChangePasswordFirst());
+      },
       authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies }),
       consoleHome({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleReports({ db: opts.db, clock: opts.clock, site: info.site, build: opts.buildReport }),
@@ -122,6 +128,9 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
       consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
+      consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
+      (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),

@@ -33,7 +33,7 @@ describe('gongkai jobs', () => {
   it('runs a job once now, and refuses a name it does not know', () => {
     const r = gongkai('jobs', 'run', 'session-purge', '--data', dataDir);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^清理过期会话：完成 \{"job":"session-purge","purged":0,"ms":\d+\}$/m);
+    expect(r.out).toMatch(/^清理过期会话：完成 \{"job":"session-purge","purged":0,"rateCounters":0,"ms":\d+\}$/m);
     const unknown = gongkai('jobs', 'run', 'nope', '--data', dataDir);
     expect(unknown.code).not.toBe(0);
     expect(unknown.err).toContain('没有这个定时任务：nope（可用：reminder-sweep、session-purge）');

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { ensureFirstAdmin } from '../../auth/first-admin.ts';
 import { seedCalendar } from '../../calendar-store/index.ts';
 import { registerDueDateRecompute } from '../../cases/recompute.ts';
 import { systemClock } from '../../clock.ts';
@@ -80,6 +81,13 @@ export function register(program: Command): void {
           log.info('载入演示数据……');
           const result = await loadDemo({ db, clock: systemClock });
           log.info(`演示数据：${result.cases} 件申请，${result.reports} 份年度报告`);
+        }
+        // Production on a new database: one administrator with a one-time password, printed once here.
+        const first = opts.demo ? null : await ensureFirstAdmin({ db, clock: systemClock });
+        if (first) {
+          process.stderr.write(
+            `首次启动：已创建系统管理员 ${first.username}，一次性密码 ${first.password}（只显示这一次，登录后须修改）\n`,
+          );
         }
         for (const hook of serveHooks) {
           await hook.onStart?.(ctx);

@@ -1,6 +1,6 @@
 /** Users of the console, their sessions. Passwords and session tokens are stored only as hashes. */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 export const roles = ['staff', 'office_head', 'reviewer', 'supervisor', 'admin'] as const;
@@ -19,6 +19,12 @@ export const users = pgTable(
     /** scrypt$N$r$p$salt$hash (src/auth/password.ts). */
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Set when an administrator gave the password (a new account, a reset): changed at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Wrong passwords in a row since the last success or lockout (src/auth/lockout.ts). */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Sign-in refused until then, after too many wrong passwords. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

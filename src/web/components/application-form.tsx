@@ -86,7 +86,7 @@ export function fieldErrorsOf(error: { message: string; details?: unknown }): Fi
 }
 
 /** The message beside a field, tied to it by aria-describedby. */
-const FieldError = (props: { errors?: FieldErrors; name: string }) =>
+export const FieldError = (props: { errors?: FieldErrors; name: string }) =>
   props.errors?.[props.name] ? (
     <p class="error field-error" id={`${props.name}-error`}>
       {props.errors[props.name]}
@@ -94,7 +94,7 @@ const FieldError = (props: { errors?: FieldErrors; name: string }) =>
   ) : null;
 
 /** The attributes that mark a field wrong and point at its message. */
-const invalid = (errors: FieldErrors | undefined, name: string, hint?: string) =>
+export const invalid = (errors: FieldErrors | undefined, name: string, hint?: string) =>
   errors?.[name]
     ? { 'aria-invalid': 'true' as const, 'aria-describedby': [`${name}-error`, hint].filter(Boolean).join(' ') }
     : hint

@@ -46,10 +46,14 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/notices', '督办事项'],
   ['/console/calendar', '工作日历'],
   ['/console/audit', '操作日志'],
+  ['/console/account/password', '修改密码'],
 ];
 
+/** Shown to a 系统管理员 only. */
+const ADMIN_NAV: [string, string][] = [['/console/admin/users', '用户管理']];
+
 export function Layout(props: LayoutProps) {
-  const nav = props.console ? CONSOLE_NAV : PORTAL_NAV;
+  const nav = props.console ? [...CONSOLE_NAV, ...(props.user?.role === 'admin' ? ADMIN_NAV : [])] : PORTAL_NAV;
   const here = props.path ?? '/';
   const back = encodeURIComponent(here);
   return (

@@ -1,0 +1,62 @@
+/**
+ * The JSON API of user administration, a Hono sub-app the web mounts at /api/admin: the same actions as the
+ * console's 用户管理 and `gongkai user`. Only a 系统管理员 gets past each action's first line.
+ *
+ * @example
+ * POST /api/admin/users {"username":"li.na","displayName":"李娜","agencyId":3,"role":"staff"}
+ *   → 201 {"user":{…},"oneTimePassword":"…"}
+ * POST /api/admin/users/7/reset-password → {"oneTimePassword":"…"}
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { signedInUser } from '../api-input.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { addUser } from './actions/add-user.ts';
+import { changeUserRole } from './actions/change-user-role.ts';
+import { listUsers } from './actions/list-users.ts';
+import { resetPassword } from './actions/reset-password.ts';
+import { setUserDisabled } from './actions/set-user-disabled.ts';
+import { unlockUser } from './actions/unlock-user.ts';
+import type { SessionUser } from './roles.ts';
+
+interface AdminEnv {
+  Variables: { user: SessionUser | null };
+}
+
+async function body(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return {};
+  }
+}
+
+const userId = z.coerce.number().int().positive();
+
+export function adminApi(deps: { db: Db; clock: Clock }) {
+  const app = new Hono<AdminEnv>();
+  app.get('/users', async (c) => c.json(await listUsers(deps.db, signedInUser(c))));
+  app.post('/users', async (c) => c.json(await addUser(deps, { actor: signedInUser(c), user: await body(c) }), 201));
+  app.post('/users/:id{[0-9]+}/reset-password', async (c) =>
+    c.json(await resetPassword(deps, { actor: signedInUser(c), userId: userId.parse(c.req.param('id')) })),
+  );
+  app.post('/users/:id{[0-9]+}/unlock', async (c) => {
+    await unlockUser(deps, { actor: signedInUser(c), userId: userId.parse(c.req.param('id')) });
+    return c.json({ ok: true });
+  });
+  app.post('/users/:id{[0-9]+}/disable', async (c) => {
+    await setUserDisabled(deps, { actor: signedInUser(c), userId: userId.parse(c.req.param('id')), disabled: true });
+    return c.json({ ok: true });
+  });
+  app.post('/users/:id{[0-9]+}/enable', async (c) => {
+    await setUserDisabled(deps, { actor: signedInUser(c), userId: userId.parse(c.req.param('id')), disabled: false });
+    return c.json({ ok: true });
+  });
+  app.post('/users/:id{[0-9]+}/role', async (c) => {
+    const actor = signedInUser(c);
+    await changeUserRole(deps, { actor, userId: userId.parse(c.req.param('id')), change: await body(c) });
+    return c.json({ ok: true });
+  });
+  return app;
+}

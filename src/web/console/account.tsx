@@ -1,0 +1,104 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * 我的账号 → 修改密码: the signed-in user changes their own password (src/auth/actions/change-own-password.ts).
+ * A user whose password an administrator gave is sent here first (src/web/auth.tsx). Errors beside fields.
+ */
+import type { Context, Hono } from 'hono';
+import { changeOwnPassword } from '../../auth/actions/change-own-password.ts';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/client.ts';
+import { isAppError } from '../../errors.ts';
+import { requireUser, sessionToken } from '../auth.tsx';
+import { FieldError, type FieldErrors, fieldErrorsOf, invalid } from '../components/application-form.tsx';
+import type { AppEnv } from '../env.ts';
+import { Csrf, consolePage, str } from './shell.tsx';
+
+export function consoleAccount(deps: { db: Db; clock: Clock; site: string }) {
+  const page = (c: Context<AppEnv>, errors?: FieldErrors, done = false) => {
+    const user = requireUser(c);
+    return consolePage(
+      c,
+      deps.site,
+      '修改密码',
+      <>
+        <h1>修改密码</h1>
+        {user.mustChangePassword ? (
+          <p class="warn" role="alert">
+            您的密码由系统管理员设置，请先修改为只有您知道的新密码，再开始工作。
+          </p>
+        ) : null}
+        {done ? (
+          <p class="ok" role="status">
+            密码已修改。您在其他设备上的登录已退出。
+          </p>
+        ) : null}
+        {errors?.form ? (
+          <p class="error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <form method="post" action="/console/account/password">
+          <Csrf c={c} />
+          <label for="current">当前密码</label>
+          <input
+            id="current"
+            name="current"
+            type="password"
+            autocomplete="current-password"
+            required
+            {...invalid(errors, 'current')}
+          />
+          <FieldError errors={errors} name="current" />
+          <label for="next">新密码</label>
+          <input
+            id="next"
+            name="next"
+            type="password"
+            autocomplete="new-password"
+            required
+            {...invalid(errors, 'next', 'next-hint')}
+          />
+          <p class="hint" id="next-hint">
+            至少{MIN_PASSWORD_LENGTH}位，包含字母、数字、符号中的两类；不能是常见密码，不能包含用户名。
+          </p>
+          <FieldError errors={errors} name="next" />
+          <label for="repeat">再次输入新密码</label>
+          <input
+            id="repeat"
+            name="repeat"
+            type="password"
+            autocomplete="new-password"
+            required
+            {...invalid(errors, 'repeat')}
+          />
+          <FieldError errors={errors} name="repeat" />
+          <p>
+            <button type="submit">修改密码</button>
+          </p>
+        </form>
+      </>,
+      errors ? 422 : 200,
+    );
+  };
+
+  return (app: Hono<AppEnv>) => {
+    app.get('/console/account/password', (c) => page(c, undefined, c.req.query('done') === '1'));
+    app.post('/console/account/password', async (c) => {
+      const actor = requireUser(c);
+      const form = await c.req.parseBody();
+      try {
+        await changeOwnPassword(deps, {
+          actor,
+          sessionToken: sessionToken(c),
+          form: { current: str(form.current), next: str(form.next), repeat: str(form.repeat) },
+        });
+      } catch (error) {
+        // Passwords are never written back into the form.
+        if (isAppError(error) && error.code === 'bad_input') return page(c, fieldErrorsOf(error));
+        throw error;
+      }
+      return c.redirect('/console/account/password?done=1', 303);
+    });
+  };
+}
