@@ -123,6 +123,15 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
     }
   }, 120_000);
 
+  it('the administration pages pass for the administrator', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await signedIn(context, 'admin');
+    expect(
+      await problemsOf(page, ['/console/admin/users', '/console/admin/agencies', '/console/account/password']),
+    ).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('the supervision pages pass for the supervisor', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await signedIn(context, 'supervisor');

@@ -15,6 +15,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession, mustChangePasswordFirst } from './auth.tsx';
 import { consoleAccount } from './console/account.tsx';
+import { consoleAdminAgencies } from './console/admin-agencies.tsx';
 import { consoleAdminUsers } from './console/admin-users.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
@@ -130,6 +131,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),

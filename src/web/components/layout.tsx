@@ -50,7 +50,10 @@ const CONSOLE_NAV: [string, string][] = [
 ];
 
 /** Shown to a 系统管理员 only. */
-const ADMIN_NAV: [string, string][] = [['/console/admin/users', '用户管理']];
+const ADMIN_NAV: [string, string][] = [
+  ['/console/admin/users', '用户管理'],
+  ['/console/admin/agencies', '机构管理'],
+];
 
 export function Layout(props: LayoutProps) {
   const nav = props.console ? [...CONSOLE_NAV, ...(props.user?.role === 'admin' ? ADMIN_NAV : [])] : PORTAL_NAV;

@@ -60,6 +60,7 @@ figure.qr svg{width:96px;height:96px}
 .charts svg{max-width:100%;height:auto}
 @media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
 .field-error{margin:4px 0 8px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}
 .filters .filter{display:flex;flex-direction:column}
 .filters .filter.wide{flex:1 1 100%}

@@ -1,0 +1,60 @@
+/** 机构管理 (issue #12): adding a body under its parent with its 统一社会信用代码, and renaming one, audited. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../clock.ts';
+import { listAudit } from '../../db/audit.ts';
+import { makeAgencyTree, makeUser } from '../../db/factories.ts';
+import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { addAgency } from './add-agency.ts';
+import { renameAgency } from './rename-agency.ts';
+
+const clock = fixedClock('2026-12-03T09:00:00+08:00');
+let t: TestDb;
+let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
+let admin: Awaited<ReturnType<typeof makeUser>>['user'];
+let staff: Awaited<ReturnType<typeof makeUser>>['user'];
+const deps = () => ({ db: t.db, clock });
+
+beforeAll(async () => {
+  t = await createTestDb();
+  tree = await makeAgencyTree(t.db);
+  admin = (await makeUser(t.db, { agency: tree.county, role: 'admin' })).user;
+  staff = (await makeUser(t.db, { agency: tree.county, role: 'staff' })).user;
+});
+afterAll(() => t.close());
+
+describe('新增机关 and 更名', () => {
+  it('adds a 部门 under the county with a valid code, then renames it; both audited', async () => {
+    const made = await addAgency(deps(), {
+      actor: admin,
+      agency: { name: '示范县医疗保障局', kind: 'department', parentId: String(tree.county.id), creditCode: '' },
+    });
+    expect(made.path).toBe(`${tree.county.path}${made.id}/`);
+    await renameAgency(deps(), { actor: admin, agencyId: made.id, change: { name: '示范县医疗保障和卫生健康局' } });
+    const audit = await listAudit(t.db, { entityType: 'agency', entityId: made.id });
+    expect(audit.map((e) => e.action).sort()).toEqual(['agency.created', 'agency.renamed']);
+    expect(audit.find((e) => e.action === 'agency.renamed')?.data).toEqual({
+      from: '示范县医疗保障局',
+      to: '示范县医疗保障和卫生健康局',
+    });
+  });
+
+  it.each([
+    ['no name', { name: '', kind: 'department', parentId: '1', creditCode: '' }, 'name'],
+    ['a 部门 at the top', { name: '某局', kind: 'department', parentId: '', creditCode: '' }, 'parentId'],
+    [
+      'a wrong check character',
+      { name: '某局', kind: 'department', parentId: '1', creditCode: '11330000002482107A' },
+      'creditCode',
+    ],
+  ])('refuses %s beside its field', async (_name, agency, field) => {
+    const withParent = { ...agency, parentId: agency.parentId && String(tree.county.id) };
+    const refused = await addAgency(deps(), { actor: admin, agency: withParent }).catch((e) => e);
+    expect(Object.keys(refused.details.fields)).toEqual([field]);
+  });
+
+  it('is an administrator’s', async () => {
+    await expect(
+      addAgency(deps(), { actor: staff, agency: { name: '某局', kind: 'department', parentId: '', creditCode: '' } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
