@@ -32,6 +32,7 @@ import { saveDocumentTemplate } from './actions/save-document-template.ts';
 import { sendFeeNotice } from './actions/send-fee-notice.ts';
 import { setReasonablePeriod } from './actions/set-reasonable-period.ts';
 import { startConsultation } from './actions/start-consultation.ts';
+import { transferCase, transferCaseSchema } from './actions/transfer-case.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
@@ -130,6 +131,7 @@ const ACTIONS = {
     run: recordDelivery,
   },
   'delivery-signed': { schema: base.extend({ deliveryId: id, signedOn: day }), run: recordDeliverySigned },
+  transfer: { schema: base.extend(transferCaseSchema.shape), run: transferCase },
 } as const;
 
 /**

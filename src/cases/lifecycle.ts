@@ -27,7 +27,8 @@ export type CaseAction =
   | 'record_consultation_receipt'
   | 'record_fee_notice_receipt'
   | 'set_reasonable_period'
-  | 'record_delivery';
+  | 'record_delivery'
+  | 'transfer';
 
 const ALLOWED: Record<CaseAction, CaseState[]> = {
   request_correction: ['received'],
@@ -45,6 +46,8 @@ const ALLOWED: Record<CaseAction, CaseState[]> = {
   record_fee_notice_receipt: ['awaiting_fee'],
   set_reasonable_period: ['received', 'consulting'],
   record_delivery: ['replied'],
+  // 转办 before any other step (src/cases/actions/transfer-case.ts).
+  transfer: ['received'],
 };
 
 export const STATE_NAMES: Record<CaseState, string> = {
@@ -72,6 +75,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   record_fee_notice_receipt: '登记申请人收到收费通知日期',
   set_reasonable_period: '确定合理答复期限（第三十五条）',
   record_delivery: '登记送达',
+  transfer: '转办',
 };
 
 export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';

@@ -8,6 +8,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
+import { agencyChoices } from '../../auth/actions/list-agencies.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
 import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
@@ -28,6 +29,7 @@ import { requestCorrection } from '../../cases/actions/request-correction.ts';
 import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
 import { setReasonablePeriod } from '../../cases/actions/set-reasonable-period.ts';
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
+import { transferCase } from '../../cases/actions/transfer-case.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
@@ -427,6 +429,24 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                     <input id="replied-on" name="repliedOn" type="date" value={deps.clock.today()} />
                   </ActionForm>
                 ) : null}
+                {actions.includes('transfer') && !k.extended && !k.correctionRequestedOn && d.pauses.length === 0 ? (
+                  <ActionForm action="transfer">
+                    <p class="hint">
+                      申请的信息由本级政府的其他机关制作或保存的，可转办该机关；答复期限自该机关收到之日起计算。
+                    </p>
+                    <label for="transfer-to">转办至</label>
+                    <select id="transfer-to" name="toAgencyId" required>
+                      <option value="">请选择</option>
+                      {(await agencyChoices(deps.db))
+                        .filter((a) => a.id !== k.agencyId)
+                        .map((a) => (
+                          <option value={String(a.id)}>{a.label}</option>
+                        ))}
+                    </select>
+                    <label for="transfer-reason">转办理由</label>
+                    <textarea id="transfer-reason" name="reason" required />
+                  </ActionForm>
+                ) : null}
                 {actions.includes('withdraw') ? <ActionForm action="withdraw" danger /> : null}
                 {actions.includes('record_delivery') ? (
                   <ActionForm action="delivery">
@@ -601,6 +621,20 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         const told = ACTION_EVENTS[path];
         if (told) deps.onCaseEvent?.(id, told.event, told.extra?.(form));
       });
+    // 转办: the case leaves this agency, so the clerk goes back to the list rather than to a page now closed.
+    app.post('/console/cases/:id{[0-9]+}/transfer', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody();
+      const version = Number(str(form.version));
+      await transferCase(act, {
+        user,
+        caseId: Number(c.req.param('id')),
+        expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
+        toAgencyId: str(form.toAgencyId),
+        reason: str(form.reason),
+      });
+      return c.redirect('/console/cases', 303);
+    });
     app.post('/console/cases/:id{[0-9]+}/handler', async (c) => {
       const user = requireUser(c);
       const form = await c.req.parseBody();
