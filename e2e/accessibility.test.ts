@@ -127,7 +127,12 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await signedIn(context, 'admin');
     expect(
-      await problemsOf(page, ['/console/admin/users', '/console/admin/agencies', '/console/account/password']),
+      await problemsOf(page, [
+        '/console/admin/users',
+        '/console/admin/agencies',
+        '/console/account/password',
+        '/console/account/sessions',
+      ]),
     ).toEqual([]);
     await context.close();
   }, 120_000);

@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { changeOwnPassword } from '../../auth/actions/change-own-password.ts';
+import { endOwnSession, listOwnSessions } from '../../auth/actions/own-sessions.ts';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
@@ -77,12 +78,66 @@ export function consoleAccount(deps: { db: Db; clock: Clock; site: string }) {
             <button type="submit">修改密码</button>
           </p>
         </form>
+        <p>
+          <a href="/console/account/sessions">查看登录会话</a>
+        </p>
       </>,
       errors ? 422 : 200,
     );
   };
 
+  const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
   return (app: Hono<AppEnv>) => {
+    app.get('/console/account/sessions', async (c) => {
+      const actor = requireUser(c);
+      const list = await listOwnSessions(deps.db, actor, sessionToken(c));
+      return consolePage(
+        c,
+        deps.site,
+        '登录会话',
+        <>
+          <h1>登录会话</h1>
+          <p>您在以下浏览器或设备上处于登录状态。如有不认识的会话，请结束它并修改密码。</p>
+          <table id="sessions">
+            <thead>
+              <tr>
+                <th scope="col">登录时间</th>
+                <th scope="col">到期时间</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr>
+                  <td>{time(s.createdAt)}</td>
+                  <td>{time(s.expiresAt)}</td>
+                  <td>
+                    {s.current ? (
+                      '当前会话'
+                    ) : (
+                      <form method="post" action={`/console/account/sessions/${s.handle}/end`} class="inline">
+                        <Csrf c={c} />
+                        <button type="submit" class="secondary">
+                          结束此会话
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a href="/console/account/password">修改密码</a>
+          </p>
+        </>,
+      );
+    });
+    app.post('/console/account/sessions/:handle/end', async (c) => {
+      await endOwnSession(deps, { actor: requireUser(c), handle: c.req.param('handle') });
+      return c.redirect('/console/account/sessions', 303);
+    });
     app.get('/console/account/password', (c) => page(c, undefined, c.req.query('done') === '1'));
     app.post('/console/account/password', async (c) => {
       const actor = requireUser(c);

@@ -147,3 +147,21 @@ describe('sign-in guessing behind a proxy (issue #19)', () => {
     expect(right.status).toBe(401);
   });
 });
+
+describe('登录会话: a user sees and ends their own sessions', () => {
+  it('lists both sign-ins, marks this one, and ends the other', async () => {
+    await makeUser(t.db, { agency: tree.education, username: 'two.places' });
+    const office = testBrowser(site());
+    const home = testBrowser(site());
+    await signIn(office, 'two.places', TEST_PASSWORD);
+    await signIn(home, 'two.places', TEST_PASSWORD);
+    const page = await office.get('/console/account/sessions');
+    expect(page.html.match(/<tr><td>/g)).toHaveLength(2);
+    expect(page.html).toContain('当前会话');
+    const handle = /\/console\/account\/sessions\/([0-9a-f]{16})\/end/.exec(page.html)?.[1] ?? '';
+    expect((await office.post(`/console/account/sessions/${handle}/end`, {})).status).toBe(303);
+    // The other browser is signed out; this one goes on.
+    expect((await home.send('/console/cases')).status).not.toBe(200);
+    expect((await office.send('/console/cases')).status).toBe(200);
+  });
+});
