@@ -92,6 +92,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/reports',
       '/console/calendar',
       '/console/audit',
+      '/console/standards/inspection',
     ];
     server = await listen(createSite({ db: t.db, clock, secret: 'a11y', log: () => {} }));
     browser = await launchBrowser();

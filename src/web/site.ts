@@ -24,6 +24,7 @@ import { consoleOutbox } from './console/outbox.tsx';
 import { consoleRegister } from './console/register.tsx';
 import { consoleRegisterCase } from './console/register-case.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
+import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
@@ -132,6 +133,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
