@@ -149,10 +149,10 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     const reviewer = await browser.newPage();
     await signIn(reviewer, 'reviewer');
     await reviewer.goto(itemUrl);
-    const approve = async () => {
+    const approve = async (page = reviewer) => {
       for (const name of ['stateSecret', 'commercialSecret', 'privacy'])
-        await reviewer.locator(`form[action$="/approve"] input[name="${name}"]`).check();
-      await reviewer.locator('form[action$="/approve"] button').click();
+        await page.locator(`form[action$="/approve"] input[name="${name}"]`).check();
+      await page.locator('form[action$="/approve"] button').click();
     };
     await approve(); // 初审: refused at the first step already, the ID number is still there
     expect(await reviewer.content()).toContain('发现居民身份证号码，不能发布');
@@ -161,9 +161,21 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     await reviewer.locator('form[action$="/mask"] button').click();
     expect(await reviewer.locator('#pii').textContent()).toContain('未发现');
     await approve(); // 初审
-    await approve(); // 审核
-    await approve(); // 审发
-    expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
+    // The next step needs another person: the same reviewer is refused (separation of duties, issue #12).
+    await reviewer.goto(itemUrl);
+    await approve();
+    expect(await reviewer.content()).toContain('须由另一名审核人员办理');
+    const head = await browser.newPage();
+    await signIn(head, 'head');
+    await head.goto(itemUrl);
+    await approve(head); // 审核
+    const leader = await browser.newPage();
+    await signIn(leader, 'leader');
+    await leader.goto(itemUrl);
+    await approve(leader); // 审发
+    expect(await leader.locator('#item-state').textContent()).toContain('已发布');
+    await head.close();
+    await leader.close();
     const id = itemUrl.split('/').pop();
     const publicPage = await browser.newPage();
     await publicPage.goto(`${server.url}/catalog/${id}`);

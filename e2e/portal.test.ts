@@ -154,10 +154,10 @@ describe.skipIf(!CHROMIUM)('portal in the browser', () => {
     const reviewer = await browser.newPage();
     await signIn(reviewer, server.url, 'reviewer');
     await reviewer.goto(`${server.url}/console/catalog/${item.id}`);
-    const approve = async () => {
+    const approve = async (page = reviewer) => {
       for (const name of ['stateSecret', 'commercialSecret', 'privacy'])
-        await reviewer.locator(`form[action$="/approve"] input[name="${name}"]`).check();
-      await reviewer.locator('form[action$="/approve"] button').click();
+        await page.locator(`form[action$="/approve"] input[name="${name}"]`).check();
+      await page.locator('form[action$="/approve"] button').click();
     };
     await approve();
     expect(await reviewer.content()).toContain('的文字无法读取，未能自动检查个人信息');
@@ -165,10 +165,19 @@ describe.skipIf(!CHROMIUM)('portal in the browser', () => {
     await reviewer.getByRole('button', { name: '确认已人工核对' }).click();
     await reviewer.waitForURL(/\/console\/catalog\/\d+$/);
     expect(await reviewer.locator('#attachments').textContent()).toContain('已人工核对');
-    await approve();
-    await approve();
-    await approve();
-    expect(await reviewer.locator('#item-state').textContent()).toContain('已发布');
+    await approve(); // 初审
+    const nextStep = async (username: string) => {
+      const page = await browser.newPage();
+      await signIn(page, server.url, username);
+      await page.goto(`${server.url}/console/catalog/${item.id}`);
+      await approve(page);
+      return page;
+    };
+    await (await nextStep('head')).close(); // 审核: another person
+    const leader = await nextStep('leader'); // 审发
+    expect(await leader.locator('#item-state').textContent()).toContain('已发布');
+    await leader.close();
+    await reviewer.goto(`${server.url}/console/catalog/${item.id}`);
     expect(await reviewer.content()).toContain('人工核对附件');
     await reviewer.close();
   }, 90_000);

@@ -16,7 +16,7 @@ export interface CreateAgencyInput {
 }
 
 /** Which kinds may sit under which: 人民政府 → 部门 / 乡镇街道 (/ 下级人民政府) → 内设机构. */
-const ALLOWED_PARENTS: Record<AgencyKind, (AgencyKind | null)[]> = {
+export const ALLOWED_PARENTS: Record<AgencyKind, (AgencyKind | null)[]> = {
   government: [null, 'government'],
   department: ['government'],
   town: ['government'],

@@ -6,14 +6,21 @@
  * POST /api/admin/users {"username":"li.na","displayName":"李娜","agencyId":3,"role":"staff"}
  *   → 201 {"user":{…},"oneTimePassword":"…"}
  * POST /api/admin/users/7/reset-password → {"oneTimePassword":"…"}
+ * POST /api/admin/agencies {"name":"某县医疗保障局","kind":"department","parentId":1,"creditCode":""} → 201
+ * POST /api/admin/agencies/9/move {"parentId":12} → {"ok":true}
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { addAgency } from '../agencies/actions/add-agency.ts';
+import { moveAgency } from '../agencies/actions/move-agency.ts';
+import { renameAgency } from '../agencies/actions/rename-agency.ts';
 import { signedInUser } from '../api-input.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { addUser } from './actions/add-user.ts';
+import { requireAdmin } from './actions/admin-only.ts';
 import { changeUserRole } from './actions/change-user-role.ts';
+import { agencyChoices } from './actions/list-agencies.ts';
 import { listUsers } from './actions/list-users.ts';
 import { resetPassword } from './actions/reset-password.ts';
 import { setUserDisabled } from './actions/set-user-disabled.ts';
@@ -56,6 +63,34 @@ export function adminApi(deps: { db: Db; clock: Clock }) {
   app.post('/users/:id{[0-9]+}/role', async (c) => {
     const actor = signedInUser(c);
     await changeUserRole(deps, { actor, userId: userId.parse(c.req.param('id')), change: await body(c) });
+    return c.json({ ok: true });
+  });
+  app.get('/agencies', async (c) => {
+    requireAdmin(signedInUser(c));
+    return c.json(await agencyChoices(deps.db));
+  });
+  app.post('/agencies', async (c) => {
+    const raw = (await body(c)) as Record<string, unknown>;
+    // JSON numbers or strings alike: the form's schema reads text.
+    const agency = {
+      ...raw,
+      parentId: raw.parentId == null ? '' : String(raw.parentId),
+      creditCode: raw.creditCode ?? '',
+    };
+    return c.json(await addAgency(deps, { actor: signedInUser(c), agency }), 201);
+  });
+  app.post('/agencies/:id{[0-9]+}/rename', async (c) => {
+    await renameAgency(deps, {
+      actor: signedInUser(c),
+      agencyId: userId.parse(c.req.param('id')),
+      change: await body(c),
+    });
+    return c.json({ ok: true });
+  });
+  app.post('/agencies/:id{[0-9]+}/move', async (c) => {
+    const raw = (await body(c)) as { parentId?: unknown };
+    const change = { parentId: raw.parentId == null ? '' : String(raw.parentId) };
+    await moveAgency(deps, { actor: signedInUser(c), agencyId: userId.parse(c.req.param('id')), change });
     return c.json({ ok: true });
   });
   return app;

@@ -71,7 +71,10 @@ describe('catalog API', () => {
     expect(detail.personalData).toHaveLength(1);
     expect((await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/mask`, {})).status).toBe(200);
     expect((await call(w.head, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK })).status).toBe(200);
-    expect((await call(w.head, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK })).status).toBe(200);
+    // The same person cannot take the next step too (separation of duties, issue #12).
+    const again = await call(w.head, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK });
+    expect(again.status).toBe(403);
+    expect((await call(w.second, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK })).status).toBe(200);
     const published = await call(w.reviewer, 'POST', `/api/catalog/items/${itemId}/approve`, { checklist: OK });
     expect(await published.json()).toMatchObject({ state: 'published' });
   });

@@ -320,6 +320,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
         agencyId: id,
         directory: z.array(node).nullable(),
         reviewChain: z.array(z.string().max(20)).nullable(),
+        allowOneReviewer: z.boolean().optional(),
       }),
       await c.req.json(),
     );

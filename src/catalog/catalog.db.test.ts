@@ -62,9 +62,10 @@ async function expectCode(p: Promise<unknown>, code: string) {
   return error as AppError;
 }
 
+/** 初审 by the head, 审核 by a second reviewer, 审发 by `last`: three people (issue #12). */
 async function throughChain(id: number, last = w.reviewer) {
   await approveStep(deps(), { user: w.head, itemId: id, checklist: OK });
-  await approveStep(deps(), { user: w.head, itemId: id, checklist: OK });
+  await approveStep(deps(), { user: w.second, itemId: id, checklist: OK });
   return approveStep(deps(), { user: last, itemId: id, checklist: OK });
 }
 
@@ -126,10 +127,39 @@ describe('review before release', () => {
       fields: { title: '负责人起草', category: '20.2' },
     });
     await submitItem(deps(), { user: w.head, itemId: item.id });
+    await approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK });
+    await approveStep(deps(), { user: w.second, itemId: item.id, checklist: OK });
+    const refused = await expectCode(
+      approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }),
+      'forbidden',
+    );
+    expect(refused.message).toContain('本人起草或提交');
+    expect((await approveStep(deps(), { user: w.third, itemId: item.id, checklist: OK })).state).toBe('published');
+  });
+
+  it('each step of the chain needs a different person (separation of duties)', async () => {
+    const item = await draft('一人不能办理两个环节');
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
     await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
-    await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'forbidden');
+    const refused = await expectCode(
+      approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }),
+      'forbidden',
+    );
+    expect(refused.message).toContain('“初审”环节');
+    expect(refused.message).toContain('“审核”须由另一名审核人员办理');
+    expect((await getItem(t.db, item.id)).reviewStep).toBe(1);
+    await approveStep(deps(), { user: w.second, itemId: item.id, checklist: OK });
+    await expectCode(approveStep(deps(), { user: w.second, itemId: item.id, checklist: OK }), 'forbidden');
     expect((await approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK })).state).toBe('published');
+  });
+
+  it('a returned and re-submitted item starts a new round: the same people may review again', async () => {
+    const item = await draft('退回后重新审核');
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
+    await returnItem(deps(), { user: w.second, itemId: item.id, comment: '请补充附件' });
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    expect((await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK })).reviewStep).toBe(1);
   });
 
   it.each([
@@ -192,6 +222,8 @@ describe('settings', () => {
       agencyId: w.county.id,
       directory: [{ code: 'x', name: '自定义目录', children: [{ code: 'x.1', name: '通知公告' }] }],
       reviewChain: ['审核', '审发'],
+      // A unit with one reviewer: its settings let one person take both steps.
+      allowOneReviewer: true,
     });
     const countyStaff = w.outsider;
     await expectCode(
@@ -253,15 +285,25 @@ describe('personal data blocks publication', () => {
       itemId: item.id,
       reason: '依《某某法》第十条须公示，权利人已同意',
     });
+    // One reviewer's word is not enough: still blocked, and the same reviewer cannot confirm it.
+    const waiting = await expectCode(approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK }), 'blocked');
+    expect(waiting.message).toContain('须由另一名审核人员复核确认');
+    await expectCode(
+      overridePersonalData(deps(), { user: w.reviewer, itemId: item.id, reason: '再次确认，权利人已同意' }),
+      'forbidden',
+    );
+    await overridePersonalData(deps(), { user: w.third, itemId: item.id, reason: '复核：依法须公示' });
     const published = await throughChain(item.id);
     expect(published.state).toBe('published');
     expect(published.piiOverride?.reason).toContain('权利人已同意');
-    const [event] = await listAudit(t.db, {
+    expect(published.piiOverride).toMatchObject({ by: w.reviewer.id, confirmedBy: w.third.id });
+    const events = await listAudit(t.db, {
       entityType: 'catalog_item',
       entityId: item.id,
       action: 'catalog.personal_data_overridden',
     });
-    expect(event.data.reason).toContain('权利人已同意');
+    expect(events.find((e) => e.actorId === w.reviewer.id)?.data.reason).toContain('权利人已同意');
+    expect(events.find((e) => e.data.proposedBy === w.reviewer.id)?.actorId).toBe(w.third.id);
   });
 
   it('an override does not cover personal data added afterwards', async () => {
@@ -271,6 +313,7 @@ describe('personal data blocks publication', () => {
     await addAttachment(deps(), { user: w.staff, itemId: item.id, filename: 'a.txt', content: withMobile() });
     await submitItem(deps(), { user: w.staff, itemId: item.id });
     await overridePersonalData(deps(), { user: w.reviewer, itemId: item.id, reason: '依法公示需要' });
+    await overridePersonalData(deps(), { user: w.second, itemId: item.id, reason: '复核同意公示' });
     await returnItem(deps(), { user: w.head, itemId: item.id, comment: '再补充' });
     await addAttachment(deps(), {
       user: w.staff,

@@ -103,7 +103,14 @@ export async function publicationBlock(
       findings,
     };
   }
-  if (findings.length > 0 && item.piiOverride?.fingerprint !== findingsFingerprint(findings)) {
+  const override = item.piiOverride;
+  if (findings.length > 0 && override?.fingerprint === findingsFingerprint(findings) && !override.confirmedBy) {
+    return {
+      message: `发现个人信息：${findings.map(describeFinding).join('；')}。已有审核人员提出确认发布，须由另一名审核人员复核确认后才能发布`,
+      findings,
+    };
+  }
+  if (findings.length > 0 && override?.fingerprint !== findingsFingerprint(findings)) {
     return {
       message: `发现个人信息，不能发布：${findings.map(describeFinding).join('；')}。请作脱敏处理，或由审核人员说明理由后确认发布`,
       findings,

@@ -25,8 +25,11 @@ export async function makeCatalogWorld(db: Db) {
   const staff = (await makeUser(db, { agency: bureau, role: 'staff' })).user;
   const head = (await makeUser(db, { agency: bureau, role: 'office_head' })).user;
   const reviewer = (await makeUser(db, { agency: bureau, role: 'reviewer' })).user;
+  // Each step of a chain needs a different person (issue #12): two more reviewers.
+  const second = (await makeUser(db, { agency: bureau, role: 'reviewer' })).user;
+  const third = (await makeUser(db, { agency: bureau, role: 'reviewer' })).user;
   const outsider = (await makeUser(db, { agency: county, role: 'staff' })).user;
-  return { county, bureau, office, staff, head, reviewer, outsider };
+  return { county, bureau, office, staff, head, reviewer, second, third, outsider };
 }
 
 /** Stores the seeded calendar years (for the 第二十六条 check). */

@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   backup: () => import('./commands/backup.ts'),
   restore: () => import('./commands/restore.ts'),
   user: () => import('./commands/user.ts'),
+  agency: () => import('./commands/agency.ts'),
 };
 
 await runCli(async () => {

@@ -216,6 +216,8 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     { username: 'head', displayName: '县政府办 公开科科长', agencyId: county.id, role: 'office_head' as const },
     { username: 'staff', displayName: '县政府办 经办人', agencyId: county.id, role: 'staff' as const },
     { username: 'reviewer', displayName: '县政府办 保密审查员', agencyId: county.id, role: 'reviewer' as const },
+    // 审发 by another person: each step of the review chain needs a different one (issue #12).
+    { username: 'leader', displayName: '县政府办 分管负责人', agencyId: county.id, role: 'reviewer' as const },
     { username: 'office', displayName: '县政府办公室 经办人', agencyId: office.id, role: 'staff' as const },
     ...units.slice(1, 6).map((u, i) => ({
       username: `unit${i + 1}`,

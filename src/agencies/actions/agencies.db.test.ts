@@ -1,10 +1,12 @@
-/** 机构管理 (issue #12): adding a body under its parent with its 统一社会信用代码, and renaming one, audited. */
+/** 机构管理 (issue #12): adding a body under its parent with its 统一社会信用代码, renaming and moving one, audited. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.ts';
 import { listAudit } from '../../db/audit.ts';
 import { makeAgencyTree, makeUser } from '../../db/factories.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { subtreeIds } from '../tree.ts';
 import { addAgency } from './add-agency.ts';
+import { moveAgency } from './move-agency.ts';
 import { renameAgency } from './rename-agency.ts';
 
 const clock = fixedClock('2026-12-03T09:00:00+08:00');
@@ -55,6 +57,48 @@ describe('新增机关 and 更名', () => {
   it('is an administrator’s', async () => {
     await expect(
       addAgency(deps(), { actor: staff, agency: { name: '某局', kind: 'department', parentId: '', creditCode: '' } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('调整隶属关系 (moving a body in the tree)', () => {
+  const add = (name: string, kind: string, parentId: number) =>
+    addAgency(deps(), { actor: admin, agency: { name, kind, parentId: String(parentId), creditCode: '' } });
+
+  it('moves a 部门 with its 内设机构 to another government; paths and scopes follow, audited', async () => {
+    const dept = await add('示范县林业局', 'department', tree.county.id);
+    const office = await add('示范县林业局办公室', 'office', dept.id);
+    await moveAgency(deps(), { actor: admin, agencyId: dept.id, change: { parentId: String(tree.other.id) } });
+    expect(await subtreeIds(t.db, tree.other.id)).toEqual(expect.arrayContaining([dept.id, office.id]));
+    expect(await subtreeIds(t.db, tree.county.id)).not.toContain(office.id);
+    const [moved] = await listAudit(t.db, { entityType: 'agency', entityId: dept.id, action: 'agency.moved' });
+    expect(moved.data).toMatchObject({ from: tree.county.id, to: tree.other.id });
+    expect((moved.data.path as { to: string }).to).toBe(`${tree.other.path}${dept.id}/`);
+  });
+
+  it.each([
+    ['under itself', 'self', '不能设在其自身或其下级机关之下'],
+    ['under its own 内设机构', 'child', '不能设在其自身或其下级机关之下'],
+    ['a 部门 under a 部门', 'sibling', '部门不能设在'],
+    ['a 部门 at the top', 'top', '不能设在顶层之下'],
+  ] as const)('refuses to move %s, beside the field, changing nothing', async (_name, where, message) => {
+    const dept = await add(`示范县${where}局`, 'department', tree.county.id);
+    const child = await add(`示范县${where}局办公室`, 'office', dept.id);
+    const parentId = { self: dept.id, child: child.id, sibling: tree.education.id, top: '' }[where];
+    const refused = await moveAgency(deps(), {
+      actor: admin,
+      agencyId: dept.id,
+      change: { parentId: String(parentId) },
+    })
+      .then(() => null)
+      .catch((e) => e);
+    expect(refused?.details.fields.parentId).toContain(message);
+    expect(await subtreeIds(t.db, tree.county.id)).toEqual(expect.arrayContaining([dept.id, child.id]));
+  });
+
+  it('is an administrator’s', async () => {
+    await expect(
+      moveAgency(deps(), { actor: staff, agencyId: tree.town.id, change: { parentId: String(tree.other.id) } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

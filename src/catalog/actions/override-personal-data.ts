@@ -1,6 +1,8 @@
 /**
- * 确认发布（含个人信息）: a reviewer decides the personal data found may be published (e.g. a 公示 the law
- * requires), with a recorded reason. The decision covers exactly the findings seen now.
+ * 确认发布（含个人信息）: reviewers decide the personal data found may be published (e.g. a 公示 the law
+ * requires), with a recorded reason. It takes two: the first reviewer proposes with the reason, a second,
+ * different reviewer confirms (issue #12); until then the item stays blocked. The decision covers exactly the
+ * findings seen now.
  */
 import { AppError } from '../../errors.ts';
 import { type CatalogDeps, type ChangeInput, changeItem, requireState } from '../change.ts';
@@ -18,10 +20,24 @@ export async function overridePersonalData(deps: CatalogDeps, input: ChangeInput
     if (findings.some((f) => f.kind === 'id_card'))
       throw new AppError('blocked', '身份证号码不能确认发布，请作脱敏处理');
     const fingerprint = findingsFingerprint(findings);
+    const step = item.reviewChain[item.reviewStep] ?? '审核';
+    const proposed = item.piiOverride?.fingerprint === fingerprint ? item.piiOverride : null;
+    if (proposed && !proposed.confirmedBy) {
+      if (proposed.by === input.user.id) {
+        throw new AppError('forbidden', '确认发布个人信息须由另一名审核人员复核，您已提出确认');
+      }
+      const confirmed = { ...proposed, confirmedBy: input.user.id, confirmedAt: deps.clock.now().toISOString() };
+      return {
+        set: { piiOverride: confirmed },
+        review: { step, decision: 'pii_override_confirmed', comment: reason },
+        auditData: { reason, proposedBy: proposed.by, findings: findings.map(describeFinding) },
+      };
+    }
+    if (proposed?.confirmedBy) throw new AppError('invalid_state', '个人信息已由两名审核人员确认发布');
     return {
       set: { piiOverride: { by: input.user.id, at: deps.clock.now().toISOString(), reason, fingerprint } },
-      review: { step: item.reviewChain[item.reviewStep] ?? '审核', decision: 'pii_override', comment: reason },
-      auditData: { reason, findings: findings.map(describeFinding) },
+      review: { step, decision: 'pii_override', comment: reason },
+      auditData: { reason, findings: findings.map(describeFinding), awaiting: 'second_reviewer' },
     };
   });
 }

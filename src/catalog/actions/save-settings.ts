@@ -1,4 +1,7 @@
-/** 目录与审核流程设置: an agency's own directory tree and review chain (null: back to the defaults). */
+/**
+ * 目录与审核流程设置: an agency's own directory tree and review chain (null: back to the defaults), and whether one
+ * person may take several steps of the chain (a unit with one reviewer; off unless set, issue #12).
+ */
 import { requirePermission, type SessionUser } from '../../auth/roles.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { catalogSettings } from '../../db/schema/catalog.ts';
@@ -8,7 +11,13 @@ import { type DirectoryNode, directoryProblems } from '../directory.ts';
 
 export async function saveCatalogSettings(
   deps: CatalogDeps,
-  input: { user: SessionUser; agencyId: number; directory: DirectoryNode[] | null; reviewChain: string[] | null },
+  input: {
+    user: SessionUser;
+    agencyId: number;
+    directory: DirectoryNode[] | null;
+    reviewChain: string[] | null;
+    allowOneReviewer?: boolean;
+  },
 ) {
   requirePermission(input.user, 'catalog.review', input.agencyId);
   if (input.directory) {
@@ -23,6 +32,7 @@ export async function saveCatalogSettings(
       agencyId: input.agencyId,
       directory: input.directory,
       reviewChain: chain,
+      allowOneReviewer: input.allowOneReviewer ?? false,
       updatedAt: now,
       updatedBy: input.user.id,
     };
@@ -34,7 +44,11 @@ export async function saveCatalogSettings(
       entityType: 'catalog_settings',
       entityId: input.agencyId,
       agencyId: input.agencyId,
-      data: { reviewChain: chain, directoryNodes: input.directory ? input.directory.length : null },
+      data: {
+        reviewChain: chain,
+        allowOneReviewer: row.allowOneReviewer,
+        directoryNodes: input.directory ? input.directory.length : null,
+      },
     });
     return row;
   });

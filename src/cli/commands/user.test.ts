@@ -61,3 +61,24 @@ describe('gongkai user', () => {
     expect(unknown.err).toContain('用户不存在：nobody');
   }, 60_000);
 });
+
+describe('gongkai agency', () => {
+  it('adds a 部门 and its 内设机构, moves the 部门 under another government and lists the tree', () => {
+    const gov = gongkai('agency', 'add', '另一县人民政府', '--kind', 'government');
+    expect(gov.code, gov.err).toBe(0);
+    const govId = /已新增机关 (\d+)/.exec(gov.out)?.[1] ?? '';
+    const dept = gongkai('agency', 'add', '本级医疗保障局', '--kind', 'department', '--parent', '1');
+    const deptId = /已新增机关 (\d+)/.exec(dept.out)?.[1] ?? '';
+    gongkai('agency', 'add', '本级医疗保障局办公室', '--kind', 'office', '--parent', deptId);
+    expect(gongkai('agency', 'move', deptId, '--parent', govId).code).toBe(0);
+    const listed = gongkai('agency', 'list').out;
+    // In path order, indented under the new parent.
+    expect(listed).toMatch(
+      new RegExp(`^${govId}\\t另一县人民政府\\t人民政府\\t\\n${deptId}\\t  本级医疗保障局\\t`, 'm'),
+    );
+    expect(listed).toMatch(/^\d+\t {4}本级医疗保障局办公室\t内设机构\t$/m);
+    const refused = gongkai('agency', 'move', deptId, '--parent', '');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('部门不能设在顶层之下');
+  }, 90_000);
+});

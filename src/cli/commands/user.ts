@@ -4,46 +4,24 @@
  * server's shell is trusted with it: an administrator locked out is let in again with `reset-password`.
  */
 import type { Command } from 'commander';
-import { eq } from 'drizzle-orm';
 import { addUser } from '../../auth/actions/add-user.ts';
 import { listUsers } from '../../auth/actions/list-users.ts';
 import { resetPassword } from '../../auth/actions/reset-password.ts';
 import { setUserDisabled } from '../../auth/actions/set-user-disabled.ts';
 import { unlockUser } from '../../auth/actions/unlock-user.ts';
 import { ROLE_NAMES } from '../../auth/roles.ts';
-import { loadUser } from '../../auth/users.ts';
 import { systemClock } from '../../clock.ts';
-import { type Db, migrateDb, openDb } from '../../db/client.ts';
-import { users } from '../../db/schema/auth.ts';
-import { CliError } from '../run.ts';
-
-async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  const { db, close } = await openDb({ command: 'user' });
-  try {
-    await migrateDb(db);
-    return await run(db);
-  } finally {
-    await close();
-  }
-}
-
-async function idOf(db: Db, username: string): Promise<number> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!row) throw new CliError(`用户不存在：${username}`);
-  return row.id;
-}
-
-const asAdmin = async (db: Db, username: string) => loadUser(db, await idOf(db, username));
+import { AS_ADMIN_OPTION, asAdmin, idOf, withDb } from '../as-admin.ts';
 
 export function register(program: Command): void {
   const user = program.command('user').description('用户管理：新增、重置密码、解除锁定、停用、启用');
-  const as = ['--as <admin>', '以哪位系统管理员的名义操作（记入操作日志）', 'admin'] as const;
+  const as = AS_ADMIN_OPTION;
   user
     .command('list')
     .description('列出全部用户')
     .option(...as)
     .action((opts: { as: string }) =>
-      withDb(async (db) => {
+      withDb('user', async (db) => {
         for (const u of await listUsers(db, await asAdmin(db, opts.as))) {
           const state = u.disabledAt ? '已停用' : u.lockedUntil && u.lockedUntil > new Date() ? '已锁定' : '正常';
           process.stdout.write(`${u.username}\t${u.displayName}\t${u.agencyName}\t${ROLE_NAMES[u.role]}\t${state}\n`);
@@ -64,7 +42,7 @@ export function register(program: Command): void {
     )
     .option(...as)
     .action((username: string, opts: { name: string; agency: string; role: string; as: string }) =>
-      withDb(async (db) => {
+      withDb('user', async (db) => {
         const made = await addUser(
           { db, clock: systemClock },
           {
@@ -81,7 +59,7 @@ export function register(program: Command): void {
     .argument('<username>', '用户名')
     .option(...as)
     .action((username: string, opts: { as: string }) =>
-      withDb(async (db) => {
+      withDb('user', async (db) => {
         const actor = await asAdmin(db, opts.as);
         const { oneTimePassword } = await resetPassword(
           { db, clock: systemClock },
@@ -96,7 +74,7 @@ export function register(program: Command): void {
     .argument('<username>', '用户名')
     .option(...as)
     .action((username: string, opts: { as: string }) =>
-      withDb(async (db) => {
+      withDb('user', async (db) => {
         await unlockUser(
           { db, clock: systemClock },
           { actor: await asAdmin(db, opts.as), userId: await idOf(db, username) },
@@ -114,7 +92,7 @@ export function register(program: Command): void {
       .argument('<username>', '用户名')
       .option(...as)
       .action((username: string, opts: { as: string }) =>
-        withDb(async (db) => {
+        withDb('user', async (db) => {
           const actor = await asAdmin(db, opts.as);
           await setUserDisabled({ db, clock: systemClock }, { actor, userId: await idOf(db, username), disabled });
           process.stdout.write(`已${words} ${username}\n`);

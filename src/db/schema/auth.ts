@@ -1,6 +1,6 @@
 /** Users of the console, their sessions. Passwords and session tokens are stored only as hashes. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 export const roles = ['staff', 'office_head', 'reviewer', 'supervisor', 'admin'] as const;
@@ -25,6 +25,11 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     /** Sign-in refused until then, after too many wrong passwords. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** 动态验证码 (TOTP, RFC 6238) secret in base32; in force once totpEnabledAt is set (src/auth/totp.ts). */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last 30-second step accepted: a code is good once (no replay). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

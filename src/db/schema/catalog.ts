@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
@@ -32,6 +33,9 @@ export interface PiiOverride {
   reason: string;
   /** Fingerprint of the findings overridden: new personal data needs a new decision. */
   fingerprint: string;
+  /** The second reviewer who confirmed it: an override takes effect only when two reviewers agree (issue #12). */
+  confirmedBy?: number;
+  confirmedAt?: string;
 }
 
 export interface ConfidentialityChecklist {
@@ -171,6 +175,8 @@ export const catalogSettings = pgTable('catalog_settings', {
     .references(() => agencies.id),
   directory: jsonb('directory').$type<unknown[]>(),
   reviewChain: jsonb('review_chain').$type<string[]>(),
+  /** 一人办理多个审核环节: off by default, each step of the chain needs a different person (issue #12). */
+  allowOneReviewer: boolean('allow_one_reviewer').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: integer('updated_by').references(() => users.id),
 });

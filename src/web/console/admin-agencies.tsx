@@ -1,11 +1,13 @@
 /** @jsxImportSource hono/jsx */
 /**
  * 系统管理 → 机构管理: the agency tree (人民政府 → 部门、乡镇（街道） → 内设机构) with each body's 统一社会信用代码;
- * a 系统管理员 adds a body under its parent and renames one (机构改革). Routes call src/agencies/actions.
+ * a 系统管理员 adds a body under its parent, renames one and moves one with its subtree under another parent
+ * (机构改革). Routes call src/agencies/actions.
  */
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { addAgency } from '../../agencies/actions/add-agency.ts';
+import { moveAgency } from '../../agencies/actions/move-agency.ts';
 import { renameAgency } from '../../agencies/actions/rename-agency.ts';
 import { KIND_NAMES } from '../../agencies/create-agency.ts';
 import { requireAdmin } from '../../auth/actions/admin-only.ts';
@@ -94,6 +96,7 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
                 <th scope="col">类型</th>
                 <th scope="col">统一社会信用代码</th>
                 <th scope="col">更名</th>
+                <th scope="col">调整上级机关</th>
               </tr>
             </thead>
             <tbody>
@@ -114,6 +117,28 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
                       <input id={`rename-${a.id}`} name="name" type="text" value={a.name} />
                       <button type="submit" class="secondary">
                         更名
+                      </button>
+                    </form>
+                  </td>
+                  <td>
+                    <form method="post" action={`${BASE}/${a.id}/move`} class="inline">
+                      <Csrf c={c} />
+                      <label for={`move-${a.id}`} class="visually-hidden">
+                        {a.name}的上级机关
+                      </label>
+                      <select id={`move-${a.id}`} name="parentId">
+                        <option value="">（无：顶层人民政府）</option>
+                        {tree
+                          .filter((p) => !p.path.startsWith(a.path))
+                          .map((p) => (
+                            <option value={String(p.id)} selected={p.id === a.parentId}>
+                              {'　'.repeat(p.depth)}
+                              {p.name}
+                            </option>
+                          ))}
+                      </select>
+                      <button type="submit" class="secondary">
+                        调整
                       </button>
                     </form>
                   </td>
@@ -154,6 +179,20 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
         agencyId: Number(c.req.param('id')),
         change: { name: str(form.name) },
       });
+      return c.redirect(BASE, 303);
+    });
+    app.post(`${BASE}/:id{[0-9]+}/move`, async (c) => {
+      const form = await c.req.parseBody();
+      try {
+        await moveAgency(act, {
+          actor: requireUser(c),
+          agencyId: Number(c.req.param('id')),
+          change: { parentId: str(form.parentId) },
+        });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'bad_input') return page(c, { form: error.message });
+        throw error;
+      }
       return c.redirect(BASE, 303);
     });
   };

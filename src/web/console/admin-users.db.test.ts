@@ -165,3 +165,36 @@ describe('登录会话: a user sees and ends their own sessions', () => {
     expect((await office.send('/console/cases')).status).toBe(200);
   });
 });
+
+describe('机构管理: an administrator moves a body under another government', () => {
+  it('moves the town with its records in scope of the other county; a refusal is shown on the page', async () => {
+    const admin = testBrowser(site());
+    await signIn(admin, 'sysadmin', TEST_PASSWORD);
+    const page = await admin.get('/console/admin/agencies');
+    expect(page.html).toContain(`action="/console/admin/agencies/${tree.town.id}/move"`);
+    const moved = await admin.post(`/console/admin/agencies/${tree.town.id}/move`, { parentId: String(tree.other.id) });
+    expect(moved.status).toBe(303);
+    const { subtreeIds } = await import('../../agencies/tree.ts');
+    expect(await subtreeIds(t.db, tree.other.id)).toContain(tree.town.id);
+    const refused = await admin.post(`/console/admin/agencies/${tree.education.id}/move`, {
+      parentId: String(tree.educationOffice.id),
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('不能设在其自身或其下级机关之下');
+    // The JSON API moves it back, through the same action: numbers or text alike, errors in the API's format.
+    const api = (path: string, json: unknown) =>
+      admin.send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': admin.token() },
+        body: JSON.stringify(json),
+      });
+    expect((await api(`/api/admin/agencies/${tree.town.id}/move`, { parentId: tree.county.id })).status).toBe(200);
+    expect(await subtreeIds(t.db, tree.county.id)).toContain(tree.town.id);
+    const wrong = await api(`/api/admin/agencies/${tree.town.id}/move`, { parentId: tree.education.id });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'bad_input' } });
+    const made = await api('/api/admin/agencies', { name: '某县数据局', kind: 'department', parentId: tree.county.id });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as { path: string }).path).toMatch(new RegExp(`^${tree.county.path}\\d+/$`));
+  });
+});

@@ -50,7 +50,8 @@ const DECISION_NAMES: Record<string, string> = {
   submitted: '提交审核',
   approved: '审核通过',
   returned: '退回修改',
-  pii_override: '说明理由后确认发布个人信息',
+  pii_override: '说明理由后提出确认发布个人信息',
+  pii_override_confirmed: '复核确认发布个人信息',
   attachment_replaced: '替换附件',
   attachment_checked: '人工核对附件',
   withdrawn: '撤回',
@@ -309,7 +310,18 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
                 </Action>
                 {/* A 身份证号 is only ever masked: no reason is offered to publish it. */}
                 {pii.length && !pii.some((f) => f.kind === 'id_card') ? (
-                  <Action path="override" label="说明理由后确认发布" danger>
+                  <Action
+                    path="override"
+                    label={it.piiOverride && !it.piiOverride.confirmedBy ? '复核确认发布' : '说明理由后确认发布'}
+                    danger
+                  >
+                    {it.piiOverride && !it.piiOverride.confirmedBy ? (
+                      <p id="pii-override-pending">
+                        已有审核人员提出确认发布（理由：{it.piiOverride.reason}），须由另一名审核人员复核确认。
+                      </p>
+                    ) : (
+                      <p>确认发布个人信息须两名审核人员：一人说明理由提出，另一人复核确认。</p>
+                    )}
                     <label for="override-reason">理由（如：为依法应公开的公示信息）</label>
                     <textarea id="override-reason" name="reason" required />
                   </Action>
