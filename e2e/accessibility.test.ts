@@ -133,6 +133,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
         '/console/admin/agencies',
         '/console/account/password',
         '/console/account/sessions',
+        '/console/account/totp',
       ]),
     ).toEqual([]);
     await context.close();

@@ -54,6 +54,8 @@ export interface SessionUser {
   scope: 'all' | readonly number[];
   /** The password was given by an administrator: the console asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Sign-in asks this user for a 动态验证码 (src/auth/totp.ts). */
+  totpEnabled?: boolean;
 }
 
 /** Whether the user's scope takes in the agency. */

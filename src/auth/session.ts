@@ -3,7 +3,7 @@
  * the session's CSRF secret. An expired session is refused and removed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { afterFailure, isLocked, lockedMessage } from './lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import type { SessionUser } from './roles.ts';
+import { checkTotp } from './totp.ts';
 import { toSessionUser } from './users.ts';
 
 /** Default lifetime of a session: one working day. */
@@ -36,7 +37,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function login(
   deps: { db: Db; clock: Clock },
-  input: { username: string; password: string; ttlMs?: number },
+  input: { username: string; password: string; totp?: string; ttlMs?: number },
 ): Promise<LoginResult> {
   const [user] = await deps.db
     .select()
@@ -49,10 +50,30 @@ export async function login(
   if (user && isLocked(user.lockedUntil, now)) throw new AppError('unauthenticated', lockedMessage(user.lockedUntil!));
   if (user && !ok) await countFailure(deps.db, user, now);
   if (!user || !ok) throw new AppError('unauthenticated', '用户名或密码错误');
+  // 动态验证码 when the user bound one (src/auth/totp.ts): a wrong code counts toward the lockout like a password.
+  let totpStep: number | null = null;
+  if (user.totpEnabledAt && user.totpSecret) {
+    const code = input.totp?.trim() ?? '';
+    if (!code) throw new AppError('unauthenticated', '请输入验证器应用显示的动态验证码', { needTotp: true });
+    totpStep = await checkTotp({ secret: user.totpSecret, code, now, lastStep: user.totpLastStep });
+    if (totpStep === null) {
+      await countFailure(deps.db, user, now);
+      throw new AppError('unauthenticated', '动态验证码不正确或已使用过，请输入新显示的验证码', { needTotp: true });
+    }
+  }
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + (input.ttlMs ?? SESSION_TTL_MS));
   await deps.db.transaction(async (tx) => {
+    if (totpStep !== null) {
+      // Once only: two sign-ins racing with one code, the second finds the step taken.
+      const taken = await tx
+        .update(users)
+        .set({ totpLastStep: totpStep })
+        .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, totpStep))))
+        .returning({ id: users.id });
+      if (!taken.length) throw new AppError('unauthenticated', '动态验证码已使用过，请输入新显示的验证码');
+    }
     await tx
       .insert(sessions)
       .values({ tokenHash: hashToken(token), userId: user.id, csrfSecret, createdAt: now, expiresAt });

@@ -21,6 +21,7 @@ export async function toSessionUser(db: Executor, user: User): Promise<SessionUs
     role: user.role,
     scope: await scopeOf(db, user),
     ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    ...(user.totpEnabledAt ? { totpEnabled: true } : {}),
   };
 }
 

@@ -52,6 +52,7 @@ export function requireUser(c: Context<AppEnv>): SessionUser {
 const loginForm = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
+  totp: z.string().max(20).optional(),
   next: z.string().optional(),
 });
 
@@ -60,7 +61,7 @@ const safeNext = (next: string | undefined) => safeLocalPath(next, '/console', '
 
 export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCookies: boolean }) {
   return (app: Hono<AppEnv>) => {
-    const page = (c: Context<AppEnv>, error?: string, status: 200 | 401 = 200) =>
+    const page = (c: Context<AppEnv>, error?: string, status: 200 | 401 = 200, username = '') =>
       c.html(
         <Layout
           title="工作人员登录"
@@ -80,9 +81,22 @@ export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCoo
             <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
             <input type="hidden" name="next" value={safeNext(c.req.query('next'))} />
             <label for="username">用户名</label>
-            <input id="username" name="username" type="text" autocomplete="username" required />
+            <input id="username" name="username" type="text" autocomplete="username" value={username} required />
             <label for="password">密码</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required />
+            <label for="totp">动态验证码</label>
+            <input
+              id="totp"
+              name="totp"
+              type="text"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              maxlength={20}
+              aria-describedby="totp-hint"
+            />
+            <p class="hint" id="totp-hint">
+              已绑定动态验证码的用户填写验证器应用显示的6位数字，其他用户不填。
+            </p>
             <p>
               <button type="submit">登录</button>
             </p>
@@ -109,7 +123,8 @@ export function authRoutes(deps: { db: Db; clock: Clock; site: string; secureCoo
         if (result.user.mustChangePassword) return c.redirect('/console/account/password', 303);
         return c.redirect(safeNext(form.data.next), 303);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'unauthenticated') return page(c, error.message, 401);
+        if (error instanceof AppError && error.code === 'unauthenticated')
+          return page(c, error.message, 401, form.data.username);
         throw error;
       }
     });

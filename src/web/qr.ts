@@ -5,12 +5,12 @@
 import QRCode from 'qrcode';
 import { RenderCache } from './cache.ts';
 
-export function qrSvg(text: string): string {
+export function qrSvg(text: string, label = '本页二维码'): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   let path = '';
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (modules.get(x, y)) path += `M${x + 2} ${y + 2}h1v1h-1z`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n + 4} ${n + 4}" shape-rendering="crispEdges" role="img" aria-label="本页二维码"><rect width="100%" height="100%" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n + 4} ${n + 4}" shape-rendering="crispEdges" role="img" aria-label="${label}"><rect width="100%" height="100%" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
 }
 
 const cache = new RenderCache<string>(2000);

@@ -15,6 +15,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession, mustChangePasswordFirst } from './auth.tsx';
 import { consoleAccount } from './console/account.tsx';
+import { adminTotpFirst, consoleAccountTotp } from './console/account-totp.tsx';
 import { consoleAdminAgencies } from './console/admin-agencies.tsx';
 import { consoleAdminUsers } from './console/admin-users.tsx';
 import { consoleCases } from './console/cases.tsx';
@@ -54,6 +55,11 @@ export interface SiteOptions {
   buildReport?: BuildReport;
   /** Tells applicants by e-mail and SMS (src/notify); none by default. */
   notifier?: Notifier;
+  /**
+   * Administrators must bind a 动态验证码 (TOTP) before any administration: on in production (`gongkai serve`
+   * without --demo), off in the demo, whose documented accounts sign in with the password alone.
+   */
+  adminTotpRequired?: boolean;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -104,7 +110,10 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
     modules: [
       (app) => {
-        for (const path of ['/console', '/console/*', '/api/*']) app.use(path, mustChangePasswordFirst());
+        for (const path of ['/console', '/console/*', '/api/*']) {
+          app.use(path, mustChangePasswordFirst());
+          app.use(path, adminTotpFirst(opts.adminTotpRequired ?? false));
+        }
       },
       authRoutes({ db: opts.db, clock: opts.clock, site: info.site, secureCookies }),
       consoleHome({ db: opts.db, clock: opts.clock, site: info.site }),
@@ -131,6 +140,12 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleAccountTotp({
+        db: opts.db,
+        clock: opts.clock,
+        site: info.site,
+        adminTotpRequired: opts.adminTotpRequired ?? false,
+      }),
       consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),

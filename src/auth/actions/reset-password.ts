@@ -1,6 +1,7 @@
 /**
  * 重置密码 by a 系统管理员: a new one-time password (shown once), to be changed at the next sign-in; the
- * lockout lifted and every session of the user ended. Audited ('user.password_reset').
+ * lockout lifted, the 动态验证码 unbound (a lost phone is the usual reason: the user binds one again) and every
+ * session of the user ended. Audited ('user.password_reset').
  */
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../../clock.ts';
@@ -21,7 +22,15 @@ export async function resetPassword(deps: { db: Db; clock: Clock }, input: { act
     const user = await userForUpdate(tx, input.userId);
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+      })
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordAudit(tx, {
@@ -31,6 +40,7 @@ export async function resetPassword(deps: { db: Db; clock: Clock }, input: { act
       entityType: 'user',
       entityId: user.id,
       agencyId: user.agencyId,
+      data: { totpCleared: user.totpEnabledAt !== null },
     });
   });
   return { oneTimePassword: password };

@@ -118,6 +118,8 @@ export function register(program: Command): void {
         rateStore: driver === 'postgres' ? databaseRateStore(db) : undefined,
         modules: [healthz({ db, startedAt, draining: () => draining })],
         notifier,
+        // The demo's documented accounts sign in with the password alone; a real install's administrators bind one.
+        adminTotpRequired: !opts.demo,
       });
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
         log.info({ port: info.port, driver, dataDir: driver === 'pglite' ? config.dataDir : undefined }, 'listening');

@@ -79,7 +79,7 @@ export function consoleAccount(deps: { db: Db; clock: Clock; site: string }) {
           </p>
         </form>
         <p>
-          <a href="/console/account/sessions">查看登录会话</a>
+          <a href="/console/account/sessions">查看登录会话</a>　<a href="/console/account/totp">动态验证码</a>
         </p>
       </>,
       errors ? 422 : 200,
