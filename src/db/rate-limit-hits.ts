@@ -3,7 +3,7 @@
  * load balancer, so a visitor's tries are counted once whichever instance answers (issue #18: the limits
  * lived in each process's memory). The counting itself is src/web/security/rate-limit.ts.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
 import { rateLimitHits } from './schema/rate-limits.ts';
 
@@ -13,6 +13,8 @@ export interface RateStore {
    * `windowMs`; a hit after it starts a new one. Resolves to the window's count, this hit included.
    */
   hit(bucket: string, now: number, windowMs: number): Promise<number>;
+  /** The window's count so far, without counting (0 when none or the window ended). */
+  count(bucket: string, now: number, windowMs: number): Promise<number>;
 }
 
 /** One upsert per counted request (atomic under concurrency): a hit past the window starts a new one at 1. */
@@ -32,6 +34,10 @@ export function databaseRateStore(db: Executor): RateStore {
         })
         .returning({ count: rateLimitHits.count });
       return row.count;
+    },
+    async count(bucket, now, windowMs) {
+      const [row] = await db.select().from(rateLimitHits).where(eq(rateLimitHits.bucket, bucket));
+      return row && now - row.windowStart < windowMs ? row.count : 0;
     },
   };
 }

@@ -34,6 +34,8 @@ export interface WebOptions {
   trustedProxies?: number;
   /** Public form submissions allowed per client per minute. */
   publicFormsPerMinute?: number;
+  /** Failed sign-ins allowed per client address in 15 minutes (default 30). */
+  failedLoginsPerQuarter?: number;
   /** Uploads (bodies past the small cap, src/web/security/body-limit.ts) read at once; more get 503. */
   maxConcurrentUploads?: number;
   /** Searches and data exports (uncached, the costly public pages) allowed per client per minute. */
@@ -118,7 +120,19 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
   app.use('/apply/*', limit);
   app.use('/track/correction', limit);
   app.use('/api/cases', limit); // filing through the public API: the same count as the portal's form
-  app.use('/login', limit);
+  // Sign-in: failed tries per address (the account lockout counts per account); successes are not counted, so an
+  // office of many staff behind one address all sign in at 8:30.
+  app.use(
+    '/login',
+    rateLimit({
+      name: 'logins',
+      store,
+      limit: opts.failedLoginsPerQuarter ?? 30,
+      windowMs: 15 * 60_000,
+      trustedProxies: proxies,
+      countStatus: 401,
+    }),
+  );
   // Looking an application up by its code: enough for anyone checking their own, too few to try codes.
   const lookups = rateLimit({
     name: 'lookups',

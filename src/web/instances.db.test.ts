@@ -127,4 +127,20 @@ describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () 
     const [row] = await t.db.select().from(rateLimitHits).where(like(rateLimitHits.bucket, 'lookups:%'));
     expect(row.count).toBe(6);
   });
+
+  it('failed sign-ins from one address count across instances; successes do not count', async () => {
+    const opts = { clock, secret: 's', log: () => {}, failedLoginsPerQuarter: 2 };
+    const a = createSite({ ...opts, db: t.db, rateStore: databaseRateStore(t.db) });
+    const b = createSite({ ...opts, db: second.db, rateStore: databaseRateStore(second.db) });
+    const [reviewer] = await t.db.select().from(users).where(eq(users.id, world.reviewer.id));
+    const signIn = async (site: typeof a, password: string) => {
+      const browser = testBrowser(site);
+      await browser.get('/login');
+      return (await browser.post('/login', { username: reviewer.username, password })).status;
+    };
+    for (let i = 0; i < 3; i++) expect(await signIn(i % 2 ? b : a, TEST_PASSWORD)).toBe(303);
+    expect(await signIn(a, 'wrong-password-1')).toBe(401);
+    expect(await signIn(b, 'wrong-password-2')).toBe(401);
+    expect(await signIn(a, TEST_PASSWORD)).toBe(429);
+  });
 });

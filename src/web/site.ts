@@ -46,6 +46,8 @@ export interface SiteOptions {
   publicOrigin?: string;
   trustedProxies?: number;
   publicFormsPerMinute?: number;
+  /** Failed sign-ins allowed per client address in 15 minutes (default 30). */
+  failedLoginsPerQuarter?: number;
   lookupsPerMinute?: number;
   /** Where rate limits count: memory by default; `databaseRateStore(db)` for instances sharing PostgreSQL. */
   rateStore?: RateStore;
@@ -102,6 +104,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     publicOrigin: opts.publicOrigin,
     trustedProxies: opts.trustedProxies,
     publicFormsPerMinute: opts.publicFormsPerMinute,
+    failedLoginsPerQuarter: opts.failedLoginsPerQuarter,
     lookupsPerMinute: opts.lookupsPerMinute,
     rateStore: opts.rateStore,
     searchesPerMinute: opts.searchesPerMinute,

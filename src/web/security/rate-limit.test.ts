@@ -72,6 +72,22 @@ describe('rateLimit', () => {
   });
 });
 
+describe('rateLimit counting only failures (sign-in)', () => {
+  const app = new Hono();
+  app.use(rateLimit({ limit: 3, windowMs: 60_000, trustedProxies: 1, countStatus: 401 }));
+  app.post('/', (c) => c.text('', c.req.header('x-password') === 'right' ? 303 : 401));
+  app.onError((e, c) => c.text(e.message, e instanceof AppError && e.code === 'rate_limited' ? 429 : 500));
+  const signIn = (password: string, address = '198.51.100.1') =>
+    app.request('/', { method: 'POST', headers: { 'x-forwarded-for': address, 'x-password': password } });
+
+  it('never refuses an office signing in from one address; refuses after the failures’ limit, even the right one', async () => {
+    for (let i = 0; i < 20; i++) expect((await signIn('right')).status).toBe(303);
+    for (let i = 0; i < 3; i++) expect((await signIn('wrong')).status).toBe(401);
+    expect((await signIn('right')).status).toBe(429);
+    expect((await signIn('right', '198.51.100.2')).status).toBe(303);
+  });
+});
+
 describe('isProxyAddress', () => {
   it.each([
     ['127.0.0.1', true],
@@ -96,5 +112,8 @@ describe('the memory store counts per window from a bucket’s first hit', () =>
     expect(await store.hit('x', 30_000, 60_000)).toBe(2);
     expect(await store.hit('y', 30_000, 60_000)).toBe(1);
     expect(await store.hit('x', 61_000, 60_000)).toBe(1);
+    expect(await store.count('x', 62_000, 60_000)).toBe(1);
+    expect(await store.count('x', 122_000, 60_000)).toBe(0);
+    expect(await store.count('never', 0, 60_000)).toBe(0);
   });
 });

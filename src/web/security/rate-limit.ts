@@ -19,6 +19,11 @@ export interface RateLimitOptions {
   store?: RateStore;
   /** The limiter's name in a shared store (default 'limit'); limiters sharing a store need distinct names. */
   name?: string;
+  /**
+   * Count only the requests whose answer has this status (e.g. 401: failed sign-ins), so that a whole office
+   * behind one address signing in at 8:30 is never refused; a client over the limit is still refused first.
+   */
+  countStatus?: number;
 }
 
 export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
@@ -29,14 +34,20 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   // A request that several of this limiter's paths match (`/track` and `/track/*`) counts once.
   const counted = new WeakSet<Request>();
   return async (c, next) => {
-    if (methods.has(c.req.method) && !counted.has(c.req.raw)) {
-      counted.add(c.req.raw);
-      const key = clientAddress(c.req.raw.headers, c.env, opts.trustedProxies ?? 0);
-      if ((await store.hit(`${name}:${key}`, now(), opts.windowMs)) > opts.limit) {
+    if (!methods.has(c.req.method) || counted.has(c.req.raw)) return next();
+    counted.add(c.req.raw);
+    const bucket = `${name}:${clientAddress(c.req.raw.headers, c.env, opts.trustedProxies ?? 0)}`;
+    if (opts.countStatus === undefined) {
+      if ((await store.hit(bucket, now(), opts.windowMs)) > opts.limit) {
         throw new AppError('rate_limited', '提交过于频繁，请稍后再试。');
       }
+      return next();
+    }
+    if ((await store.count(bucket, now(), opts.windowMs)) >= opts.limit) {
+      throw new AppError('rate_limited', '尝试次数过多，请稍后再试。');
     }
     await next();
+    if (c.res.status === opts.countStatus) await store.hit(bucket, now(), opts.windowMs);
   };
 }
 

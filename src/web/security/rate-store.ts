@@ -19,5 +19,9 @@ export function memoryRateStore(maxBuckets = 50_000): RateStore {
       }
       return ++entry.count;
     },
+    async count(bucket, now, windowMs) {
+      const entry = hits.get(bucket);
+      return entry && now - entry.start < windowMs ? entry.count : 0;
+    },
   };
 }
