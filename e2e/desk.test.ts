@@ -154,6 +154,7 @@ describe.skipIf(!CHROMIUM)('the case desk in the browser', () => {
     await staff.goto(caseUrl);
     expect(await staff.content()).toContain('位置示意.pdf');
     await staff.getByLabel('办理结果').selectOption('granted');
+    await staff.locator('form[action$="/reply"] input[name="confirmed"]').check();
     await staff.locator('form[action$="/reply"] button').click();
     expect(await staff.locator('#case-state').textContent()).toContain('已答复');
 

@@ -94,9 +94,17 @@ describe.skipIf(!CHROMIUM)('browser journeys', () => {
     expect(await page.locator('#due-on').textContent()).toContain('已延期');
     await shot(page, 'console-case');
     await page.getByLabel('办理结果').selectOption('granted');
+    await page.locator('form[action$="/reply"] input[name="confirmed"]').check();
     await page.locator('form[action$="/reply"] button').click();
     expect(await page.locator('#case-state').textContent()).toContain('已答复');
     expect(page.url()).toBe(caseUrl);
+    // 更正答复: a new letter with its own 文号; refused without confirmation by the browser itself.
+    await page.getByLabel('更正原因').fill('答复书遗漏获取方式，重新出具');
+    await page.locator('form[action$="/correct-reply"] button').click();
+    expect(page.url()).toBe(caseUrl); // not sent: the confirmation box is required
+    await page.locator('form[action$="/correct-reply"] input[name="confirmed"]').check();
+    await page.locator('form[action$="/correct-reply"] button').click();
+    expect(await page.content()).toContain('更正答复');
     const citizen = await browser.newPage();
     await citizen.goto(`${server.url}/track?code=${trackingCode}`);
     expect(await citizen.locator('#case-state').textContent()).toBe('已答复');

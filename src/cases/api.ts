@@ -12,6 +12,7 @@ import { can, requirePermission, type SessionUser } from '../auth/roles.ts';
 import { appealKinds } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { downloadHeaders } from '../files.ts';
+import { correctReply } from './actions/correct-reply.ts';
 import { decideAppeal } from './actions/decide-appeal.ts';
 import { endConsultation } from './actions/end-consultation.ts';
 import { extendDeadline } from './actions/extend-deadline.ts';
@@ -119,6 +120,14 @@ const ACTIONS = {
       repliedOn: day.optional(),
     }),
     run: replyToApplication,
+  },
+  'correct-reply': {
+    schema: base.extend({
+      outcome: z.string().min(1).max(60),
+      text: z.string().max(20_000).optional(),
+      reason: z.string().max(2000),
+    }),
+    run: correctReply,
   },
   withdraw: { schema: base.extend({ reason: z.string().max(2000).optional() }), run: withdrawApplication },
   delivery: {

@@ -146,6 +146,7 @@ describe('the statute through the case actions', () => {
       user: staff,
       caseId: c.id,
       outcome: 'withheld.process_info',
+      text: '所申请信息为内部讨论记录，属于过程性信息。',
     });
     expect(replied.outcomeBasis).toContain('第十六条');
     await expect(withdrawApplication(at('2025-03-11'), { user: staff, caseId: c.id })).rejects.toMatchObject({

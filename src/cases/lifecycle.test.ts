@@ -20,8 +20,8 @@ describe('the case lifecycle', () => {
     expect(allowedActions(state).includes(action)).toBe(allowed);
   });
 
-  it('closed states allow nothing but recording the 送达 of a reply', () => {
-    expect(allowedActions('replied')).toEqual(['record_delivery']);
+  it('closed states allow nothing but recording the 送达 of a reply and correcting it by a new letter', () => {
+    expect(allowedActions('replied')).toEqual(['record_delivery', 'correct_reply']);
     expect(allowedActions('withdrawn')).toEqual([]);
   });
 

@@ -28,7 +28,8 @@ export type CaseAction =
   | 'record_fee_notice_receipt'
   | 'set_reasonable_period'
   | 'record_delivery'
-  | 'transfer';
+  | 'transfer'
+  | 'correct_reply';
 
 const ALLOWED: Record<CaseAction, CaseState[]> = {
   request_correction: ['received'],
@@ -48,6 +49,8 @@ const ALLOWED: Record<CaseAction, CaseState[]> = {
   record_delivery: ['replied'],
   // 转办 before any other step (src/cases/actions/transfer-case.ts).
   transfer: ['received'],
+  // 更正答复: a new reply letter replacing the old, which is kept (src/cases/actions/correct-reply.ts).
+  correct_reply: ['replied'],
 };
 
 export const STATE_NAMES: Record<CaseState, string> = {
@@ -76,6 +79,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   set_reasonable_period: '确定合理答复期限（第三十五条）',
   record_delivery: '登记送达',
   transfer: '转办',
+  correct_reply: '更正答复',
 };
 
 export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';

@@ -45,7 +45,13 @@ beforeAll(async () => {
     });
     if (extend) await extendDeadline(at(receivedOn), { user: head, caseId: c.id, reason: '需调取档案' });
     if (outcome) {
-      await replyToApplication(at(receivedOn), { user: head, caseId: c.id, outcome, repliedOn: receivedOn });
+      await replyToApplication(at(receivedOn), {
+        user: head,
+        caseId: c.id,
+        outcome,
+        repliedOn: receivedOn,
+        text: '申请公开的信息涉及他人个人隐私，依法不予公开。',
+      });
       if (outcome === 'refused.privacy') {
         const appeal = await recordAppeal(at('2018-04-20'), {
           user: head,
@@ -112,7 +118,8 @@ describe('2007-regime cases closed from 2019 on are counted under their mapped o
         },
       });
       expect(c.regime).toBe('2007');
-      await replyToApplication(at('2019-06-10'), { user: head, caseId: c.id, outcome });
+      // The reasons the law requires of a refusal (2007年《条例》第二十一条第（二）项); harmless for the others.
+      await replyToApplication(at('2019-06-10'), { user: head, caseId: c.id, outcome, text: '理由详见答复书正文。' });
       const scope = { agencyIds: [tree.education.id], year: 2019, format: 'new2021' as const };
       const values = await computeCaseSections(db.db, scope);
       expect(values[`apply.${row}.natural_person`]).toBe(1);

@@ -1,6 +1,7 @@
 /**
  * The shape every case action shares: lock the case row, check the lifecycle, apply the change,
- * recompute the due date, bump the version, write the audit event — in one transaction.
+ * recompute the due date, bump the version, issue the letter the action sends (its 文号, ./letters.ts), write
+ * the audit event — in one transaction.
  */
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/roles.ts';
@@ -12,6 +13,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { type Case, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { dueOf } from './due.ts';
+import { issueLetter, LETTER_OF_ACTION } from './letters.ts';
 import { assertAllowed, type CaseAction } from './lifecycle.ts';
 
 export interface CaseDeps {
@@ -50,6 +52,18 @@ export async function transition(
       .set({ ...fields, ...due, version: c.version + 1, updatedAt: deps.clock.now() })
       .where(eq(cases.id, c.id))
       .returning();
+    const letterKind = LETTER_OF_ACTION[action];
+    const letter = letterKind
+      ? await issueLetter(tx, {
+          caseId: c.id,
+          agencyId: updated.agencyId,
+          kind: letterKind,
+          // A reply's letter is dated the reply day (it may be recorded later); the others, and a corrected reply,
+          // are issued today.
+          issuedOn: action === 'reply' ? (updated.closedOn ?? deps.clock.today()) : deps.clock.today(),
+          issuedBy: input.user?.id ?? null,
+        })
+      : undefined;
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: input.user?.id ?? null,
@@ -57,7 +71,13 @@ export async function transition(
       entityType: 'case',
       entityId: c.id,
       agencyId: c.agencyId,
-      data: { from: c.state, to: updated.state, dueOn: updated.dueOn, ...auditData },
+      data: {
+        from: c.state,
+        to: updated.state,
+        dueOn: updated.dueOn,
+        ...(letter ? { letterNo: letter.letterNo } : {}),
+        ...auditData,
+      },
     });
     return updated;
   });

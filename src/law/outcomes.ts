@@ -12,7 +12,17 @@ export interface Outcome {
   label: string;
   basis: string;
   reportKey: Partial<Record<'new2021' | 'new2019' | 'old2008', string>>;
+  /** The reply must give its reasons (REASONS_REQUIRED below). */
+  reasonRequired: boolean;
 }
+
+/**
+ * Outcomes whose reply must state its reasons: 《条例》(2019) 第三十六条第（三）项 “告知申请人不予公开并说明理由”,
+ * 第三十七条 (部分公开: 对不予公开的内容说明理由); 2007 《条例》第二十一条第（二）项 “属于不予公开范围的，应当告知申请人
+ * 并说明理由”. Other outcomes tell the applicant a fact (不存在, 另行制作 …) the template states.
+ */
+export const REASONS_REQUIRED = (code: string): boolean =>
+  code.startsWith('withheld.') || code === 'partly_granted' || code.startsWith('refused.');
 
 const o2019 = (code: string, label: string, basis: string): Outcome => ({
   code,
@@ -20,6 +30,7 @@ const o2019 = (code: string, label: string, basis: string): Outcome => ({
   label,
   basis,
   reportKey: { new2021: `apply.${code}`, new2019: code.startsWith('other.') ? 'apply.other' : `apply.${code}` },
+  reasonRequired: REASONS_REQUIRED(code),
 });
 
 const o2007 = (code: string, label: string, basis: string): Outcome => ({
@@ -28,6 +39,7 @@ const o2007 = (code: string, label: string, basis: string): Outcome => ({
   label,
   basis,
   reportKey: { old2008: `apply.answered.${code}` },
+  reasonRequired: REASONS_REQUIRED(code),
 });
 
 export const OUTCOMES: Outcome[] = [

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../errors.ts';
 import { parseDate } from '../../law/dates.ts';
-import { outcome } from '../../law/outcomes.ts';
+import { type Outcome, outcome } from '../../law/outcomes.ts';
 import { type CaseDeps, type TransitionInput, transition } from '../transition.ts';
 
 export async function replyToApplication(
@@ -22,6 +22,7 @@ export async function replyToApplication(
     if (o.code === 'other.no_correction' || o.code === 'other.fee_unpaid') {
       throw new AppError('bad_input', `“${o.label}”由补正或缴费期限届满自动产生，不能直接选择`);
     }
+    requireReasons(o, input.text);
     return {
       state: 'replied',
       outcome: o.code,
@@ -31,4 +32,12 @@ export async function replyToApplication(
       auditData: { outcome: o.code, repliedOn },
     };
   });
+}
+
+/** 说明理由: the outcomes the law says must be explained refuse a reply without its reasons (REASONS_REQUIRED). */
+export function requireReasons(o: Outcome, text: string | undefined): void {
+  if (o.reasonRequired && (text ?? '').trim().length < 4) {
+    const message = `“${o.label}”须在答复中说明理由（${o.regime === '2019' ? '《条例》第三十六条第（三）项、第三十七条' : '2007年《条例》第二十一条第（二）项'}）`;
+    throw new AppError('bad_input', message, { fields: { text: message } });
+  }
 }

@@ -3,7 +3,7 @@
  * case, then printed as HTML or DOCX (the `docx` package). Personal data is not masked here: the document
  * goes to the applicant.
  */
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { and, desc, eq } from 'drizzle-orm';
 import { requirePermission, type SessionUser } from '../../auth/roles.ts';
 import type { Executor } from '../../db/client.ts';
@@ -12,6 +12,8 @@ import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/sc
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
 import { latestEvent } from '../events.ts';
+import { latestLetter } from '../letters.ts';
+import { COURT_DEFAULT, reviewBodyOf } from './review-body.ts';
 import { DEFAULT_TEMPLATES, type DocumentKind, fillTemplate, replyKindOf } from './templates.ts';
 
 export const CHANNEL_NAMES: Record<Case['channel'], string> = {
@@ -32,7 +34,17 @@ export interface CaseDocument {
   kind: DocumentKind;
   title: string;
   text: string;
+  /** 文号 of the letter issued (./letters.ts); none for a receipt or a letter not yet issued. */
+  letterNo?: string;
 }
+
+/** The letter (with its 文号) a document kind prints. */
+const letterKindOf = (kind: DocumentKind) =>
+  kind.startsWith('reply.')
+    ? 'reply'
+    : kind === 'receipt'
+      ? undefined
+      : (kind as 'correction' | 'extension' | 'consultation' | 'fee');
 
 /** Which document a case can print now; 'reply' picks the reply template of its outcome. */
 export async function buildCaseDocument(
@@ -62,10 +74,13 @@ export async function buildCaseDocument(
     .limit(1);
   const o = c.outcome ? outcome(c.outcome, c.regime) : undefined;
   // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis): its typed event (../events.ts).
-  const [correction, extension, fee] = await Promise.all([
+  const letterKind = letterKindOf(kind);
+  const [correction, extension, fee, letter, reviewBody] = await Promise.all([
     latestEvent(db, c.id, 'request_correction'),
     latestEvent(db, c.id, 'extend'),
     latestEvent(db, c.id, 'send_fee_notice'),
+    letterKind ? latestLetter(db, c.id, letterKind) : undefined,
+    reviewBodyOf(db, c.agencyId),
   ]);
   const values: Record<string, string | undefined> = {
     申请人: c.applicantName,
@@ -95,8 +110,16 @@ export async function buildCaseDocument(
     答复结论: o?.label,
     法律依据: o?.basis ?? c.outcomeBasis ?? undefined,
     答复内容: c.replyText ?? '',
+    复议机关: reviewBody,
+    管辖法院: COURT_DEFAULT,
   };
-  return { kind, title: template.title, text: fillTemplate(template.body, values), agencyId: c.agencyId };
+  return {
+    kind,
+    title: template.title,
+    text: fillTemplate(template.body, values),
+    agencyId: c.agencyId,
+    letterNo: letter?.letterNo,
+  };
 }
 
 const escapeHtml = (s: string) =>
@@ -112,33 +135,39 @@ export function documentHtml(doc: CaseDocument): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
 <style>@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
 h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}
-p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}</style>
+p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}
+p.letter-no{text-align:center;text-indent:0;margin-bottom:1em}p.letter-no+p{text-indent:0}</style>
 </head><body><h1>${escapeHtml(doc.title)}</h1>
-${paragraphs}
+${doc.letterNo ? `<p class="letter-no">${escapeHtml(doc.letterNo)}</p>\n` : ''}${paragraphs}
 </body></html>`;
 }
 
-/** The same document as DOCX. */
+/** GB/T 9704-2012: A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; in twips (1 mm = 56.7). */
+export const GB9704_MARGINS = { top: 2098, bottom: 1984, left: 1588, right: 1474 } as const;
+/** 正文 仿宋_GB2312 三号 (16 pt), 标题 方正小标宋简体 二号 (22 pt); docx sizes are half-points. */
+const BODY = { font: '仿宋_GB2312', size: 32 } as const;
+const TITLE = { font: '方正小标宋简体', size: 44 } as const;
+
+/** The same document as DOCX, in GB/T 9704 layout: no Word heading style (no blue), every run in its font. */
 export async function documentDocx(doc: CaseDocument): Promise<Buffer> {
   const blocks = doc.text.split(/\n{2,}/);
-  const run = (text: string) => new TextRun({ text, font: '仿宋', size: 32 });
+  const run = (text: string, breakBefore = false) =>
+    new TextRun({ text, ...BODY, ...(breakBefore ? { break: 1 } : {}) });
   const d = new Document({
     creator: 'gongkai',
     title: doc.title,
     sections: [
       {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: GB9704_MARGINS } },
         children: [
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            alignment: 'center',
-            children: [new TextRun({ text: doc.title, font: '方正小标宋简体', size: 44 })],
-          }),
+          new Paragraph({ alignment: 'center', children: [new TextRun({ text: doc.title, ...TITLE })] }),
+          ...(doc.letterNo ? [new Paragraph({ alignment: 'center', children: [run(doc.letterNo)] })] : []),
           ...blocks.map(
             (b, i) =>
               new Paragraph({
                 alignment: i === blocks.length - 1 ? 'right' : undefined,
                 indent: i === 0 || i === blocks.length - 1 ? undefined : { firstLine: 640 },
-                children: b.split('\n').map((line, j) => (j === 0 ? run(line) : new TextRun({ text: line, break: 1 }))),
+                children: b.split('\n').map((line, j) => run(line, j > 0)),
               }),
           ),
         ],

@@ -42,6 +42,8 @@ export const PLACEHOLDERS = [
   '答复结论',
   '法律依据',
   '答复内容',
+  '复议机关',
+  '管辖法院',
 ] as const;
 
 export interface DocumentTemplate {
@@ -51,8 +53,9 @@ export interface DocumentTemplate {
 
 const HEAD = '{{申请人}}：\n\n';
 const FOOT =
-  '\n\n如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，或者自收到本答复之日起六个月内依法提起行政诉讼（《条例》第五十一条）。';
-const SIGN = '\n\n{{机关}}\n{{日期}}';
+  '\n\n如对本答复不服，可以自收到本答复之日起六十日内向{{复议机关}}申请行政复议，或者自收到本答复之日起六个月内向{{管辖法院}}提起行政诉讼（《条例》第五十一条）。';
+// 发文机关署名, where the seal goes (印章), and the date (GB/T 9704-2012 7.3.5).
+const SIGN = '\n\n{{机关}}（印章）\n{{日期}}';
 
 export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplate> = {
   receipt: {

@@ -13,6 +13,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -255,7 +256,56 @@ export const caseDeliveries = pgTable(
   ],
 );
 
+/** The letters a case issued to the applicant or a consulted party, each with its 文号 (issue #13). */
+export const letterKinds = ['correction', 'extension', 'consultation', 'fee', 'reply'] as const;
+export type LetterKind = (typeof letterKinds)[number];
+
+/**
+ * 文书文号: one row per letter issued, never changed. The number is from the agency's sequence of the year
+ * (case_letter_counters); a corrected reply is a new letter that names the one it replaces.
+ */
+export const caseLetters = pgTable(
+  'case_letters',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind', { enum: letterKinds }).notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    letterNo: text('letter_no').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    /** A corrected reply: the letter it replaces (kept, never edited). */
+    replacesId: integer('replaces_id'),
+    issuedBy: integer('issued_by').references(() => users.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_letters_case_idx').on(t.caseId, t.kind),
+    uniqueIndex('case_letters_number_idx').on(t.agencyId, t.year, t.seq),
+    check('case_letters_kind_check', sql`${t.kind} in ('correction', 'extension', 'consultation', 'fee', 'reply')`),
+  ],
+);
+
+/** The last 文号 sequence number of an agency's letters in a year; incremented in the issuing transaction. */
+export const caseLetterCounters = pgTable(
+  'case_letter_counters',
+  {
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
 export type Case = typeof cases.$inferSelect;
+export type CaseLetter = typeof caseLetters.$inferSelect;
 export type CaseDelivery = typeof caseDeliveries.$inferSelect;
 export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;

@@ -11,6 +11,7 @@ import { parseInput } from '../../api-input.ts';
 import { agencyChoices } from '../../auth/actions/list-agencies.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
 import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
+import { correctReply } from '../../cases/actions/correct-reply.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
 import { endConsultation } from '../../cases/actions/end-consultation.ts';
 import { extendDeadline } from '../../cases/actions/extend-deadline.ts';
@@ -172,12 +173,18 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
           ? null
           : (candidates.find((u) => u.id === k.handlerId)?.displayName ?? `用户 ${k.handlerId}`);
       const Version = () => <input type="hidden" name="version" value={String(k.version)} />;
-      const ActionForm = (props: { action: string; children?: unknown; danger?: boolean }) => (
+      const ActionForm = (props: { action: string; children?: unknown; danger?: boolean; confirm?: string }) => (
         <form method="post" action={`/console/cases/${k.id}/${props.action}`} class="card">
           <Csrf c={c} />
           <Version />
           <h3>{ACTION_NAMES[props.action.replaceAll('-', '_') as keyof typeof ACTION_NAMES] ?? props.action}</h3>
           {props.children as never}
+          {/* An action that cannot be undone asks to be confirmed (the browser will not send the form without it). */}
+          {props.confirm ? (
+            <label>
+              <input type="checkbox" name="confirmed" value="1" required /> {props.confirm}
+            </label>
+          ) : null}
           <button type="submit" class={props.danger ? 'danger' : ''}>
             确定
           </button>
@@ -312,7 +319,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                 {actions.includes('lapse_correction') &&
                 k.correctionDeadline &&
                 k.correctionDeadline < deps.clock.today() ? (
-                  <ActionForm action="lapse-correction" danger />
+                  <ActionForm action="lapse-correction" danger confirm="视为放弃申请，办结后不能恢复；确认" />
                 ) : null}
                 {actions.includes('start_consultation') ? (
                   <ActionForm action="start-consultation">
@@ -409,10 +416,10 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                 ) : null}
                 {actions.includes('record_payment') ? <ActionForm action="record-payment" /> : null}
                 {actions.includes('lapse_fee') && k.feeDueOn && k.feeDueOn < deps.clock.today() ? (
-                  <ActionForm action="lapse-fee" danger />
+                  <ActionForm action="lapse-fee" danger confirm="视为放弃申请，办结后不能恢复；确认" />
                 ) : null}
                 {actions.includes('reply') ? (
-                  <ActionForm action="reply">
+                  <ActionForm action="reply" confirm="答复发出后不能修改，只能更正答复；确认答复">
                     <label for="outcome">办理结果</label>
                     <select id="outcome" name="outcome" required>
                       {outcomesOf(k.regime)
@@ -423,10 +430,34 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                           </option>
                         ))}
                     </select>
-                    <label for="text">答复要点</label>
+                    <label for="text">答复要点（不予公开、部分公开须写明理由）</label>
                     <textarea id="text" name="text" />
                     <label for="replied-on">答复日期</label>
                     <input id="replied-on" name="repliedOn" type="date" value={deps.clock.today()} />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('correct_reply') && k.state === 'replied' ? (
+                  <ActionForm
+                    action="correct-reply"
+                    danger
+                    confirm="更正答复将另行出具答复书（新文号），原答复书保留；确认更正"
+                  >
+                    <label for="correct-outcome">更正后的办理结果</label>
+                    <select id="correct-outcome" name="outcome" required>
+                      {outcomesOf(k.regime)
+                        .filter((o) => o.code !== 'other.no_correction' && o.code !== 'other.fee_unpaid')
+                        .map((o) => (
+                          <option value={o.code} selected={o.code === k.outcome}>
+                            {o.label}（{o.basis}）
+                          </option>
+                        ))}
+                    </select>
+                    <label for="correct-text">更正后的答复要点</label>
+                    <textarea id="correct-text" name="text">
+                      {k.replyText ?? ''}
+                    </textarea>
+                    <label for="correct-reason">更正原因</label>
+                    <textarea id="correct-reason" name="reason" required />
                   </ActionForm>
                 ) : null}
                 {actions.includes('transfer') && !k.extended && !k.correctionRequestedOn && d.pauses.length === 0 ? (
@@ -447,7 +478,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                     <textarea id="transfer-reason" name="reason" required />
                   </ActionForm>
                 ) : null}
-                {actions.includes('withdraw') ? <ActionForm action="withdraw" danger /> : null}
+                {actions.includes('withdraw') ? <ActionForm action="withdraw" danger confirm="撤回后申请办结，不能恢复；确认申请人已书面撤回" /> : null}
                 {actions.includes('record_delivery') ? (
                   <ActionForm action="delivery">
                     <p class="hint">
@@ -707,6 +738,9 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         text: str(f.text),
         repliedOn: str(f.repliedOn) || undefined,
       }),
+    );
+    post('correct-reply', (i, f) =>
+      correctReply(act, { ...i, outcome: str(f.outcome), text: str(f.text), reason: str(f.reason) }),
     );
     post('withdraw', (i) => withdrawApplication(act, i));
     post('delivery', (i, f) =>

@@ -1,0 +1,216 @@
+/**
+ * Letters from typed events (issue #13): each letter a case issues takes its agency's next 文号 of the year and is
+ * kept append-only; reasons are required where the law says so; a reply is corrected by a new letter, the old
+ * kept; the reply DOCX follows GB/T 9704 and names the 复议机关.
+ */
+import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCalendar } from '../calendar-store/index.ts';
+import { fixedClock } from '../clock.ts';
+import { listAudit } from '../db/audit.ts';
+import { makeAgencyTree, makeUser } from '../db/factories.ts';
+import { caseLetters } from '../db/schema/cases.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { AppError } from '../errors.ts';
+import { correctReply } from './actions/correct-reply.ts';
+import { receiveApplication } from './actions/receive-application.ts';
+import { replyToApplication } from './actions/reply.ts';
+import { requestCorrection } from './actions/request-correction.ts';
+import { buildCaseDocument, documentDocx } from './documents/render.ts';
+
+let t: TestDb;
+let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
+let staff: Awaited<ReturnType<typeof makeUser>>['user'];
+let townStaff: Awaited<ReturnType<typeof makeUser>>['user'];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedCalendar(t.db);
+  tree = await makeAgencyTree(t.db);
+  staff = (await makeUser(t.db, { agency: tree.education, role: 'staff' })).user;
+  townStaff = (await makeUser(t.db, { agency: tree.town, role: 'staff' })).user;
+});
+afterAll(() => t.close());
+
+const at = (date: string) => ({ db: t.db, clock: fixedClock(date) });
+const receive = (receivedOn: string, agency: 'education' | 'town' = 'education') =>
+  receiveApplication(at(receivedOn), {
+    user: agency === 'town' ? townStaff : staff,
+    application: {
+      agencyId: tree[agency].id,
+      applicantType: 'natural_person',
+      applicantName: '张三',
+      phone: '13812345678',
+      channel: 'post',
+      receivedOn,
+      subject: '某学校校舍改造工程招标文件',
+    },
+  });
+const lettersOf = (caseId: number) =>
+  t.db.select().from(caseLetters).where(eq(caseLetters.caseId, caseId)).orderBy(caseLetters.id);
+
+async function refusal(p: Promise<unknown>) {
+  const error = await p.then(
+    () => null,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('文号: one sequence per agency and year', () => {
+  it('a 补正告知书 and a reply take the next numbers; another agency and a new year start at 1', async () => {
+    const a = await receive('2025-03-03');
+    await requestCorrection(at('2025-03-05'), {
+      user: staff,
+      caseId: a.id,
+      deadline: '2025-03-20',
+      what: '请明确名称',
+    });
+    const b = await receive('2025-03-04');
+    await replyToApplication(at('2025-03-10'), { user: staff, caseId: b.id, outcome: 'granted' });
+    const c = await receive('2025-03-04', 'town');
+    await replyToApplication(at('2025-03-10'), { user: townStaff, caseId: c.id, outcome: 'granted' });
+    const d = await receive('2026-01-05');
+    await replyToApplication(at('2026-01-06'), { user: staff, caseId: d.id, outcome: 'granted' });
+
+    expect((await lettersOf(a.id)).map((l) => [l.kind, l.letterNo])).toEqual([
+      ['correction', '某县教育局依申〔2025〕1号'],
+    ]);
+    expect((await lettersOf(b.id))[0].letterNo).toBe('某县教育局依申〔2025〕2号');
+    expect((await lettersOf(c.id))[0].letterNo).toBe('某镇人民政府依申〔2025〕1号');
+    expect((await lettersOf(d.id))[0].letterNo).toBe('某县教育局依申〔2026〕1号');
+    const [event] = await listAudit(t.db, { entityType: 'case', entityId: b.id, action: 'case.reply' });
+    expect(event.data.letterNo).toBe('某县教育局依申〔2025〕2号');
+  });
+
+  it('a reply recorded later is numbered in the year of its reply date', async () => {
+    const c = await receive('2025-12-22');
+    await replyToApplication(at('2026-01-05'), {
+      user: staff,
+      caseId: c.id,
+      outcome: 'granted',
+      repliedOn: '2025-12-30',
+    });
+    expect((await lettersOf(c.id))[0]).toMatchObject({ year: 2025, issuedOn: '2025-12-30' });
+  });
+
+  it('a letter issued is never changed or removed (the table refuses)', async () => {
+    const c = await receive('2025-04-01');
+    await replyToApplication(at('2025-04-02'), { user: staff, caseId: c.id, outcome: 'granted' });
+    const [letter] = await lettersOf(c.id);
+    // drizzle wraps the database's error: the trigger's words are in its cause.
+    const why = (p: Promise<unknown>) =>
+      p.then(
+        () => '',
+        (e) => String(e.cause?.message ?? e.message),
+      );
+    expect(await why(t.db.update(caseLetters).set({ letterNo: 'x' }).where(eq(caseLetters.id, letter.id)))).toMatch(
+      /append-only/,
+    );
+    expect(await why(t.db.delete(caseLetters).where(eq(caseLetters.id, letter.id)))).toMatch(/append-only/);
+    expect((await lettersOf(c.id))[0].letterNo).toBe(letter.letterNo);
+  });
+});
+
+describe('说明理由: reasons where the law requires them', () => {
+  it.each([
+    ['不予公开 (第三十六条第（三）项)', 'withheld.process_info'],
+    ['部分公开 (第三十七条)', 'partly_granted'],
+  ])('%s refuses a reply without reasons, beside the field', async (_name, outcome) => {
+    const c = await receive('2025-05-06');
+    const refused = await refusal(replyToApplication(at('2025-05-07'), { user: staff, caseId: c.id, outcome }));
+    expect(refused.details).toMatchObject({ fields: { text: expect.stringContaining('须在答复中说明理由') } });
+    const ok = await replyToApplication(at('2025-05-07'), {
+      user: staff,
+      caseId: c.id,
+      outcome,
+      text: '所申请信息为内部讨论记录，属于过程性信息。',
+    });
+    expect(ok.state).toBe('replied');
+  });
+
+  it('2007 不同意公开 also needs its reasons (2007年《条例》第二十一条第（二）项)', async () => {
+    const c = await receive('2018-03-01');
+    const refused = await refusal(
+      replyToApplication(at('2018-03-05'), { user: staff, caseId: c.id, outcome: 'refused.privacy' }),
+    );
+    expect(refused.message).toContain('2007年《条例》第二十一条第（二）项');
+  });
+
+  it('予以公开 needs none', async () => {
+    const c = await receive('2025-05-06');
+    expect((await replyToApplication(at('2025-05-07'), { user: staff, caseId: c.id, outcome: 'granted' })).state).toBe(
+      'replied',
+    );
+  });
+});
+
+describe('更正答复: a new letter, the old kept', () => {
+  it('corrects the outcome with a reason; the reply date stays; the old letter and text are in the record', async () => {
+    const c = await receive('2025-06-03');
+    await replyToApplication(at('2025-06-10'), { user: staff, caseId: c.id, outcome: 'unavailable.not_held' });
+    await refusal(correctReply(at('2025-06-12'), { user: staff, caseId: c.id, outcome: 'granted', reason: '' }));
+    await refusal(
+      correctReply(at('2025-06-12'), {
+        user: staff,
+        caseId: c.id,
+        outcome: 'withheld.process_info',
+        reason: '发现信息',
+      }),
+    );
+    const corrected = await correctReply(at('2025-06-12'), {
+      user: staff,
+      caseId: c.id,
+      outcome: 'granted',
+      text: '经再次检索，已找到该信息，现予提供。',
+      reason: '原答复检索不全',
+    });
+    expect(corrected).toMatchObject({ state: 'replied', outcome: 'granted', closedOn: '2025-06-10' });
+    const letters = await lettersOf(c.id);
+    expect(letters).toHaveLength(2);
+    expect(letters[1]).toMatchObject({ kind: 'reply', replacesId: letters[0].id, issuedOn: '2025-06-12' });
+    const [event] = await listAudit(t.db, { entityType: 'case', entityId: c.id, action: 'case.correct_reply' });
+    expect(event.data).toMatchObject({
+      reason: '原答复检索不全',
+      previous: { outcome: 'unavailable.not_held', letterNo: letters[0].letterNo },
+      letterNo: letters[1].letterNo,
+    });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-06-12' });
+    expect(doc.letterNo).toBe(letters[1].letterNo);
+  });
+
+  it('only a replied case can be corrected', async () => {
+    const c = await receive('2025-06-03');
+    const refused = await refusal(
+      correctReply(at('2025-06-04'), { user: staff, caseId: c.id, outcome: 'granted', reason: '更正原因说明' }),
+    );
+    expect(refused.code).toBe('invalid_state');
+  });
+});
+
+describe('the reply as a GB/T 9704 document', () => {
+  it('has its 文号, names the 复议机关 above the department, leaves a place for the seal, and uses the standard layout', async () => {
+    const c = await receive('2025-07-01');
+    await replyToApplication(at('2025-07-02'), { user: staff, caseId: c.id, outcome: 'granted' });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-07-02' });
+    expect(doc.text).toContain('向某县人民政府申请行政复议');
+    expect(doc.text).toContain('某县教育局（印章）');
+    const xml = await (await JSZip.loadAsync(await documentDocx(doc))).file('word/document.xml')!.async('string');
+    expect(xml).toContain(doc.letterNo);
+    expect(xml).toMatch(/<w:pgMar[^>]*w:top="2098"[^>]*w:right="1474"[^>]*w:bottom="1984"[^>]*w:left="1588"/);
+    expect(xml).toContain('仿宋_GB2312');
+    expect(xml).not.toContain('w:pStyle');
+    // Every run of the body carries its font and size (三号 = 32 half-points).
+    const runs = xml.match(/<w:r>.*?<\/w:r>/g) ?? [];
+    for (const run of runs.filter((r) => r.includes('<w:t'))) expect(run).toMatch(/w:sz w:val="(32|44)"/);
+  });
+
+  it('a town answers with the county government as 复议机关 (《行政复议法》第二十四条第一款第（二）项)', async () => {
+    const c = await receive('2025-07-01', 'town');
+    await replyToApplication(at('2025-07-02'), { user: townStaff, caseId: c.id, outcome: 'granted' });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-07-02' });
+    expect(doc.text).toContain('向某县人民政府申请行政复议');
+  });
+});
