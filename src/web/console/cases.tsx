@@ -478,7 +478,9 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                     <textarea id="transfer-reason" name="reason" required />
                   </ActionForm>
                 ) : null}
-                {actions.includes('withdraw') ? <ActionForm action="withdraw" danger confirm="撤回后申请办结，不能恢复；确认申请人已书面撤回" /> : null}
+                {actions.includes('withdraw') ? (
+                  <ActionForm action="withdraw" danger confirm="撤回后申请办结，不能恢复；确认申请人已书面撤回" />
+                ) : null}
                 {actions.includes('record_delivery') ? (
                   <ActionForm action="delivery">
                     <p class="hint">
