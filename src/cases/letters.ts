@@ -21,6 +21,7 @@ export const LETTER_OF_ACTION: Partial<Record<CaseAction, LetterKind>> = {
   send_fee_notice: 'fee',
   reply: 'reply',
   correct_reply: 'reply',
+  request_assist: 'assist',
 };
 
 export const formatLetterNo = (agencyName: string, year: number, seq: number) =>

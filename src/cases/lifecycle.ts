@@ -29,7 +29,10 @@ export type CaseAction =
   | 'set_reasonable_period'
   | 'record_delivery'
   | 'transfer'
-  | 'correct_reply';
+  | 'correct_reply'
+  | 'sign_for'
+  | 'return_transfer'
+  | 'request_assist';
 
 const ALLOWED: Record<CaseAction, CaseState[]> = {
   request_correction: ['received'],
@@ -51,6 +54,11 @@ const ALLOWED: Record<CaseAction, CaseState[]> = {
   transfer: ['received'],
   // 更正答复: a new reply letter replacing the old, which is kept (src/cases/actions/correct-reply.ts).
   correct_reply: ['replied'],
+  // 签收 or 退回 of a case transferred here (src/cases/actions/sign-for-case.ts, return-transfer.ts).
+  sign_for: ['received'],
+  return_transfer: ['received'],
+  // 协办函 to another agency while the case is being handled (src/cases/actions/request-assist.ts).
+  request_assist: ['received', 'consulting', 'awaiting_correction', 'awaiting_fee'],
 };
 
 export const STATE_NAMES: Record<CaseState, string> = {
@@ -80,6 +88,9 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   record_delivery: '登记送达',
   transfer: '转办',
   correct_reply: '更正答复',
+  sign_for: '签收',
+  return_transfer: '退回',
+  request_assist: '发出协办函',
 };
 
 export const isClosed = (state: CaseState) => state === 'replied' || state === 'withdrawn';

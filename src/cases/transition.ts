@@ -16,6 +16,8 @@ import { dueOf } from './due.ts';
 import { issueLetter, LETTER_OF_ACTION } from './letters.ts';
 import { assertAllowed, type CaseAction } from './lifecycle.ts';
 
+const AWAITING_SIGN_FOR_ACTIONS: CaseAction[] = ['sign_for', 'return_transfer', 'withdraw'];
+
 export interface CaseDeps {
   db: Db;
   clock: Clock;
@@ -43,6 +45,11 @@ export async function transition(
       throw new AppError('conflict', '该申请已被他人修改，请刷新后重试');
     }
     assertAllowed(action, c.state);
+    // A case transferred here is handled once signed for (签收); until then it can only be signed for, sent back
+    // (退回) or withdrawn by the applicant.
+    if (c.transferredFrom !== null && c.signedForOn === null && !AWAITING_SIGN_FOR_ACTIONS.includes(action)) {
+      throw new AppError('invalid_state', '该申请由其他机关转办，尚未签收：请先签收，或退回转办机关');
+    }
     const { auditData, ...fields } = await change(tx, c);
     const next = { ...c, ...fields };
     const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, c.id));

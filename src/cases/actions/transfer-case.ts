@@ -4,7 +4,8 @@
  * The clock follows the receiving agency: its period runs from the day it receives the application
  * (条例第三十一条 counts from the agency's own receipt; PARAMETER: the receiving day is the day of 转办, the
  * record the platform holds, RECEIVED_ON_TRANSFER below). The 承办人 is cleared; the first agency and its
- * receipt stay in the audit event, so the applicant's history shows both.
+ * receipt stay in the audit event, so the applicant's history shows both. The receiving agency then 签收 (signs
+ * for) or 退回 (sends it back) before anything else.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -16,8 +17,9 @@ import { type CaseDeps, type TransitionInput, transition } from '../transition.t
 
 /**
  * Which day counts as the receiving agency's receipt. The 条例 (第三十一条) counts from the day an agency
- * receives the application; a 转办 through the platform reaches it the day it is made. An office that
- * registers a later 签收 day records it on the case as that day (not modelled yet: see issue #14).
+ * receives the application; a 转办 through the platform reaches it the day it is made. A later 签收 is recorded
+ * (signedForOn) but does not move the period: a receiving office cannot lengthen the applicant's wait by
+ * signing late.
  */
 export const RECEIVED_ON_TRANSFER = 'transfer_day' as const;
 
@@ -33,6 +35,8 @@ export async function transferCase(deps: CaseDeps, input: TransitionInput & z.in
   const today = deps.clock.today();
   return transition(deps, input, 'transfer', async (tx, c) => {
     if (toAgencyId === c.agencyId) throw new AppError('bad_input', '不能转办给本机关');
+    if (toAgencyId === c.transferredFrom)
+      throw new AppError('bad_input', '该申请由该机关转来：不属于本机关的，请“退回”而不是再转办');
     const [paused] = await tx
       .select({ id: casePauses.id })
       .from(casePauses)
@@ -53,6 +57,9 @@ export async function transferCase(deps: CaseDeps, input: TransitionInput & z.in
       agencyId: to.id,
       receivedOn: today,
       handlerId: null,
+      // Waits for the receiving agency's 签收 or 退回 (./sign-for-case.ts, ./return-transfer.ts).
+      transferredFrom: c.agencyId,
+      signedForOn: null,
       auditData: {
         fromAgencyId: c.agencyId,
         fromAgency: from.name,

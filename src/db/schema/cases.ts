@@ -106,6 +106,10 @@ export const cases = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     /** 承办人: the member of staff named to handle the case (the register's 承办人 column). */
     handlerId: integer('handler_id').references(() => users.id),
+    /** 转办: the agency that sent the case here; with signedForOn null the case waits for 签收 (or 退回). */
+    transferredFrom: integer('transferred_from').references(() => agencies.id),
+    /** 签收: the day the receiving agency accepted a transferred case (src/cases/actions/sign-for-case.ts). */
+    signedForOn: date('signed_for_on'),
     /** Optimistic concurrency: each change increments it. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -257,7 +261,7 @@ export const caseDeliveries = pgTable(
 );
 
 /** The letters a case issued to the applicant or a consulted party, each with its 文号 (issue #13). */
-export const letterKinds = ['correction', 'extension', 'consultation', 'fee', 'reply'] as const;
+export const letterKinds = ['correction', 'extension', 'consultation', 'fee', 'reply', 'assist'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
 /**
@@ -287,7 +291,42 @@ export const caseLetters = pgTable(
   (t) => [
     index('case_letters_case_idx').on(t.caseId, t.kind),
     uniqueIndex('case_letters_number_idx').on(t.agencyId, t.year, t.seq),
-    check('case_letters_kind_check', sql`${t.kind} in ('correction', 'extension', 'consultation', 'fee', 'reply')`),
+    check(
+      'case_letters_kind_check',
+      sql`${t.kind} in ('correction', 'extension', 'consultation', 'fee', 'reply', 'assist')`,
+    ),
+  ],
+);
+
+/**
+ * 协办: the handling agency asks another agency of the same government for help (a 协办函: what is needed, by
+ * when); the other answers. Unlike 第三十四条's consultation of a co-maker, it does not stop the clock.
+ */
+export const caseAssists = pgTable(
+  'case_assists',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromAgencyId: integer('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: integer('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    request: text('request').notNull(),
+    answerBy: date('answer_by').notNull(),
+    sentOn: date('sent_on').notNull(),
+    sentBy: integer('sent_by').references(() => users.id),
+    answer: text('answer'),
+    answeredOn: date('answered_on'),
+    answeredBy: integer('answered_by').references(() => users.id),
+  },
+  (t) => [
+    index('case_assists_case_idx').on(t.caseId),
+    index('case_assists_to_idx').on(t.toAgencyId, t.answeredOn),
+    check('case_assists_answer_check', sql`(${t.answer} is null) = (${t.answeredOn} is null)`),
   ],
 );
 
@@ -306,6 +345,7 @@ export const caseLetterCounters = pgTable(
 
 export type Case = typeof cases.$inferSelect;
 export type CaseLetter = typeof caseLetters.$inferSelect;
+export type CaseAssist = typeof caseAssists.$inferSelect;
 export type CaseDelivery = typeof caseDeliveries.$inferSelect;
 export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;
