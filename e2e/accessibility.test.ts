@@ -86,6 +86,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/cases/new',
       '/console/register',
       '/console/outbox',
+      '/console/assists',
       '/console/outbox/templates',
       '/console/catalog',
       '/console/review',

@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM)('administration in the browser', () => {
     await admin.getByRole('link', { name: '机构管理' }).click();
     await admin.getByLabel('机关名称', { exact: true }).fill('示范县数据资源局');
     await admin.getByLabel('机关类型').selectOption({ label: '部门' });
-    await admin.getByLabel('上级机关').selectOption({ label: tree.county.name });
+    await admin.getByLabel('上级机关', { exact: true }).selectOption({ label: tree.county.name });
     await admin.getByRole('button', { name: '新增机关' }).click();
     await expect.poll(() => admin.locator('#agencies').textContent()).toContain('示范县数据资源局');
 

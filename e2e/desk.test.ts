@@ -1,14 +1,18 @@
 /**
  * The case desk in chromium: a citizen files online and gets an e-mail with the 查询码 (read from a local SMTP
  * server); reloading the receipt files nothing; a wrong ID number is named beside its field with what was typed
- * kept; staff find the case by its code in the 登记台账 and export the filtered register as XLSX.
+ * kept; staff find the case by its code in the 登记台账 and export the filtered register as XLSX; a case is
+ * transferred, signed for and answered by another agency, with a 协办函 answered by a third.
  */
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiveApplication } from '../src/cases/actions/receive-application.ts';
 import { REGISTER_HEADER, REGISTER_HEADER_ROW } from '../src/cases/register-xlsx.ts';
 import { fixedClock } from '../src/clock.ts';
+import { users } from '../src/db/schema/auth.ts';
 import { cases } from '../src/db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { loadDemo } from '../src/demo/county.ts';
@@ -167,4 +171,63 @@ describe.skipIf(!CHROMIUM)('the case desk in the browser', () => {
     await staff.close();
     await citizen.close();
   }, 60_000);
+
+  it('staff route a case to another agency, which signs for it and answers; a 协办函 is answered by a third', async () => {
+    const [unit1] = await t.db.select().from(users).where(eq(users.username, 'unit1'));
+    const [unit2] = await t.db.select().from(users).where(eq(users.username, 'unit2'));
+    const filed = await receiveApplication(
+      { db: t.db, clock },
+      {
+        user: null,
+        application: {
+          agencyId: (await t.db.select().from(users).where(eq(users.username, 'staff')))[0].agencyId,
+          applicantType: 'natural_person',
+          applicantName: '周九',
+          idNumber: '11010519491231002X',
+          phone: '13912345678',
+          channel: 'online',
+          subject: '示范县2026年农村公路养护资金分配表',
+        },
+      },
+    );
+    const caseUrl = `${server.url}/console/cases/${filed.id}`;
+    const staff = await browser.newPage();
+    await signIn(staff, server.url, 'staff');
+    await staff.goto(caseUrl);
+    await staff.locator('#transfer-to').selectOption(String(unit1.agencyId));
+    await staff.getByLabel('转办理由').fill('该信息由县交通运输部门制作并保存');
+    await staff.locator('form[action$="/transfer"] button').click();
+    await staff.waitForURL(/\/console\/cases$/);
+
+    const unit = await browser.newPage();
+    await signIn(unit, server.url, 'unit1');
+    await unit.goto(caseUrl);
+    expect(await unit.locator('#awaiting-sign-for').textContent()).toContain('待签收');
+    expect(await unit.locator('form[action$="/reply"]').count()).toBe(0);
+    await unit.locator('form[action$="/sign-for"] button').click();
+    await expect.poll(() => unit.locator('#awaiting-sign-for').count()).toBe(0);
+
+    // 协办: unit1 asks unit2, which answers from its own list, seeing the subject but not the applicant.
+    await unit.locator('#assist-to').selectOption(String(unit2.agencyId));
+    await unit.getByLabel('协办事项').fill('请提供贵单位负责路段的养护资金拨付明细');
+    await unit.getByLabel('协办答复期限').fill('2026-10-20');
+    await unit.locator('form[action$="/request-assist"] button').click();
+    expect(await unit.locator('#assists + ul').textContent()).toContain('尚未答复');
+    const helper = await browser.newPage();
+    await signIn(helper, server.url, 'unit2');
+    await helper.getByRole('link', { name: '协办事项' }).first().click();
+    await helper.waitForURL(/\/console\/assists$/);
+    const request = helper.locator('form[id^="assist-"]').filter({ hasText: '农村公路养护资金' });
+    expect(await request.textContent()).not.toContain('周九');
+    await request.getByLabel('协办意见').fill('拨付明细见附表，共12个路段。');
+    await request.getByRole('button', { name: '答复' }).click();
+    await unit.reload();
+    expect(await unit.locator('#assists + ul').textContent()).toContain('拨付明细见附表');
+
+    await unit.getByLabel('办理结果').selectOption('granted');
+    await unit.locator('form[action$="/reply"] input[name="confirmed"]').check();
+    await unit.locator('form[action$="/reply"] button').click();
+    expect(await unit.locator('#case-state').textContent()).toContain('已答复');
+    for (const p of [staff, unit, helper]) await p.close();
+  }, 90_000);
 });

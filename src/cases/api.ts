@@ -12,6 +12,7 @@ import { can, requirePermission, type SessionUser } from '../auth/roles.ts';
 import { appealKinds } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { downloadHeaders } from '../files.ts';
+import { answerAssist, answerAssistSchema } from './actions/answer-assist.ts';
 import { correctReply } from './actions/correct-reply.ts';
 import { decideAppeal } from './actions/decide-appeal.ts';
 import { endConsultation } from './actions/end-consultation.ts';
@@ -28,10 +29,13 @@ import { recordDeliverySigned } from './actions/record-delivery-signed.ts';
 import { recordFeeNoticeReceipt } from './actions/record-fee-notice-receipt.ts';
 import { recordPayment } from './actions/record-payment.ts';
 import { replyToApplication } from './actions/reply.ts';
+import { requestAssist, requestAssistSchema } from './actions/request-assist.ts';
 import { requestCorrection } from './actions/request-correction.ts';
+import { returnTransfer, returnTransferSchema } from './actions/return-transfer.ts';
 import { saveDocumentTemplate } from './actions/save-document-template.ts';
 import { sendFeeNotice } from './actions/send-fee-notice.ts';
 import { setReasonablePeriod } from './actions/set-reasonable-period.ts';
+import { signForCase } from './actions/sign-for-case.ts';
 import { startConsultation } from './actions/start-consultation.ts';
 import { transferCase, transferCaseSchema } from './actions/transfer-case.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
@@ -141,6 +145,9 @@ const ACTIONS = {
   },
   'delivery-signed': { schema: base.extend({ deliveryId: id, signedOn: day }), run: recordDeliverySigned },
   transfer: { schema: base.extend(transferCaseSchema.shape), run: transferCase },
+  'sign-for': { schema: base.extend({ signedOn: day.optional() }), run: signForCase },
+  'return-transfer': { schema: base.extend(returnTransferSchema.shape), run: returnTransfer },
+  'request-assist': { schema: base.extend(requestAssistSchema.shape), run: requestAssist },
 } as const;
 
 /**
@@ -248,6 +255,13 @@ export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
       await body(c),
     );
     return c.json(await decideAppeal(deps, { user, appealId: Number(c.req.param('appeal')), ...input }));
+  });
+
+  // 协办答复 by the agency asked (POST /api/cases/assists/7/answer {"answer":"…"}).
+  app.post('/assists/:assist{[0-9]+}/answer', async (c) => {
+    const user = signedInUser(c);
+    const input = parseInput(answerAssistSchema, await body(c));
+    return c.json(await answerAssist(deps, { user, assistId: Number(c.req.param('assist')), ...input }));
   });
 
   // 受理回执, 补正告知书 … and the 答复书, as printable HTML or DOCX.

@@ -26,8 +26,9 @@ export async function assistsOfCase(db: Executor, caseId: number) {
  * The 协办函 waiting for an answer from the given agencies, earliest due first: the request, who asks, and the
  * application's subject — no applicant's name, number or address (they are not this agency's case).
  */
-export async function openAssistsFor(db: Executor, agencyIds: readonly number[]) {
-  if (!agencyIds.length) return [];
+export async function openAssistsFor(db: Executor, agencyIds: 'all' | readonly number[]) {
+  if (agencyIds !== 'all' && !agencyIds.length) return [];
+  const to = agencyIds === 'all' ? undefined : inArray(caseAssists.toAgencyId, [...agencyIds]);
   return db
     .select({
       id: caseAssists.id,
@@ -41,6 +42,6 @@ export async function openAssistsFor(db: Executor, agencyIds: readonly number[])
     .from(caseAssists)
     .innerJoin(agencies, eq(agencies.id, caseAssists.fromAgencyId))
     .innerJoin(cases, eq(cases.id, caseAssists.caseId))
-    .where(and(inArray(caseAssists.toAgencyId, [...agencyIds]), isNull(caseAssists.answeredOn)))
+    .where(and(to, isNull(caseAssists.answeredOn)))
     .orderBy(asc(caseAssists.answerBy), asc(caseAssists.id));
 }

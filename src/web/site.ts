@@ -18,6 +18,7 @@ import { consoleAccount } from './console/account.tsx';
 import { adminTotpFirst, consoleAccountTotp } from './console/account-totp.tsx';
 import { consoleAdminAgencies } from './console/admin-agencies.tsx';
 import { consoleAdminUsers } from './console/admin-users.tsx';
+import { consoleAssists } from './console/assists.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
 import { consoleHome } from './console/home.tsx';
@@ -142,6 +143,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleCases({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
       consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
+      consoleAssists({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccountTotp({
         db: opts.db,

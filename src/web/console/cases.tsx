@@ -26,12 +26,16 @@ import { recordDeliverySigned } from '../../cases/actions/record-delivery-signed
 import { recordFeeNoticeReceipt } from '../../cases/actions/record-fee-notice-receipt.ts';
 import { recordPayment } from '../../cases/actions/record-payment.ts';
 import { replyToApplication } from '../../cases/actions/reply.ts';
+import { requestAssist } from '../../cases/actions/request-assist.ts';
 import { requestCorrection } from '../../cases/actions/request-correction.ts';
+import { returnTransfer } from '../../cases/actions/return-transfer.ts';
 import { sendFeeNotice } from '../../cases/actions/send-fee-notice.ts';
 import { setReasonablePeriod } from '../../cases/actions/set-reasonable-period.ts';
+import { signForCase } from '../../cases/actions/sign-for-case.ts';
 import { startConsultation } from '../../cases/actions/start-consultation.ts';
 import { transferCase } from '../../cases/actions/transfer-case.ts';
 import { withdrawApplication } from '../../cases/actions/withdraw.ts';
+import { assistsOfCase } from '../../cases/assists.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
 import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
@@ -164,7 +168,15 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
       const handles = can(user, 'case.handle', k.agencyId);
       const shown = handles ? k : maskApplicant(k);
       const files = handles ? d.attachments : withoutFilenames(d.attachments);
-      const actions = allowedActions(k.state);
+      // A case transferred here and not yet signed for offers 签收, 退回 and 撤回 only (src/cases/transition.ts).
+      const awaitingSignFor = k.transferredFrom !== null && k.signedForOn === null;
+      const actions = allowedActions(k.state).filter((a) =>
+        awaitingSignFor
+          ? ['sign_for', 'return_transfer', 'withdraw'].includes(a)
+          : a !== 'sign_for' && a !== 'return_transfer',
+      );
+      const agencyList = await agencyChoices(deps.db);
+      const assists = await assistsOfCase(deps.db, k.id);
       const openConsultations = d.pauses.filter((p) => p.toOn === null);
       const deliveries = await listDeliveries(deps.db, k.id);
       const candidates = await handlerCandidates(deps.db, [k.agencyId]);
@@ -301,7 +313,43 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
           {can(user, 'case.handle', k.agencyId) ? (
             <section aria-labelledby="actions">
               <h2 id="actions">办理</h2>
+              {awaitingSignFor ? (
+                <p class="warn" id="awaiting-sign-for">
+                  本申请由{agencyList.find((a) => a.id === k.transferredFrom)?.label.trim() ?? '其他机关'}
+                  转办，待签收。签收后方可办理；不属于本机关的，请写明理由退回。答复期限自转办之日起计算。
+                </p>
+              ) : null}
               <div class="cards">
+                {actions.includes('sign_for') ? (
+                  <ActionForm action="sign-for">
+                    <label for="signed-for-on">签收日期</label>
+                    <input id="signed-for-on" name="signedOn" type="date" value={deps.clock.today()} required />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('return_transfer') ? (
+                  <ActionForm action="return-transfer" danger>
+                    <label for="return-reason">退回理由</label>
+                    <textarea id="return-reason" name="reason" required />
+                  </ActionForm>
+                ) : null}
+                {actions.includes('request_assist') ? (
+                  <ActionForm action="request-assist">
+                    <p class="hint">请本级政府的其他机关协助提供情况；协办期间答复期限照常计算。</p>
+                    <label for="assist-to">协办机关</label>
+                    <select id="assist-to" name="toAgencyId" required>
+                      <option value="">请选择</option>
+                      {agencyList
+                        .filter((a) => a.id !== k.agencyId)
+                        .map((a) => (
+                          <option value={String(a.id)}>{a.label}</option>
+                        ))}
+                    </select>
+                    <label for="assist-request">协办事项</label>
+                    <textarea id="assist-request" name="request" required />
+                    <label for="assist-by">协办答复期限</label>
+                    <input id="assist-by" name="answerBy" type="date" required />
+                  </ActionForm>
+                ) : null}
                 {actions.includes('request_correction') ? (
                   <ActionForm action="request-correction">
                     <label for="what">需要补正的内容</label>
@@ -468,7 +516,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                     <label for="transfer-to">转办至</label>
                     <select id="transfer-to" name="toAgencyId" required>
                       <option value="">请选择</option>
-                      {(await agencyChoices(deps.db))
+                      {agencyList
                         .filter((a) => a.id !== k.agencyId)
                         .map((a) => (
                           <option value={String(a.id)}>{a.label}</option>
@@ -572,6 +620,19 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
               {handles ? null : <p class="hint">附件含申请人个人信息，仅承办机关的经办人员可以下载。</p>}
             </section>
           ) : null}
+          {assists.length ? (
+            <section aria-labelledby="assists">
+              <h2 id="assists">协办</h2>
+              <ul>
+                {assists.map((a) => (
+                  <li>
+                    {a.sentOn} 致{a.toAgency}：{a.request}（{a.answerBy}前答复）——
+                    {a.answeredOn ? `${a.answeredOn}答复：${a.answer}` : '尚未答复'}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {d.pauses.length ? (
             <section>
               <h2>征求意见</h2>
@@ -668,6 +729,19 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
       });
       return c.redirect('/console/cases', 303);
     });
+    // 退回: the case goes back to the agency that sent it, so the clerk returns to the list.
+    app.post('/console/cases/:id{[0-9]+}/return-transfer', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody();
+      const version = Number(str(form.version));
+      await returnTransfer(act, {
+        user,
+        caseId: Number(c.req.param('id')),
+        expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
+        reason: str(form.reason),
+      });
+      return c.redirect('/console/cases', 303);
+    });
     app.post('/console/cases/:id{[0-9]+}/handler', async (c) => {
       const user = requireUser(c);
       const form = await c.req.parseBody();
@@ -745,6 +819,15 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
       correctReply(act, { ...i, outcome: str(f.outcome), text: str(f.text), reason: str(f.reason) }),
     );
     post('withdraw', (i) => withdrawApplication(act, i));
+    post('sign-for', (i, f) => signForCase(act, { ...i, signedOn: str(f.signedOn) || undefined }));
+    post('request-assist', (i, f) =>
+      requestAssist(act, {
+        ...i,
+        toAgencyId: str(f.toAgencyId),
+        request: str(f.request),
+        answerBy: str(f.answerBy),
+      }),
+    );
     post('delivery', (i, f) =>
       recordDelivery(act, {
         ...i,
