@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { addAgency } from '../agencies/actions/add-agency.ts';
 import { moveAgency } from '../agencies/actions/move-agency.ts';
 import { renameAgency } from '../agencies/actions/rename-agency.ts';
+import { setAgencyCreditCode } from '../agencies/actions/set-agency-credit-code.ts';
 import { signedInUser } from '../api-input.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -85,6 +86,11 @@ export function adminApi(deps: { db: Db; clock: Clock }) {
       agencyId: userId.parse(c.req.param('id')),
       change: await body(c),
     });
+    return c.json({ ok: true });
+  });
+  app.post('/agencies/:id{[0-9]+}/credit-code', async (c) => {
+    const agencyId = userId.parse(c.req.param('id'));
+    await setAgencyCreditCode(deps, { actor: signedInUser(c), agencyId, change: await body(c) });
     return c.json({ ok: true });
   });
   app.post('/agencies/:id{[0-9]+}/move', async (c) => {

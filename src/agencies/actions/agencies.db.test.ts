@@ -8,6 +8,7 @@ import { subtreeIds } from '../tree.ts';
 import { addAgency } from './add-agency.ts';
 import { moveAgency } from './move-agency.ts';
 import { renameAgency } from './rename-agency.ts';
+import { setAgencyCreditCode } from './set-agency-credit-code.ts';
 
 const clock = fixedClock('2026-12-03T09:00:00+08:00');
 let t: TestDb;
@@ -99,6 +100,40 @@ describe('调整隶属关系 (moving a body in the tree)', () => {
   it('is an administrator’s', async () => {
     await expect(
       moveAgency(deps(), { actor: staff, agencyId: tree.town.id, change: { parentId: String(tree.other.id) } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('统一社会信用代码 entered or corrected later', () => {
+  it('sets a valid code, refuses a wrong check character and a code another body has, clears it; audited', async () => {
+    const { testCreditCode } = await import('../../catalog/testing.ts');
+    const a = await addAgency(deps(), {
+      actor: admin,
+      agency: { name: '示范县统计局', kind: 'department', parentId: String(tree.county.id), creditCode: '' },
+    });
+    const b = await addAgency(deps(), {
+      actor: admin,
+      agency: { name: '示范县审计局', kind: 'department', parentId: String(tree.county.id), creditCode: '' },
+    });
+    const code = testCreditCode();
+    await setAgencyCreditCode(deps(), { actor: admin, agencyId: a.id, change: { creditCode: code.toLowerCase() } });
+    const wrong = `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
+    const refused = await setAgencyCreditCode(deps(), { actor: admin, agencyId: b.id, change: { creditCode: wrong } })
+      .then(() => null)
+      .catch((e) => e);
+    expect(refused?.details.fields.creditCode).toContain('校验码有误');
+    const taken = await setAgencyCreditCode(deps(), { actor: admin, agencyId: b.id, change: { creditCode: code } })
+      .then(() => null)
+      .catch((e) => e);
+    expect(taken?.details.fields.creditCode).toContain('已被另一机关使用');
+    await setAgencyCreditCode(deps(), { actor: admin, agencyId: a.id, change: { creditCode: '' } });
+    const events = await listAudit(t.db, { entityType: 'agency', entityId: a.id, action: 'agency.credit_code_set' });
+    expect(events.map((e) => e.data).sort((x, y) => String(x.to).localeCompare(String(y.to)))).toEqual([
+      { from: null, to: code },
+      { from: code, to: null },
+    ]);
+    await expect(
+      setAgencyCreditCode(deps(), { actor: staff, agencyId: a.id, change: { creditCode: code } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -7,6 +7,7 @@ import { asc } from 'drizzle-orm';
 import { addAgency } from '../../agencies/actions/add-agency.ts';
 import { moveAgency } from '../../agencies/actions/move-agency.ts';
 import { renameAgency } from '../../agencies/actions/rename-agency.ts';
+import { setAgencyCreditCode } from '../../agencies/actions/set-agency-credit-code.ts';
 import { KIND_NAMES } from '../../agencies/create-agency.ts';
 import { requireAdmin } from '../../auth/actions/admin-only.ts';
 import { systemClock } from '../../clock.ts';
@@ -14,7 +15,7 @@ import { agencies } from '../../db/schema/agencies.ts';
 import { AS_ADMIN_OPTION, asAdmin, withDb } from '../as-admin.ts';
 
 export function register(program: Command): void {
-  const agency = program.command('agency').description('机构管理：列出、新增、更名、调整隶属关系');
+  const agency = program.command('agency').description('机构管理：列出、新增、更名、统一社会信用代码、调整隶属关系');
   agency
     .command('list')
     .description('列出机关目录（编号、名称、类型、统一社会信用代码）')
@@ -68,6 +69,21 @@ export function register(program: Command): void {
           { actor: await asAdmin(db, opts.as), agencyId: Number(id), change: { name } },
         );
         process.stdout.write(`已更名：${id} ${name}\n`);
+      }),
+    );
+  agency
+    .command('credit-code')
+    .description('填写或更正统一社会信用代码（空字符串为清除）')
+    .argument('<id>', '机关编号')
+    .argument('<code>', '统一社会信用代码')
+    .option(...AS_ADMIN_OPTION)
+    .action((id: string, code: string, opts: { as: string }) =>
+      withDb('agency', async (db) => {
+        await setAgencyCreditCode(
+          { db, clock: systemClock },
+          { actor: await asAdmin(db, opts.as), agencyId: Number(id), change: { creditCode: code } },
+        );
+        process.stdout.write(`已保存：机关 ${id} 的统一社会信用代码 ${code || '（已清除）'}\n`);
       }),
     );
   agency

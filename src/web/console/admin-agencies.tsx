@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 import { addAgency } from '../../agencies/actions/add-agency.ts';
 import { moveAgency } from '../../agencies/actions/move-agency.ts';
 import { renameAgency } from '../../agencies/actions/rename-agency.ts';
+import { setAgencyCreditCode } from '../../agencies/actions/set-agency-credit-code.ts';
 import { KIND_NAMES } from '../../agencies/create-agency.ts';
 import { requireAdmin } from '../../auth/actions/admin-only.ts';
 import type { Clock } from '../../clock.ts';
@@ -107,7 +108,18 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
                     {a.name}
                   </td>
                   <td>{KIND_NAMES[a.kind]}</td>
-                  <td>{a.creditCode ?? '—'}</td>
+                  <td>
+                    <form method="post" action={`${BASE}/${a.id}/credit-code`} class="inline">
+                      <Csrf c={c} />
+                      <label for={`code-${a.id}`} class="visually-hidden">
+                        {a.name}的统一社会信用代码
+                      </label>
+                      <input id={`code-${a.id}`} name="creditCode" type="text" value={a.creditCode ?? ''} size={20} />
+                      <button type="submit" class="secondary">
+                        保存
+                      </button>
+                    </form>
+                  </td>
                   <td>
                     <form method="post" action={`${BASE}/${a.id}/rename`} class="inline">
                       <Csrf c={c} />
@@ -179,6 +191,21 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
         agencyId: Number(c.req.param('id')),
         change: { name: str(form.name) },
       });
+      return c.redirect(BASE, 303);
+    });
+    app.post(`${BASE}/:id{[0-9]+}/credit-code`, async (c) => {
+      const form = await c.req.parseBody();
+      try {
+        await setAgencyCreditCode(act, {
+          actor: requireUser(c),
+          agencyId: Number(c.req.param('id')),
+          change: { creditCode: str(form.creditCode) },
+        });
+      } catch (error) {
+        if (isAppError(error) && ['bad_input', 'conflict'].includes(error.code))
+          return page(c, { form: error.message });
+        throw error;
+      }
       return c.redirect(BASE, 303);
     });
     app.post(`${BASE}/:id{[0-9]+}/move`, async (c) => {

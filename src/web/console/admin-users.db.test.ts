@@ -193,6 +193,11 @@ describe('机构管理: an administrator moves a body under another government',
     const wrong = await api(`/api/admin/agencies/${tree.town.id}/move`, { parentId: tree.education.id });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: { code: 'bad_input' } });
+    const badCode = await admin.post(`/console/admin/agencies/${tree.town.id}/credit-code`, {
+      creditCode: '11330000002482107A',
+    });
+    expect(badCode.status).toBe(422);
+    expect(await badCode.text()).toContain('校验码有误');
     const made = await api('/api/admin/agencies', { name: '某县数据局', kind: 'department', parentId: tree.county.id });
     expect(made.status).toBe(201);
     expect(((await made.json()) as { path: string }).path).toMatch(new RegExp(`^${tree.county.path}\\d+/$`));
