@@ -17,6 +17,7 @@ import {
 } from '../db/schema/catalog.ts';
 import { AppError } from '../errors.ts';
 import { itemSearchText } from './item-fields.ts';
+import { STATE_NAMES } from './vocabulary.ts';
 
 export interface CatalogDeps {
   db: Db;
@@ -98,5 +99,8 @@ export async function changeItem(
 
 /** Refuses unless the item is in one of `states`. */
 export function requireState(item: CatalogItem, states: string[], what: string): void {
-  if (!states.includes(item.state)) throw new AppError('invalid_state', `当前状态（${item.state}）不能${what}`);
+  if (!states.includes(item.state)) {
+    const now = STATE_NAMES[item.state as keyof typeof STATE_NAMES] ?? item.state;
+    throw new AppError('invalid_state', `该信息当前为“${now}”，不能${what}`);
+  }
 }

@@ -11,7 +11,7 @@ export async function addAttachment(
 ) {
   const { filename, mediaType, sha256, text } = await prepareAttachment(input);
   return changeItem(deps, input, 'catalog.edit', 'catalog.attachment_added', async (tx, item) => {
-    requireState(item, ['draft', 'returned'], '上传附件');
+    requireState(item, ['draft', 'returned', 'withdrawn'], '上传附件');
     const [att] = await tx
       .insert(catalogAttachments)
       .values({
@@ -41,7 +41,7 @@ export async function addAttachment(
 /** 删除附件 (draft or returned item). */
 export async function removeAttachment(deps: CatalogDeps, input: ChangeInput & { attachmentId: number }) {
   return changeItem(deps, input, 'catalog.edit', 'catalog.attachment_removed', async (tx, item) => {
-    requireState(item, ['draft', 'returned'], '删除附件');
+    requireState(item, ['draft', 'returned', 'withdrawn'], '删除附件');
     const gone = await tx
       .delete(catalogAttachments)
       .where(and(eq(catalogAttachments.id, input.attachmentId), eq(catalogAttachments.itemId, item.id)))

@@ -25,7 +25,7 @@ export async function maskItemPersonalData(deps: CatalogDeps, input: ChangeInput
       : 'catalog.edit';
   let remaining: string[] = [];
   const item = await changeItem(deps, input, permission, 'catalog.personal_data_masked', async (tx, item) => {
-    requireState(item, ['draft', 'returned', 'in_review'], '脱敏处理');
+    requireState(item, ['draft', 'returned', 'withdrawn', 'in_review'], '脱敏处理');
     const before = await itemPersonalData(tx, item);
     const files = await tx.select().from(catalogAttachments).where(eq(catalogAttachments.itemId, item.id));
     const rewritten: { attachmentId: number; filename: string; oldSha256: string; sha256: string }[] = [];

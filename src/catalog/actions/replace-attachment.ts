@@ -36,7 +36,7 @@ export async function replaceAttachment(
       ? 'catalog.review'
       : 'catalog.edit';
   return changeItem(deps, input, permission, 'catalog.attachment_replaced', async (tx, item) => {
-    requireState(item, ['draft', 'returned', 'in_review'], '替换附件');
+    requireState(item, ['draft', 'returned', 'withdrawn', 'in_review'], '替换附件');
     const where = and(eq(catalogAttachments.id, input.attachmentId), eq(catalogAttachments.itemId, item.id));
     const [old] = await tx
       .select({

@@ -8,7 +8,7 @@ import { reviewChainOf } from '../settings.ts';
 
 export async function submitItem(deps: CatalogDeps, input: ChangeInput & { comment?: string }) {
   return changeItem(deps, input, 'catalog.edit', 'catalog.submitted', async (tx, item) => {
-    requireState(item, ['draft', 'returned'], '提交审核');
+    requireState(item, ['draft', 'returned', 'withdrawn'], '提交审核');
     const chain = await reviewChainOf(tx, item.agencyId);
     const findings = await itemPersonalData(tx, item);
     return {

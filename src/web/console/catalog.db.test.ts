@@ -105,3 +105,137 @@ describe('console: 保密审查 of attachments', () => {
     expect(done.html).toContain('附件“照片.png”无法读取文字，未能检查');
   });
 });
+
+describe('console: a catalog item worked from the console (issue #15)', () => {
+  const usernameOf = async (id: number) =>
+    (await t.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, id) }))!.username;
+
+  it('drafts with every field; a refusal keeps what was typed and names the field; the draft is edited', async () => {
+    const staff = await signedIn(await usernameOf(w.staff.id));
+    const list = await staff.get('/console/catalog');
+    expect(list.html).toContain('新建目录信息');
+    // 文件类型 defaults to 其他文件, not 规章.
+    expect(list.html).toMatch(/<option value="other" selected="">其他文件<\/option>/);
+    const refused = await staff.post('/console/catalog', {
+      title: '关于印发某县农村公路管理办法的通知',
+      category: '20.11',
+      docType: 'normative',
+      writtenOn: '',
+      body: '第一条 为了加强农村公路管理……',
+      bodyFormat: 'text',
+      channels: 'website',
+    });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toMatch(/id="writtenOn-error">规章和行政规范性文件须填写成文日期/);
+    expect(html).toContain('value="关于印发某县农村公路管理办法的通知"');
+    expect(html).toContain('第一条 为了加强农村公路管理……');
+
+    const made = await staff.post('/console/catalog', {
+      title: '关于印发某县农村公路管理办法的通知',
+      category: '20.11',
+      docType: 'normative',
+      writtenOn: '2025-10-10',
+      docNo: '某政发〔2025〕8号',
+      body: '第一条 为了加强农村公路管理。\n第二条 本办法适用于本县。',
+      bodyFormat: 'text',
+      channels: 'website',
+    });
+    expect(made.status).toBe(303);
+    const itemUrl = made.headers.get('location')!;
+    const page = await staff.get(itemUrl);
+    expect(page.html).toContain('id="item-meta"');
+    expect(page.html).toContain('某政发〔2025〕8号');
+    expect(page.html).toContain('行政规范性文件');
+    const id = Number(itemUrl.split('/').pop());
+    const [row] = await t.db.select().from(catalogItems).where(eq(catalogItems.id, id));
+    expect(row.body).toBe('<p>第一条 为了加强农村公路管理。</p><p>第二条 本办法适用于本县。</p>');
+    const edited = await staff.post(`${itemUrl}/edit`, {
+      version: String(row.version),
+      title: '关于印发某县农村公路管理办法（试行）的通知',
+      category: '20.11',
+      docType: 'normative',
+      writtenOn: '2025-10-10',
+      docNo: '某政发〔2025〕8号',
+      body: '第一条 为了加强农村公路管理。',
+      bodyFormat: 'text',
+      channels: 'website',
+    });
+    expect(edited.status).toBe(303);
+    expect((await staff.get(itemUrl)).html).toContain('关于印发某县农村公路管理办法（试行）的通知');
+    // A stale form (the old version) is refused and the typed title kept.
+    const stale = await staff.post(`${itemUrl}/edit`, {
+      version: String(row.version),
+      title: '过时的修改',
+      category: '20.11',
+      docType: 'other',
+      body: '',
+      bodyFormat: 'text',
+      channels: 'website',
+    });
+    expect(stale.status).toBe(422);
+    expect(await stale.text()).toContain('value="过时的修改"');
+  });
+
+  it('a reviewer is not offered the new-item form', async () => {
+    const reviewer = await signedIn(await usernameOf(w.reviewer.id));
+    expect((await reviewer.get('/console/catalog')).html).not.toContain('新建目录信息');
+  });
+
+  it('the list is newest first, searched by 索引号, filtered by state, with a real total', async () => {
+    const first = await createItem(deps(), {
+      user: w.staff,
+      agencyId: w.bureau.id,
+      fields: { title: '较早的草稿', category: '20.11' },
+    });
+    const second = await createItem(deps(), {
+      user: w.staff,
+      agencyId: w.bureau.id,
+      fields: { title: '较新的草稿', category: '20.11' },
+    });
+    const staff = await signedIn(await usernameOf(w.staff.id));
+    const all = (await staff.get('/console/catalog')).html;
+    expect(all.indexOf('较新的草稿')).toBeLessThan(all.indexOf('较早的草稿'));
+    const found = (await staff.get(`/console/catalog?q=${encodeURIComponent(first.indexNo)}`)).html;
+    expect(found).toContain('较早的草稿');
+    expect(found).not.toContain('较新的草稿');
+    expect(found).toMatch(/id="catalog-total">\s*共 1 条/);
+    const drafts = (await staff.get('/console/catalog?state=draft')).html;
+    expect(drafts).toContain(second.title);
+    expect((await staff.get('/console/catalog?state=published')).html).not.toContain(second.title);
+  });
+
+  it('a withdrawn item is edited and submitted again', async () => {
+    const { withdrawItem } = await import('../../catalog/actions/withdraw-item.ts');
+    const { approveStep } = await import('../../catalog/actions/approve-step.ts');
+    const OK = { stateSecret: true, commercialSecret: true, privacy: true };
+    const item = await createItem(deps(), {
+      user: w.staff,
+      agencyId: w.bureau.id,
+      fields: { title: '将被撤回再发布的通知', category: '20.11', body: '<p>正文</p>' },
+    });
+    await submitItem(deps(), { user: w.staff, itemId: item.id });
+    await approveStep(deps(), { user: w.head, itemId: item.id, checklist: OK });
+    await approveStep(deps(), { user: w.second, itemId: item.id, checklist: OK });
+    await approveStep(deps(), { user: w.reviewer, itemId: item.id, checklist: OK });
+    await withdrawItem(deps(), { user: w.head, itemId: item.id, reason: '发现内容有误' });
+    const staff = await signedIn(await usernameOf(w.staff.id));
+    const page = await staff.get(`/console/catalog/${item.id}`);
+    expect(page.html).toContain('id="withdrawn-hint"');
+    const [row] = await t.db.select().from(catalogItems).where(eq(catalogItems.id, item.id));
+    expect(
+      (
+        await staff.post(`/console/catalog/${item.id}/edit`, {
+          version: String(row.version),
+          title: '将被撤回再发布的通知（更正）',
+          category: '20.11',
+          docType: 'other',
+          body: '更正后的正文',
+          bodyFormat: 'text',
+          channels: 'website',
+        })
+      ).status,
+    ).toBe(303);
+    expect((await submitItem(deps(), { user: w.staff, itemId: item.id })).state).toBe('in_review');
+  });
+});
