@@ -7,7 +7,7 @@
 
 import type { Case, CasePause } from '../db/schema/cases.ts';
 import type { WorkingCalendar } from '../law/calendar.ts';
-import { type CaseClock, deriveClock } from '../law/case-clock.ts';
+import { type CaseClock, type ClockInput, deriveClock } from '../law/case-clock.ts';
 import { regimeById } from '../law/regimes.ts';
 
 export type ClockFields = Pick<
@@ -26,37 +26,43 @@ export type ClockFields = Pick<
 >;
 export type ClockPause = Pick<CasePause, 'kind' | 'fromOn' | 'toOn' | 'partyReceivedOn'>;
 
+/** The clock's facts as the case row holds them (its projection of the events). */
+export function clockInputOf(c: ClockFields, pauses: ClockPause[]): ClockInput {
+  return {
+    regime: c.regime,
+    state: c.state,
+    receivedOn: c.receivedOn,
+    correctionReceivedOn: c.correctionReceivedOn,
+    consultations: pauses.map((p) => ({
+      kind: p.kind,
+      sentOn: p.fromOn,
+      partyReceivedOn: p.partyReceivedOn,
+      answeredOn: p.toOn,
+    })),
+    fee: c.feeNoticeOn
+      ? { noticeOn: c.feeNoticeOn, noticeReceivedOn: c.feeNoticeReceivedOn, paidOn: c.feePaidOn }
+      : null,
+    // Cases extended before the length was recorded had the full period.
+    extensionDays: c.extended ? (c.extensionDays ?? regimeById(c.regime).extensionDays) : null,
+    reasonablePeriod:
+      c.reasonableDueOn && c.reasonableSetOn ? { due: c.reasonableDueOn, setOn: c.reasonableSetOn } : null,
+  };
+}
+
 /** The case's clock today. */
 export function clockOf(c: ClockFields, pauses: ClockPause[], calendar: WorkingCalendar, today: string): CaseClock {
-  return deriveClock(
-    {
-      regime: c.regime,
-      state: c.state,
-      receivedOn: c.receivedOn,
-      correctionReceivedOn: c.correctionReceivedOn,
-      consultations: pauses.map((p) => ({
-        kind: p.kind,
-        sentOn: p.fromOn,
-        partyReceivedOn: p.partyReceivedOn,
-        answeredOn: p.toOn,
-      })),
-      fee: c.feeNoticeOn
-        ? { noticeOn: c.feeNoticeOn, noticeReceivedOn: c.feeNoticeReceivedOn, paidOn: c.feePaidOn }
-        : null,
-      // Cases extended before the length was recorded had the full period.
-      extensionDays: c.extended ? (c.extensionDays ?? regimeById(c.regime).extensionDays) : null,
-      reasonablePeriod:
-        c.reasonableDueOn && c.reasonableSetOn ? { due: c.reasonableDueOn, setOn: c.reasonableSetOn } : null,
-    },
-    calendar,
-    today,
-  );
+  return deriveClock(clockInputOf(c, pauses), calendar, today);
+}
+
+/** The stored cache of the clock from its facts: due date, first period's end, explanation, 暂定. */
+export function dueFromInput(input: ClockInput, calendar: WorkingCalendar, today: string) {
+  const k = deriveClock(input, calendar, today);
+  return { dueOn: k.dueOn, firstDueOn: k.firstDueOn, dueExplanation: k.explanation, dueProvisional: k.provisional };
 }
 
 /** The stored cache of the clock: due date, first period's end, explanation, 暂定. */
 export function dueOf(c: ClockFields, pauses: ClockPause[], calendar: WorkingCalendar, today: string) {
-  const k = clockOf(c, pauses, calendar, today);
-  return { dueOn: k.dueOn, firstDueOn: k.firstDueOn, dueExplanation: k.explanation, dueProvisional: k.provisional };
+  return dueFromInput(clockInputOf(c, pauses), calendar, today);
 }
 
 /** The clock fields of an application just received (nothing else has happened). */

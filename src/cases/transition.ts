@@ -12,7 +12,9 @@ import { recordAudit } from '../db/audit.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { type Case, casePauses, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
-import { dueOf } from './due.ts';
+import { clockInputFromEvents } from '../law/case-events.ts';
+import { appendCaseEvent, ensureCaseEvents, eventOfAction, sameClockFacts } from './case-events.ts';
+import { clockInputOf, dueFromInput } from './due.ts';
 import { issueLetter, LETTER_OF_ACTION } from './letters.ts';
 import { assertAllowed, type CaseAction } from './lifecycle.ts';
 
@@ -50,10 +52,22 @@ export async function transition(
     if (c.transferredFrom !== null && c.signedForOn === null && !AWAITING_SIGN_FOR_ACTIONS.includes(action)) {
       throw new AppError('invalid_state', '该申请由其他机关转办，尚未签收：请先签收，或退回转办机关');
     }
+    // A case from before the event table is carried into it first (./case-events.ts).
+    const before = await ensureCaseEvents(tx, c, deps.clock.now());
     const { auditData, ...fields } = await change(tx, c);
     const next = { ...c, ...fields };
     const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, c.id));
-    const due = dueOf(next, pauses, await loadCalendar(tx), deps.clock.today());
+    // The action's event, appended; the clock folded from all the events (the case is its statutory events).
+    const event = eventOfAction(action, next, auditData ?? {}, deps.clock.today());
+    await appendCaseEvent(tx, { caseId: c.id, event, at: deps.clock.now(), actorId: input.user?.id ?? null });
+    const facts = clockInputFromEvents(c.regime, [...before, event]);
+    // The row's clock columns are the events' projection: a difference is a defect of an action, refused loudly.
+    if (!sameClockFacts(facts, clockInputOf(next, pauses)) || facts.state !== next.state) {
+      throw new Error(
+        `申请 ${c.id} 的办理记录与办理步骤不一致（${action}），操作未保存：${JSON.stringify({ events: facts, row: clockInputOf(next, pauses) })}`,
+      );
+    }
+    const due = dueFromInput(facts, await loadCalendar(tx), deps.clock.today());
     const [updated] = await tx
       .update(cases)
       .set({ ...fields, ...due, version: c.version + 1, updatedAt: deps.clock.now() })

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subtreeIds } from '../agencies/tree.ts';
 import { computeCaseSections, drillDown } from '../cases/report-sections.ts';
@@ -23,6 +24,14 @@ describe('the demo county', () => {
     expect(loaded.cases).toBeGreaterThan(1000);
     expect(loaded.appeals).toBeGreaterThan(0);
     expect(loaded.reports).toBe(loaded.agencies * 3);
+  });
+
+  it('every case is carried into its statutory events, and the due date folded from them is the one stored', async () => {
+    // Issue 13: the migration to events changes no case's due date (the demo's generated rows are right).
+    expect(loaded.eventsChanged).toEqual([]);
+    const [{ n }] = (await t.db.execute<{ n: number }>(sql`select count(distinct case_id)::int as n from case_events`))
+      .rows;
+    expect(n).toBe(loaded.cases);
   });
 
   it.each([2023, 2024, 2025])('%i: the computed report of the whole county passes every rule', async (year) => {

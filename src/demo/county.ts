@@ -8,6 +8,7 @@
 import { hashPassword } from '../auth/password.ts';
 import { loadCalendar, seedCalendar } from '../calendar-store/index.ts';
 import { newTrackingCode } from '../cases/actions/receive-application.ts';
+import { backfillCaseEvents } from '../cases/case-events.ts';
 import { dueOf, NEW_CASE_CLOCK } from '../cases/due.ts';
 import { seedDemoCatalog } from '../catalog/demo.ts';
 import type { Clock } from '../clock.ts';
@@ -354,9 +355,8 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
         row.closedOn = addDays(row.correctionDeadline!, 1);
       } else row.state = 'awaiting_correction';
     } else if (stillOpen) {
+      // Open cases received a month or more ago are overdue, as in life: their clock says so (nothing is faked).
       row.state = pauses.length && pauses[0].to >= today ? 'consulting' : 'received';
-      // Some of the open cases are overdue, as in life.
-      if (rand() < 0.15) row.dueOn = addDays(today, -1 - Math.floor(rand() * 6));
     } else {
       const outcomeCode = weighted(rand, outcomeWeights);
       if (outcomeCode === 'other.fee_unpaid') {
@@ -372,6 +372,35 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
       if (row.closedOn! > lastDay) row.closedOn = lastDay;
       row.state = outcomeCode === 'other.other' && rand() < 0.5 ? 'withdrawn' : 'replied';
       row.outcome = outcomeCode;
+    }
+    // The stored clock from the case's final facts, as its events will fold them (src/cases/case-events.ts).
+    const storedPauses = pauses.map((p) => ({
+      kind: p.kind,
+      fromOn: p.from,
+      toOn: p.to < today ? p.to : null,
+      partyReceivedOn: null,
+    }));
+    try {
+      Object.assign(
+        row,
+        dueOf(
+          {
+            ...NEW_CASE_CLOCK,
+            receivedOn,
+            regime: '2019',
+            state: row.state ?? 'received',
+            correctionReceivedOn: row.correctionReceivedOn ?? null,
+            extended: row.extended ?? false,
+            feeNoticeOn: row.feeNoticeOn ?? null,
+            feePaidOn: row.feePaidOn ?? null,
+          },
+          storedPauses,
+          calendar,
+          today,
+        ),
+      );
+    } catch {
+      continue;
     }
     for (const p of pauses)
       pauseRows.push({
@@ -395,6 +424,8 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
   if (pauseRows.length) {
     await db.insert(casePauses).values(pauseRows.map(({ index, ...p }) => ({ ...p, caseId: ids[index] })));
   }
+  // Each case as its statutory events (src/cases/case-events.ts): the clock is folded from them.
+  const events = await backfillCaseEvents(db, today);
   const appealRows: (typeof appeals.$inferInsert)[] = [];
   caseRows.forEach((c, i) => {
     if (!c.closedOn || c.outcome === 'granted' || rand() > 0.04) return;
@@ -474,6 +505,8 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     agencies: allAgencies.length,
     users: demoUsers.map((u) => u.username),
     cases: ids.length,
+    /** Cases whose due date folded from their events differs from the one generated: none, if the demo is right. */
+    eventsChanged: events.changed,
     appeals: appealRows.length,
     reports: reports.length,
   };

@@ -27,6 +27,7 @@ import { regimeFor } from '../../law/regimes.ts';
 import { maskLongNumbers } from '../../personal-data.ts';
 import { checkApplication } from '../application-check.ts';
 import { type ApplicantFile, checkApplicantFiles } from '../attachments.ts';
+import { appendCaseEvent } from '../case-events.ts';
 import { dueOf, NEW_CASE_CLOCK } from '../due.ts';
 import type { CaseDeps } from '../transition.ts';
 
@@ -107,6 +108,13 @@ export async function receiveApplication(
             sha256: caseAttachments.sha256,
           })
       : [];
+    // The case's first statutory event (src/cases/case-events.ts): 收到申请之日 (第三十一条).
+    await appendCaseEvent(tx, {
+      caseId: row.id,
+      event: { kind: 'received', on: receivedOn, data: { channel: row.channel } },
+      at: deps.clock.now(),
+      actorId: input.user?.id ?? null,
+    });
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: input.user?.id ?? null,

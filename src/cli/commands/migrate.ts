@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { calendarWarnings, seedCalendar } from '../../calendar-store/store.ts';
+import { backfillCaseEvents } from '../../cases/case-events.ts';
 import { recomputeOpenDueDates } from '../../cases/recompute.ts';
 import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
@@ -20,6 +21,9 @@ export function register(program: Command): void {
         const recomputed = await db.transaction((tx) =>
           recomputeOpenDueDates(tx, { at: systemClock.now(), actorId: null }),
         );
+        // Cases received before the event table are carried into it (issue 13), each one's folded due date
+        // checked against the stored one.
+        const carried = await backfillCaseEvents(db, systemClock.today());
         const where = driver === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${opts.data ?? config.dataDir}）`;
         const lines = [
           `数据库已更新：${where}`,
@@ -29,6 +33,11 @@ export function register(program: Command): void {
               ? `（${Object.entries(recomputed.reasons)
                   .map(([why, n]) => `${why}：${n} 件`)
                   .join('；')}）`
+              : ''
+          }`,
+          `办理步骤记录：补入 ${carried.carried} 件申请的办理步骤，其中答复期限由步骤推算与原记录不同的 ${carried.changed.length} 件${
+            carried.changed.length
+              ? `（${[...new Set(carried.changed.map((c) => c.why))].map((why) => `${why}：${carried.changed.filter((c) => c.why === why).length} 件`).join('；')}）`
               : ''
           }`,
           ...(await calendarWarnings(db, systemClock)).map(

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -18,6 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { caseEventKinds } from '../../law/case-events.ts';
 import { agencies } from './agencies.ts';
 import { users } from './auth.ts';
 import { bytea } from './columns.ts';
@@ -299,6 +301,33 @@ export const caseLetters = pgTable(
 );
 
 /**
+ * A case as its statutory events (src/law/case-events.ts): one row per fact, in order, never changed — the clock
+ * is folded from them (src/cases/case-events.ts); the case row's clock columns are their projection.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: caseEventKinds }).notNull(),
+    /** The statutory day of the event. */
+    on: date('on').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    check(
+      'case_events_kind_check',
+      sql.raw(`kind in (${caseEventKinds.map((k) => `'${k}'`).join(', ')})`),
+    ),
+  ],
+);
+
+/**
  * 协办: the handling agency asks another agency of the same government for help (a 协办函: what is needed, by
  * when); the other answers. Unlike 第三十四条's consultation of a co-maker, it does not stop the clock.
  */
@@ -346,6 +375,7 @@ export const caseLetterCounters = pgTable(
 export type Case = typeof cases.$inferSelect;
 export type CaseLetter = typeof caseLetters.$inferSelect;
 export type CaseAssist = typeof caseAssists.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type CaseDelivery = typeof caseDeliveries.$inferSelect;
 export type CaseAttachment = typeof caseAttachments.$inferSelect;
 export type CasePause = typeof casePauses.$inferSelect;
