@@ -320,10 +320,7 @@ export const caseEvents = pgTable(
   },
   (t) => [
     index('case_events_case_idx').on(t.caseId, t.id),
-    check(
-      'case_events_kind_check',
-      sql.raw(`kind in (${caseEventKinds.map((k) => `'${k}'`).join(', ')})`),
-    ),
+    check('case_events_kind_check', sql.raw(`kind in (${caseEventKinds.map((k) => `'${k}'`).join(', ')})`)),
   ],
 );
 
