@@ -87,6 +87,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/register',
       '/console/outbox',
       '/console/assists',
+      '/console/repeated',
       '/console/outbox/templates',
       '/console/catalog',
       '/console/review',

@@ -25,6 +25,7 @@ import { consoleHome } from './console/home.tsx';
 import { consoleOutbox } from './console/outbox.tsx';
 import { consoleRegister } from './console/register.tsx';
 import { consoleRegisterCase } from './console/register-case.tsx';
+import { consoleRepeated } from './console/repeated.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
@@ -144,6 +145,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
       consoleAssists({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleRepeated({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccountTotp({
         db: opts.db,

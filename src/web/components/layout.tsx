@@ -39,6 +39,7 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/cases', '依申请公开办理'],
   ['/console/register', '登记台账'],
   ['/console/assists', '协办事项'],
+  ['/console/repeated', '高频申请事项'],
   ['/console/outbox', '发送记录'],
   ['/console/catalog', '主动公开目录'],
   ['/console/review', '发布审核'],

@@ -44,6 +44,7 @@ import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from 
 import { ACTION_EVENTS, type CaseEventListener } from '../../cases/notify-events.ts';
 import { caseDetail, inbox, maskApplicant } from '../../cases/queries.ts';
 import type { TransitionInput } from '../../cases/transition.ts';
+import { similarPublished } from '../../catalog/similar.ts';
 import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -51,6 +52,7 @@ import { downloadHeaders } from '../../files.ts';
 import { outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
 import { DueDate } from '../components/due-date.tsx';
+import { SimilarPublished } from '../components/similar-published.tsx';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Csrf, consolePage, postRecordAction, str } from './shell.tsx';
 
@@ -310,6 +312,13 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
               ) : null}
             </tbody>
           </table>
+          {handles && !k.closedOn ? (
+            <SimilarPublished
+              id="similar"
+              items={await similarPublished(deps.db, { subject: k.subject, today: deps.clock.today() })}
+              intro="申请的信息已主动公开的，可告知申请人获取该信息的方式、途径（《条例》第三十六条第（一）项），答复“予以公开”。"
+            />
+          ) : null}
           {can(user, 'case.handle', k.agencyId) ? (
             <section aria-labelledby="actions">
               <h2 id="actions">办理</h2>

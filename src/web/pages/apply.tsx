@@ -18,6 +18,7 @@ import { earlierApplication } from '../../cases/duplicates.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import type { CaseEventListener } from '../../cases/notify-events.ts';
 import { trackApplication } from '../../cases/queries.ts';
+import { similarPublished } from '../../catalog/similar.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
@@ -137,7 +138,12 @@ export function applyPages(deps: {
         `/track?code=${found.trackingCode}`,
         publicAddress(c.req.url, c.get('publicOrigin')),
       ).toString();
-      return page(c, '申请受理回执', <Receipt found={found} trackUrl={trackUrl} qr={await pageQr(trackUrl)} />);
+      const similar = await similarPublished(deps.db, { subject: found.subject, today: deps.clock.today() });
+      return page(
+        c,
+        '申请受理回执',
+        <Receipt found={found} trackUrl={trackUrl} qr={await pageQr(trackUrl)} similar={similar} />,
+      );
     });
 
     // 补正 online: the words and files go with the case, the correction is received today; then back to the

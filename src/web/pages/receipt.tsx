@@ -8,7 +8,9 @@
 import { raw } from 'hono/html';
 import { ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import type { trackApplication } from '../../cases/queries.ts';
+import type { similarPublished } from '../../catalog/similar.ts';
 import { DueDate } from '../components/due-date.tsx';
+import { SimilarPublished } from '../components/similar-published.tsx';
 
 type Tracked = NonNullable<Awaited<ReturnType<typeof trackApplication>>>;
 
@@ -20,7 +22,12 @@ const CHANNEL_RECEIPT: Record<string, string> = {
   email: '电子邮件',
 };
 
-export const Receipt = (props: { found: Tracked; trackUrl: string; qr: string | undefined }) => {
+export const Receipt = (props: {
+  found: Tracked;
+  trackUrl: string;
+  qr: string | undefined;
+  similar?: Awaited<ReturnType<typeof similarPublished>>;
+}) => {
   const f = props.found;
   return (
     <article class="receipt" aria-labelledby="receipt-title">
@@ -89,6 +96,13 @@ export const Receipt = (props: { found: Tracked; trackUrl: string; qr: string | 
           {props.trackUrl}
         </figcaption>
       </figure>
+      <div class="noprint">
+        <SimilarPublished
+          id="similar"
+          items={props.similar ?? []}
+          intro="以下信息已主动公开，可能就是您需要的（《条例》第三十六条第（一）项）；您的申请仍将依法办理。"
+        />
+      </div>
       <p class="noprint">
         <a href={`/track?code=${f.trackingCode}`}>查询办理进度</a>　打印回执：使用浏览器的“打印”功能（Ctrl+P）。
       </p>
