@@ -6,6 +6,7 @@
 import { WorkingCalendar } from '../src/law/calendar.ts';
 import { seedCalendarYears } from '../src/law/calendar-seed.ts';
 import { type ClockInput, deriveClock, isDueSoon, isOverdue } from '../src/law/case-clock.ts';
+import { type CaseEvent, clockInputFromEvents } from '../src/law/case-events.ts';
 import { addDays } from '../src/law/dates.ts';
 
 export default async function benchClock(): Promise<void> {
@@ -37,6 +38,29 @@ export default async function benchClock(): Promise<void> {
   for (const input of inputs) deriveClock(input, calendar, today, { explain: false });
   ms = performance.now() - start;
   console.log(`clock: ${n} cases derived, due dates only (explain: false), in ${ms.toFixed(0)} ms (target < 1000 ms)`);
+  // A case is its statutory events (issue 13): the same cases as events, folded, then derived.
+  const histories: CaseEvent[][] = inputs.map((input, i) => {
+    const e: CaseEvent[] = [{ kind: 'received', on: input.receivedOn, data: {} }];
+    if (input.correctionReceivedOn) {
+      e.push({ kind: 'correction_requested', on: addDays(input.receivedOn, 2), data: {} });
+      e.push({ kind: 'correction_received', on: input.correctionReceivedOn, data: {} });
+    }
+    for (const [k, c] of (input.consultations ?? []).entries()) {
+      e.push({ kind: 'consultation_sent', on: c.sentOn, data: { consultationId: k, kind: c.kind } });
+      if (c.partyReceivedOn)
+        e.push({ kind: 'consultation_received_by_party', on: c.partyReceivedOn, data: { consultationId: k } });
+    }
+    if (input.fee) e.push({ kind: 'fee_notice_sent', on: input.fee.noticeOn, data: {} });
+    if (input.extensionDays)
+      e.push({ kind: 'extended', on: addDays(input.receivedOn, 20), data: { days: input.extensionDays } });
+    if (i % 5 === 4) e.push({ kind: 'replied', on: addDays(input.receivedOn, 25), data: {} });
+    return e;
+  });
+  start = performance.now();
+  for (const events of histories)
+    deriveClock(clockInputFromEvents('2019', events), calendar, today, { explain: false });
+  ms = performance.now() - start;
+  console.log(`clock: ${n} cases folded from their events and derived in ${ms.toFixed(0)} ms (target < 1000 ms)`);
   start = performance.now();
   let overdue = 0;
   let soon = 0;

@@ -15,7 +15,9 @@ import { createTestDb, type TestDb } from '../db/testing.ts';
 import { AppError } from '../errors.ts';
 import { correctReply } from './actions/correct-reply.ts';
 import { receiveApplication } from './actions/receive-application.ts';
+import { recordDelivery } from './actions/record-delivery.ts';
 import { replyToApplication } from './actions/reply.ts';
+import { requestAssist } from './actions/request-assist.ts';
 import { requestCorrection } from './actions/request-correction.ts';
 import { buildCaseDocument, documentDocx } from './documents/render.ts';
 
@@ -212,5 +214,42 @@ describe('the reply as a GB/T 9704 document', () => {
     await replyToApplication(at('2025-07-02'), { user: townStaff, caseId: c.id, outcome: 'granted' });
     const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-07-02' });
     expect(doc.text).toContain('向某县人民政府申请行政复议');
+  });
+});
+
+describe('the other forms: 协办函 and 送达回证', () => {
+  it('a 协办函 names the assisting agency, what is asked and by when, under its own 文号', async () => {
+    const c = await receive('2025-08-04');
+    await requestAssist(at('2025-08-05'), {
+      user: staff,
+      caseId: c.id,
+      toAgencyId: tree.town.id,
+      request: '请提供该镇学校校舍改造的招标文件',
+      answerBy: '2025-08-12',
+    });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'assist', today: '2025-08-05' });
+    expect(doc.title).toBe('政府信息公开申请协办函');
+    expect(doc.text).toMatch(/^某镇人民政府：/);
+    expect(doc.text).toContain('请提供该镇学校校舍改造的招标文件');
+    expect(doc.text).toContain('2025年8月12日前回复');
+    expect(doc.letterNo).toMatch(/^某县教育局依申〔2025〕\d+号$/);
+  });
+
+  it('a 送达回证 names the reply by its 文号, the EMS number and the posting day, with a place to sign', async () => {
+    const c = await receive('2025-08-04');
+    await replyToApplication(at('2025-08-11'), { user: staff, caseId: c.id, outcome: 'granted' });
+    await recordDelivery(at('2025-08-11'), {
+      user: staff,
+      caseId: c.id,
+      method: 'ems',
+      sentOn: '2025-08-11',
+      trackingNumber: 'EA987654321CN',
+    });
+    const [reply] = await lettersOf(c.id);
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'delivery_receipt', today: '2025-08-11' });
+    expect(doc.text).toContain(`政府信息公开申请答复书（${reply.letterNo}）`);
+    expect(doc.text).toContain('EA987654321CN');
+    expect(doc.text).toContain('送达日期：2025年8月11日');
+    expect(doc.text).toContain('受送达人签收');
   });
 });

@@ -11,6 +11,8 @@ import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
+import { assistsOfCase } from '../assists.ts';
+import { DELIVERY_METHOD_NAMES, listDeliveries } from '../deliveries.ts';
 import { latestEvent } from '../events.ts';
 import { latestLetter } from '../letters.ts';
 import { COURT_DEFAULT, reviewBodyOf } from './review-body.ts';
@@ -75,6 +77,10 @@ export async function buildCaseDocument(
   const o = c.outcome ? outcome(c.outcome, c.regime) : undefined;
   // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis): its typed event (../events.ts).
   const letterKind = letterKindOf(kind);
+  // 协办函: the latest; 送达回证: the reply's letter and its latest delivery.
+  const [assist] = kind === 'assist' ? (await assistsOfCase(db, c.id)).slice(-1) : [];
+  const [delivery] = kind === 'delivery_receipt' ? (await listDeliveries(db, c.id)).slice(-1) : [];
+  const replyLetter = kind === 'delivery_receipt' ? await latestLetter(db, c.id, 'reply') : undefined;
   const [correction, extension, fee, letter, reviewBody] = await Promise.all([
     latestEvent(db, c.id, 'request_correction'),
     latestEvent(db, c.id, 'extend'),
@@ -112,6 +118,13 @@ export async function buildCaseDocument(
     答复内容: c.replyText ?? '',
     复议机关: reviewBody,
     管辖法院: COURT_DEFAULT,
+    协办机关: assist?.toAgency,
+    协办事项: assist?.request,
+    协办期限: cn(assist?.answerBy),
+    送达文书: replyLetter ? `政府信息公开申请答复书（${replyLetter.letterNo}）` : '政府信息公开申请答复书',
+    送达方式: delivery ? DELIVERY_METHOD_NAMES[delivery.method] : undefined,
+    送达日期: cn(delivery?.sentOn),
+    邮件号码: delivery?.trackingNumber ?? (delivery ? '—' : undefined),
   };
   return {
     kind,

@@ -16,6 +16,8 @@ export const documentKinds = [
   'reply.unavailable',
   'reply.not_processed',
   'reply.other',
+  'assist',
+  'delivery_receipt',
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
@@ -44,6 +46,13 @@ export const PLACEHOLDERS = [
   '答复内容',
   '复议机关',
   '管辖法院',
+  '协办机关',
+  '协办事项',
+  '协办期限',
+  '送达文书',
+  '送达方式',
+  '送达日期',
+  '邮件号码',
 ] as const;
 
 export interface DocumentTemplate {
@@ -101,6 +110,14 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplate> = {
   'reply.other': {
     title: '政府信息公开申请处理情况告知书',
     body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。\n\n处理情况：{{答复结论}}（{{法律依据}}）。{{答复内容}}${SIGN}`,
+  },
+  assist: {
+    title: '政府信息公开申请协办函',
+    body: `{{协办机关}}：\n\n本机关于{{收到日期}}收到政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。办理该申请需要贵单位协助：{{协办事项}}。\n\n本机关须在《中华人民共和国政府信息公开条例》第三十三条规定的期限内（{{答复期限}}前）答复申请人，请于{{协办期限}}前回复。协办材料仅用于办理本申请。${SIGN}`,
+  },
+  delivery_receipt: {
+    title: '送达回证',
+    body: `受送达人：{{申请人}}\n\n送达文书：{{送达文书}}（依据《中华人民共和国政府信息公开条例》第三十六条作出）\n\n送达方式：{{送达方式}}　邮件号码：{{邮件号码}}\n\n送达日期：{{送达日期}}\n\n受送达人签收：________　签收日期：____年__月__日\n\n送达人：________${SIGN}`,
   },
 };
 

@@ -689,6 +689,8 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                 ...(d.pauses.length ? [['consultation', '征求意见书']] : []),
                 ...(k.feeNoticeOn ? [['fee', '收费通知书']] : []),
                 ...(k.outcome ? [['reply', '答复书']] : []),
+                ...(assists.length ? [['assist', '协办函']] : []),
+                ...(deliveries.length ? [['delivery_receipt', '送达回证']] : []),
               ].map(([kind, label]) => (
                 <li>
                   {label}：<a href={`/console/cases/${k.id}/documents/${kind}.html`}>预览打印</a>　
