@@ -17,7 +17,7 @@ describe('notice and reply templates', () => {
   it.each(documentKinds.map((k) => [k]))('%s uses only known placeholders and cites the 条例', (kind) => {
     const t = DEFAULT_TEMPLATES[kind];
     expect(placeholdersOf(t.body).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p))).toEqual([]);
-    expect(t.body).toMatch(/第[二三四五]十[一二三四]?条|法律依据/);
+    expect(t.body).toMatch(/第[二三四五]十[一二三四五六七八九]?条|法律依据/);
   });
 
   it.each([

@@ -70,5 +70,6 @@ pre.message{white-space:pre-wrap;font:inherit;margin:4px 0}
 .receipt figure{margin:12px 0;display:flex;gap:12px;align-items:center}
 .receipt figure svg{width:128px;height:128px;flex:none}
 .receipt figcaption{overflow-wrap:anywhere;min-width:0}
+.receipt #similar li{overflow-wrap:anywhere;word-break:break-all;min-width:0}
 @media print{.banner nav,.banner .tools,footer,.noprint,.skip{display:none}body{font-size:12pt}.receipt{border:1px solid #000;padding:12pt}.receipt details>*{display:block}.receipt a{color:#000;text-decoration:none}}
 `;
