@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.ts';
 import { users } from '../src/db/schema/auth.ts';
+import { cases } from '../src/db/schema/cases.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { loadDemo } from '../src/demo/county.ts';
@@ -23,6 +24,7 @@ let t: TestDb;
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let reportId = 0;
+let caseId = 0;
 
 /** A page that records every CSP violation: console messages, page errors and `securitypolicyviolation` events. */
 async function watchedPage(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
@@ -52,6 +54,8 @@ describe.skipIf(!CHROMIUM)('a strict Content-Security-Policy in the browser', ()
     const [head] = await t.db.select().from(users).where(eq(users.username, 'head'));
     const [r] = await t.db.select().from(annualReports).where(eq(annualReports.agencyId, head.agencyId)).limit(1);
     reportId = r.id;
+    const [c] = await t.db.select().from(cases).where(eq(cases.agencyId, head.agencyId)).limit(1);
+    caseId = c.id;
     server = await listen(createSite({ db: t.db, clock, secret: 'e2e', log: () => {} }));
     browser = await launchBrowser();
   }, 180_000);
@@ -116,6 +120,12 @@ describe.skipIf(!CHROMIUM)('a strict Content-Security-Policy in the browser', ()
       expect(res?.headers()['content-security-policy'] ?? '', path).not.toContain('unsafe-inline');
       expect(await computed(page, 'header.banner', 'background-color'), path).toBe('rgb(164, 22, 26)');
     }
+    // A case letter opened in place: its own <style> allowed by hash.
+    const letter = await page.goto(`${server.url}/console/cases/${caseId}/documents/receipt.html`);
+    expect(letter?.status()).toBe(200);
+    expect(letter?.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    expect(await computed(page, 'body', 'font-family')).toContain('FangSong');
+    expect(await computed(page, 'h1', 'text-align')).toBe('center');
     expect(problems).toEqual([]);
     await close();
   }, 60_000);

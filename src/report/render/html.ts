@@ -3,7 +3,7 @@
  * the statistical tables with their merged header cells. The portal embeds `renderReportBody`; the CLI
  * and downloads use `renderHtml`.
  */
-import { createHash } from 'node:crypto';
+import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
 import type { Report } from '../model.ts';
 import { getTemplate } from '../templates/index.ts';
 import { type Grid, type GridCell, reportGrids, reportTitle } from './grid.ts';
@@ -115,23 +115,11 @@ table.report-table caption{font-weight:bold;text-align:left;padding:4pt 0}
 ${INDENT_CSS}
 `;
 
-/**
- * The standalone document's <style>, in ASCII: the font names as CSS escapes, so the portal's 繁 conversion
- * (src/web/prefs.ts) leaves it byte for byte as hashed in REPORT_HTML_CSP.
- */
-const REPORT_STYLE = REPORT_CSS.replace(/[^\x20-\x7e\n]/gu, (ch) => `\\${(ch.codePointAt(0) ?? 0).toString(16)} `);
+/** The standalone document's <style>, in ASCII (src/standalone-html.ts). */
+const REPORT_STYLE = asciiCss(REPORT_CSS);
 
-/**
- * The policy of the standalone document when the portal serves it (/reports/:id.html): nothing but its own
- * <style>, allowed by its SHA-256 (CSP Level 2 hash source), so no 'unsafe-inline' there either.
- */
-export const REPORT_HTML_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(REPORT_STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policy of the standalone document when the portal serves it (/reports/:id.html): its <style> by hash. */
+export const REPORT_HTML_CSP = standaloneCsp(REPORT_STYLE);
 
 /** A complete, print-ready HTML document. */
 export function renderHtml(report: Report): string {

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { brotliDecompressSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_HTML_CSP } from '../../cases/documents/render.ts';
 import { fixedClock } from '../../clock.ts';
 import { users } from '../../db/schema/auth.ts';
+import { cases } from '../../db/schema/cases.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/county.ts';
@@ -23,6 +25,7 @@ const clock = fixedClock('2026-10-12T10:00:00+08:00');
 let t: TestDb;
 let site: ReturnType<typeof createSite>;
 let reportId: number;
+let caseId: number;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -30,6 +33,8 @@ beforeAll(async () => {
   const [head] = await t.db.select().from(users).where(eq(users.username, 'head'));
   const [r] = await t.db.select().from(annualReports).where(eq(annualReports.agencyId, head.agencyId)).limit(1);
   reportId = r.id;
+  const [c] = await t.db.select().from(cases).where(eq(cases.agencyId, head.agencyId)).limit(1);
+  caseId = c.id;
   site = createSite({ db: t.db, clock, secret: 'csp', log: () => {} });
 }, 120_000);
 afterAll(() => t.close());
@@ -140,5 +145,23 @@ describe('a Content-Security-Policy without unsafe-inline', () => {
     const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
     expect(directives(csp).get('style-src')).toEqual([hash]); // … and the <style> still matches its hash
     expect(html).not.toMatch(/\sstyle\s*=/i);
+  });
+
+  it.each([
+    ['简', 'hans'],
+    ['繁', 'hant'],
+  ])('a case letter as HTML (%s) allows its one <style> by hash, nothing else', async (_, script) => {
+    const b = testBrowser(site);
+    await b.get('/login');
+    expect((await b.post('/login', { username: 'head', password: DEMO_PASSWORD })).status).toBe(303);
+    await b.send(`/prefs/script?to=${script}`);
+    const res = await b.send(`/console/cases/${caseId}/documents/receipt.html`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toBe(DOCUMENT_HTML_CSP);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(await res.text())?.[1] ?? '';
+    expect(directives(csp).get('style-src')).toEqual([
+      `'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+    ]);
   });
 });
