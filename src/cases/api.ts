@@ -40,7 +40,7 @@ import { startConsultation } from './actions/start-consultation.ts';
 import { transferCase, transferCaseSchema } from './actions/transfer-case.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
-import { buildCaseDocument, documentDocx, documentHtml } from './documents/render.ts';
+import { buildCaseDocument, DOCUMENT_HTML_CSP, documentDocx, documentHtml } from './documents/render.ts';
 import { documentKinds } from './documents/templates.ts';
 import { ACTION_EVENTS, type CaseEventListener } from './notify-events.ts';
 import { caseDetail, inbox, maskApplicant, trackApplication } from './queries.ts';
@@ -281,7 +281,7 @@ export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`,
       });
     }
-    return c.html(documentHtml(doc));
+    return c.html(documentHtml(doc), 200, { 'content-security-policy': DOCUMENT_HTML_CSP });
   });
 
   app.put('/templates/:agency{[0-9]+}/:kind', async (c) => {

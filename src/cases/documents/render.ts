@@ -11,6 +11,7 @@ import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
+import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
 import { assistsOfCase } from '../assists.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../deliveries.ts';
 import { latestEvent } from '../events.ts';
@@ -138,6 +139,15 @@ export async function buildCaseDocument(
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
+const DOCUMENT_CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
+h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}
+p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}
+p.letter-no{text-align:center;text-indent:0;margin-bottom:1em}p.letter-no+p{text-indent:0}`;
+/** The letter's <style>, in ASCII (src/standalone-html.ts). */
+const DOCUMENT_STYLE = asciiCss(DOCUMENT_CSS);
+/** The policy a letter is served in place with (portal, console, API): its one <style> by hash. */
+export const DOCUMENT_HTML_CSP = standaloneCsp(DOCUMENT_STYLE);
+
 /** A printable HTML page (A4, 仿宋 body, 小标宋 title). */
 export function documentHtml(doc: CaseDocument): string {
   const paragraphs = doc.text
@@ -146,10 +156,7 @@ export function documentHtml(doc: CaseDocument): string {
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
-<style>@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
-h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}
-p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}
-p.letter-no{text-align:center;text-indent:0;margin-bottom:1em}p.letter-no+p{text-indent:0}</style>
+<style>${DOCUMENT_STYLE}</style>
 </head><body><h1>${escapeHtml(doc.title)}</h1>
 ${doc.letterNo ? `<p class="letter-no">${escapeHtml(doc.letterNo)}</p>\n` : ''}${paragraphs}
 </body></html>`;

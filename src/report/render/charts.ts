@@ -108,7 +108,28 @@ export function chartSvg(chart: ChartSpec, width = 520, height = 300): string {
       { type: 'bar', data: chart.data, itemStyle: { color: '#a4161a' }, label: { show: true, position: 'top' } },
     ],
   });
-  const svg = instance.renderToSVGString();
+  const svg = withoutInlineStyles(instance.renderToSVGString());
   instance.dispose();
   return svg.replace('<svg ', `<svg role="img" aria-label="${chart.description.replace(/"/g, '&quot;')}" `);
+}
+
+/**
+ * The SVG without the inline CSS ECharts writes, which the site's Content-Security-Policy (src/web/app.tsx, no
+ * 'unsafe-inline') would refuse and report in the console: a text's `style="font-size:12px;font-family:…"`
+ * becomes the same SVG presentation attributes (`font-size="12px"`, outside CSP's reach), and the <style> of
+ * hover highlights (`.zr0-cls-1:hover{fill:…}`) goes, a highlight being of no use in a chart that has no script.
+ * So style-src-attr needs no 'unsafe-inline' either.
+ */
+export function withoutInlineStyles(svg: string): string {
+  return svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '').replace(/ style="([^"]*)"/g, (_, css: string) =>
+    css
+      .split(';')
+      .map((declaration) => {
+        const colon = declaration.indexOf(':');
+        const name = declaration.slice(0, colon).trim().toLowerCase();
+        const value = declaration.slice(colon + 1).trim();
+        return colon > 0 && /^[a-z-]+$/.test(name) && value ? ` ${name}="${value}"` : '';
+      })
+      .join(''),
+  );
 }

@@ -3,12 +3,33 @@
  * the statistical tables with their merged header cells. The portal embeds `renderReportBody`; the CLI
  * and downloads use `renderHtml`.
  */
+import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
 import type { Report } from '../model.ts';
 import { getTemplate } from '../templates/index.ts';
-import { type Grid, reportGrids, reportTitle } from './grid.ts';
+import { type Grid, type GridCell, reportGrids, reportTitle } from './grid.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+
+/** Indent levels with a class of their own (templates go to 3); a deeper row takes the deepest. */
+const INDENT_LEVELS = 4;
+
+/**
+ * A row label's indent, as classes rather than a style attribute: the site's Content-Security-Policy allows no
+ * inline style (src/web/app.tsx). Shared by the site's stylesheet and the standalone document's.
+ */
+export const INDENT_CSS = Array.from({ length: INDENT_LEVELS }, (_, i) => {
+  const n = i + 1;
+  return `table.report-table th.indent-${n},table.report-table td.indent-${n}{padding-left:${0.5 + n * 1.5}em;text-align:left}`;
+}).join('\n');
+
+function cellClass(cell: GridCell): string {
+  const classes = [
+    cell.numeric ? 'num' : '',
+    cell.indent ? `indent-${Math.min(Math.max(Math.round(cell.indent), 1), INDENT_LEVELS)}` : '',
+  ].filter(Boolean);
+  return classes.length ? ` class="${classes.join(' ')}"` : '';
+}
 
 function gridHtml(grid: Grid): string {
   const rows = grid.rows.map((row, r) => {
@@ -18,8 +39,7 @@ function gridHtml(grid: Grid): string {
         cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '',
         cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '',
         cell.key ? ` data-key="${escapeHtml(cell.key)}"` : '',
-        cell.numeric ? ' class="num"' : '',
-        cell.indent ? ` style="padding-left:${0.5 + cell.indent * 1.5}em;text-align:left"` : '',
+        cellClass(cell),
         tag === 'th' && r < grid.headerRows ? ' scope="col"' : '',
       ].join('');
       return `<${tag}${attrs}>${escapeHtml(cell.text)}</${tag}>`;
@@ -92,13 +112,20 @@ table.report-table td.num{text-align:center}
 table.report-table caption{font-weight:bold;text-align:left;padding:4pt 0}
 .table-scroll{overflow-x:auto}
 @page{size:A4;margin:20mm}
+${INDENT_CSS}
 `;
+
+/** The standalone document's <style>, in ASCII (src/standalone-html.ts). */
+const REPORT_STYLE = asciiCss(REPORT_CSS);
+
+/** The policy of the standalone document when the portal serves it (/reports/:id.html): its <style> by hash. */
+export const REPORT_HTML_CSP = standaloneCsp(REPORT_STYLE);
 
 /** A complete, print-ready HTML document. */
 export function renderHtml(report: Report): string {
   const title = escapeHtml(reportTitle(report));
   return `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>${title}</title><style>${REPORT_CSS}</style></head>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>${title}</title><style>${REPORT_STYLE}</style></head>
 <body><h1>${title}</h1>
 ${renderReportBody(report)}
 </body></html>

@@ -11,6 +11,7 @@ import { seedGoldDir } from '../../testing/paths.ts';
 import type { CellValue, Report } from '../model.ts';
 import { sampleReport } from '../sample.ts';
 import { formatValue, keyedPositions, reportGrids } from './grid.ts';
+import { INDENT_CSS } from './html.ts';
 import { renderDocx, renderHtml, renderXlsx } from './index.ts';
 import { xlsxLayout } from './xlsx.ts';
 
@@ -92,6 +93,18 @@ describe('rendering in the official layout', () => {
       expect(valuesFromHtmlTables(html, report)).toEqual(asText(report.values));
     },
   );
+
+  it('indents row labels with classes, not style attributes, which the site\u2019s CSP refuses', () => {
+    const html = renderHtml(sampleReport({ format: 'old2008', seed: 2 }));
+    expect(html).toMatch(/<t[hd][^>]* class="indent-[1-4]"/);
+    expect(html).not.toMatch(/\sstyle\s*=/);
+    expect(INDENT_CSS).toContain('table.report-table td.indent-1{padding-left:2em;text-align:left}');
+    // The standalone document's <style> is ASCII (font names escaped), so the 繁 conversion cannot change it.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(style).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(style).toContain('"\\4eff \\5b8b "'); // 仿宋
+    expect(style).toContain(INDENT_CSS);
+  });
 
   it('escapes what it prints', () => {
     const html = renderHtml({

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { STYLESHEET_PATH } from '../assets.ts';
 import type { SessionUser } from '../env.ts';
-import { STYLES } from './styles.ts';
 
 export interface LayoutProps {
   title: string;
@@ -68,7 +68,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.site}`}</title>
-        <style>{STYLES}</style>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
       </head>
       <body class={props.largeText ? 'large' : ''}>
         <a class="skip" href="#main">

@@ -38,7 +38,7 @@ import { withdrawApplication } from '../../cases/actions/withdraw.ts';
 import { assistsOfCase } from '../../cases/assists.ts';
 import { ATTACHMENT_KIND_NAMES, formatSize, withoutFilenames } from '../../cases/attachments.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
-import { buildCaseDocument, documentDocx, documentHtml } from '../../cases/documents/render.ts';
+import { buildCaseDocument, DOCUMENT_HTML_CSP, documentDocx, documentHtml } from '../../cases/documents/render.ts';
 import { documentKinds } from '../../cases/documents/templates.ts';
 import { ACTION_NAMES, allowedActions, isDueSoon, isOverdue, STATE_NAMES } from '../../cases/lifecycle.ts';
 import { ACTION_EVENTS, type CaseEventListener } from '../../cases/notify-events.ts';
@@ -871,7 +871,7 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         today: deps.clock.today(),
         user,
       });
-      if (ext === 'html') return c.html(documentHtml(doc));
+      if (ext === 'html') return c.html(documentHtml(doc), 200, { 'content-security-policy': DOCUMENT_HTML_CSP });
       return c.body(new Uint8Array(await documentDocx(doc)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`,

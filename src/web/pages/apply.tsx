@@ -13,7 +13,7 @@ import { applicantHistory } from '../../cases/applicant-history.ts';
 import { APPLICATION_FIELD_LABELS } from '../../cases/application-check.ts';
 import { ACCEPT_ATTRIBUTE, type ApplicantFile, ATTACHMENT_KIND_NAMES, formatSize } from '../../cases/attachments.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../../cases/deliveries.ts';
-import { buildCaseDocument, documentHtml } from '../../cases/documents/render.ts';
+import { buildCaseDocument, DOCUMENT_HTML_CSP, documentHtml } from '../../cases/documents/render.ts';
 import { earlierApplication } from '../../cases/duplicates.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import type { CaseEventListener } from '../../cases/notify-events.ts';
@@ -188,7 +188,7 @@ export function applyPages(deps: {
       if (found?.state !== 'replied') throw new AppError('not_found', '没有找到该申请的答复书。');
       const doc = await buildCaseDocument(deps.db, { caseId: found.id, kind: 'reply', today: deps.clock.today() });
       c.header('cache-control', 'private, no-store');
-      return c.html(documentHtml(doc));
+      return c.html(documentHtml(doc), 200, { 'content-security-policy': DOCUMENT_HTML_CSP });
     });
 
     app.get('/track', async (c) => {

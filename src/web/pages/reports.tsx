@@ -10,6 +10,7 @@ import { shanghaiDay } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { chartSvg, reportCharts } from '../../report/render/charts.ts';
+import { REPORT_HTML_CSP } from '../../report/render/html.ts';
 import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../report/render/index.ts';
 import { corrections, publishedReports } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
@@ -157,7 +158,9 @@ export function reportPages(deps: { db: Db; site: string }) {
       const report = toReport(await publishedRow(deps.db, idText));
       const name = encodeURIComponent(`${report.issuer}${report.year}年政府信息公开工作年度报告.${ext}`);
       const disposition = { 'content-disposition': `attachment; filename*=UTF-8''${name}` };
-      if (ext === 'html') return c.html(renderHtml(report));
+      // Opened in place, not downloaded: its own policy, which allows its one <style> by hash (src/web/app.tsx
+      // keeps a policy a route sets).
+      if (ext === 'html') return c.html(renderHtml(report), 200, { 'content-security-policy': REPORT_HTML_CSP });
       if (ext === 'json')
         return c.json({
           format: report.format,

@@ -45,6 +45,37 @@ describe('headers of issue #19', () => {
     expect(csp).toContain("default-src 'self'");
   });
 
+  it('a page’s CSP allows no inline style or script; referrers are not sent, types not sniffed', async () => {
+    for (const path of ['/guide', '/console/cases/1']) {
+      const res = await app().request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('a route’s own CSP is kept; a download’s sandbox CSP wins even over a route’s', async () => {
+    const a = createApp({
+      clock: fixedClock('2026-03-02'),
+      secret: 's',
+      site: '示范县人民政府',
+      log: () => {},
+      modules: [
+        (x) => {
+          x.get('/own', (c) => c.html('<p>x</p>', 200, { 'content-security-policy': "default-src 'none'" }));
+          x.get('/file', (c) =>
+            c.body('x', 200, { 'content-security-policy': "default-src 'none'", 'content-disposition': 'attachment' }),
+          );
+        },
+      ],
+    });
+    expect((await a.request('/own')).headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect((await a.request('/file')).headers.get('content-security-policy')).toBe(DOWNLOAD_CSP);
+  });
+
   it('searches are limited per visitor', async () => {
     const a = app();
     const statuses = [];
