@@ -134,13 +134,22 @@ describe('the cases API', () => {
         body: JSON.stringify(body),
         headers: { 'content-type': 'application/json' },
       });
-    expect((await put(head, { title: '受理回执', body: '{{申请人}}：来信收悉{{不存在}}。' })).status).toBe(400);
     expect(
-      (await put(staff, { title: '受理回执', body: '{{申请人}}：您的申请已收到，查询码{{查询码}}。' })).status,
+      (await put(head, { title: '受理回执', body: '{{申请人}}：来信收悉{{不存在}}。', version: 'new' })).status,
+    ).toBe(400);
+    expect(
+      (await put(staff, { title: '受理回执', body: '{{申请人}}：您的申请已收到，查询码{{查询码}}。', version: 'new' }))
+        .status,
     ).toBe(403);
-    expect(
-      (await put(head, { title: '受理回执', body: '{{申请人}}：您的申请已收到，查询码{{查询码}}。' })).status,
-    ).toBe(200);
+    const shown = (await (await appAt('2025-03-03', head).request(path)).json()) as { version: string; own: boolean };
+    expect(shown).toMatchObject({ own: false, version: 'new' });
+    const wording = { title: '受理回执', body: '{{申请人}}：您的申请已收到，查询码{{查询码}}。' };
+    expect((await put(head, { ...wording, version: shown.version })).status).toBe(200);
+    // Saved from a stale read (or with no version): 409, the saved wording kept (#19).
+    expect((await put(head, { ...wording, body: '{{申请人}}：另一种写法。', version: shown.version })).status).toBe(
+      409,
+    );
+    expect((await put(head, { ...wording, body: '{{申请人}}：另一种写法。' })).status).toBe(400);
     const filed = (await (
       await post(appAt('2025-03-03', staff), '/api/cases', { ...application, agencyId: tree.education.id })
     ).json()) as { id: number; trackingCode: string };

@@ -41,6 +41,7 @@ import { transferCase, transferCaseSchema } from './actions/transfer-case.ts';
 import { withdrawApplication } from './actions/withdraw.ts';
 import { listCaseAttachments, withoutFilenames } from './attachments.ts';
 import { buildCaseDocument, DOCUMENT_HTML_CSP, documentDocx, documentHtml } from './documents/render.ts';
+import { documentTemplateOf } from './documents/template-version.ts';
 import { documentKinds } from './documents/templates.ts';
 import { ACTION_EVENTS, type CaseEventListener } from './notify-events.ts';
 import { caseDetail, inbox, maskApplicant, trackApplication } from './queries.ts';
@@ -284,11 +285,23 @@ export function casesApi(deps: CaseDeps & { onCaseEvent?: CaseEventListener }) {
     return c.html(documentHtml(doc), 200, { 'content-security-policy': DOCUMENT_HTML_CSP });
   });
 
+  app.get('/templates/:agency{[0-9]+}/:kind', async (c) => {
+    const user = signedInUser(c);
+    const kind = parseInput(z.enum(documentKinds), c.req.param('kind'));
+    const agencyId = Number(c.req.param('agency'));
+    requirePermission(user, 'case.read', agencyId);
+    return c.json(await documentTemplateOf(deps.db, agencyId, kind));
+  });
+
   app.put('/templates/:agency{[0-9]+}/:kind', async (c) => {
     const user = signedInUser(c);
     const kind = parseInput(z.enum(documentKinds), c.req.param('kind'));
     const input = parseInput(
-      z.object({ title: z.string().min(1).max(100), body: z.string().min(10).max(20_000) }),
+      z.object({
+        title: z.string().min(1).max(100),
+        body: z.string().min(10).max(20_000),
+        version: z.string().min(1, '请带上读取模板时得到的 version').max(40),
+      }),
       await body(c),
     );
     return c.json(await saveDocumentTemplate(deps, { user, agencyId: Number(c.req.param('agency')), kind, ...input }));

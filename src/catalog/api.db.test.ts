@@ -199,3 +199,24 @@ describe('catalog API', () => {
     expect(await res.json()).toMatchObject({ imported: 1, published: 1 });
   });
 });
+
+describe('catalog settings through the API (#19: optimistic versions)', () => {
+  it('a PUT sends back the version it read; a stale or missing one is refused and the saved settings kept', async () => {
+    const path = `/api/catalog/settings/${w.bureau.id}`;
+    const read = async () =>
+      (await (await call(w.head, 'GET', path)).json()) as { version: string; reviewChain: string[] | null };
+    const first = await read();
+    const put = (reviewChain: string[], version?: string) =>
+      call(w.head, 'PUT', '/api/catalog/settings', { agencyId: w.bureau.id, directory: null, reviewChain, version });
+    expect((await put(['初审', '审核', '审发'], first.version)).status).toBe(200);
+    const stale = await put(['审发'], first.version);
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { error: { message: string } }).error.message).toContain('已被他人修改');
+    expect((await put(['审发'])).status).toBe(400);
+    const now = await read();
+    expect(now.reviewChain).toEqual(['初审', '审核', '审发']);
+    expect((await put(['初审', '审发'], now.version)).status).toBe(200);
+    // Reading another agency's settings needs the right to review there.
+    expect((await call(w.staff, 'GET', path)).status).toBe(403);
+  });
+});

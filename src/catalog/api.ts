@@ -36,7 +36,7 @@ import { attachmentContent, disclosureFlags, itemDetail, recentPublished } from 
 import { computeCatalogSection, drillCatalogCell } from './report-section.ts';
 import { htmlToText } from './sanitize.ts';
 import { searchCatalog } from './search.ts';
-import { directoryOf, reviewChainOf } from './settings.ts';
+import { directoryOf, reviewChainOf, settingsOf, settingsVersion } from './settings.ts';
 import { validities } from './vocabulary.ts';
 
 export interface CatalogEnv {
@@ -305,6 +305,21 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
     return c.json(await importItems(deps, { user, agencyId, filename: file.name, content }));
   });
 
+  // An agency's settings with the version a PUT must send back (a stale PUT is 409, not a silent overwrite).
+  app.get('/settings/:agency{[0-9]+}', async (c) => {
+    const user = signedInUser(c);
+    const agencyId = Number(c.req.param('agency'));
+    requirePermission(user, 'catalog.review', agencyId);
+    const row = await settingsOf(deps.db, agencyId);
+    return c.json({
+      agencyId,
+      directory: row?.directory ?? null,
+      reviewChain: row?.reviewChain ?? null,
+      allowOneReviewer: row?.allowOneReviewer ?? false,
+      version: settingsVersion(row),
+    });
+  });
+
   app.put('/settings', async (c) => {
     const user = signedInUser(c);
     type Node = { code: string; name: string; children?: Node[] };
@@ -321,6 +336,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
         directory: z.array(node).nullable(),
         reviewChain: z.array(z.string().max(20)).nullable(),
         allowOneReviewer: z.boolean().optional(),
+        version: z.string().min(1, '请带上读取设置时得到的 version').max(40),
       }),
       await c.req.json(),
     );

@@ -224,7 +224,19 @@ describe('settings', () => {
       reviewChain: ['审核', '审发'],
       // A unit with one reviewer: its settings let one person take both steps.
       allowOneReviewer: true,
+      version: 'new',
     });
+    // A second editor who opened the settings before that save is refused, not silently overwriting it (#19).
+    await expectCode(
+      saveCatalogSettings(deps(), {
+        user: admin,
+        agencyId: w.county.id,
+        directory: null,
+        reviewChain: ['初审', '审核', '审发'],
+        version: 'new',
+      }),
+      'conflict',
+    );
     const countyStaff = w.outsider;
     await expectCode(
       createItem(deps(), { user: countyStaff, agencyId: w.county.id, fields: { title: '旧目录', category: '20.2' } }),

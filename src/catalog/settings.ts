@@ -1,6 +1,7 @@
 /** Per-agency catalog settings: the directory tree and the review chain, with the defaults when unset. */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { editVersionOf } from '../db/edit-version.ts';
 import { catalogSettings } from '../db/schema/catalog.ts';
 import { type DirectoryNode, defaultDirectory } from './directory.ts';
 import { DEFAULT_REVIEW_CHAIN } from './vocabulary.ts';
@@ -21,3 +22,8 @@ export async function reviewChainOf(db: Executor, agencyId: number): Promise<str
   const row = await settingsOf(db, agencyId);
   return row?.reviewChain?.length ? row.reviewChain : [...DEFAULT_REVIEW_CHAIN];
 }
+
+/** The version of an agency's settings an editor is shown ("new" before the first save). */
+export const settingsVersion = (
+  row: { updatedAt: Date; directory: unknown; reviewChain: unknown; allowOneReviewer: boolean } | undefined,
+) => editVersionOf(row, row && [row.directory, row.reviewChain, row.allowOneReviewer]);

@@ -2,7 +2,9 @@
  * 发送记录: the messages sent to applicants of the agencies a user reads cases for, newest first, with the
  * case's 受理编号; the recipient masked on the cases of agencies the user does not handle.
  */
+
 import { and, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { templateVersion } from '../cases/documents/template-version.ts';
 import { maskPhone } from '../cases/queries.ts';
 import { caseNumber, type RegisterScope } from '../cases/register.ts';
 import type { Executor } from '../db/client.ts';
@@ -66,14 +68,27 @@ export async function listOutbox(
 /** Every message's wording for an agency: its own where it keeps one, else the built-in one. */
 export async function noticeTemplates(db: Executor, agencyId: number) {
   const own = await db
-    .select({ kind: caseDocumentTemplates.kind, title: caseDocumentTemplates.title, body: caseDocumentTemplates.body })
+    .select({
+      kind: caseDocumentTemplates.kind,
+      title: caseDocumentTemplates.title,
+      body: caseDocumentTemplates.body,
+      updatedAt: caseDocumentTemplates.updatedAt,
+    })
     .from(caseDocumentTemplates)
     .where(and(eq(caseDocumentTemplates.agencyId, agencyId), like(caseDocumentTemplates.kind, 'notice.%')));
   const byKind = new Map(own.map((o) => [o.kind, o]));
   return notificationChannels.flatMap((channel) =>
     notificationEvents.map((event) => {
       const mine = byKind.get(noticeKind(channel, event));
-      return { channel, event, own: Boolean(mine), ...(mine ?? DEFAULT_NOTICES[channel][event]) };
+      const wording = mine ?? DEFAULT_NOTICES[channel][event];
+      return {
+        channel,
+        event,
+        own: Boolean(mine),
+        title: wording.title,
+        body: wording.body,
+        version: templateVersion(mine),
+      };
     }),
   );
 }

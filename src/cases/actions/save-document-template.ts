@@ -6,14 +6,16 @@ import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../auth/roles.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { assertEditVersion } from '../../db/edit-version.ts';
 import { caseDocumentTemplates } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
+import { templateVersion } from '../documents/template-version.ts';
 import { type DocumentKind, documentKinds, PLACEHOLDERS, placeholdersOf } from '../documents/templates.ts';
 import type { CaseDeps } from '../transition.ts';
 
 export async function saveDocumentTemplate(
   deps: CaseDeps,
-  input: { user: SessionUser; agencyId: number; kind: DocumentKind; title: string; body: string },
+  input: { user: SessionUser; agencyId: number; kind: DocumentKind; title: string; body: string; version: string },
 ) {
   requirePermission(input.user, 'case.approve_extension', input.agencyId);
   if (!(documentKinds as readonly string[]).includes(input.kind)) throw new AppError('bad_input', '未知的文书类型');
@@ -24,6 +26,7 @@ export async function saveDocumentTemplate(
   return deps.db.transaction(async (tx) => {
     const where = and(eq(caseDocumentTemplates.agencyId, input.agencyId), eq(caseDocumentTemplates.kind, input.kind));
     const [before] = await tx.select().from(caseDocumentTemplates).where(where).for('update');
+    assertEditVersion(templateVersion(before), input.version, '本机关的文书模板');
     const values = {
       title: input.title.trim(),
       body: input.body,

@@ -2,12 +2,16 @@
  * 目录与审核流程设置: an agency's own directory tree and review chain (null: back to the defaults), and whether one
  * person may take several steps of the chain (a unit with one reviewer; off unless set, issue #12).
  */
+
+import { eq } from 'drizzle-orm';
 import { requirePermission, type SessionUser } from '../../auth/roles.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { assertEditVersion } from '../../db/edit-version.ts';
 import { catalogSettings } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
 import type { CatalogDeps } from '../change.ts';
 import { type DirectoryNode, directoryProblems } from '../directory.ts';
+import { settingsVersion } from '../settings.ts';
 
 export async function saveCatalogSettings(
   deps: CatalogDeps,
@@ -17,6 +21,8 @@ export async function saveCatalogSettings(
     directory: DirectoryNode[] | null;
     reviewChain: string[] | null;
     allowOneReviewer?: boolean;
+    /** The version the editor was shown (`settingsVersion`, "new" before the first save): a stale save is refused. */
+    version: string;
   },
 ) {
   requirePermission(input.user, 'catalog.review', input.agencyId);
@@ -28,6 +34,12 @@ export async function saveCatalogSettings(
   if (chain && (chain.length === 0 || chain.length > 6)) throw new AppError('bad_input', '审核流程应有1—6个环节');
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(catalogSettings)
+      .where(eq(catalogSettings.agencyId, input.agencyId))
+      .for('update');
+    assertEditVersion(settingsVersion(before), input.version, '目录与审核流程设置');
     const row = {
       agencyId: input.agencyId,
       directory: input.directory,
@@ -50,6 +62,6 @@ export async function saveCatalogSettings(
         directoryNodes: input.directory ? input.directory.length : null,
       },
     });
-    return row;
+    return { ...row, version: settingsVersion(row) };
   });
 }

@@ -6,9 +6,11 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requirePermission, type SessionUser } from '../../auth/roles.ts';
+import { templateVersion } from '../../cases/documents/template-version.ts';
 import { placeholdersOf } from '../../cases/documents/templates.ts';
 import type { CaseDeps } from '../../cases/transition.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { assertEditVersion } from '../../db/edit-version.ts';
 import { caseDocumentTemplates } from '../../db/schema/cases.ts';
 import { notificationChannels, notificationEvents } from '../../db/schema/notifications.ts';
 import { AppError } from '../../errors.ts';
@@ -20,6 +22,8 @@ export const noticeTemplateSchema = z.object({
   event: z.enum(notificationEvents),
   title: z.string().trim().max(200),
   body: z.string().trim().min(5, '请填写通知正文').max(2000),
+  /** The version shown to the editor (templateVersion; "new" when the agency keeps none yet). */
+  version: z.string().max(40).default(''),
 });
 
 export async function saveNoticeTemplate(
@@ -39,6 +43,7 @@ export async function saveNoticeTemplate(
   return deps.db.transaction(async (tx) => {
     const where = and(eq(caseDocumentTemplates.agencyId, t.agencyId), eq(caseDocumentTemplates.kind, kind));
     const [before] = await tx.select().from(caseDocumentTemplates).where(where).for('update');
+    assertEditVersion(templateVersion(before), t.version, '本机关的通知模板');
     const values = { title: t.title, body: t.body, updatedBy: input.user.id, updatedAt: deps.clock.now() };
     const [row] = before
       ? await tx.update(caseDocumentTemplates).set(values).where(where).returning()

@@ -1,7 +1,11 @@
-/** The office writes the narrative sections (总体情况, 存在的主要问题及改进情况, 其他需要报告的事项) of a draft. */
+/**
+ * The office writes the narrative sections (总体情况, 存在的主要问题及改进情况, 其他需要报告的事项) of a draft,
+ * against the version it was shown (two clerks editing at once: the second save is refused, not lost).
+ */
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
+import { assertEditVersion, editVersionOf } from '../../db/edit-version.ts';
 import { annualReports } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import type { Narrative } from '../../report/model.ts';
@@ -9,12 +13,14 @@ import { getReportRow } from '../store.ts';
 
 export async function updateNarrative(
   deps: { db: Db; now: Date },
-  input: { actorId: number; reportId: number; narrative: Narrative },
+  /** The version of the report the editor was shown (`narrativeVersion(row)`): a stale save is refused. */
+  input: { actorId: number; reportId: number; narrative: Narrative; version: string },
 ) {
   return deps.db.transaction(async (tx) => {
     const row = await getReportRow(tx, input.reportId, true);
     if (row.status !== 'draft')
       throw new AppError('invalid_state', '报告已锁定或发布，正文不能再修改；发布后的修改请走更正');
+    assertEditVersion(narrativeVersion(row), input.version, '年度报告正文');
     const [updated] = await tx
       .update(annualReports)
       .set({ narrative: input.narrative, updatedAt: deps.now })
@@ -31,3 +37,6 @@ export async function updateNarrative(
     return updated;
   });
 }
+
+/** The version of a report's narrative an editor is shown. */
+export const narrativeVersion = (row: { updatedAt: Date; narrative: unknown }) => editVersionOf(row, row.narrative);

@@ -55,11 +55,14 @@ describe('console: sign-in and the report builder', () => {
     const b = await signedIn('head');
     const { html } = await b.get(`/console/reports/${reportId}`);
     expect(html).toContain('全部规则通过');
-    await b.post(`/console/reports/${reportId}/narrative`, {
+    const version = /name="version" value="([0-9a-f]+)"/.exec(html)?.[1] as string;
+    const saved = await b.post(`/console/reports/${reportId}/narrative`, {
+      version,
       overview: '本年度总体情况……',
       problems: '问题',
       other: '无',
     });
+    expect(saved.status).toBe(303);
     expect((await b.post(`/console/reports/${reportId}/lock`, {})).status).toBe(303);
     expect((await b.post(`/console/reports/${reportId}/publish`, {})).status).toBe(303);
     const [row] = await t.db.select().from(annualReports).where(eq(annualReports.id, reportId));
@@ -88,6 +91,31 @@ describe('console: sign-in and the report builder', () => {
       expect.arrayContaining(['report.narrative_updated', 'report.locked', 'report.published', 'report.corrected']),
     );
     expect((await browser().get(`/reports/${reportId}`)).html).toContain('行政许可数据口径更正');
+  });
+
+  it('two clerks save the narrative from the same page: the second is refused with what they typed kept (#19)', async () => {
+    const first = await signedIn('townhead');
+    const second = await signedIn('townhead');
+    const page = (await first.get(`/console/reports/${otherReportId}`)).html;
+    await second.get(`/console/reports/${otherReportId}`);
+    const version = /name="version" value="([0-9a-f]+)"/.exec(page)?.[1] as string;
+    const one = await first.post(`/console/reports/${otherReportId}/narrative`, {
+      version,
+      overview: '甲写的总体情况',
+    });
+    expect(one.status).toBe(303);
+    const two = await second.post(`/console/reports/${otherReportId}/narrative`, {
+      version,
+      overview: '乙写的总体情况',
+    });
+    expect(two.status).toBe(409);
+    const html = await two.text();
+    expect(html).toContain('年度报告正文已被他人修改');
+    expect(html).toContain('乙写的总体情况');
+    const [row] = await t.db.select().from(annualReports).where(eq(annualReports.id, otherReportId));
+    expect(row.narrative.overview).toBe('甲写的总体情况');
+    // A form without its version (an old page, a script) is refused too.
+    expect((await second.post(`/console/reports/${otherReportId}/narrative`, { overview: '丙' })).status).toBe(409);
   });
 
   it('never shows another agency’s report to an agency’s staff', async () => {

@@ -146,10 +146,21 @@ describe('the applicant kept informed', () => {
     const saved = await head.post('/console/outbox/templates', {
       channel: 'email',
       event: 'received',
+      version: 'new',
       title: '某县教育局已收到您的申请 {{查询码}}',
       body: '{{申请人}}：您的申请已收到，查询码{{查询码}}。',
     });
     expect(saved.status).toBe(303);
+    // A second editor who opened the page before that save is refused, not overwriting it (#19).
+    const stale = await head.post('/console/outbox/templates', {
+      channel: 'email',
+      event: 'received',
+      version: 'new',
+      title: '另一个标题',
+      body: '{{申请人}}：另一种写法，查询码{{查询码}}。',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('本机关的通知模板已被他人修改');
     expect((await head.get('/console/outbox/templates')).html).toContain('收到申请（电子邮件）：本机关模板');
     const row = await file(notifier, 'own@example.com');
     await notifier.settled();
@@ -161,6 +172,7 @@ describe('the applicant kept informed', () => {
     const refused = await clerk.post('/console/outbox/templates', {
       channel: 'email',
       event: 'received',
+      version: 'new',
       title: 'x',
       body: '改成别的内容了',
     });
@@ -168,6 +180,7 @@ describe('the applicant kept informed', () => {
     const bad = await head.post('/console/outbox/templates', {
       channel: 'sms',
       event: 'received',
+      version: 'new',
       title: 'SMS_9',
       body: '查询码{{查询编号}}',
     });

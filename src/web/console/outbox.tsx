@@ -164,6 +164,7 @@ export function consoleOutbox(deps: { db: Db; clock: Clock; site: string; notifi
                 <Csrf c={c} />
                 <input type="hidden" name="channel" value={t.channel} />
                 <input type="hidden" name="event" value={t.event} />
+                <input type="hidden" name="version" value={t.version} />
                 <label for={`title-${id}`}>{t.channel === 'email' ? '邮件标题' : '模板代码'}</label>
                 <input
                   id={`title-${id}`}
@@ -195,6 +196,7 @@ export function consoleOutbox(deps: { db: Db; clock: Clock; site: string; notifi
         event: str(form.event) as never,
         title: str(form.title),
         body: str(form.body),
+        version: str(form.version),
       });
       return c.redirect('/console/outbox/templates', 303);
     });

@@ -13,13 +13,14 @@ import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { annualReports } from '../../db/schema/reports.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, isAppError } from '../../errors.ts';
+import type { Narrative } from '../../report/model.ts';
 import { renderReportBody } from '../../report/render/index.ts';
 import { keysOf } from '../../report/templates/index.ts';
 import { correctReport } from '../../reports/actions/correct-report.ts';
 import { lockReport } from '../../reports/actions/lock-report.ts';
 import { publishReport } from '../../reports/actions/publish-report.ts';
-import { updateNarrative } from '../../reports/actions/update-narrative.ts';
+import { narrativeVersion, updateNarrative } from '../../reports/actions/update-narrative.ts';
 import { indicatorName } from '../../reports/export.ts';
 import { corrections } from '../../reports/queries.ts';
 import { findingsFor, getReportRow, toReport } from '../../reports/store.ts';
@@ -33,6 +34,7 @@ const narrativeForm = z.object({
   overview: z.string().max(50_000).default(''),
   problems: z.string().max(50_000).default(''),
   other: z.string().max(50_000).default(''),
+  version: z.string().max(40, '表单已过期，请刷新').default(''),
 });
 
 const correctionForm = z.object({
@@ -152,12 +154,16 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
       return { user, row };
     };
 
-    app.get('/console/reports/:id{[0-9]+}', async (c) => {
-      const { row } = await loadForUser(c, 'report.read');
+    /** The builder's page; after a refused narrative save it shows what was typed and why it was refused. */
+    const reportPage = async (
+      c: Context<AppEnv>,
+      row: Awaited<ReturnType<typeof getReportRow>>,
+      typed?: { narrative: Narrative; error: string },
+    ) => {
       const report = toReport(row);
       const { findings } = await findingsFor(deps.db, report, row);
       const fixes = await corrections(deps.db, row.id);
-      const n = row.narrative;
+      const n = typed?.narrative ?? row.narrative;
       return consolePage(
         c,
         deps.site,
@@ -210,6 +216,12 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
           <h2>正文</h2>
           <form method="post" action={`/console/reports/${row.id}/narrative`}>
             <Csrf c={c} />
+            <input type="hidden" name="version" value={narrativeVersion(row)} />
+            {typed ? (
+              <p class="error" role="alert" id="narrative-error">
+                {typed.error}
+              </p>
+            ) : null}
             <label for="overview">一、总体情况</label>
             <textarea id="overview" name="overview" readonly={row.status !== 'draft'}>
               {n.overview ?? ''}
@@ -266,13 +278,25 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
           <h2>统计表</h2>
           {raw(renderReportBody(report))}
         </>,
+        typed ? 409 : 200,
       );
+    };
+
+    app.get('/console/reports/:id{[0-9]+}', async (c) => {
+      const { row } = await loadForUser(c, 'report.read');
+      return reportPage(c, row);
     });
 
     app.post('/console/reports/:id{[0-9]+}/narrative', async (c) => {
       const { user, row } = await loadForUser(c, 'report.edit');
-      const narrative = parseInput(narrativeForm, await c.req.parseBody());
-      await updateNarrative(act, { actorId: user.id, reportId: row.id, narrative });
+      const { version, ...narrative } = parseInput(narrativeForm, await c.req.parseBody());
+      try {
+        await updateNarrative(act, { actorId: user.id, reportId: row.id, narrative, version });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'conflict') throw error;
+        const fresh = await getReportRow(deps.db, row.id);
+        return reportPage(c, fresh, { narrative, error: error.message });
+      }
       return c.redirect(`/console/reports/${row.id}`, 303);
     });
 
