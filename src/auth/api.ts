@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { addAgency } from '../agencies/actions/add-agency.ts';
 import { moveAgency } from '../agencies/actions/move-agency.ts';
 import { renameAgency } from '../agencies/actions/rename-agency.ts';
+import { setAgencyCourt } from '../agencies/actions/set-agency-court.ts';
 import { setAgencyCreditCode } from '../agencies/actions/set-agency-credit-code.ts';
 import { signedInUser } from '../api-input.ts';
 import type { Clock } from '../clock.ts';
@@ -91,6 +92,11 @@ export function adminApi(deps: { db: Db; clock: Clock }) {
   app.post('/agencies/:id{[0-9]+}/credit-code', async (c) => {
     const agencyId = userId.parse(c.req.param('id'));
     await setAgencyCreditCode(deps, { actor: signedInUser(c), agencyId, change: await body(c) });
+    return c.json({ ok: true });
+  });
+  app.post('/agencies/:id{[0-9]+}/court', async (c) => {
+    const agencyId = userId.parse(c.req.param('id'));
+    await setAgencyCourt(deps, { actor: signedInUser(c), agencyId, change: await body(c) });
     return c.json({ ok: true });
   });
   app.post('/agencies/:id{[0-9]+}/move', async (c) => {

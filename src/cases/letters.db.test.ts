@@ -6,20 +6,24 @@
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAgencyCourt } from '../agencies/actions/set-agency-court.ts';
 import { seedCalendar } from '../calendar-store/index.ts';
 import { fixedClock } from '../clock.ts';
 import { listAudit } from '../db/audit.ts';
-import { makeAgencyTree, makeUser } from '../db/factories.ts';
+import { makeAgency, makeAgencyTree, makeUser } from '../db/factories.ts';
 import { caseLetters } from '../db/schema/cases.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { AppError } from '../errors.ts';
 import { correctReply } from './actions/correct-reply.ts';
+import { endConsultation } from './actions/end-consultation.ts';
 import { receiveApplication } from './actions/receive-application.ts';
 import { recordDelivery } from './actions/record-delivery.ts';
 import { replyToApplication } from './actions/reply.ts';
 import { requestAssist } from './actions/request-assist.ts';
 import { requestCorrection } from './actions/request-correction.ts';
+import { startConsultation } from './actions/start-consultation.ts';
 import { buildCaseDocument, documentDocx } from './documents/render.ts';
+import { COURT_DEFAULT, courtOf } from './documents/review-body.ts';
 
 let t: TestDb;
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
@@ -141,6 +145,46 @@ describe('说明理由: reasons where the law requires them', () => {
     expect(refused.message).toContain('2007年《条例》第二十一条第（二）项');
   });
 
+  it('a 说明理由告知书 sets out the reasons of a 不予公开 reply under the reply’s 文号; a 予以公开 reply has none', async () => {
+    const c = await receive('2025-05-06');
+    await replyToApplication(at('2025-05-07'), {
+      user: staff,
+      caseId: c.id,
+      outcome: 'withheld.process_info',
+      text: '所申请信息为内部讨论记录，属于过程性信息。',
+    });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reasons', today: '2025-05-07' });
+    const reply = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-05-07' });
+    expect(doc.title).toBe('说明理由告知书');
+    expect(doc.text).toContain('现将理由说明如下：\n\n所申请信息为内部讨论记录，属于过程性信息。');
+    expect(doc.text).toContain('第三十六条第（三）项');
+    expect(doc.letterNo).toBe(reply.letterNo);
+    const granted = await receive('2025-05-06');
+    await replyToApplication(at('2025-05-07'), { user: staff, caseId: granted.id, outcome: 'granted' });
+    expect(
+      (await refusal(buildCaseDocument(t.db, { caseId: granted.id, kind: 'reasons', today: '2025-05-07' }))).code,
+    ).toBe('invalid_state');
+  });
+
+  it('the third party consulted is told what will be disclosed and why (第三十二条)', async () => {
+    const c = await receive('2025-05-06');
+    const u = { user: staff, caseId: c.id };
+    await startConsultation(at('2025-05-07'), { ...u, kind: 'third_party', party: '某建设公司' });
+    await endConsultation(at('2025-05-12'), { ...u, answeredOn: '2025-05-12' });
+    await replyToApplication(at('2025-05-13'), {
+      ...u,
+      outcome: 'granted',
+      text: '中标结果依法应当公开，涉及公共利益。',
+    });
+    const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'disclosure_notice', today: '2025-05-13' });
+    expect(doc.text.startsWith('某建设公司：')).toBe(true);
+    expect(doc.text).toContain('中标结果依法应当公开，涉及公共利益。');
+    expect(doc.text).toContain('向某县人民政府申请行政复议');
+    const none = await receive('2025-05-06');
+    await replyToApplication(at('2025-05-07'), { user: staff, caseId: none.id, outcome: 'granted' });
+    await refusal(buildCaseDocument(t.db, { caseId: none.id, kind: 'disclosure_notice', today: '2025-05-07' }));
+  });
+
   it('予以公开 needs none', async () => {
     const c = await receive('2025-05-06');
     expect((await replyToApplication(at('2025-05-07'), { user: staff, caseId: c.id, outcome: 'granted' })).state).toBe(
@@ -214,6 +258,47 @@ describe('the reply as a GB/T 9704 document', () => {
     await replyToApplication(at('2025-07-02'), { user: townStaff, caseId: c.id, outcome: 'granted' });
     const doc = await buildCaseDocument(t.db, { caseId: c.id, kind: 'reply', today: '2025-07-02' });
     expect(doc.text).toContain('向某县人民政府申请行政复议');
+  });
+
+  it('names the court an administrator enters: own, else the ancestor’s for a department; a government never inherits (《行政诉讼法》第十五条)', async () => {
+    const admin = (await makeUser(t.db, { agency: tree.county, role: 'admin' })).user;
+    const dept = await receive('2025-07-01');
+    await replyToApplication(at('2025-07-02'), { user: staff, caseId: dept.id, outcome: 'granted' });
+    const reply = async () =>
+      (await buildCaseDocument(t.db, { caseId: dept.id, kind: 'reply', today: '2025-07-02' })).text;
+    expect(await reply()).toContain('向有管辖权的人民法院提起行政诉讼');
+    await setAgencyCourt(at('2025-07-03'), {
+      actor: admin,
+      agencyId: tree.county.id,
+      change: { courtName: '某市某区人民法院' },
+    });
+    expect(await reply()).toContain('向某市某区人民法院提起行政诉讼');
+    expect(await courtOf(t.db, tree.county.id)).toBe('某市某区人民法院');
+    await setAgencyCourt(at('2025-07-03'), {
+      actor: admin,
+      agencyId: tree.education.id,
+      change: { courtName: '某县人民法院' },
+    });
+    expect(await reply()).toContain('向某县人民法院提起行政诉讼');
+    // A government below a named one does not take its court: its case goes to a higher court.
+    const lower = await makeAgency(t.db, { parent: tree.county, name: '某县某开发区管委会', kind: 'government' });
+    expect(await courtOf(t.db, lower.id)).toBe(COURT_DEFAULT);
+    await refusal(
+      setAgencyCourt(at('2025-07-03'), { actor: admin, agencyId: tree.county.id, change: { courtName: '区里' } }),
+    );
+    await refusal(
+      setAgencyCourt(at('2025-07-03'), {
+        actor: staff,
+        agencyId: tree.county.id,
+        change: { courtName: '某县人民法院' },
+      }),
+    );
+    const [event] = await listAudit(t.db, {
+      entityType: 'agency',
+      entityId: tree.education.id,
+      action: 'agency.court_set',
+    });
+    expect(event.data).toMatchObject({ from: null, to: '某县人民法院' });
   });
 });
 

@@ -16,7 +16,7 @@ import { assistsOfCase } from '../assists.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../deliveries.ts';
 import { latestEvent } from '../events.ts';
 import { latestLetter } from '../letters.ts';
-import { COURT_DEFAULT, reviewBodyOf } from './review-body.ts';
+import { courtOf, reviewBodyOf } from './review-body.ts';
 import { DEFAULT_TEMPLATES, type DocumentKind, fillTemplate, replyKindOf } from './templates.ts';
 
 export const CHANNEL_NAMES: Record<Case['channel'], string> = {
@@ -42,8 +42,9 @@ export interface CaseDocument {
 }
 
 /** The letter (with its 文号) a document kind prints. */
+// 说明理由告知书 and the third party's 告知书 go with the reply decision and carry its 文号.
 const letterKindOf = (kind: DocumentKind) =>
-  kind.startsWith('reply.')
+  kind.startsWith('reply.') || kind === 'reasons' || kind === 'disclosure_notice'
     ? 'reply'
     : kind === 'receipt'
       ? undefined
@@ -76,18 +77,23 @@ export async function buildCaseDocument(
     .orderBy(desc(casePauses.fromOn))
     .limit(1);
   const o = c.outcome ? outcome(c.outcome, c.regime) : undefined;
+  if (kind === 'reasons' && !o?.reasonRequired)
+    throw new AppError('invalid_state', '只有不予公开、部分公开等须说明理由的答复才有说明理由告知书');
+  if (kind === 'disclosure_notice' && !(pause && (c.outcome === 'granted' || c.outcome === 'partly_granted')))
+    throw new AppError('invalid_state', '只有征求过第三方意见并决定公开的申请才有第三方告知书');
   // What the clerk wrote with the action (补正内容, 延期理由, the fee's basis): its typed event (../events.ts).
   const letterKind = letterKindOf(kind);
   // 协办函: the latest; 送达回证: the reply's letter and its latest delivery.
   const [assist] = kind === 'assist' ? (await assistsOfCase(db, c.id)).slice(-1) : [];
   const [delivery] = kind === 'delivery_receipt' ? (await listDeliveries(db, c.id)).slice(-1) : [];
   const replyLetter = kind === 'delivery_receipt' ? await latestLetter(db, c.id, 'reply') : undefined;
-  const [correction, extension, fee, letter, reviewBody] = await Promise.all([
+  const [correction, extension, fee, letter, reviewBody, court] = await Promise.all([
     latestEvent(db, c.id, 'request_correction'),
     latestEvent(db, c.id, 'extend'),
     latestEvent(db, c.id, 'send_fee_notice'),
     letterKind ? latestLetter(db, c.id, letterKind) : undefined,
     reviewBodyOf(db, c.agencyId),
+    courtOf(db, c.agencyId),
   ]);
   const values: Record<string, string | undefined> = {
     申请人: c.applicantName,
@@ -118,7 +124,7 @@ export async function buildCaseDocument(
     法律依据: o?.basis ?? c.outcomeBasis ?? undefined,
     答复内容: c.replyText ?? '',
     复议机关: reviewBody,
-    管辖法院: COURT_DEFAULT,
+    管辖法院: court,
     协办机关: assist?.toAgency,
     协办事项: assist?.request,
     协办期限: cn(assist?.answerBy),

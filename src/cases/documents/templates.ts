@@ -18,6 +18,8 @@ export const documentKinds = [
   'reply.other',
   'assist',
   'delivery_receipt',
+  'reasons',
+  'disclosure_notice',
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
@@ -118,6 +120,18 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplate> = {
   delivery_receipt: {
     title: '送达回证',
     body: `受送达人：{{申请人}}\n\n送达文书：{{送达文书}}（依据《中华人民共和国政府信息公开条例》第三十六条作出）\n\n送达方式：{{送达方式}}　邮件号码：{{邮件号码}}\n\n送达日期：{{送达日期}}\n\n受送达人签收：________　签收日期：____年__月__日\n\n送达人：________${SIGN}`,
+  },
+  // 说明理由告知书: the reasons of a 不予公开 / 部分公开 reply set out on their own page (第三十六条第（三）项,
+  // 第三十七条), sent with the 答复书 under its 文号.
+  reasons: {
+    title: '说明理由告知书',
+    body: `${HEAD}本机关于{{收到日期}}收到您提交的政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。本机关已作出答复：{{答复结论}}。根据《中华人民共和国政府信息公开条例》第三十六条第（三）项、第三十七条的规定，现将理由说明如下：\n\n{{答复内容}}\n\n依据：{{法律依据}}。${FOOT}${SIGN}`,
+  },
+  // The third party consulted is told in writing what will be disclosed and why, when the agency discloses
+  // over its objection because withholding would gravely harm the public interest (第三十二条).
+  disclosure_notice: {
+    title: '政府信息公开决定告知书（第三方）',
+    body: `{{征求对象}}：\n\n本机关于{{收到日期}}收到政府信息公开申请（查询码：{{查询码}}），申请内容为：{{申请内容}}。该信息涉及贵方权益，本机关已书面征求贵方意见。根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关认为不公开可能对公共利益造成重大影响，决定予以公开，现将决定公开的政府信息内容和理由告知如下：\n\n{{答复内容}}\n\n如对本决定不服，可以自收到本告知书之日起六十日内向{{复议机关}}申请行政复议，或者自收到本告知书之日起六个月内向{{管辖法院}}提起行政诉讼。${SIGN}`,
   },
 };
 

@@ -18,6 +18,11 @@ export const agencies = pgTable(
     kind: text('kind', { enum: agencyKinds }).notNull(),
     /** 统一社会信用代码 (GB 32100-2015); 内设机构 have none. */
     creditCode: text('credit_code').unique(),
+    /**
+     * The court its letters name for 行政诉讼 (《条例》第五十一条), e.g. under 集中管辖 a court of another county;
+     * null: inherited or 有管辖权的人民法院 (src/cases/documents/review-body.ts).
+     */
+    courtName: text('court_name'),
     /** '/<root id>/…/<own id>/' */
     path: text('path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 import { addAgency } from '../../agencies/actions/add-agency.ts';
 import { moveAgency } from '../../agencies/actions/move-agency.ts';
 import { renameAgency } from '../../agencies/actions/rename-agency.ts';
+import { setAgencyCourt } from '../../agencies/actions/set-agency-court.ts';
 import { setAgencyCreditCode } from '../../agencies/actions/set-agency-credit-code.ts';
 import { KIND_NAMES } from '../../agencies/create-agency.ts';
 import { requireAdmin } from '../../auth/actions/admin-only.ts';
@@ -96,6 +97,7 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
                 <th scope="col">机关名称</th>
                 <th scope="col">类型</th>
                 <th scope="col">统一社会信用代码</th>
+                <th scope="col">管辖法院（答复书救济条款）</th>
                 <th scope="col">更名</th>
                 <th scope="col">调整上级机关</th>
               </tr>
@@ -115,6 +117,25 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
                         {a.name}的统一社会信用代码
                       </label>
                       <input id={`code-${a.id}`} name="creditCode" type="text" value={a.creditCode ?? ''} size={20} />
+                      <button type="submit" class="secondary">
+                        保存
+                      </button>
+                    </form>
+                  </td>
+                  <td>
+                    <form method="post" action={`${BASE}/${a.id}/court`} class="inline">
+                      <Csrf c={c} />
+                      <label for={`court-${a.id}`} class="visually-hidden">
+                        {a.name}的管辖法院
+                      </label>
+                      <input
+                        id={`court-${a.id}`}
+                        name="courtName"
+                        type="text"
+                        value={a.courtName ?? ''}
+                        size={14}
+                        placeholder="未填：沿用上级或“有管辖权的人民法院”"
+                      />
                       <button type="submit" class="secondary">
                         保存
                       </button>
@@ -204,6 +225,20 @@ export function consoleAdminAgencies(deps: { db: Db; clock: Clock; site: string 
       } catch (error) {
         if (isAppError(error) && ['bad_input', 'conflict'].includes(error.code))
           return page(c, { form: error.message });
+        throw error;
+      }
+      return c.redirect(BASE, 303);
+    });
+    app.post(`${BASE}/:id{[0-9]+}/court`, async (c) => {
+      const form = await c.req.parseBody();
+      try {
+        await setAgencyCourt(act, {
+          actor: requireUser(c),
+          agencyId: Number(c.req.param('id')),
+          change: { courtName: str(form.courtName) },
+        });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'bad_input') return page(c, { form: error.message });
         throw error;
       }
       return c.redirect(BASE, 303);

@@ -49,7 +49,7 @@ import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { downloadHeaders } from '../../files.ts';
-import { outcomesOf } from '../../law/outcomes.ts';
+import { outcome, outcomesOf } from '../../law/outcomes.ts';
 import { requireUser } from '../auth.tsx';
 import { DueDate } from '../components/due-date.tsx';
 import { SimilarPublished } from '../components/similar-published.tsx';
@@ -689,6 +689,10 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
                 ...(d.pauses.length ? [['consultation', '征求意见书']] : []),
                 ...(k.feeNoticeOn ? [['fee', '收费通知书']] : []),
                 ...(k.outcome ? [['reply', '答复书']] : []),
+                ...(k.outcome && outcome(k.outcome, k.regime)?.reasonRequired ? [['reasons', '说明理由告知书']] : []),
+                ...(d.pauses.length && (k.outcome === 'granted' || k.outcome === 'partly_granted')
+                  ? [['disclosure_notice', '第三方告知书']]
+                  : []),
                 ...(assists.length ? [['assist', '协办函']] : []),
                 ...(deliveries.length ? [['delivery_receipt', '送达回证']] : []),
               ].map(([kind, label]) => (
