@@ -1,7 +1,7 @@
 /**
  * Who may do what, where. A role grants permissions; the user's scope says on which agencies:
  * staff, office_head and reviewer act on their own agency only, a supervisor on the subtree of theirs
- * (read-only), an admin everywhere.
+ * (read-only), an admin everywhere (administering, and reading what it administers; never handling a case).
  */
 import type { Role } from '../db/schema/auth.ts';
 import { AppError } from '../errors.ts';
@@ -32,7 +32,20 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   office_head: new Set([...STAFF, 'case.approve_extension', 'catalog.review', 'report.edit', 'audit.read']),
   reviewer: new Set(['case.read', 'catalog.read', 'catalog.review', 'report.read']),
   supervisor: new Set(['case.read', 'catalog.read', 'report.read', 'supervision.read', 'audit.read']),
-  admin: new Set(permissions),
+  /**
+   * 系统管理员 administer (agencies, users, the calendar) and read everything, masked; they are not case handlers,
+   * reviewers or report editors unless a role says so (issue #14): a handler signs in with a handler's account.
+   */
+  admin: new Set([
+    'case.read',
+    'catalog.read',
+    'report.read',
+    'supervision.read',
+    'audit.read',
+    'calendar.edit',
+    'agency.manage',
+    'user.manage',
+  ]),
 };
 
 export const ROLE_NAMES: Record<Role, string> = {

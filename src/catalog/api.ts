@@ -23,7 +23,7 @@ import { maskItemPersonalData } from './actions/mask-personal-data.ts';
 import { overridePersonalData } from './actions/override-personal-data.ts';
 import { replaceAttachment } from './actions/replace-attachment.ts';
 import { returnItem } from './actions/return-item.ts';
-import { saveCatalogSettings } from './actions/save-settings.ts';
+import { requireSettingsRight, saveCatalogSettings } from './actions/save-settings.ts';
 import { setValidity } from './actions/set-validity.ts';
 import { submitItem } from './actions/submit-item.ts';
 import { updateItem } from './actions/update-item.ts';
@@ -309,7 +309,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
   app.get('/settings/:agency{[0-9]+}', async (c) => {
     const user = signedInUser(c);
     const agencyId = Number(c.req.param('agency'));
-    requirePermission(user, 'catalog.review', agencyId);
+    requireSettingsRight(user, agencyId);
     const row = await settingsOf(deps.db, agencyId);
     return c.json({
       agencyId,

@@ -4,7 +4,7 @@
  */
 
 import { eq } from 'drizzle-orm';
-import { requirePermission, type SessionUser } from '../../auth/roles.ts';
+import { can, requirePermission, type SessionUser } from '../../auth/roles.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { assertEditVersion } from '../../db/edit-version.ts';
 import { catalogSettings } from '../../db/schema/catalog.ts';
@@ -12,6 +12,11 @@ import { AppError } from '../../errors.ts';
 import type { CatalogDeps } from '../change.ts';
 import { type DirectoryNode, directoryProblems } from '../directory.ts';
 import { settingsVersion } from '../settings.ts';
+
+/** Settings are kept by the agency's reviewers (catalog.review) or by a 系统管理员 (agency.manage). */
+export function requireSettingsRight(user: SessionUser, agencyId: number): void {
+  if (!can(user, 'agency.manage', agencyId)) requirePermission(user, 'catalog.review', agencyId);
+}
 
 export async function saveCatalogSettings(
   deps: CatalogDeps,
@@ -25,7 +30,7 @@ export async function saveCatalogSettings(
     version: string;
   },
 ) {
-  requirePermission(input.user, 'catalog.review', input.agencyId);
+  requireSettingsRight(input.user, input.agencyId);
   if (input.directory) {
     const problems = directoryProblems(input.directory);
     if (problems.length) throw new AppError('bad_input', problems.join('；'));
