@@ -98,7 +98,7 @@ describe.skipIf(!CHROMIUM)('the case desk in the browser', () => {
 
   it('staff find the case by its code in the register and export the filtered register as XLSX', async () => {
     const page = await browser.newPage();
-    await signIn(page, server.url, 'admin');
+    await signIn(page, server.url, 'head');
     await page.getByRole('link', { name: '登记台账' }).first().click();
     await page.waitForURL(/\/console\/register/);
     await page.getByLabel(/^检索/).fill(trackingCode);
