@@ -148,7 +148,8 @@ const escapeHtml = (s: string) =>
 const DOCUMENT_CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
 h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}
 p{text-indent:2em;margin:0}p:first-of-type,p:last-of-type{text-indent:0}p:last-of-type{text-align:right}
-p.letter-no{text-align:center;text-indent:0;margin-bottom:1em}p.letter-no+p{text-indent:0}`;
+p.letter-no{text-align:center;text-indent:0;margin-bottom:1em}p.letter-no+p{text-indent:0}
+section+section{break-before:page}`;
 /** The letter's <style>, in ASCII (src/standalone-html.ts). */
 const DOCUMENT_STYLE = asciiCss(DOCUMENT_CSS);
 /** The policy a letter is served in place with (portal, console, API): its one <style> by hash. */
@@ -156,15 +157,24 @@ export const DOCUMENT_HTML_CSP = standaloneCsp(DOCUMENT_STYLE);
 
 /** A printable HTML page (A4, 仿宋 body, 小标宋 title). */
 export function documentHtml(doc: CaseDocument): string {
-  const paragraphs = doc.text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
-<style>${DOCUMENT_STYLE}</style>
-</head><body><h1>${escapeHtml(doc.title)}</h1>
+  return documentsHtml([doc], doc.title);
+}
+
+/** Several letters to print at once (受理回执 of the ticked cases), each on its own page. */
+export function documentsHtml(docs: CaseDocument[], title: string): string {
+  const section = (doc: CaseDocument) => {
+    const paragraphs = doc.text
+      .split(/\n{2,}/)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+      .join('\n');
+    return `<section><h1>${escapeHtml(doc.title)}</h1>
 ${doc.letterNo ? `<p class="letter-no">${escapeHtml(doc.letterNo)}</p>\n` : ''}${paragraphs}
+</section>`;
+  };
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>${DOCUMENT_STYLE}</style>
+</head><body>${docs.map(section).join('\n')}
 </body></html>`;
 }
 

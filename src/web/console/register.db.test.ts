@@ -171,6 +171,33 @@ describe('承办人: named per case, one or many at once from the register', () 
     expect(events.map((e) => Number(e.entityId)).sort((a, c) => a - c)).toEqual(picked);
   });
 
+  it('prints the receipts of the ticked cases on one page, one per sheet; never another agency’s (#14)', async () => {
+    const b = await signedIn('clerk');
+    const { html } = await b.get('/console/register?sort=number&dir=asc&pageSize=10');
+    expect(html).toContain('打印勾选申请的受理回执');
+    const picked = [...mine()].sort((a, c) => a.id - c.id).slice(0, 3);
+    const post = (ids: number[]) => {
+      const form = new URLSearchParams({ _csrf: b.token() });
+      for (const id of ids) form.append('caseIds', String(id));
+      return b.send('/console/register/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+    };
+    const res = await post(picked.map((c) => c.id));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const page = await res.text();
+    expect(page.match(/<section>/g)).toHaveLength(3);
+    for (const c of picked) expect(page).toContain(c.trackingCode);
+    expect(page).toContain('section+section{break-before:page}');
+    const other = all.find((c) => c.agencyId === tree.town.id);
+    expect(other).toBeDefined();
+    expect((await post([picked[0].id, other!.id])).status).toBe(403);
+    expect((await post([])).status).toBe(400);
+  });
+
   it('a handler of another agency, or a reader, cannot be used; nothing changes', async () => {
     const b = await signedIn('clerk');
     await b.get(`/console/cases/${mine()[5].id}`);

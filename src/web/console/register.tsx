@@ -9,6 +9,8 @@ import type { Context, Hono } from 'hono';
 import { parseInput } from '../../api-input.ts';
 import { ROLE_PERMISSIONS } from '../../auth/roles.ts';
 import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
+import { receiptsToPrint } from '../../cases/documents/bulk-receipts.ts';
+import { DOCUMENT_HTML_CSP, documentsHtml } from '../../cases/documents/render.ts';
 import { STATE_NAMES } from '../../cases/lifecycle.ts';
 import {
   MAX_EXPORT_ROWS,
@@ -245,6 +247,9 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
                   </select>{' '}
                   <button type="submit" form="bulk">
                     指定
+                  </button>{' '}
+                  <button type="submit" form="bulk" formaction="/console/register/receipts" class="secondary">
+                    打印勾选申请的受理回执
                   </button>
                 </p>
               ) : null}
@@ -341,6 +346,17 @@ export function consoleRegister(deps: { db: Db; clock: Clock; site: string }) {
       );
       const back = str(Array.isArray(form.back) ? form.back[0] : form.back);
       return c.redirect(back.startsWith('/console/register') ? back : '/console/register', 303);
+    });
+
+    app.post('/console/register/receipts', async (c) => {
+      const user = requireUser(c);
+      const form = await c.req.parseBody({ all: true });
+      const ids = ([] as unknown[]).concat(form.caseIds ?? []).map((v) => Number(v));
+      const docs = await receiptsToPrint(deps.db, { user, caseIds: ids, today: deps.clock.today() });
+      return c.html(documentsHtml(docs, `受理回执（${docs.length}份）`), 200, {
+        'content-security-policy': DOCUMENT_HTML_CSP,
+        'cache-control': 'no-store',
+      });
     });
 
     app.get('/console/register.xlsx', async (c) => {
