@@ -72,6 +72,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       `/catalog/${item.id}`,
       '/search?q=通知',
       '/apply',
+      `/apply/lookup?about=${encodeURIComponent('停车场规划')}`,
       `/track?code=${application.code}`,
       `/apply/receipt/${application.code}`,
       '/reports',

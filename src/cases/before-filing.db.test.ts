@@ -82,6 +82,21 @@ describe('published items that may already answer an application', () => {
     await b.post('/login', { username: staff.row.username, password: TEST_PASSWORD });
     expect((await b.get(`/console/cases/${c.id}`)).html).toContain('第三十六条第（一）项');
   });
+
+  it('before filing, the visitor looks the subject up: published items shown, the form started with the subject', async () => {
+    const site = createSite({ db: t.db, clock, secret: 's', log: () => {} });
+    const b = testBrowser(site);
+    expect((await b.get('/apply')).html).toContain('申请前，先查一查是否已经主动公开');
+    const found = await b.get(`/apply/lookup?about=${encodeURIComponent('城区中小学停车场建设规划')}`);
+    expect(found.res.status).toBe(200);
+    expect(found.html).toMatch(/id="similar"[\s\S]*某县2026年城区中小学停车场建设规划公示/);
+    expect(found.html).not.toContain('征求意见稿');
+    expect(found.html).toMatch(/name="subject"[^>]*>城区中小学停车场建设规划</);
+    const none = await b.get(`/apply/lookup?about=${encodeURIComponent('某县养老院床位分配名单')}`);
+    expect(none.html).toContain('id="similar-none"');
+    expect((await b.get('/apply/lookup?about=')).res.status).toBe(303);
+    expect((await b.get(`/apply/lookup?about=${'长'.repeat(201)}`)).res.status).toBe(400);
+  });
 });
 
 describe('subjects asked for repeatedly (第四十四条)', () => {

@@ -255,9 +255,8 @@ describe('settings', () => {
     expect((await submitItem(deps(), { user: countyStaff, itemId: item.id })).reviewChain).toEqual(['审核', '审发']);
     // The administrator keeps the settings but reviews nothing (#14): the county's office head takes both steps.
     await expectCode(approveStep(deps(), { user: admin, itemId: item.id, checklist: OK }), 'forbidden');
-    const head = (
-      await (await import('../db/factories.ts')).makeUser(t.db, { agency: w.county, role: 'office_head' })
-    ).user;
+    const head = (await (await import('../db/factories.ts')).makeUser(t.db, { agency: w.county, role: 'office_head' }))
+      .user;
     await approveStep(deps(), { user: head, itemId: item.id, checklist: OK });
     const done = await approveStep(deps(), { user: head, itemId: item.id, checklist: OK });
     expect(done.state).toBe('filed');

@@ -130,7 +130,8 @@ describe('section 二 from the demo catalog', () => {
     const [doc] = (
       await drillCatalogCell(t.db, { agencyIds: ids, year: 2024, key: 's20_1.normative.in_force' })
     ).items!.filter((i) => !i.repealedOn);
-    const reviewer = (await makeUser(t.db, { agency: { id: ids.find(() => true)! } as never, role: 'office_head' })).user;
+    const reviewer = (await makeUser(t.db, { agency: { id: ids.find(() => true)! } as never, role: 'office_head' }))
+      .user;
     const before = await computeCatalogSection(t.db, { agencyIds: ids, year: 2025 });
     await setValidity(deps, { user: reviewer, itemId: doc.id, validity: 'repealed', on: '2025-06-30' });
     const after = await computeCatalogSection(t.db, { agencyIds: ids, year: 2025 });

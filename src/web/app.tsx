@@ -173,7 +173,8 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
     methods: ['GET'],
     trustedProxies: proxies,
   });
-  for (const path of ['/search', '/api/catalog/search', '/data/export.*', '/reports/*']) app.use(path, searches);
+  for (const path of ['/search', '/apply/lookup', '/api/catalog/search', '/data/export.*', '/reports/*'])
+    app.use(path, searches);
 
   prefsRoutes(app);
   for (const add of opts.modules ?? []) add(app);

@@ -7,6 +7,8 @@
  */
 import { asc } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { parseInput } from '../../api-input.ts';
 import { receiveApplication } from '../../cases/actions/receive-application.ts';
 import { submitCorrection } from '../../cases/actions/submit-correction.ts';
 import { applicantHistory } from '../../cases/applicant-history.ts';
@@ -38,9 +40,12 @@ import {
 } from '../components/application-form.tsx';
 import { DueDate } from '../components/due-date.tsx';
 import { renderPage } from '../components/page.tsx';
+import { SimilarPublished } from '../components/similar-published.tsx';
 import type { AppEnv } from '../env.ts';
 import { pageQr } from '../qr.ts';
 import { Receipt } from './receipt.tsx';
+
+const aboutQuery = z.object({ about: z.string().trim().max(200, '请把要查找的内容控制在200字以内').optional() });
 
 export function applyPages(deps: {
   db: Db;
@@ -60,6 +65,8 @@ export function applyPages(deps: {
     unsaved: readonly ApplicantFile[] = [],
     /** The day the same applicant asked for the same information before (src/cases/duplicates.ts). */
     duplicateOf?: string,
+    /** What the visitor looked up before filling the form: published items that may already answer it. */
+    lookedUp?: { about: string; items: Awaited<ReturnType<typeof similarPublished>> },
   ) => {
     const list = await deps.db
       .select({ id: agencies.id, name: agencies.name })
@@ -77,6 +84,29 @@ export function applyPages(deps: {
         </p>
         <ErrorSummary errors={errors} labels={APPLICATION_FIELD_LABELS} />
         <UnsavedFiles files={unsaved} />
+        {errors || duplicateOf ? null : (
+          <form method="get" action="/apply/lookup" class="card" role="search" aria-labelledby="lookup-title">
+            <h2 id="lookup-title">申请前，先查一查是否已经主动公开</h2>
+            <label for="about">您需要的政府信息</label>
+            <input id="about" name="about" type="search" maxlength={200} value={lookedUp?.about ?? ''} />{' '}
+            <button type="submit" class="secondary">
+              查找已公开的信息
+            </button>
+          </form>
+        )}
+        {lookedUp ? (
+          lookedUp.items.length ? (
+            <SimilarPublished
+              id="similar"
+              items={lookedUp.items}
+              intro="以下信息已经主动公开，可直接查阅，无需申请（《条例》第三十六条第（一）项）。如果仍需申请，请继续填写下面的申请表。"
+            />
+          ) : (
+            <p class="hint" id="similar-none">
+              没有找到与“{lookedUp.about}”相近的已公开信息，请填写下面的申请表。
+            </p>
+          )
+        ) : null}
         <form method="post" action="/apply" enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
           <DuplicateHint receivedOn={duplicateOf} who="您" />
@@ -94,6 +124,13 @@ export function applyPages(deps: {
 
   return (app: Hono<AppEnv>) => {
     app.get('/apply', (c) => form(c));
+    // Before filing: what is already published about the subject (a search, rate-limited as searches are).
+    app.get('/apply/lookup', async (c) => {
+      const about = parseInput(aboutQuery, c.req.query()).about;
+      if (!about) return c.redirect('/apply', 303);
+      const items = await similarPublished(deps.db, { subject: about, today: deps.clock.today(), limit: 8 });
+      return form(c, undefined, { subject: about }, [], undefined, { about, items });
+    });
     app.post('/apply', async (c) => {
       // The CSRF check parsed the body already; Hono keeps the parsed form, so this reads it again from memory.
       const { values, files } = await readApplicationForm(await c.req.parseBody({ all: true }));
