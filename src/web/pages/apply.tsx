@@ -85,7 +85,7 @@ export function applyPages(deps: {
         <ErrorSummary errors={errors} labels={APPLICATION_FIELD_LABELS} />
         <UnsavedFiles files={unsaved} />
         {errors || duplicateOf ? null : (
-          <form method="get" action="/apply/lookup" class="card" role="search" aria-labelledby="lookup-title">
+          <form method="get" action="/apply/lookup" class="card" aria-labelledby="lookup-title">
             <h2 id="lookup-title">申请前，先查一查是否已经主动公开</h2>
             <label for="about">您需要的政府信息</label>
             <input id="about" name="about" type="search" maxlength={200} value={lookedUp?.about ?? ''} />{' '}
