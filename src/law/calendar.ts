@@ -49,6 +49,8 @@ export interface SkippedDay {
 export class WorkingCalendar {
   /** Memo of dayKind: a calendar is immutable once built, and deadlines walk the same days again and again. */
   private readonly kinds = new Map<string, DayKind>();
+  /** The day after each day counted so far: a map lookup instead of date arithmetic in the counting loop. */
+  private readonly successors = new Map<string, string>();
   private readonly byYear = new Map<number, { holidays: Set<string>; makeup: Set<string>; year: CalendarYear }>();
   private readonly provisionalYears = new Map<
     number,
@@ -151,7 +153,12 @@ export class WorkingCalendar {
     let date = from;
     let counted = 0;
     while (counted < n) {
-      date = nextDay(date);
+      let next = this.successors.get(date);
+      if (next === undefined) {
+        next = nextDay(date);
+        this.successors.set(date, next);
+      }
+      date = next;
       const pause = excluded(date);
       if (pause) {
         skipped.push({ date, reason: pause });
