@@ -36,17 +36,25 @@ export interface RunningServer {
   url: string;
   /** Every stdout line so far (JSON log lines). */
   lines: string[];
+  /** Every stderr line so far (what the server tells whoever started it, such as the first administrator). */
+  errLines: string[];
   exited: Promise<Run>;
 }
 
 /** Starts `gongkai serve` on `dataDir` and resolves once it listens; rejects if it exits first. */
-export function startServer(dataDir: string, args: string[] = []): Promise<RunningServer> {
+export function startServer(
+  dataDir: string,
+  args: string[] = [],
+  extra: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', ...args], {
     cwd: repoRoot,
-    env: env(dataDir),
+    env: env(dataDir, extra),
   });
   const exited = finished(child);
   const lines: string[] = [];
+  const errLines: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => errLines.push(...chunk.toString().split('\n').filter(Boolean)));
   return new Promise((resolve, reject) => {
     let rest = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -56,7 +64,7 @@ export function startServer(dataDir: string, args: string[] = []): Promise<Runni
       for (const line of parts) {
         lines.push(line);
         const port = listeningPort(line);
-        if (port) resolve({ child, port, url: `http://127.0.0.1:${port}`, lines, exited });
+        if (port) resolve({ child, port, url: `http://127.0.0.1:${port}`, lines, errLines, exited });
       }
     });
     void exited.then((run) => reject(new Error(`gongkai serve exited ${run.code}: ${run.stderr}`)));
