@@ -2,7 +2,8 @@
 import type { Job } from './job.ts';
 import { reminderSweep } from './reminder-sweep.ts';
 import { sessionPurge } from './session-purge.ts';
+import { standardsSelfCheck } from './standards-self-check.ts';
 
-export const JOBS = [reminderSweep, sessionPurge] as const satisfies readonly Job[];
+export const JOBS = [reminderSweep, sessionPurge, standardsSelfCheck] as const satisfies readonly Job[];
 
 export type JobName = (typeof JOBS)[number]['name'];

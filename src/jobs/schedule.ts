@@ -21,6 +21,8 @@ export const SCHEDULE: Record<JobName, ScheduleEntry> = {
   'reminder-sweep': { cron: '0 8-18 * * *', tz: 'Asia/Shanghai' },
   // Once a day, at night.
   'session-purge': { cron: '30 3 * * *', tz: 'Asia/Shanghai' },
+  // Every Monday at 07:00, before the office opens: the week's 检查指标 cards.
+  'standards-self-check': { cron: '0 7 * * 1', tz: 'Asia/Shanghai' },
 };
 
 /** The first occurrence of `entry` strictly after `after`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ColumnState, currentUntil, EMPTY_COLUMNS_VETO, inspectColumns } from './inspection.ts';
+import { type ColumnState, cardOf, currentUntil, EMPTY_COLUMNS_VETO, inspectColumns } from './inspection.ts';
 
 const col = (name: string, cls: ColumnState['cls'], lastPublishedOn: string | null): ColumnState => ({
   code: name,
@@ -34,5 +34,17 @@ describe('空白栏目', () => {
     expect(inspectColumns(four, '2026-12-03').map((f) => f.veto)).toEqual(four.map(() => false));
     const five = [...four, col('空x', 'other', null)];
     expect(inspectColumns(five, '2026-12-03').every((f) => f.veto)).toBe(true);
+  });
+});
+
+describe('the card (红牌 / 黄牌 / 绿牌) and the rule that made it', () => {
+  const finding = (veto: boolean, message: string) =>
+    ({ indicator: veto ? 'empty' : 'overdue_reply', column: 'x', message, veto }) as const;
+  it.each([
+    ['a 单项否决 item: red', [finding(false, '逾期'), finding(true, '空白栏目5个')], 'red', '单项否决：空白栏目5个'],
+    ['only things to fix: yellow', [finding(false, '1件逾期')], 'yellow', '待整改：1件逾期'],
+    ['nothing found: green', [], 'green', '未发现问题'],
+  ])('%s', (_name, findings, card, why) => {
+    expect(cardOf(findings)).toEqual({ card, why });
   });
 });

@@ -39,7 +39,12 @@ export interface ColumnState {
 }
 
 export interface InspectionFinding {
-  indicator: 'stale' | 'empty';
+  /**
+   * stale / empty: the 单项否决 items above. overdue_reply, late_interpretation, broken_link: what the
+   * 检查指标 also scores (依申请公开 answered in time, 政策解读 published with the policy, links that work) and
+   * an office fixes before an inspection, not a 单项否决 by themselves.
+   */
+  indicator: 'stale' | 'empty' | 'overdue_reply' | 'late_interpretation' | 'broken_link';
   column: string;
   message: string;
   veto: boolean;
@@ -89,3 +94,18 @@ export function inspectColumns(columns: readonly ColumnState[], today: string): 
     });
   return out;
 }
+
+export type Card = 'red' | 'yellow' | 'green';
+
+/**
+ * The unit's card and the rule that made it so: red when a 单项否决 item is found, yellow when anything else is
+ * found (to fix before the inspection), green when nothing is.
+ */
+export function cardOf(findings: readonly InspectionFinding[]): { card: Card; why: string } {
+  const veto = findings.find((f) => f.veto);
+  if (veto) return { card: 'red', why: `单项否决：${veto.message}` };
+  if (findings.length) return { card: 'yellow', why: `待整改：${findings[0].message}` };
+  return { card: 'green', why: '未发现问题' };
+}
+
+export const CARD_NAMES: Record<Card, string> = { red: '红牌', yellow: '黄牌', green: '绿牌' };

@@ -69,3 +69,94 @@ describe('the console page', () => {
     expect(html).toContain('通知公告类栏目超过6个月未更新：「通知公告」最近更新于2026-04-01');
   });
 });
+
+describe('beyond the columns: overdue replies, late 解读, broken links; the card; the weekly job; 督办', () => {
+  it('finds them, gives the card with its rule, and a supervisor sends the unit a 督办 listing them', async () => {
+    const { seedCalendar } = await import('../calendar-store/index.ts');
+    const { receiveApplication } = await import('../cases/actions/receive-application.ts');
+    const { fixedClock } = await import('../clock.ts');
+    const { makeUser, TEST_PASSWORD } = await import('../db/factories.ts');
+    const { supervisionNotices } = await import('../db/schema/supervision.ts');
+    const { standardsSelfCheck } = await import('../jobs/standards-self-check.ts');
+    await seedCalendar(t.db);
+    await receiveApplication(
+      { db: t.db, clock: fixedClock('2026-10-09T10:00:00+08:00') },
+      {
+        user: null,
+        application: {
+          agencyId: world.bureau.id,
+          applicantType: 'natural_person',
+          applicantName: '钱七',
+          idNumber: '11010519491231002X',
+          phone: '13912345678',
+          channel: 'online',
+          subject: '2026年校舍维修资金使用情况',
+        },
+      },
+    );
+    const [policy] = await publish('20.1', '2026-09-01').returning();
+    await t.db.insert(catalogItems).values({
+      indexNo: formatIndexNo(world.bureau.creditCode!, 2026, ++seq),
+      agencyId: world.bureau.id,
+      title: '《收费办法》政策解读',
+      publishedOn: '2026-09-15',
+      category: '20.1',
+      docType: 'interpretation',
+      interpretsId: policy.id,
+      state: 'published',
+    });
+    const [gone] = await publish('20.7', '2026-06-01', null, 'withdrawn').returning();
+    await t.db.insert(catalogItems).values({
+      indexNo: formatIndexNo(world.bureau.creditCode!, 2026, ++seq),
+      agencyId: world.bureau.id,
+      title: '关于做好秋季开学工作的通知',
+      publishedOn: '2026-09-02',
+      category: '20.7',
+      body: `<p>详见<a href="/catalog/${gone.id}">此前的通知</a>和<a href="/catalog/${policy.id}">收费办法</a>。</p>`,
+      state: 'published',
+    });
+
+    const [unit] = await selfCheck(t.db, [world.bureau.id], '2026-12-03');
+    const found = (indicator: string) => unit.findings.filter((f) => f.indicator === indicator).map((f) => f.message);
+    expect(found('overdue_reply')).toEqual(['1件政府信息公开申请已超过答复期限（《条例》第三十三条）']);
+    expect(found('late_interpretation')).toEqual([
+      '解读“《收费办法》政策解读”未与政策文件同步发布（文件2026-09-01，解读2026-09-15）',
+    ]);
+    expect(found('broken_link')).toEqual([
+      `“关于做好秋季开学工作的通知”中的链接 /catalog/${gone.id} 指向未公开或已撤回的信息`,
+    ]);
+    expect(unit.card).toBe('red');
+    expect(unit.why).toMatch(/^单项否决：/);
+
+    const run = await standardsSelfCheck.run({ db: t.db, clock: fixedClock('2026-12-07T07:00:00+08:00') });
+    expect(run).toMatchObject({ red: expect.any(Number), units: expect.any(Number) });
+    expect(String(run.redUnits)).toContain('某县教育局');
+
+    await makeUser(t.db, { agency: world.county, role: 'supervisor', username: 'county.sup' });
+    const { createSite } = await import('../web/site.ts');
+    const { testBrowser } = await import('../web/testing.ts');
+    const b = testBrowser(
+      createSite({ db: t.db, clock: fixedClock('2026-12-03T10:00:00+08:00'), secret: 's', log: () => {} }),
+    );
+    await b.get('/login');
+    await b.post('/login', { username: 'county.sup', password: TEST_PASSWORD });
+    const page = await b.get('/console/standards/inspection');
+    expect(page.html).toMatch(new RegExp(`id="card-${world.bureau.id}"[^]*?红牌`));
+    expect(page.html).toContain(`/console/standards/inspection/${world.bureau.id}/notice`);
+    expect((await b.post(`/console/standards/inspection/${world.bureau.id}/notice`, {})).status).toBe(303);
+    const notices = await t.db.select().from(supervisionNotices);
+    const sent = notices.find((n) => n.toAgencyId === world.bureau.id);
+    expect(sent?.subject).toBe('检查指标自查问题整改（红牌）');
+    expect(sent?.body).toContain('【单项否决】');
+    expect(sent?.body).toContain('1件政府信息公开申请已超过答复期限');
+    expect(sent?.replyBy).toBe('2026-12-10');
+    // The office head of the unit may not send one to their own unit; nor to another county's.
+    const own = testBrowser(
+      createSite({ db: t.db, clock: fixedClock('2026-12-03T10:00:00+08:00'), secret: 's', log: () => {} }),
+    );
+    await own.get('/login');
+    await own.post('/login', { username: 'bureau.head', password: TEST_PASSWORD });
+    await own.get('/console/standards/inspection');
+    expect((await own.post(`/console/standards/inspection/${world.bureau.id}/notice`, {})).status).toBe(403);
+  });
+});
