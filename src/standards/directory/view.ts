@@ -8,8 +8,9 @@ import { loadCalendar } from '../../calendar-store/index.ts';
 import type { Executor } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
-import { agencyStandardItems } from '../../db/schema/standards.ts';
+import { type AgencyStandardItem, agencyStandardItems } from '../../db/schema/standards.ts';
 import type { MetricProvider } from '../../supervision/dashboard.ts';
+import { areaName } from './areas.ts';
 import { type ItemJudgement, judgeItems, type Tally, tally, tallyByArea } from './completeness.ts';
 
 export interface UnitDirectory {
@@ -19,12 +20,15 @@ export interface UnitDirectory {
   tally: Tally;
 }
 
+/** `agencyIds`: the units (a user's scope), or 'all' (an administrator's). */
 export async function directoryView(
   db: Executor,
-  agencyIds: readonly number[],
+  agencyIds: 'all' | readonly number[],
   opts: { year: number; today: string },
 ): Promise<{ units: UnitDirectory[]; areas: Map<string, Tally>; total: Tally }> {
-  const ids = agencyIds.length ? [...agencyIds] : [-1];
+  const scope =
+    agencyIds === 'all' ? (await db.select({ id: agencies.id }).from(agencies)).map((a) => a.id) : [...agencyIds];
+  const ids = scope.length ? scope : [-1];
   const units = await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
@@ -75,6 +79,20 @@ export function adoptedItemsOf(db: Executor, agencyId: number) {
     .from(agencyStandardItems)
     .where(and(eq(agencyStandardItems.agencyId, agencyId), isNull(agencyStandardItems.retiredAt)))
     .orderBy(agencyStandardItems.area, agencyStandardItems.templateId);
+}
+
+/** A unit's adopted items in force, whole rows (the page's edit forms). */
+export function ownDirectory(db: Executor, agencyId: number): Promise<AgencyStandardItem[]> {
+  return db
+    .select()
+    .from(agencyStandardItems)
+    .where(and(eq(agencyStandardItems.agencyId, agencyId), isNull(agencyStandardItems.retiredAt)))
+    .orderBy(agencyStandardItems.area, agencyStandardItems.templateId);
+}
+
+/** The catalog form's choices: [id, “领域：一级事项／二级事项”]. */
+export async function standardItemChoices(db: Executor, agencyId: number): Promise<[number, string][]> {
+  return (await adoptedItemsOf(db, agencyId)).map((i) => [i.id, `${areaName(i.area)}：${i.level1}／${i.level2}`]);
 }
 
 /** Points per 标准目录 item due and missing in the supervision ranking. */
