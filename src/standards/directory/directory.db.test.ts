@@ -13,6 +13,7 @@ import { registerUnitMetrics, supervisionDashboard } from '../../supervision/das
 import { adoptStandardItems } from './actions/adopt-items.ts';
 import { retireAdoptedItem } from './actions/retire-adopted-item.ts';
 import { updateAdoptedItem } from './actions/update-adopted-item.ts';
+import { templateVersion, updateTemplate } from './actions/update-template.ts';
 import { seedStandardTemplates } from './seed.ts';
 import { directoryView, ownDirectory, standardDirectoryMetrics } from './view.ts';
 
@@ -234,5 +235,64 @@ describe('acceptance: a unit missing a due 标准目录 item', () => {
     const form = await b.get('/console/catalog');
     expect(form.html).toContain('基层政务公开标准目录事项');
     expect(form.html).toContain('社会救助：最低生活保障／政策法规文件');
+    // Edit the unit's copy through its form: the fields as posted, checkboxes left out when unticked.
+    const copy = own.find((i) => i.level2 === '审核确认结果')!;
+    await b.get('/console/standards/directory');
+    const edit = await b.post(`/console/standards/directory/items/${copy.id}/edit`, {
+      version: String(copy.version),
+      level1: copy.level1,
+      level2: copy.level2,
+      content: copy.content,
+      basis: copy.basis,
+      timeLimit: '信息形成之日起10个工作日内',
+      subject: '某县民政局',
+      channels: '政府网站、村务公开栏',
+      forGroup: '1',
+      proactive: '1',
+    });
+    expect(edit.status).toBe(303);
+    const [edited] = (await ownDirectory(t.db, w.bureau.id)).filter((i) => i.id === copy.id);
+    expect(edited).toMatchObject({
+      timeLimit: '信息形成之日起10个工作日内',
+      channels: ['政府网站', '村务公开栏'],
+      forPublic: false,
+      forGroup: true,
+      onRequest: false,
+    });
+  });
+});
+
+describe('editing a template', () => {
+  it('is for an administrator, with the version shown; units keep their copies', async () => {
+    const id = await templateId('environment.state_report');
+    const [row] = await t.db.select().from(standardDirectoryItems).where(eq(standardDirectoryItems.id, id));
+    const admin = (await makeUser(t.db, { agency: w.county, role: 'admin' })).user;
+    const fields = {
+      level1: row.level1,
+      level2: row.level2,
+      content: row.content,
+      basis: row.basis,
+      timeLimit: '每年6月底前',
+      subject: row.subject,
+      channels: row.channels,
+      forPublic: true,
+      forGroup: false,
+      proactive: true,
+      onRequest: false,
+    };
+    await expectCode(
+      updateTemplate(deps(), { user: w.staff, templateId: id, version: templateVersion(row), fields }),
+      'forbidden',
+    );
+    const after = await updateTemplate(deps(), { user: admin, templateId: id, version: templateVersion(row), fields });
+    expect(after.timeLimit).toBe('每年6月底前');
+    await expectCode(
+      updateTemplate(deps(), { user: admin, templateId: id, version: templateVersion(row), fields }),
+      'conflict',
+    );
+    const events = await listAudit(t.db, { action: 'standard_template.updated', entityId: id });
+    expect(events[0].data).toMatchObject({ key: 'environment.state_report', fields: ['timeLimit'] });
+    const copy = (await ownDirectory(t.db, w.bureau.id)).find((i) => i.id === reportItemId)!;
+    expect(copy.timeLimit).toBe('每年6月5日前');
   });
 });

@@ -15,6 +15,11 @@ import type { AgencyStandardItem } from '../../db/schema/standards.ts';
 import { adoptStandardItems, DIRECTORY_PERMISSION } from '../../standards/directory/actions/adopt-items.ts';
 import { retireAdoptedItem } from '../../standards/directory/actions/retire-adopted-item.ts';
 import { updateAdoptedItem } from '../../standards/directory/actions/update-adopted-item.ts';
+import {
+  TEMPLATE_PERMISSION,
+  templateVersion,
+  updateTemplate,
+} from '../../standards/directory/actions/update-template.ts';
 import { areaName, STANDARD_AREAS } from '../../standards/directory/areas.ts';
 import type { ItemJudgement, Tally } from '../../standards/directory/completeness.ts';
 import { listTemplates } from '../../standards/directory/seed.ts';
@@ -63,64 +68,114 @@ const TallyHead = (props: { first: string }) => (
 const itemName = (i: { area: string; level1: string; level2: string }) =>
   `${areaName(i.area)}：${i.level1}／${i.level2}`;
 
-/** The edit and retire forms of one adopted item, with its current fields. */
-function AdoptedItemForms(props: { csrf: unknown; i: AgencyStandardItem }) {
+type ItemRow = Pick<
+  AgencyStandardItem,
+  | 'id'
+  | 'level1'
+  | 'level2'
+  | 'content'
+  | 'basis'
+  | 'timeLimit'
+  | 'subject'
+  | 'channels'
+  | 'forPublic'
+  | 'forGroup'
+  | 'proactive'
+  | 'onRequest'
+>;
+
+/** The fields of a 标准目录 item as a form: a unit's copy (`si…`) or a template (`tpl…`). */
+function ItemFieldsForm(props: { csrf: unknown; action: string; version: string; prefix: string; i: ItemRow }) {
   const { i } = props;
-  const p = `si${i.id}-`;
+  const p = `${props.prefix}${i.id}-`;
   return (
-    <>
+    <form method="post" action={props.action}>
+      {props.csrf as never}
+      <input type="hidden" name="version" value={props.version} />
       <p>
         公开时限：{i.timeLimit}（按“{describeTimeLimit(parseTimeLimit(i.timeLimit))}”判断）
       </p>
-      <form method="post" action={`${BASE}/items/${i.id}/edit`}>
-        {props.csrf as never}
-        <input type="hidden" name="version" value={String(i.version)} />
-        <label for={`${p}level1`}>一级事项</label>
-        <input id={`${p}level1`} name="level1" type="text" value={i.level1} required />
-        <label for={`${p}level2`}>二级事项</label>
-        <input id={`${p}level2`} name="level2" type="text" value={i.level2} required />
-        <label for={`${p}content`}>公开内容（要素）</label>
-        <textarea id={`${p}content`} name="content" rows={3}>
-          {i.content}
-        </textarea>
-        <label for={`${p}basis`}>公开依据</label>
-        <textarea id={`${p}basis`} name="basis" rows={2}>
-          {i.basis}
-        </textarea>
-        <label for={`${p}timeLimit`}>公开时限</label>
-        <input id={`${p}timeLimit`} name="timeLimit" type="text" value={i.timeLimit} required />
-        <label for={`${p}subject`}>公开主体</label>
-        <input id={`${p}subject`} name="subject" type="text" value={i.subject} />
-        <label for={`${p}channels`}>公开渠道和载体（以顿号分隔）</label>
-        <input id={`${p}channels`} name="channels" type="text" value={i.channels.join('、')} />
-        <fieldset>
-          <legend>公开对象</legend>
-          <label>
-            <input type="checkbox" name="forPublic" value="1" checked={i.forPublic} /> 全社会
-          </label>
-          <label>
-            <input type="checkbox" name="forGroup" value="1" checked={i.forGroup} /> 特定群体
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>公开方式</legend>
-          <label>
-            <input type="checkbox" name="proactive" value="1" checked={i.proactive} /> 主动
-          </label>
-          <label>
-            <input type="checkbox" name="onRequest" value="1" checked={i.onRequest} /> 依申请
-          </label>
-        </fieldset>
-        <button type="submit">保存修改</button>
-      </form>
+      <label for={`${p}level1`}>一级事项</label>
+      <input id={`${p}level1`} name="level1" type="text" value={i.level1} required />
+      <label for={`${p}level2`}>二级事项</label>
+      <input id={`${p}level2`} name="level2" type="text" value={i.level2} required />
+      <label for={`${p}content`}>公开内容（要素）</label>
+      <textarea id={`${p}content`} name="content" rows={3}>
+        {i.content}
+      </textarea>
+      <label for={`${p}basis`}>公开依据</label>
+      <textarea id={`${p}basis`} name="basis" rows={2}>
+        {i.basis}
+      </textarea>
+      <label for={`${p}timeLimit`}>公开时限</label>
+      <input id={`${p}timeLimit`} name="timeLimit" type="text" value={i.timeLimit} required />
+      <label for={`${p}subject`}>公开主体</label>
+      <input id={`${p}subject`} name="subject" type="text" value={i.subject} />
+      <label for={`${p}channels`}>公开渠道和载体（以顿号分隔）</label>
+      <input id={`${p}channels`} name="channels" type="text" value={i.channels.join('、')} />
+      <fieldset>
+        <legend>公开对象</legend>
+        <label>
+          <input type="checkbox" name="forPublic" value="1" checked={i.forPublic} /> 全社会
+        </label>
+        <label>
+          <input type="checkbox" name="forGroup" value="1" checked={i.forGroup} /> 特定群体
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>公开方式</legend>
+        <label>
+          <input type="checkbox" name="proactive" value="1" checked={i.proactive} /> 主动
+        </label>
+        <label>
+          <input type="checkbox" name="onRequest" value="1" checked={i.onRequest} /> 依申请
+        </label>
+      </fieldset>
+      <button type="submit">保存修改</button>
+    </form>
+  );
+}
+
+/** The edit and retire forms of one adopted item, with its current fields. */
+function AdoptedItemForms(props: { csrf: unknown; i: AgencyStandardItem }) {
+  const { i } = props;
+  return (
+    <>
+      <ItemFieldsForm
+        csrf={props.csrf}
+        action={`${BASE}/items/${i.id}/edit`}
+        version={String(i.version)}
+        prefix="si"
+        i={i}
+      />
       <form method="post" action={`${BASE}/items/${i.id}/retire`}>
         {props.csrf as never}
-        <label for={`${p}reason`}>停用理由</label>
-        <input id={`${p}reason`} name="reason" type="text" required />
+        <label for={`si${i.id}-reason`}>停用理由</label>
+        <input id={`si${i.id}-reason`} name="reason" type="text" required />
         <button type="submit">停用该事项</button>
       </form>
     </>
   );
+}
+
+/** The item fields of a posted form, as the actions take them. */
+function fieldsFromForm(f: Record<string, unknown>) {
+  return {
+    level1: str(f.level1),
+    level2: str(f.level2),
+    content: str(f.content),
+    basis: str(f.basis),
+    timeLimit: str(f.timeLimit),
+    subject: str(f.subject),
+    channels: str(f.channels)
+      .split(/[、,，;；\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+    forPublic: f.forPublic === '1',
+    forGroup: f.forGroup === '1',
+    proactive: f.proactive === '1',
+    onRequest: f.onRequest === '1',
+  };
 }
 
 export function consoleStandardDirectory(deps: { db: Db; clock: Clock; site: string }) {
@@ -146,7 +201,8 @@ export function consoleStandardDirectory(deps: { db: Db; clock: Clock; site: str
       const ownStates = new Map(
         (view.units.find((u) => u.agencyId === user.agencyId)?.judgements ?? []).map((j) => [j.item.id, j.state]),
       );
-      const templates = keeper ? await listTemplates(deps.db) : [];
+      const templateKeeper = can(user, TEMPLATE_PERMISSION, user.agencyId);
+      const templates = keeper || templateKeeper ? await listTemplates(deps.db) : [];
       return consolePage(
         c,
         deps.site,
@@ -286,6 +342,34 @@ export function consoleStandardDirectory(deps: { db: Db; clock: Clock; site: str
               })}
             </>
           ) : null}
+          {templateKeeper ? (
+            <>
+              <h2>标准目录模板</h2>
+              <p class="hint">
+                模板是各单位采用事项的来源，按各领域标准指引校对后修改；已采用的单位保留各自的副本，此后采用的按新内容。
+              </p>
+              {STANDARD_AREAS.filter((a) => templates.some((t) => t.area === a.code)).map((a) => (
+                <details class="card">
+                  <summary>{a.name}</summary>
+                  {templates
+                    .filter((t) => t.area === a.code)
+                    .map((t) => (
+                      <details id={`template-${t.id}`}>
+                        <summary>{`${t.level1}／${t.level2}`}</summary>
+                        <ItemFieldsForm
+                          csrf={<Csrf c={c} />}
+                          action={`${BASE}/templates/${t.id}/edit`}
+                          version={templateVersion(t)}
+                          prefix="tpl"
+                          i={t}
+                        />
+                        <p class="hint">来源：{t.source}</p>
+                      </details>
+                    ))}
+                </details>
+              ))}
+            </>
+          ) : null}
         </>,
       );
     });
@@ -311,24 +395,17 @@ export function consoleStandardDirectory(deps: { db: Db; clock: Clock; site: str
         user,
         itemId: id,
         version: Number(str(f.version)),
-        fields: {
-          level1: str(f.level1),
-          level2: str(f.level2),
-          content: str(f.content),
-          basis: str(f.basis),
-          timeLimit: str(f.timeLimit),
-          subject: str(f.subject),
-          channels: str(f.channels)
-            .split(/[、,，;；\s]+/)
-            .map((s) => s.trim())
-            .filter(Boolean),
-          forPublic: f.forPublic === '1',
-          forGroup: f.forGroup === '1',
-          proactive: f.proactive === '1',
-          onRequest: f.onRequest === '1',
-        },
+        fields: fieldsFromForm(f),
       });
       return c.redirect(`${BASE}#item-${id}`, 303);
+    });
+
+    app.post(`${BASE}/templates/:id{[0-9]+}/edit`, async (c) => {
+      const user = requireUser(c);
+      const f = await c.req.parseBody();
+      const id = Number(c.req.param('id'));
+      await updateTemplate(act, { user, templateId: id, version: str(f.version), fields: fieldsFromForm(f) });
+      return c.redirect(`${BASE}#template-${id}`, 303);
     });
 
     app.post(`${BASE}/items/:id{[0-9]+}/retire`, async (c) => {
