@@ -1,9 +1,10 @@
 /**
- * The demo county's 标准目录: the seed templates, adopted by a few units (教育 by the 教育体育局, 社会救助 by the
- * 民政局 and a town, 财政预决算 by the 财政局, 生态环境 by the 生态环境局, from 1 January of this year); some of
- * their published catalog items of this year tagged with the matching 事项, and one due item missing: a
- * 临时救助 notice of the 民政局 formed two months ago and still a draft. The 生态环境状况公报 is tagged with
- * nothing, so after 6月5日 it is missing too. Written in bulk, one audit event.
+ * The demo county's 标准目录: the seed templates, adopted by a few units from 1 January of this year
+ * (重大建设项目 by the county government, 义务教育 by the 教育体育局, 社会救助 by the 民政局 and a town, 财政预决算
+ * by the 财政局, 生态环境 by the 生态环境局); some of their published catalog items of this year tagged with the
+ * matching 事项, and one due item missing: a 临时救助 notice of the 民政局 formed two months ago and still a
+ * draft. The 生态环境状况公报 is tagged with nothing, so after 6月5日 it is missing too. Written in bulk, one
+ * audit event.
  */
 import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { formatIndexNo, reserveIndexNos } from '../../catalog/index-number.ts';
@@ -18,6 +19,7 @@ import { seedStandardTemplates } from './seed.ts';
 
 /** Which demo unit adopts which areas. */
 const PLAN: Record<string, string[]> = {
+  示范县人民政府: ['major_projects'],
   示范县教育体育局: ['compulsory_education'],
   示范县民政局: ['social_assistance'],
   示范县财政局: ['fiscal'],
