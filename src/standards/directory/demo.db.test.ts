@@ -20,11 +20,12 @@ describe('the demo county’s 标准目录', () => {
     expect(view.units.map((u) => u.agencyName)).toEqual(
       expect.arrayContaining(['示范县教育体育局', '示范县民政局', '示范县财政局', '示范县生态环境局']),
     );
-    expect(view.total.onTime + view.total.late).toBeGreaterThan(0);
+    expect(view.total.onTime).toBeGreaterThan(0);
+    expect(view.total.late).toBeGreaterThan(0);
     const civil = view.units.find((u) => u.agencyName === '示范县民政局')!;
     const temporary = civil.judgements.find((j) => j.item.level1 === '临时救助')!;
     expect(temporary.state).toBe('missing');
-    expect(temporary.records[0].title).toContain('临时救助标准');
+    expect(temporary.records.find((r) => r.state === 'missing')?.title).toContain('临时救助标准');
     expect(temporary.dueOn! < TODAY).toBe(true);
     // Nothing tagged with the 生态环境状况公报: missing after 6月5日.
     const env = view.units.find((u) => u.agencyName === '示范县生态环境局')!;
