@@ -235,6 +235,25 @@ describe('acceptance: a unit missing a due 标准目录 item', () => {
     const form = await b.get('/console/catalog');
     expect(form.html).toContain('基层政务公开标准目录事项');
     expect(form.html).toContain('社会救助：最低生活保障／政策法规文件');
+    const policyCopy = own.find((i) => i.level2 === '政策法规文件')!;
+    const created = await b.post('/console/catalog', {
+      title: '某县最低生活保障政策问答',
+      category: '21.county.assistance',
+      docType: 'other',
+      channels: 'website',
+      bodyFormat: 'text',
+      body: '最低生活保障标准和办理流程。',
+      standardItemId: String(policyCopy.id),
+    });
+    expect(created.status).toBe(303);
+    const createdId = Number(created.headers.get('location')!.split('/').pop());
+    const [tagged] = await t.db.select().from(catalogItems).where(eq(catalogItems.id, createdId));
+    expect(tagged.standardItemId).toBe(policyCopy.id);
+    // The edit form shows the item's 事项 chosen.
+    const page = await b.get(`/console/catalog/${createdId}`);
+    expect(page.html).toMatch(
+      new RegExp(`<option value="${policyCopy.id}" selected="">社会救助：最低生活保障／政策法规文件`),
+    );
     // Edit the unit's copy through its form: the fields as posted, checkboxes left out when unticked.
     const copy = own.find((i) => i.level2 === '审核确认结果')!;
     await b.get('/console/standards/directory');
