@@ -96,6 +96,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/calendar',
       '/console/audit',
       '/console/standards/inspection',
+      '/console/standards/directory',
     ];
     server = await listen(createSite({ db: t.db, clock, secret: 'a11y', log: () => {} }));
     browser = await launchBrowser();

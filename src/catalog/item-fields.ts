@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
+import { agencyStandardItems } from '../db/schema/standards.ts';
 import { AppError } from '../errors.ts';
 import { parseDate } from '../law/dates.ts';
 import { flattenDirectory } from './directory.ts';
@@ -32,6 +33,8 @@ export const itemFieldsSchema = z.object({
   amendedOn: isoDate.nullish(),
   repealedOn: isoDate.nullish(),
   interpretsId: z.number().int().positive().nullish(),
+  /** The unit's adopted 标准目录 事项 the item publishes (null: none; absent: left as it is). */
+  standardItemId: z.number().int().positive().nullish(),
   channels: z.array(z.enum(channels)).min(1, '至少选择一个发布渠道').default(['website']),
 });
 export type ItemFields = z.input<typeof itemFieldsSchema>;
@@ -89,6 +92,14 @@ export async function checkItemFields(db: Executor, agencyId: number, agencyKind
   } else if (f.interpretsId) {
     throw new AppError('bad_input', '只有政策解读关联政策文件', { field: 'interpretsId' });
   }
+  if (f.standardItemId) {
+    const [adopted] = await db
+      .select({ id: agencyStandardItems.id, retiredAt: agencyStandardItems.retiredAt })
+      .from(agencyStandardItems)
+      .where(and(eq(agencyStandardItems.id, f.standardItemId), eq(agencyStandardItems.agencyId, agencyId)));
+    if (!adopted || adopted.retiredAt)
+      throw new AppError('bad_input', '所选标准目录事项不是本机关采用中的事项', { field: 'standardItemId' });
+  }
   const body = sanitizeHtml(f.body);
   return {
     title: f.title,
@@ -107,6 +118,7 @@ export async function checkItemFields(db: Executor, agencyId: number, agencyKind
     repealedOn: f.repealedOn ?? null,
     interpretsId: f.interpretsId ?? null,
     channels: [...new Set(f.channels)],
+    ...(f.standardItemId === undefined ? {} : { standardItemId: f.standardItemId ?? null }),
   };
 }
 

@@ -26,6 +26,7 @@ import { check } from '../report/check.ts';
 import { prng } from '../report/sample.ts';
 import { bodyKey } from '../reports/body-key.ts';
 import { computeAgencyReport } from '../reports/compute.ts';
+import { seedDemoStandardDirectory } from '../standards/directory/demo.ts';
 
 export const DEMO_PASSWORD = 'Gongkai-2026';
 
@@ -470,6 +471,8 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
     seed: opts.seed ?? 2026,
     perAgencyYear: opts.catalogPerAgencyYear,
   });
+  // The 基层政务公开标准目录: templates, a few units' adopted items, catalog items tagged, one due item missing.
+  await seedDemoStandardDirectory(db, { today, at: deps.clock.now() });
 
   // Published annual reports for the finished years: the county's consolidated one and each unit's own.
   const reports: (typeof annualReports.$inferInsert)[] = [];

@@ -12,6 +12,8 @@ import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import { standardDirectoryMetrics } from '../standards/directory/view.ts';
+import { registerUnitMetrics } from '../supervision/dashboard.ts';
 import { createApp } from './app.tsx';
 import { authRoutes, loadSession, mustChangePasswordFirst } from './auth.tsx';
 import { consoleAccount } from './console/account.tsx';
@@ -27,6 +29,7 @@ import { consoleRegister } from './console/register.tsx';
 import { consoleRegisterCase } from './console/register-case.tsx';
 import { consoleRepeated } from './console/repeated.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
+import { consoleStandardDirectory } from './console/standards-directory.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
 import type { AppEnv } from './env.ts';
@@ -92,6 +95,8 @@ export const PRIVATE_ENTITY_TYPES = ['case', 'case_document_template', 'supervis
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
   // Entering a year's holiday notice in the console recomputes the due dates that depend on it.
   registerDueDateRecompute();
+  // The supervision ranking counts each unit's 标准目录 items due and not published (issue #17).
+  registerUnitMetrics(standardDirectoryMetrics);
   const info = { ...DEFAULT_INFO, ...opts.info };
   const notifier = opts.notifier;
   const onCaseEvent: CaseEventListener | undefined = notifier
@@ -156,6 +161,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleStandardDirectory({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),

@@ -24,6 +24,7 @@ import {
 import { agencies } from './agencies.ts';
 import { users } from './auth.ts';
 import { bytea } from './columns.ts';
+import { agencyStandardItems } from './standards.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -85,6 +86,8 @@ export const catalogItems = pgTable(
     repealedOn: date('repealed_on'),
     /** A 政策解读's policy document. */
     interpretsId: integer('interprets_id'),
+    /** The unit's 标准目录 事项 the item publishes (src/db/schema/standards.ts), if any. */
+    standardItemId: integer('standard_item_id').references(() => agencyStandardItems.id),
     /** Publication channels: website, weibo, wechat, gazette, other. */
     channels: jsonb('channels').$type<string[]>().notNull().default(['website']),
     state: text('state').notNull().default('draft'),
@@ -113,6 +116,7 @@ export const catalogItems = pgTable(
     index('catalog_items_state_published_idx').on(t.state, t.publishedOn, t.id),
     index('catalog_items_doc_type_idx').on(t.docType, t.agencyId),
     index('catalog_items_interprets_idx').on(t.interpretsId),
+    index('catalog_items_standard_item_idx').on(t.standardItemId),
     index('catalog_items_search_idx').using('gin', t.searchVector),
   ],
 );

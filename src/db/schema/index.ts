@@ -8,4 +8,5 @@ export * from './catalog.ts';
 export * from './notifications.ts';
 export * from './rate-limits.ts';
 export * from './reports.ts';
+export * from './standards.ts';
 export * from './supervision.ts';

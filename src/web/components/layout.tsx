@@ -47,6 +47,7 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/supervision', '监督考核'],
   ['/console/notices', '督办事项'],
   ['/console/standards/inspection', '检查指标自查'],
+  ['/console/standards/directory', '标准目录'],
   ['/console/calendar', '工作日历'],
   ['/console/audit', '操作日志'],
   ['/console/account/password', '修改密码'],

@@ -20,6 +20,7 @@ export function itemFormValues(item: {
   validity: string | null;
   effectiveOn: string | null;
   interpretsId: number | null;
+  standardItemId?: number | null;
   channels: string[];
 }): ItemFormValues {
   const plain = /^(\s*<p>[^<]*<\/p>\s*)*$/.test(item.body);
@@ -32,6 +33,7 @@ export function itemFormValues(item: {
     validity: item.validity ?? '',
     effectiveOn: item.effectiveOn ?? '',
     interpretsId: item.interpretsId ? String(item.interpretsId) : '',
+    standardItemId: item.standardItemId ? String(item.standardItemId) : '',
     channels: item.channels,
     bodyFormat: plain ? 'text' : 'html',
     body: plain ? htmlToText(item.body) : item.body,
@@ -55,6 +57,8 @@ export function ItemForm(props: {
   csrf: unknown;
   version?: number;
   categories: [string, string[]][];
+  /** The unit's adopted 标准目录 事项 (id, label): the select is shown when there are any. */
+  standardItems?: [number, string][];
   values: ItemFormValues;
   errors?: FieldErrors;
   submit: string;
@@ -121,6 +125,20 @@ export function ItemForm(props: {
         {...invalid(e, 'interpretsId')}
       />
       <FieldError errors={e} name="interpretsId" />
+      {props.standardItems?.length ? (
+        <>
+          <label for="standardItemId">基层政务公开标准目录事项</label>
+          <select id="standardItemId" name="standardItemId" {...invalid(e, 'standardItemId')}>
+            <option value="">（不属于标准目录事项）</option>
+            {props.standardItems.map(([id, label]) => (
+              <option value={String(id)} selected={v('standardItemId') === String(id)}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <FieldError errors={e} name="standardItemId" />
+        </>
+      ) : null}
       <fieldset>
         <legend>发布渠道</legend>
         {channels.map((ch) => (
@@ -156,6 +174,10 @@ export function itemFieldsFromForm(f: Record<string, unknown>) {
     validity: (text('validity') || null) as null,
     effectiveOn: text('effectiveOn') || null,
     interpretsId: /^\d+$/.test(text('interpretsId')) ? Number(text('interpretsId')) : null,
+    // Only a form that showed the select sends the field; without it the item's 事项 is left as it is.
+    ...('standardItemId' in f
+      ? { standardItemId: /^\d+$/.test(text('standardItemId')) ? Number(text('standardItemId')) : null }
+      : {}),
     channels: (list.length ? list : ['website']) as ['website'],
     body: bodyFromForm(text('bodyFormat'), text('body')),
   };

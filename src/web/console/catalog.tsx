@@ -37,6 +37,7 @@ import { DOC_TYPE_NAMES, itemStates, STATE_NAMES, VALIDITY_NAMES } from '../../c
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, isAppError } from '../../errors.ts';
+import { standardItemChoices } from '../../standards/directory/view.ts';
 import { requireUser } from '../auth.tsx';
 import type { FieldErrors } from '../components/application-form.tsx';
 import type { AppEnv } from '../env.ts';
@@ -118,6 +119,7 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
               action="/console/catalog"
               csrf={<Csrf c={c} />}
               categories={categories}
+              standardItems={await standardItemChoices(deps.db, user.agencyId)}
               values={form?.values ?? { docType: 'other', channels: ['website'], bodyFormat: 'text' }}
               errors={form?.errors}
               submit="保存草稿"
@@ -372,6 +374,7 @@ export function consoleCatalog(deps: { db: Db; clock: Clock; site: string }) {
               csrf={<Csrf c={c} />}
               version={it.version}
               categories={categories}
+              standardItems={await standardItemChoices(deps.db, it.agencyId)}
               values={form?.values ?? itemFormValues(it)}
               errors={form?.errors}
               submit="保存修改"

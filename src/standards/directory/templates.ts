@@ -1,0 +1,351 @@
+/**
+ * Seed templates of the 基层政务公开标准目录: a SUBSET. Six of the 26 areas (财政预决算, 重大建设项目, 公共资源交易,
+ * 义务教育, 社会救助, 生态环境) carry a few standard items each; the other twenty areas are listed
+ * (areas.ts) with no item yet, for an administrator to enter from their area's 指引 or to adopt from a county's
+ * own 目录. Nothing here is the complete 指引 of any area.
+ *
+ * Source of the wording: the 领域基层政务公开标准指引 the State Council departments issued under 国办发〔2019〕54号,
+ * as carried into county and 乡镇 目录 that publish them in the standard layout (序号, 一级/二级事项, 公开内容（要素）,
+ * 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级), e.g. 财政预决算 as published by
+ * 永修县江上乡 (https://www.yongxiu.gov.cn/jsx/02/glyjczwgkml/202403/t20240301_6423112.html) and 义务教育 as
+ * published by 厦门市翔安区香山街道 (http://www.xiangan.gov.cn/mlxa/ztzl/jczw/zjsd/xsjd/202408/t20240809_1063200.htm)
+ * [V: read 2026-12]. The other items follow the same 指引 as recalled and are marked [R]: check them against the
+ * area's 指引 before relying on them. Wording is abridged, not copied. 公开主体 is written generically
+ * (“县财政局”); a unit adopting an item edits its own copy.
+ *
+ * Time limits: most items are “信息形成或者变更之日起20个工作日内” (《条例》第二十六条). 生态环境状况公报's
+ * “每年6月5日前” is the customary day (世界环境日) on which counties publish it under 《环境保护法》第五十四条, not
+ * a period the statute names [R].
+ */
+
+export interface StandardItemTemplate {
+  key: string;
+  area: string;
+  level1: string;
+  level2: string;
+  content: string;
+  basis: string;
+  timeLimit: string;
+  subject: string;
+  channels: string[];
+  forPublic: boolean;
+  forGroup: boolean;
+  proactive: boolean;
+  onRequest: boolean;
+  /** 'county' (县级), 'town' (乡级). */
+  levels: string[];
+  /** The catalog directory code its information is usually published under. */
+  category: string | null;
+  source: string;
+}
+
+const TWENTY = '信息形成或者变更之日起20个工作日内';
+const WEB = ['政府网站'];
+const WEB_PLUS = ['政府网站', '两微一端', '公开查阅点'];
+const LOCAL = ['政府网站', '公开查阅点', '社区/村公示栏'];
+const FISCAL_BASIS =
+  '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》《地方预决算公开操作规程》（财预〔2016〕143号）';
+const V = '领域基层政务公开标准指引（国办发〔2019〕54号），县级目录所载 [V]';
+const R = '领域基层政务公开标准指引（国办发〔2019〕54号） [R]';
+
+const item = (
+  t: Omit<StandardItemTemplate, 'forPublic' | 'forGroup' | 'proactive' | 'onRequest' | 'levels' | 'source'> &
+    Partial<StandardItemTemplate>,
+): StandardItemTemplate => ({
+  forPublic: true,
+  forGroup: false,
+  proactive: true,
+  onRequest: false,
+  levels: ['county'],
+  source: R,
+  ...t,
+});
+
+export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
+  // 财政预决算
+  item({
+    key: 'fiscal.government_budget',
+    area: 'fiscal',
+    level1: '财政预决算',
+    level2: '政府预算',
+    content:
+      '一般公共预算收入表、支出表、本级支出表、本级基本支出表；政府性基金预算收支表；国有资本经营预算收支表；社会保险基金预算收支表；“三公”经费预算总额及分项数额并说明增减变化；没有数据的表格列出空表并说明',
+    basis: FISCAL_BASIS,
+    timeLimit: '本级人民代表大会或其常务委员会批准后20日内',
+    subject: '县财政局',
+    channels: WEB,
+    category: '20.7',
+    source: V,
+  }),
+  item({
+    key: 'fiscal.government_final_accounts',
+    area: 'fiscal',
+    level1: '财政预决算',
+    level2: '政府决算',
+    content: '一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算决算表及说明；“三公”经费决算',
+    basis: FISCAL_BASIS,
+    timeLimit: '本级人民代表大会常务委员会批准后20日内',
+    subject: '县财政局',
+    channels: WEB,
+    category: '20.7',
+    source: V,
+  }),
+  item({
+    key: 'fiscal.department_budget',
+    area: 'fiscal',
+    level1: '财政预决算',
+    level2: '部门预算',
+    content: '部门收支总表、收入总表、支出总表、财政拨款收支表、一般公共预算支出表、“三公”经费支出表等及说明',
+    basis: FISCAL_BASIS,
+    timeLimit: '本级政府财政部门批复后20日内',
+    subject: '各预算部门',
+    channels: WEB,
+    category: '20.7',
+  }),
+  item({
+    key: 'fiscal.department_final_accounts',
+    area: 'fiscal',
+    level1: '财政预决算',
+    level2: '部门决算',
+    content: '部门收支决算总表、收入决算表、支出决算表、财政拨款收支决算表、“三公”经费支出决算表等及说明',
+    basis: FISCAL_BASIS,
+    timeLimit: '本级政府财政部门批复后20日内',
+    subject: '各预算部门',
+    channels: WEB,
+    category: '20.7',
+  }),
+  // 重大建设项目
+  item({
+    key: 'major_projects.approval',
+    area: 'major_projects',
+    level1: '批准服务信息',
+    level2: '审批、核准、备案结果',
+    content: '项目名称、项目代码、建设单位、审批（核准、备案）机关、文号、日期',
+    basis: '《中华人民共和国政府信息公开条例》《企业投资项目核准和备案管理条例》《政府投资条例》',
+    timeLimit: TWENTY,
+    subject: '县发展和改革局等项目审批部门',
+    channels: WEB,
+    category: '20.10',
+  }),
+  item({
+    key: 'major_projects.land',
+    area: 'major_projects',
+    level1: '批准服务信息',
+    level2: '用地审批',
+    content: '建设用地规划许可、用地批准信息',
+    basis: '《中华人民共和国土地管理法》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县自然资源局',
+    channels: WEB,
+    category: '20.10',
+  }),
+  item({
+    key: 'major_projects.construction',
+    area: 'major_projects',
+    level1: '实施信息',
+    level2: '施工和质量安全监督',
+    content: '施工许可、质量安全监督机构及联系方式、质量安全行政处罚情况',
+    basis: '《中华人民共和国建筑法》《建设工程质量管理条例》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县住房和城乡建设局',
+    channels: WEB,
+    category: '20.10',
+  }),
+  item({
+    key: 'major_projects.completion',
+    area: 'major_projects',
+    level1: '实施信息',
+    level2: '竣工验收',
+    content: '竣工验收时间、工程质量验收结果、竣工验收备案',
+    basis: '《建设工程质量管理条例》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '项目主管部门',
+    channels: WEB,
+    category: '20.10',
+  }),
+  // 公共资源交易
+  item({
+    key: 'public_resources.rules',
+    area: 'public_resources',
+    level1: '交易规则',
+    level2: '制度规则',
+    content: '公共资源交易目录、交易规则、服务指南',
+    basis: '《公共资源交易平台管理暂行办法》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县公共资源交易中心',
+    channels: WEB,
+    category: '20.9',
+  }),
+  item({
+    key: 'public_resources.announcements',
+    area: 'public_resources',
+    level1: '交易公告',
+    level2: '招标（采购、出让）公告',
+    content: '项目名称、交易方式、资格条件、交易时间地点、联系方式',
+    basis: '《中华人民共和国招标投标法》《中华人民共和国政府采购法》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县公共资源交易中心',
+    channels: WEB,
+    category: '20.9',
+  }),
+  item({
+    key: 'public_resources.results',
+    area: 'public_resources',
+    level1: '成交信息',
+    level2: '中标（成交）结果',
+    content: '中标（成交）人名称、中标（成交）金额、合同订立情况',
+    basis: '《中华人民共和国招标投标法实施条例》《中华人民共和国政府采购法实施条例》',
+    timeLimit: TWENTY,
+    subject: '县公共资源交易中心',
+    channels: WEB,
+    category: '20.9',
+  }),
+  // 义务教育
+  item({
+    key: 'compulsory_education.admission_policy',
+    area: 'compulsory_education',
+    level1: '招生管理',
+    level2: '招生政策',
+    content: '招生工作实施方案、随迁子女入学办法、延缓入学和休学等特殊需求的政策解读',
+    basis:
+      '《中华人民共和国政府信息公开条例》《教育部关于进一步做好小学升入初中免试就近入学工作的实施意见》《教育部关于推进中小学信息公开工作的意见》',
+    timeLimit: TWENTY,
+    subject: '县教育体育局',
+    channels: WEB_PLUS,
+    category: '20.11',
+    levels: ['county', 'town'],
+    source: V,
+  }),
+  item({
+    key: 'compulsory_education.catchment',
+    area: 'compulsory_education',
+    level1: '招生管理',
+    level2: '招生范围',
+    content: '各校招生范围、学区划分详细情况',
+    basis: '《教育部关于进一步做好小学升入初中免试就近入学工作的实施意见》',
+    timeLimit: TWENTY,
+    subject: '县教育体育局',
+    channels: WEB_PLUS,
+    category: '20.11',
+    levels: ['county', 'town'],
+    source: V,
+  }),
+  item({
+    key: 'compulsory_education.school_list',
+    area: 'compulsory_education',
+    level1: '教育概况',
+    level2: '义务教育学校名录',
+    content: '学校名称、学校地址、办学层次、办学类型、办公电话',
+    basis: '《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县教育体育局',
+    channels: WEB_PLUS,
+    category: '20.11',
+    source: V,
+  }),
+  item({
+    key: 'compulsory_education.aid',
+    area: 'compulsory_education',
+    level1: '学生管理',
+    level2: '学生资助政策',
+    content: '城乡义务教育“两免一补”政策、资助对象、资助标准、申请程序',
+    basis: '《国务院关于进一步完善城乡义务教育经费保障机制的通知》',
+    timeLimit: TWENTY,
+    subject: '县教育体育局',
+    channels: WEB_PLUS,
+    forGroup: true,
+    category: '20.11',
+    source: V,
+  }),
+  // 社会救助
+  item({
+    key: 'social_assistance.dibao_policy',
+    area: 'social_assistance',
+    level1: '最低生活保障',
+    level2: '政策法规文件',
+    content: '最低生活保障政策文件、保障标准、办理流程、咨询电话',
+    basis: '《社会救助暂行办法》《最低生活保障审核确认办法》《中华人民共和国政府信息公开条例》',
+    timeLimit: TWENTY,
+    subject: '县民政局、乡镇人民政府（街道办事处）',
+    channels: LOCAL,
+    category: '21.county.assistance',
+    levels: ['county', 'town'],
+  }),
+  item({
+    key: 'social_assistance.dibao_results',
+    area: 'social_assistance',
+    level1: '最低生活保障',
+    level2: '审核确认结果',
+    content: '低保对象户主姓名、保障人数、保障金额（隐去身份证号等个人信息）',
+    basis: '《最低生活保障审核确认办法》',
+    timeLimit: TWENTY,
+    subject: '县民政局、乡镇人民政府（街道办事处）',
+    channels: LOCAL,
+    forGroup: true,
+    category: '21.county.assistance',
+    levels: ['county', 'town'],
+  }),
+  item({
+    key: 'social_assistance.extreme_poverty',
+    area: 'social_assistance',
+    level1: '特困人员救助供养',
+    level2: '政策与审核确认结果',
+    content: '特困人员认定条件、救助供养标准、办理流程、审核确认结果',
+    basis: '《社会救助暂行办法》《特困人员认定办法》',
+    timeLimit: TWENTY,
+    subject: '县民政局、乡镇人民政府（街道办事处）',
+    channels: LOCAL,
+    category: '21.county.assistance',
+    levels: ['county', 'town'],
+  }),
+  item({
+    key: 'social_assistance.temporary',
+    area: 'social_assistance',
+    level1: '临时救助',
+    level2: '政策与救助情况',
+    content: '临时救助对象范围、救助标准、办理流程、救助情况',
+    basis: '《社会救助暂行办法》《国务院关于全面建立临时救助制度的通知》',
+    timeLimit: TWENTY,
+    subject: '县民政局、乡镇人民政府（街道办事处）',
+    channels: LOCAL,
+    category: '21.county.assistance',
+    levels: ['county', 'town'],
+  }),
+  // 生态环境
+  item({
+    key: 'environment.eia_approval',
+    area: 'environment',
+    level1: '环境影响评价',
+    level2: '建设项目环评审批',
+    content: '受理情况、拟审批意见公示、审批决定',
+    basis: '《中华人民共和国环境影响评价法》《建设项目环境影响评价政府信息公开指南（试行）》',
+    timeLimit: TWENTY,
+    subject: '县生态环境局（分局）',
+    channels: WEB,
+    category: '20.13',
+  }),
+  item({
+    key: 'environment.penalties',
+    area: 'environment',
+    level1: '环境监管执法',
+    level2: '行政处罚',
+    content: '行政处罚决定书文号、违法主体、违法事实、处罚依据、处罚结果',
+    basis: '《中华人民共和国环境保护法》《中华人民共和国行政处罚法》',
+    timeLimit: TWENTY,
+    subject: '县生态环境局（分局）',
+    channels: WEB,
+    category: '20.6',
+  }),
+  item({
+    key: 'environment.state_report',
+    area: 'environment',
+    level1: '环境质量',
+    level2: '生态环境状况公报',
+    content: '本行政区域上一年度生态环境质量状况',
+    basis: '《中华人民共和国环境保护法》第五十四条',
+    timeLimit: '每年6月5日前',
+    subject: '县生态环境局（分局）',
+    channels: WEB,
+    category: '20.13',
+  }),
+];
