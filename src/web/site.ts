@@ -29,6 +29,7 @@ import { consoleRepeated } from './console/repeated.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
+import { consoleWebsiteReport } from './console/website-report.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
 import { applyPages } from './pages/apply.tsx';
@@ -156,6 +157,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleAdminUsers({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleWebsiteReport({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),

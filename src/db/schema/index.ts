@@ -9,3 +9,4 @@ export * from './notifications.ts';
 export * from './rate-limits.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
+export * from './website-report.ts';
