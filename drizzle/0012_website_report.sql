@@ -3,6 +3,7 @@ CREATE TABLE "website_reports" (
 	"agency_id" integer NOT NULL,
 	"year" integer NOT NULL,
 	"entered" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"computed" jsonb,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"locked_at" timestamp with time zone,
@@ -12,7 +13,8 @@ CREATE TABLE "website_reports" (
 	CONSTRAINT "website_reports_status_check" CHECK ("website_reports"."status" in ('draft', 'locked')),
 	CONSTRAINT "website_reports_year_check" CHECK ("website_reports"."year" between 2017 and 2100),
 	CONSTRAINT "website_reports_version_check" CHECK ("website_reports"."version" >= 1),
-	CONSTRAINT "website_reports_locked_check" CHECK (("website_reports"."status" = 'locked') = ("website_reports"."locked_at" is not null))
+	CONSTRAINT "website_reports_locked_check" CHECK (("website_reports"."status" = 'locked') = ("website_reports"."locked_at" is not null)),
+	CONSTRAINT "website_reports_frozen_check" CHECK (("website_reports"."status" = 'locked') = ("website_reports"."computed" is not null))
 );
 --> statement-breakpoint
 ALTER TABLE "website_reports" ADD CONSTRAINT "website_reports_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -8,7 +8,7 @@ import { users } from '../../db/schema/auth.ts';
 import { type WebsiteReportRow, websiteReports } from '../../db/schema/website-report.ts';
 import { computeWebsiteFigures } from './compute.ts';
 import { ENTERED_ROWS } from './layout.ts';
-import type { WebsiteReport } from './model.ts';
+import type { WebsiteReport, WebsiteSource, WebsiteValue } from './model.ts';
 
 export async function getWebsiteReportRow(
   db: Executor,
@@ -28,8 +28,16 @@ export async function loadWebsiteReport(
   db: Executor,
   input: { agencyId: number; year: number },
 ): Promise<WebsiteReport> {
-  const computed = await computeWebsiteFigures(db, input);
   const row = await getWebsiteReportRow(db, input.agencyId, input.year);
+  const live = await computeWebsiteFigures(db, input);
+  // A locked report keeps the platform's figures of the day it was locked.
+  const computed = row?.computed
+    ? {
+        agencyName: live.agencyName,
+        values: row.computed.values as Record<string, WebsiteValue>,
+        sources: row.computed.sources as Record<string, WebsiteSource>,
+      }
+    : live;
   const entered = row?.entered ?? {};
   const byIds = [...new Set(Object.values(entered).map((f) => f.by))].filter((id): id is number => id != null);
   const names = new Map(

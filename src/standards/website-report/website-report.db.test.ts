@@ -215,6 +215,17 @@ describe('the website report of the demo county', () => {
     await expect(
       saveWebsiteFigures(deps(), { actorId: headId, agencyId: 1, year: YEAR, version: 2, values: {}, sources: {} }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
+    // The platform's figures are frozen with the lock: an item published afterwards does not move them.
+    const before = (await loadWebsiteReport(t.db, { agencyId: 1, year: YEAR })).values['publish.total'] as number;
+    await t.db.insert(catalogItems).values({
+      indexNo: 'TEST/2025-99999',
+      agencyId: 1,
+      title: '补录的信息',
+      category: '20.7',
+      publishedOn: '2025-12-30',
+      state: 'published',
+    });
+    expect((await loadWebsiteReport(t.db, { agencyId: 1, year: YEAR })).values['publish.total']).toBe(before);
     const unlocked = await lockWebsiteReport(deps(), {
       actorId: headId,
       agencyId: 1,
@@ -223,6 +234,7 @@ describe('the website report of the demo county', () => {
       unlock: true,
     });
     expect(unlocked.status).toBe('draft');
+    expect((await loadWebsiteReport(t.db, { agencyId: 1, year: YEAR })).values['publish.total']).toBe(before + 1);
   });
 });
 

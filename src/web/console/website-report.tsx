@@ -94,7 +94,7 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
           依据《国务院办公厅关于做好政府网站年度报表发布工作的通知》（国办函〔2018〕12号），于每年1月31日前在本网站首页显著位置发布。
           标“系统统计”的数据由本平台按发布的政府信息统计，其余由主办单位填报并注明数据来源。
         </p>
-        <form method="get" action={BASE} class="inline-form">
+        <form method="get" action={BASE} class="filters">
           <input type="hidden" name="agency" value={String(report.agencyId)} />
           <label for="wr-year">年度</label>
           <select id="wr-year" name="year">
@@ -199,6 +199,7 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
                         数据来源
                       </label>
                       <input id={`s-${r.key}`} name={`s:${r.key}`} value={sourceOf(r)} />
+                      {enteredBy(report, r.key)}
                     </div>
                   ))}
                 </fieldset>
@@ -306,6 +307,17 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
       });
     }
   };
+}
+
+/** Who entered a figure and when, under its field. */
+function enteredBy(report: WebsiteReport, key: string) {
+  const s = report.sources[key];
+  if (s?.kind !== 'entered' || !s.at) return null;
+  return (
+    <p class="hint">
+      {s.byName ?? '—'}于{s.at.slice(0, 10)}填报
+    </p>
+  );
 }
 
 const escapeText = (s: string) =>

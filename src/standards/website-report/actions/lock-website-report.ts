@@ -1,7 +1,8 @@
 /**
  * Locks a 政府网站工作年度报表 once its figures are final (no entered figure changes after this), or unlocks it
  * for a correction. Locking is refused while the report's own checks find anything (src/standards/
- * website-report/checks.ts), and against a stale version.
+ * website-report/checks.ts), and against a stale version. The platform's figures are frozen with the lock
+ * (unlocking computes them afresh).
  */
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../db/audit.ts';
@@ -9,6 +10,7 @@ import type { Db } from '../../../db/client.ts';
 import { websiteReports } from '../../../db/schema/website-report.ts';
 import { AppError } from '../../../errors.ts';
 import { checkWebsiteReport } from '../checks.ts';
+import { computeWebsiteFigures } from '../compute.ts';
 import { getWebsiteReportRow, loadWebsiteReport } from '../store.ts';
 
 export async function lockWebsiteReport(
@@ -23,16 +25,21 @@ export async function lockWebsiteReport(
     const from = input.unlock ? 'locked' : 'draft';
     if (row.status !== from)
       throw new AppError('invalid_state', input.unlock ? '只有已锁定的报表可以解锁' : '报表已锁定');
+    let computed: { values: Record<string, unknown>; sources: Record<string, unknown> } | null = null;
     if (!input.unlock) {
       const report = await loadWebsiteReport(tx, { agencyId: input.agencyId, year: input.year });
       const findings = checkWebsiteReport(report.values);
       if (findings.length > 0)
         throw new AppError('invalid_state', `报表有${findings.length}项未通过校验，不能锁定`, { findings });
+      // The platform's figures are frozen as locked: the report no longer moves with the catalog.
+      const frozen = await computeWebsiteFigures(tx, { agencyId: input.agencyId, year: input.year });
+      computed = { values: frozen.values, sources: frozen.sources };
     }
     const [updated] = await tx
       .update(websiteReports)
       .set({
         status: input.unlock ? 'draft' : 'locked',
+        computed,
         lockedAt: input.unlock ? null : deps.now,
         lockedBy: input.unlock ? null : input.actorId,
         version: row.version + 1,
