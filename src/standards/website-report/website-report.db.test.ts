@@ -206,6 +206,13 @@ describe('the website report of the demo county', () => {
       lockWebsiteReport(deps(), { actorId: headId, agencyId: 1, year: 2024, version: 1 }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
 
+    // Not before the year has ended (Asia/Shanghai).
+    await expect(
+      lockWebsiteReport(
+        { db: t.db, now: new Date('2025-12-31T15:59:00Z') },
+        { actorId: headId, agencyId: 1, year: YEAR, version: 1 },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringContaining('尚未结束') });
     const locked = await lockWebsiteReport(deps(), { actorId: headId, agencyId: 1, year: YEAR, version: 1 });
     expect(locked.status).toBe('locked');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'website_report'));
@@ -284,6 +291,21 @@ describe('the console page', () => {
     expect(docx.headers.get('content-disposition')).toContain('attachment');
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
     expect(text).toContain('政府网站工作年度报表');
+  });
+
+  it('lets the supervisor pick a unit and read its report, without the form', async () => {
+    const { createSite } = await import('../../web/site.ts');
+    const { testBrowser } = await import('../../web/testing.ts');
+    const b = testBrowser(
+      createSite({ db: t.db, clock: fixedClock('2026-01-12T10:00:00+08:00'), secret: 's', log: () => {} }),
+    );
+    await b.get('/login');
+    await b.post('/login', { username: 'supervisor', password: DEMO_PASSWORD });
+    const { res, html } = await b.get(`/console/website-report?agency=2&year=${YEAR}`);
+    expect(res.status).toBe(200);
+    expect(html).toContain('id="wr-agency"');
+    expect(html).toContain('系统统计');
+    expect(html).not.toContain('id="website-figures"');
   });
 
   it('is refused to another county unit’s staff for the county’s report', async () => {

@@ -8,6 +8,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import { subtree } from '../../agencies/tree.ts';
 import { requirePermission } from '../../auth/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
@@ -75,6 +76,8 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
       canEdit = false;
     }
     const editable = canEdit && report.status === 'draft';
+    // A supervisor or an administrator picks a unit of their subtree.
+    const units = user.scope === 'all' || user.scope.length > 1 ? await subtree(deps.db, user.agencyId) : [];
     const errors = opts.errors ?? {};
     const sections = [...new Set(ENTERED_ROWS.map((r) => r.section))];
     const shown = (r: WebsiteRow) =>
@@ -95,15 +98,30 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
           标“系统统计”的数据由本平台按发布的政府信息统计，其余由主办单位填报并注明数据来源。
         </p>
         <form method="get" action={BASE} class="filters">
-          <input type="hidden" name="agency" value={String(report.agencyId)} />
-          <label for="wr-year">年度</label>
-          <select id="wr-year" name="year">
-            {years.map((y) => (
-              <option value={String(y)} selected={y === report.year}>
-                {y}年
-              </option>
-            ))}
-          </select>
+          {units.length > 1 ? (
+            <div class="filter">
+              <label for="wr-agency">网站主办单位</label>
+              <select id="wr-agency" name="agency">
+                {units.map((u) => (
+                  <option value={String(u.id)} selected={u.id === report.agencyId}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <input type="hidden" name="agency" value={String(report.agencyId)} />
+          )}
+          <div class="filter">
+            <label for="wr-year">年度</label>
+            <select id="wr-year" name="year">
+              {years.map((y) => (
+                <option value={String(y)} selected={y === report.year}>
+                  {y}年
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit">查看</button>
         </form>
         <p id="website-report-status">

@@ -13,6 +13,8 @@ import { checkWebsiteReport } from '../checks.ts';
 import { computeWebsiteFigures } from '../compute.ts';
 import { getWebsiteReportRow, loadWebsiteReport } from '../store.ts';
 
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
 export async function lockWebsiteReport(
   deps: { db: Db; now: Date },
   input: { actorId: number; agencyId: number; year: number; version: number; unlock?: boolean },
@@ -25,6 +27,11 @@ export async function lockWebsiteReport(
     const from = input.unlock ? 'locked' : 'draft';
     if (row.status !== from)
       throw new AppError('invalid_state', input.unlock ? '只有已锁定的报表可以解锁' : '报表已锁定');
+    if (!input.unlock && shanghaiDate.format(deps.now) < `${input.year + 1}-01-01`)
+      throw new AppError(
+        'invalid_state',
+        `${input.year}年度尚未结束，报表自${input.year + 1}年1月1日起方可锁定（国办函〔2018〕12号：每年1月31日前发布上一年度报表）；可以继续填报。`,
+      );
     let computed: { values: Record<string, unknown>; sources: Record<string, unknown> } | null = null;
     if (!input.unlock) {
       const report = await loadWebsiteReport(tx, { agencyId: input.agencyId, year: input.year });
