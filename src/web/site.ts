@@ -32,6 +32,7 @@ import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleStandardDirectory } from './console/standards-directory.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
+import { consoleWebsiteReport } from './console/website-report.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
 import { applyPages } from './pages/apply.tsx';
@@ -162,6 +163,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleAdminAgencies({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleStandardDirectory({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleWebsiteReport({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),

@@ -10,3 +10,4 @@ export * from './rate-limits.ts';
 export * from './reports.ts';
 export * from './standards.ts';
 export * from './supervision.ts';
+export * from './website-report.ts';

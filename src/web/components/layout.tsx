@@ -44,6 +44,7 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/catalog', '主动公开目录'],
   ['/console/review', '发布审核'],
   ['/console/reports', '年度报告'],
+  ['/console/website-report', '网站年度报表'],
   ['/console/supervision', '监督考核'],
   ['/console/notices', '督办事项'],
   ['/console/standards/inspection', '检查指标自查'],
