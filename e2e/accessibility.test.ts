@@ -97,6 +97,7 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/audit',
       '/console/standards/inspection',
       '/console/standards/directory',
+      '/console/website-report',
     ];
     server = await listen(createSite({ db: t.db, clock, secret: 'a11y', log: () => {} }));
     browser = await launchBrowser();
