@@ -2,11 +2,13 @@
  * The working-day calendar kept in the database (table calendar_years): seeded from chinese-days by
  * `gongkai migrate`, extended by an administrator when the State Council announces a new year.
  */
+
 import { asc, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { calendarYears } from '../db/schema/calendar.ts';
+import { AppError } from '../errors.ts';
 import { type CalendarYear, WorkingCalendar } from '../law/calendar.ts';
 import { seedCalendarYears } from '../law/calendar-seed.ts';
 import { runCalendarChanged } from './hooks.ts';
@@ -63,12 +65,27 @@ export async function seedCalendar(db: Db, at = new Date()): Promise<number[]> {
  */
 export async function saveCalendarYear(
   db: Db,
-  input: { actorId: number; year: CalendarYear; clock?: Clock },
+  input: {
+    actorId: number;
+    year: CalendarYear;
+    clock?: Clock;
+    /**
+     * false (the console's form, which starts blank): a year already entered is refused unless the person says
+     * they replace it, so a second administrator never overwrites the first one's entry unseen (issue #19).
+     */
+    replaceExisting?: boolean;
+  },
 ): Promise<CalendarYear> {
   const year = parseCalendarYear(input.year);
   const at = input.clock?.now() ?? new Date();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year.year)).for('update');
+    if (before && input.replaceExisting === false)
+      throw new AppError(
+        'conflict',
+        `${year.year}年的安排已经录入（依据：${before.notice}）；如确需修改，请勾选“覆盖已录入的安排”后再保存`,
+        { fields: { replace: '该年份已有安排' } },
+      );
     const row = { ...year, names: year.names ?? {}, source: 'admin', updatedAt: at, updatedBy: input.actorId };
     await tx.insert(calendarYears).values(row).onConflictDoUpdate({ target: calendarYears.year, set: row });
     await recordAudit(tx, {

@@ -53,6 +53,7 @@ textarea{min-height:8em}
 .tag.provisional{background:#4a4a4a;color:#fff}
 .tag.ok{background:#1b5e20;color:#fff;border:0;padding:0 6px}
 mark{background:#ffe58f;color:inherit}
+ul.cards{list-style:none;padding:0}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
 .card{border:1px solid #ccc;border-radius:4px;padding:12px}
 footer{border-top:1px solid #ccc;padding-top:8px;padding-bottom:24px;color:#333;display:flex;justify-content:space-between;flex-wrap:wrap}
