@@ -51,6 +51,7 @@ export const CONSOLE_NAV: NavEntry[] = [
   ['/console/catalog', '主动公开目录', ['catalog.read']],
   ['/console/review', '发布审核', ['catalog.review']],
   ['/console/reports', '年度报告', ['report.read']],
+  ['/console/data/import', '导入年报', ['report.edit', 'user.manage']],
   ['/console/website-report', '网站年度报表', ['report.read']],
   ['/console/supervision', '监督考核', ['supervision.read']],
   ['/console/notices', '督办事项', ['case.handle', 'catalog.edit', 'supervision.read']],
