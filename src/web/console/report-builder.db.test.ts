@@ -189,6 +189,28 @@ describe('the report builder: 第二十条 figures typed in the console, each nu
     expect((await b.get(`/console/reports/${reportId}/cells/s20_3.licensing.count`)).res.status).toBe(404);
   });
 
+  it('once published, a number is corrected from its records page with a reason', async () => {
+    const b = await signedIn('head');
+    await b.get(`/console/reports/${reportId}`);
+    expect((await b.post(`/console/reports/${reportId}/lock`, {})).status).toBe(303);
+    expect((await b.post(`/console/reports/${reportId}/publish`, {})).status).toBe(303);
+    const { html } = await b.get(`/console/reports/${reportId}/cells/s20_6.penalty.decisions`);
+    expect(html).toContain('更正本栏数字');
+    expect(html).toContain('name="key" value="s20_6.penalty.decisions"');
+    const res = await b.post(`/console/reports/${reportId}/correct`, {
+      key: 's20_6.penalty.decisions',
+      value: '41',
+      reason: '行政执法信息平台补录一件处罚决定',
+    });
+    expect(res.status).toBe(303);
+    expect(toReport(await getReportRow(t.db, reportId)).values['s20_6.penalty.decisions']).toBe(41);
+    // A reader sees the records, not the correction.
+    const reader = await signedIn('reader');
+    expect((await reader.get(`/console/reports/${reportId}/cells/s20_6.penalty.decisions`)).html).not.toContain(
+      '更正本栏数字',
+    );
+  });
+
   it('another agency’s staff cannot see the records', async () => {
     await makeUser(t.db, { agency: tree.town, role: 'office_head', username: 'townhead' });
     const b = await signedIn('townhead');

@@ -571,6 +571,24 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
             报告中的数字：<strong>{value === null || value === undefined ? '（空）' : String(value)}</strong>
           </p>
           {body}
+          {row.status === 'published' && can(user, 'report.edit', row.agencyId as number) ? (
+            <section aria-labelledby="correct-cell">
+              <h2 id="correct-cell">更正本栏数字</h2>
+              <form method="post" action={`/console/reports/${row.id}/correct`}>
+                <Csrf c={c} />
+                <input type="hidden" name="key" value={key} />
+                <label for="value">更正后的数值</label>
+                <input id="value" name="value" type="text" inputmode="decimal" />
+                <label for="reason">更正理由（必填）</label>
+                <textarea id="reason" name="reason" required />
+                <p>
+                  <button type="submit" class="danger">
+                    提交更正
+                  </button>
+                </p>
+              </form>
+            </section>
+          ) : null}
         </>,
       );
     });
