@@ -13,6 +13,7 @@ import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../src/db/testing.ts';
 import { loadDemo } from '../src/demo/county.ts';
+import { buildReport } from '../src/reports/actions/build-report.ts';
 import { createSite } from '../src/web/site.ts';
 import { type Audit, auditPage } from './a11y-audit.ts';
 import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
@@ -64,6 +65,9 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       .from(cases)
       .innerJoin(users, and(eq(users.agencyId, cases.agencyId), eq(users.username, 'head')))
       .limit(1);
+    // A draft of the office head's agency, for the report builder with its 第二十条 form and its cells' records.
+    const [head] = await t.db.select({ agencyId: users.agencyId }).from(users).where(eq(users.username, 'head'));
+    const draft = await buildReport({ db: t.db, clock }, { actorId: null, agencyId: head.agencyId, year: 2025 });
     portal = [
       '/',
       '/guide',
@@ -98,6 +102,11 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
       '/console/standards/inspection',
       '/console/standards/directory',
       '/console/website-report',
+      `/console/reports/${draft}`,
+      `/console/reports/${draft}/cells/apply.received.total`,
+      `/console/reports/${draft}/cells/s20_1.normative.made`,
+      `/console/reports/${draft}/cells/s20_5.licensing.decisions`,
+      '/console/data/import',
     ];
     server = await listen(createSite({ db: t.db, clock, secret: 'a11y', log: () => {} }));
     browser = await launchBrowser();
@@ -147,7 +156,9 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
   it('the supervision pages pass for the supervisor', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await signedIn(context, 'supervisor');
-    expect(await problemsOf(page, ['/console/supervision', '/console/notices'])).toEqual([]);
+    expect(
+      await problemsOf(page, ['/console/supervision', '/console/notices', '/console/supervision/season?year=2025']),
+    ).toEqual([]);
     await context.close();
   }, 60_000);
 

@@ -248,3 +248,27 @@ export const OUTCOME_CHOICES: { code: string; label: string }[] = [
     OUTCOMES.map((o) => [o.code, { code: o.code, label: o.regime === '2007' ? `${o.label}（2007年条例）` : o.label }]),
   ).values(),
 ];
+
+/**
+ * The register's rows of the given cases (a report cell's drill-down), oldest receipt first, at most `limit`;
+ * only cases of agencies the user reads, names masked where the user does not handle the case.
+ */
+export async function registerRowsOf(
+  db: Executor,
+  ids: readonly number[],
+  scope: RegisterScope,
+  today: string,
+  limit = 500,
+): Promise<RegisterRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .select(COLUMNS)
+    .from(cases)
+    .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+    .leftJoin(users, eq(users.id, cases.handlerId))
+    .where(and(inArray(cases.id, unique), inAgencies(scope.reads)))
+    .orderBy(asc(cases.receivedOn), asc(cases.id))
+    .limit(limit);
+  return rows.map((r) => toRow(r, scope, today));
+}

@@ -289,6 +289,7 @@ export function catalogApi(opts: CatalogApiOptions): Hono<CatalogEnv> {
         year: z.number().int(),
         month: z.number().int(),
         figures: z.record(z.string(), z.number()),
+        source: z.string().max(100).optional(),
       }),
       await c.req.json(),
     );

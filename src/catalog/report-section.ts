@@ -6,8 +6,9 @@
  *                  − repealed(N) holds by construction (rule cross.s20_1.in_force).
  *   new2019 s20_1  produced = 成文日期 in the year; published = 发布日期 in the year; total = published by the
  *                  year's end and in force then.
- *   s20_5/6/8/9    from the monthly figures: decisions and amounts summed over the months; 上一年项目数量 = the
- *                  last month entered of the previous year, 本年增/减 = this year's last month − that.
+ *   s20_5/6/8/9    from the monthly figures: decisions and amounts summed over the months, or an agency's
+ *                  全年合计 (month 0) when one was entered instead; 上一年项目数量 = the last month entered of the
+ *                  previous year (全年合计 as its end), 本年增/减 = this year's last month − that.
  *   old2008        proactive.total and channels = items published in the year; normative_docs = 规范性文件
  *                  published in the year; normative_docs_issued = made in the year; response.interpretations =
  *                  政策解读 published in the year.
@@ -61,6 +62,11 @@ const FIGURE_CELLS: Record<TemplateId, Record<string, [FigureKey, 'sum' | 'prev'
   old2008: {},
 };
 
+/** The figure keys a template's section 二 reads, in the table's order (the builder's 第二十条 form). */
+export function figureKeysOf(format: TemplateId): FigureKey[] {
+  return [...new Set(Object.values(FIGURE_CELLS[format]).map(([key]) => key))];
+}
+
 const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
 /** The SQL condition of an item-based cell, or null when the key is not one. */
@@ -98,6 +104,11 @@ export function itemCellCondition(key: string, year: number, format: TemplateId)
   return c ? (and(type, c) ?? null) : null;
 }
 
+/** Whether a key of section 二 has records behind it (items, or monthly figures) to drill to. */
+export function isCatalogCell(key: string, format: TemplateId): boolean {
+  return itemCellKeys(format).includes(key) || key in FIGURE_CELLS[format];
+}
+
 /** Every item-based key of a template. */
 export function itemCellKeys(format: TemplateId): string[] {
   if (format === 'old2008') {
@@ -127,15 +138,23 @@ async function figureCells(db: Executor, scope: Required<SectionScope>): Promise
         inArray(catalogMonthlyFigures.year, [scope.year - 1, scope.year]),
       ),
     );
-  const sum = (key: string) =>
-    rows.filter((r) => r.key === key && r.year === scope.year).reduce((s, r) => s + Number(r.value), 0);
-  /** Σ over agencies of the last month entered in `year`; null when none entered. */
+  /** Σ over agencies: an agency's 全年合计 (month 0) when entered, else the sum of its months. */
+  const sum = (key: string) => {
+    const wholeYear = new Set(
+      rows.filter((r) => r.key === key && r.year === scope.year && r.month === 0).map((r) => r.agencyId),
+    );
+    return rows
+      .filter((r) => r.key === key && r.year === scope.year && (r.month === 0 || !wholeYear.has(r.agencyId)))
+      .reduce((s, r) => s + Number(r.value), 0);
+  };
+  /** Σ over agencies of the last month entered in `year` (全年合计 counting as the year's end); null when none. */
   const stock = (key: string, year: number): number | null => {
     const last = new Map<number, { month: number; value: number }>();
     for (const r of rows) {
       if (r.key !== key || r.year !== year) continue;
+      const month = r.month === 0 ? 13 : r.month;
       const seen = last.get(r.agencyId);
-      if (!seen || r.month > seen.month) last.set(r.agencyId, { month: r.month, value: Number(r.value) });
+      if (!seen || month > seen.month) last.set(r.agencyId, { month, value: Number(r.value) });
     }
     return last.size ? [...last.values()].reduce((s, v) => s + v.value, 0) : null;
   };

@@ -23,6 +23,7 @@ import { consoleAdminUsers } from './console/admin-users.tsx';
 import { consoleAssists } from './console/assists.tsx';
 import { consoleCases } from './console/cases.tsx';
 import { consoleCatalog } from './console/catalog.tsx';
+import { consoleDataImport } from './console/data-import.tsx';
 import { consoleHome } from './console/home.tsx';
 import { consoleOutbox } from './console/outbox.tsx';
 import { consoleRegister } from './console/register.tsx';
@@ -151,6 +152,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleRegister({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleOutbox({ db: opts.db, clock: opts.clock, site: info.site, notifier }),
       consoleAssists({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleDataImport({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleRepeated({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccount({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleAccountTotp({

@@ -31,7 +31,13 @@ function cellClass(cell: GridCell): string {
   return classes.length ? ` class="${classes.join(' ')}"` : '';
 }
 
-function gridHtml(grid: Grid): string {
+/** Options of the on-screen body: the console links each number to the records behind it. */
+export interface BodyOptions {
+  /** The address of a keyed cell's records, or undefined for a cell without. */
+  cellLink?: (key: string) => string | undefined;
+}
+
+function gridHtml(grid: Grid, options: BodyOptions = {}): string {
   const rows = grid.rows.map((row, r) => {
     const cells = row.map((cell) => {
       const tag = cell.header || r < grid.headerRows ? 'th' : 'td';
@@ -42,7 +48,9 @@ function gridHtml(grid: Grid): string {
         cellClass(cell),
         tag === 'th' && r < grid.headerRows ? ' scope="col"' : '',
       ].join('');
-      return `<${tag}${attrs}>${escapeHtml(cell.text)}</${tag}>`;
+      const href = tag === 'td' && cell.key && cell.text ? options.cellLink?.(cell.key) : undefined;
+      const text = escapeHtml(cell.text);
+      return `<${tag}${attrs}>${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}</${tag}>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -64,21 +72,22 @@ function paragraphs(text: string | undefined): string {
     .join('');
 }
 
-/** The sections and tables, without the page around them. */
-export function renderReportBody(report: Report): string {
+/** The sections and tables, without the page around them; `options.cellLink` links the numbers (console). */
+export function renderReportBody(report: Report, options: BodyOptions = {}): string {
+  const table = (grid: Grid) => gridHtml(grid, options);
   const template = getTemplate(report.format);
   const grids = reportGrids(report);
   const bySection = (section: string) =>
     grids
       .filter((g) => g.table.section === section)
-      .map(gridHtml)
+      .map(table)
       .join('');
   if (report.format === 'old2008') {
     return [
       `<h2>${escapeHtml(template.sections[0])}</h2>`,
       paragraphs(report.narrative?.overview),
       `<h2>政府信息公开情况统计表</h2>`,
-      grids.map(gridHtml).join(''),
+      grids.map(table).join(''),
       `<h2>${escapeHtml(template.sections[5])}</h2>`,
       paragraphs(report.narrative?.problems),
       `<h2>${escapeHtml(template.sections[6])}</h2>`,

@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { type Permission, ROLE_PERMISSIONS } from '../../auth/roles.ts';
+import type { Role } from '../../db/schema/auth.ts';
 import { STYLESHEET_PATH } from '../assets.ts';
 import type { SessionUser } from '../env.ts';
 
@@ -34,34 +36,45 @@ const PORTAL_NAV: [string, string][] = [
   ['/data', '年报数据'],
 ];
 
-const CONSOLE_NAV: [string, string][] = [
+/** A console menu entry: its address, its name, and the permissions of which the user's role needs one. */
+type NavEntry = [href: string, label: string, needs?: readonly Permission[]];
+
+/** The console's menu; each role sees the entries it may use (ROLE_PERMISSIONS, src/auth/roles.ts). */
+export const CONSOLE_NAV: NavEntry[] = [
   ['/console', '工作台'],
-  ['/console/cases', '依申请公开办理'],
-  ['/console/register', '登记台账'],
-  ['/console/assists', '协办事项'],
-  ['/console/repeated', '高频申请事项'],
-  ['/console/outbox', '发送记录'],
-  ['/console/catalog', '主动公开目录'],
-  ['/console/review', '发布审核'],
-  ['/console/reports', '年度报告'],
-  ['/console/website-report', '网站年度报表'],
-  ['/console/supervision', '监督考核'],
-  ['/console/notices', '督办事项'],
-  ['/console/standards/inspection', '检查指标自查'],
-  ['/console/standards/directory', '标准目录'],
+  ['/console/cases', '依申请公开办理', ['case.read']],
+  ['/console/cases/new', '登记新申请', ['case.handle']],
+  ['/console/register', '登记台账', ['case.read']],
+  ['/console/assists', '协办事项', ['case.handle']],
+  ['/console/repeated', '高频申请事项', ['case.read']],
+  ['/console/outbox', '发送记录', ['case.read']],
+  ['/console/catalog', '主动公开目录', ['catalog.read']],
+  ['/console/review', '发布审核', ['catalog.review']],
+  ['/console/reports', '年度报告', ['report.read']],
+  ['/console/data/import', '导入年报', ['report.edit', 'user.manage']],
+  ['/console/website-report', '网站年度报表', ['report.read']],
+  ['/console/supervision', '监督考核', ['supervision.read']],
+  ['/console/notices', '督办事项', ['case.handle', 'catalog.edit', 'supervision.read']],
+  ['/console/standards/inspection', '检查指标自查', ['catalog.edit', 'supervision.read']],
+  ['/console/standards/directory', '标准目录', ['catalog.edit', 'agency.manage', 'supervision.read']],
   ['/console/calendar', '工作日历'],
-  ['/console/audit', '操作日志'],
+  ['/console/audit', '操作日志', ['audit.read']],
+  ['/console/admin/users', '用户管理', ['user.manage']],
+  ['/console/admin/agencies', '机构管理', ['agency.manage']],
   ['/console/account/password', '修改密码'],
 ];
 
-/** Shown to a 系统管理员 only. */
-const ADMIN_NAV: [string, string][] = [
-  ['/console/admin/users', '用户管理'],
-  ['/console/admin/agencies', '机构管理'],
-];
+/** The entries of the console's menu a role may use. */
+export function consoleNavFor(role: Role): [string, string][] {
+  const has = ROLE_PERMISSIONS[role];
+  return CONSOLE_NAV.filter(([, , needs]) => !needs || needs.some((p) => has.has(p))).map(([href, label]) => [
+    href,
+    label,
+  ]);
+}
 
 export function Layout(props: LayoutProps) {
-  const nav = props.console ? [...CONSOLE_NAV, ...(props.user?.role === 'admin' ? ADMIN_NAV : [])] : PORTAL_NAV;
+  const nav = props.console ? (props.user ? consoleNavFor(props.user.role) : []) : PORTAL_NAV;
   const here = props.path ?? '/';
   const back = encodeURIComponent(here);
   return (

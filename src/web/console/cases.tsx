@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
 import { agencyChoices } from '../../auth/actions/list-agencies.ts';
-import { can, requirePermission } from '../../auth/roles.ts';
+import { can, ROLE_PERMISSIONS, requirePermission } from '../../auth/roles.ts';
 import { assignHandler, handlerCandidates } from '../../cases/actions/assign-handler.ts';
 import { correctReply } from '../../cases/actions/correct-reply.ts';
 import { decideAppeal } from '../../cases/actions/decide-appeal.ts';
@@ -119,9 +119,11 @@ export function consoleCases(deps: { db: Db; clock: Clock; site: string; onCaseE
         '依申请公开办理',
         <>
           <h1>依申请公开办理（待办 {rows.length} 件，按答复期限排序）</h1>
-          <p>
-            <a href="/console/cases/new">登记新申请</a>
-          </p>
+          {ROLE_PERMISSIONS[user.role].has('case.handle') ? (
+            <p>
+              <a href="/console/cases/new">登记新申请</a>
+            </p>
+          ) : null}
           <table>
             <thead>
               <tr>

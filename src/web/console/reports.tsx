@@ -8,7 +8,12 @@ import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
-import { requirePermission } from '../../auth/roles.ts';
+import { can, requirePermission } from '../../auth/roles.ts';
+import { registerRowsOf, registerScope } from '../../cases/register.ts';
+import { enterMonthlyFigures } from '../../catalog/actions/enter-monthly-figures.ts';
+import { FIGURE_KEYS } from '../../catalog/figures.ts';
+import { figureKeysOf } from '../../catalog/report-section.ts';
+import { yearFigures } from '../../catalog/year-figures.ts';
 import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
@@ -21,6 +26,7 @@ import { correctReport } from '../../reports/actions/correct-report.ts';
 import { lockReport } from '../../reports/actions/lock-report.ts';
 import { publishReport } from '../../reports/actions/publish-report.ts';
 import { narrativeVersion, updateNarrative } from '../../reports/actions/update-narrative.ts';
+import { cellRecords, hasCellRecords } from '../../reports/cell-records.ts';
 import { indicatorName } from '../../reports/export.ts';
 import { corrections } from '../../reports/queries.ts';
 import { findingsFor, getReportRow, toReport } from '../../reports/store.ts';
@@ -36,6 +42,16 @@ const narrativeForm = z.object({
   other: z.string().max(50_000).default(''),
   version: z.string().max(40, '表单已过期，请刷新').default(''),
 });
+
+/** A period of the 第二十条 form: 0 is 全年合计. */
+const PERIODS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const periodName = (month: number) => (month === 0 ? '全年合计' : `${month}月`);
+
+/** What was typed in the 第二十条 form, and the message beside each refused field (`form` for the whole form). */
+interface FiguresTyped {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
 
 const correctionForm = z.object({
   reason: z.string().trim().min(4, '请写明更正的理由').max(2000),
@@ -56,6 +72,7 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
       return deps.clock.now();
     },
   };
+  const catalogDeps = { db: deps.db, clock: deps.clock };
   return (app: Hono<AppEnv>) => {
     app.get('/console/reports', async (c) => {
       const user = requireUser(c);
@@ -159,11 +176,21 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
       c: Context<AppEnv>,
       row: Awaited<ReturnType<typeof getReportRow>>,
       typed?: { narrative: Narrative; error: string },
+      figuresTyped?: FiguresTyped,
     ) => {
+      const user = requireUser(c);
       const report = toReport(row);
       const { findings } = await findingsFor(deps.db, report, row);
       const fixes = await corrections(deps.db, row.id);
       const n = typed?.narrative ?? row.narrative;
+      const agencyId = row.agencyId as number;
+      const figureKeys = figureKeysOf(report.format);
+      const entered = figureKeys.length ? await yearFigures(deps.db, { agencyId, year: row.year }) : [];
+      const mayEnter = row.status === 'draft' && figureKeys.length > 0 && can(user, 'catalog.edit', agencyId);
+      const mayRebuild = !!deps.build && row.status === 'draft' && can(user, 'report.edit', agencyId);
+      const fv = figuresTyped?.values ?? {};
+      const fe = figuresTyped?.errors ?? {};
+      const saved = c.req.query('saved') === 'figures';
       return consolePage(
         c,
         deps.site,
@@ -213,6 +240,124 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
             ) : null}
             {row.status === 'published' ? <a href={`/reports/${row.id}`}>在门户查看</a> : null}
           </div>
+          {figureKeys.length ? (
+            <section aria-labelledby="figures">
+              <h2 id="figures">第二十条数据（行政许可、行政处罚、行政强制、行政事业性收费）</h2>
+              <p class="hint">
+                这些数字不来自主动公开目录，由经办人员从业务系统（如政务服务平台、行政执法信息平台、非税收入管理系统）按月或按全年录入，并注明来源系统。录入了全年合计的项目，年报按全年合计计算，不再累加各月数字。录入后请重新计算统计表。
+              </p>
+              {saved ? (
+                <p class="ok" role="status">
+                  已录入。重新计算统计表后计入本报告。
+                </p>
+              ) : null}
+              {entered.length ? (
+                <section class="table-scroll" tabindex={0} aria-label="已录入的第二十条数据">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">期间</th>
+                        {figureKeys.map((k) => (
+                          <th scope="col">{FIGURE_KEYS[k]}</th>
+                        ))}
+                        <th scope="col">来源系统</th>
+                        <th scope="col">录入时间</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {entered.map((p) => (
+                        <tr>
+                          <th scope="row">{periodName(p.month)}</th>
+                          {figureKeys.map((k) => (
+                            <td class="num">{p.values[k] ?? ''}</td>
+                          ))}
+                          <td>{p.source ?? '（未注明）'}</td>
+                          <td>{p.enteredAt ? shanghaiTime(p.enteredAt) : ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              ) : (
+                <p>本年度尚未录入。</p>
+              )}
+              {mayEnter ? (
+                <form method="post" action={`/console/reports/${row.id}/figures`} novalidate>
+                  <Csrf c={c} />
+                  {fe.form ? (
+                    <p class="error" role="alert">
+                      {fe.form}
+                    </p>
+                  ) : null}
+                  <label for="f-period">期间</label>
+                  <select
+                    id="f-period"
+                    name="period"
+                    aria-invalid={fe.period ? 'true' : undefined}
+                    aria-describedby={fe.period ? 'f-period-error' : undefined}
+                  >
+                    {PERIODS.map((m) => (
+                      <option value={String(m)} selected={(fv.period ?? '0') === String(m)}>
+                        {periodName(m)}
+                      </option>
+                    ))}
+                  </select>
+                  {fe.period ? (
+                    <p class="error" id="f-period-error">
+                      {fe.period}
+                    </p>
+                  ) : null}
+                  <label for="f-source">来源系统（必填）</label>
+                  <input
+                    id="f-source"
+                    name="source"
+                    type="text"
+                    maxlength={100}
+                    value={fv.source ?? ''}
+                    aria-invalid={fe.source ? 'true' : undefined}
+                    aria-describedby={fe.source ? 'f-source-error' : undefined}
+                  />
+                  {fe.source ? (
+                    <p class="error" id="f-source-error">
+                      {fe.source}
+                    </p>
+                  ) : null}
+                  {figureKeys.map((k, i) => (
+                    <>
+                      <label for={`f-fig-${i}`}>{FIGURE_KEYS[k]}</label>
+                      <input
+                        id={`f-fig-${i}`}
+                        name={k}
+                        type="text"
+                        inputmode="decimal"
+                        value={fv[k] ?? ''}
+                        aria-invalid={fe[k] ? 'true' : undefined}
+                        aria-describedby={fe[k] ? `f-fig-${i}-error` : undefined}
+                      />
+                      {fe[k] ? (
+                        <p class="error" id={`f-fig-${i}-error`}>
+                          {fe[k]}
+                        </p>
+                      ) : null}
+                    </>
+                  ))}
+                  <p>
+                    <button type="submit">录入</button>
+                  </p>
+                </form>
+              ) : null}
+              {mayRebuild ? (
+                <form method="post" action="/console/reports/build">
+                  <Csrf c={c} />
+                  <input type="hidden" name="agencyId" value={String(agencyId)} />
+                  <input type="hidden" name="year" value={String(row.year)} />
+                  <button type="submit" class="secondary">
+                    重新计算统计表
+                  </button>
+                </form>
+              ) : null}
+            </section>
+          ) : null}
           <h2>正文</h2>
           <form method="post" action={`/console/reports/${row.id}/narrative`}>
             <Csrf c={c} />
@@ -276,15 +421,176 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
             </section>
           ) : null}
           <h2>统计表</h2>
-          {raw(renderReportBody(report))}
+          <p class="hint">点击表中的数字，查看计入该数字的记录。</p>
+          {raw(
+            renderReportBody(report, {
+              cellLink: (key) =>
+                hasCellRecords(report.format, key)
+                  ? `/console/reports/${row.id}/cells/${encodeURIComponent(key)}`
+                  : undefined,
+            }),
+          )}
         </>,
-        typed ? 409 : 200,
+        typed ? 409 : figuresTyped ? 400 : 200,
       );
     };
 
     app.get('/console/reports/:id{[0-9]+}', async (c) => {
       const { row } = await loadForUser(c, 'report.read');
       return reportPage(c, row);
+    });
+
+    /** 查看统计数的来源: the records counted in one number of the report (sections 二, 三, 四). */
+    app.get('/console/reports/:id{[0-9]+}/cells/:key{[a-z0-9_.]+}', async (c) => {
+      const { user, row } = await loadForUser(c, 'report.read');
+      const key = c.req.param('key');
+      const report = toReport(row);
+      if (!keysOf(report.format).includes(key) || !hasCellRecords(report.format, key))
+        throw new AppError('not_found', '该栏目没有可查看的记录');
+      const scope = { agencyIds: [row.agencyId as number], year: row.year, format: report.format, key };
+      const records = await cellRecords(deps.db, scope);
+      const name = indicatorName(report.format, key);
+      const value = report.values[key];
+      const back = <a href={`/console/reports/${row.id}`}>返回{row.year}年度报告</a>;
+      let body: unknown;
+      if (records.kind === 'cases') {
+        const rows = await registerRowsOf(deps.db, records.caseIds, registerScope(user), deps.clock.today());
+        const count = new Set(records.caseIds).size;
+        body = (
+          <>
+            <p>
+              按办理记录计算，计入本栏的申请共 {count} 件
+              {records.caseIds.length > count ? `（${records.caseIds.length} 项）` : ''}
+              {rows.length < count ? `，列出前 ${rows.length} 件` : ''}。
+            </p>
+            {rows.length ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">受理编号</th>
+                    <th scope="col">收到日期</th>
+                    <th scope="col">申请人</th>
+                    <th scope="col">答复结果</th>
+                    <th scope="col">答复日期</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr>
+                      <td>
+                        <a href={`/console/cases/${r.id}`}>{r.caseNumber}</a>
+                      </td>
+                      <td>{r.receivedOn}</td>
+                      <td>{r.applicantName}</td>
+                      <td>{r.outcomeLabel ?? '—'}</td>
+                      <td>{r.closedOn ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </>
+        );
+      } else if (records.kind === 'catalog' && records.drill.items) {
+        const items = records.drill.items;
+        body = (
+          <>
+            <p>按主动公开目录计算，计入本栏的信息共 {items.length} 条。</p>
+            {items.length ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">标题</th>
+                    <th scope="col">索引号</th>
+                    <th scope="col">文号</th>
+                    <th scope="col">成文日期</th>
+                    <th scope="col">发布日期</th>
+                    <th scope="col">废止日期</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((i) => (
+                    <tr>
+                      <td>
+                        <a href={`/console/catalog/${i.id}`}>{i.title}</a>
+                      </td>
+                      <td>{i.indexNo}</td>
+                      <td>{i.docNo ?? ''}</td>
+                      <td>{i.writtenOn ?? ''}</td>
+                      <td>{i.publishedOn ?? ''}</td>
+                      <td>{i.repealedOn ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </>
+        );
+      } else if (records.kind === 'catalog' && records.drill.figures) {
+        const figures = records.drill.figures;
+        body = (
+          <>
+            <p>本栏由录入的第二十条数据计算（录入了全年合计的，按全年合计计算）。</p>
+            {figures.length ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">年度</th>
+                    <th scope="col">期间</th>
+                    <th scope="col">数据项</th>
+                    <th scope="col">数值</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.map((f) => (
+                    <tr>
+                      <td>{f.year}</td>
+                      <td>{periodName(f.month)}</td>
+                      <td>{FIGURE_KEYS[f.key as keyof typeof FIGURE_KEYS] ?? f.key}</td>
+                      <td class="num">{f.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p>尚未录入。</p>
+            )}
+          </>
+        );
+      } else {
+        throw new AppError('not_found', '该栏目没有可查看的记录');
+      }
+      return consolePage(
+        c,
+        deps.site,
+        `${name} - ${row.year}年度报告`,
+        <>
+          <p class="noprint">{back}</p>
+          <h1>{`${row.issuer}${row.year}年度报告：${name}`}</h1>
+          <p>
+            报告中的数字：<strong>{value === null || value === undefined ? '（空）' : String(value)}</strong>
+          </p>
+          {body}
+          {row.status === 'published' && can(user, 'report.edit', row.agencyId as number) ? (
+            <section aria-labelledby="correct-cell">
+              <h2 id="correct-cell">更正本栏数字</h2>
+              <form method="post" action={`/console/reports/${row.id}/correct`}>
+                <Csrf c={c} />
+                <input type="hidden" name="key" value={key} />
+                <label for="value">更正后的数值</label>
+                <input id="value" name="value" type="text" inputmode="decimal" />
+                <label for="reason">更正理由（必填）</label>
+                <textarea id="reason" name="reason" required />
+                <p>
+                  <button type="submit" class="danger">
+                    提交更正
+                  </button>
+                </p>
+              </form>
+            </section>
+          ) : null}
+        </>,
+      );
     });
 
     app.post('/console/reports/:id{[0-9]+}/narrative', async (c) => {
@@ -298,6 +604,54 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
         return reportPage(c, fresh, { narrative, error: error.message });
       }
       return c.redirect(`/console/reports/${row.id}`, 303);
+    });
+
+    /** 录入第二十条数据: each field checked here so its message stands beside it; the action checks again. */
+    app.post('/console/reports/:id{[0-9]+}/figures', async (c) => {
+      const { user, row } = await loadForUser(c, 'report.read');
+      const body = await c.req.parseBody();
+      const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+      const keys = figureKeysOf(toReport(row).format);
+      const values: Record<string, string> = { period: text('period'), source: text('source') };
+      const errors: Record<string, string> = {};
+      const month = Number(values.period);
+      if (!/^\d{1,2}$/.test(values.period) || month > 12) errors.period = '请选择月份或全年合计';
+      if (values.source.length < 2) errors.source = '请写明数据取自哪个业务系统';
+      else if (values.source.length > 100) errors.source = '来源系统名称不超过100字';
+      const figures: Record<string, number> = {};
+      for (const k of keys) {
+        const typed = text(k);
+        values[k] = typed;
+        if (typed === '') continue;
+        const n = Number(typed.replace(/[,，]/g, ''));
+        if (!Number.isFinite(n)) errors[k] = `${FIGURE_KEYS[k]}应为数字`;
+        else figures[k] = n;
+      }
+      if (Object.keys(figures).length === 0 && !keys.some((k) => errors[k])) errors.form = '请至少填写一项数据';
+      if (Object.keys(errors).length) return reportPage(c, row, undefined, { values, errors });
+      try {
+        await enterMonthlyFigures(catalogDeps, {
+          user,
+          agencyId: row.agencyId as number,
+          year: row.year,
+          month,
+          figures,
+          source: values.source,
+        });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'bad_input') throw error;
+        const field = (error.details as { field?: string } | undefined)?.field;
+        const at =
+          field === 'month'
+            ? 'period'
+            : field && (keys as string[]).includes(field)
+              ? field
+              : field === 'source'
+                ? 'source'
+                : 'form';
+        return reportPage(c, row, undefined, { values, errors: { [at]: error.message } });
+      }
+      return c.redirect(`/console/reports/${row.id}?saved=figures#figures`, 303);
     });
 
     for (const [verb, run] of [

@@ -196,11 +196,13 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
             <tbody>
               {season.units.map((u) => (
                 <tr>
-                  <td>{u.agency.name}</td>
+                  <td>{u.reportId ? <a href={`/console/reports/${u.reportId}`}>{u.agency.name}</a> : u.agency.name}</td>
                   <td>{STATUS[u.status]}</td>
-                  <td>{u.publishedOn ?? ''}</td>
+                  <td>{u.publishedOn && u.reportId ? <a href={`/reports/${u.reportId}`}>{u.publishedOn}</a> : ''}</td>
                   <td>
-                    {u.timing === 'on_time' || u.timing === 'not_due' ? (
+                    {u.timing === 'not_due' ? (
+                      `${u.status === 'locked' ? '已报送，未发布' : '未报送'}（${season.deadline}前）`
+                    ) : u.timing === 'on_time' ? (
                       TIMING_NAMES[u.timing]
                     ) : (
                       <span class="tag overdue">{TIMING_NAMES[u.timing]}</span>

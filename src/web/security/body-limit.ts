@@ -70,6 +70,9 @@ export const BODY_RULES: readonly BodyRule[] = [
     maxBytes: MAX_ATTACHMENT_BYTES + MB,
     fileBytes: MAX_ATTACHMENT_BYTES,
   },
+  // 导入年度报告 (src/web/console/data-import.tsx): a batch of published reports in one form, 30 MB in all
+  // (a larger set goes in several forms, or through `gongkai import`).
+  { methods: POST, path: /^\/console\/data\/import$/, maxBytes: 30 * MB, fileBytes: 20 * MB },
   // A catalog item's body (up to 2,000,000 characters, src/catalog/item-fields.ts).
   { methods: WRITE, path: /^\/(?:console\/catalog|api\/catalog\/items(?:\/\d+)?)$/, maxBytes: 8 * MB },
   { methods: WRITE, path: /^\/api\/catalog\/settings$/, maxBytes: MB },
