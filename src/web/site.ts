@@ -29,6 +29,7 @@ import { consoleRepeated } from './console/repeated.tsx';
 import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
+import { consoleSupervisionAudit } from './console/supervision-audit.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
 import { applyPages } from './pages/apply.tsx';
@@ -158,6 +159,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleInspection({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleSupervisionAudit({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),
     ],

@@ -45,6 +45,7 @@ const CONSOLE_NAV: [string, string][] = [
   ['/console/review', '发布审核'],
   ['/console/reports', '年度报告'],
   ['/console/supervision', '监督考核'],
+  ['/console/supervision/audit', '年报审核'],
   ['/console/notices', '督办事项'],
   ['/console/standards/inspection', '检查指标自查'],
   ['/console/calendar', '工作日历'],
