@@ -17,6 +17,7 @@ import { loadDemo } from '../src/demo/county.ts';
 import { seedAuditCases } from '../src/supervision/audit/testing.ts';
 import { AUDIT_HEADER, AUDIT_HEADER_ROW } from '../src/supervision/audit/xlsx.ts';
 import { createSite } from '../src/web/site.ts';
+import { auditPage } from './a11y-audit.ts';
 import { CHROMIUM, closeAll, launchBrowser, listen, signIn } from './harness.ts';
 
 const clock = fixedClock('2026-02-10T10:00:00+08:00');
@@ -111,5 +112,19 @@ describe.skipIf(!CHROMIUM)('年报审核 in the browser', () => {
     const notice = unit.locator('section.card', { hasText: '2025年度政府信息公开工作年度报告退回修改' });
     expect(await notice.textContent()).toContain('重复率为100%');
     await unit.close();
+  }, 90_000);
+
+  it('the audit page passes the WCAG 2.1 AA basics, on a desktop and on a 320 px phone screen', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 320, height: 640 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await signIn(page, server.url, 'supervisor');
+      await page.goto(`${server.url}/console/supervision/audit?year=2025`);
+      expect((await page.evaluate(auditPage)).problems, `${viewport.width}px`).toEqual([]);
+      await context.close();
+    }
   }, 90_000);
 });

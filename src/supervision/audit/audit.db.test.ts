@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +123,31 @@ describe('年报审核 of the demo county', () => {
     expect(sent.body).toContain('「行政复议结果维持」');
     const [after] = await t.db.select().from(annualReports).where(eq(annualReports.id, one.reportId));
     expect(after.status).toBe('draft');
+  });
+
+  it('audits an imported report of a unit as it audits a computed one', async () => {
+    const supervisor = await userNamed('supervisor');
+    const [computed] = await t.db
+      .select()
+      .from(annualReports)
+      .where(and(eq(annualReports.agencyId, 5), eq(annualReports.year, 2025)));
+    await t.db.insert(annualReports).values({
+      origin: 'imported',
+      agencyId: 5,
+      issuer: computed.issuer,
+      bodyKey: computed.bodyKey,
+      year: 2025,
+      format: computed.format,
+      values: { ...computed.values, 'review.corrected': '/' },
+      narrative: { overview: '总体情况。' },
+      status: 'published',
+      source: '2025年报.docx',
+    });
+    const { units } = await auditSubtree(t.db, supervisor, { year: 2025, agencyId: 5 });
+    const imported = units.find((u) => u.origin === 'imported')!;
+    expect(imported.problems.map((p) => p.kind)).toEqual(['narrative_empty', 'narrative_empty', 'blank_cell']);
+    expect(imported.problems[2].cells[0].label).toBe('行政复议结果纠正');
+    // The unit's own computed report is listed beside it, each with its own problems.
+    expect(units.map((u) => u.origin)).toEqual(['computed', 'imported']);
   });
 });
