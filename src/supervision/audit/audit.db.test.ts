@@ -149,5 +149,12 @@ describe('年报审核 of the demo county', () => {
     expect(imported.problems[2].cells[0].label).toBe('行政复议结果纠正');
     // The unit's own computed report is listed beside it, each with its own problems.
     expect(units.map((u) => u.origin)).toEqual(['computed', 'imported']);
+    // An imported report whose narrative was not read at all: its sections are not called empty.
+    await t.db
+      .update(annualReports)
+      .set({ narrative: {} })
+      .where(and(eq(annualReports.origin, 'imported'), eq(annualReports.agencyId, 5)));
+    const again = await auditOne(t.db, supervisor, imported.reportId);
+    expect(again.problems.map((p) => p.kind)).toEqual(['blank_cell']);
   });
 });

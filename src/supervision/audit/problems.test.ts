@@ -79,6 +79,9 @@ describe('auditReport', () => {
     const found = auditReport(withNarrative(base, '  ', ''), previous).filter((p) => p.kind === 'narrative_empty');
     expect(found.map((p) => p.section)).toEqual(['problems', 'other']);
     expect(found[1].message).toContain('六、其他需要报告的事项');
+    // A narrative never read (an imported report's tables only) is not judged.
+    const unread = auditReport(withNarrative(base, '', ''), previous, {}, { narrativeRead: false });
+    expect(unread.some((p) => p.kind === 'narrative_empty' || p.kind === 'narrative_repeated')).toBe(false);
   });
 
   it('names a blank or "/" cell by its official label, not its key', () => {

@@ -150,7 +150,16 @@ export function isJump(
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
-export function auditReport(report: Report, previous?: Prev, params: Partial<AuditParams> = {}): AuditProblem[] {
+/**
+ * `narrativeRead: false` when the report's narrative was never read (an imported report whose document the
+ * extractor took only the tables of): sections 五 and 六 are then not judged, rather than called empty.
+ */
+export function auditReport(
+  report: Report,
+  previous?: Prev,
+  params: Partial<AuditParams> = {},
+  opts: { narrativeRead?: boolean } = {},
+): AuditProblem[] {
   const p = { ...AUDIT_DEFAULTS, ...params };
   const prev = previous && previous.year === report.year - 1 ? previous : undefined;
   const problems: AuditProblem[] = [];
@@ -169,7 +178,7 @@ export function auditReport(report: Report, previous?: Prev, params: Partial<Aud
   }
 
   // Sections 五 and 六: empty, or repeated from last year.
-  for (const { field } of NARRATIVE_SECTIONS) {
+  for (const { field } of opts.narrativeRead === false ? [] : NARRATIVE_SECTIONS) {
     const title = sectionTitle(report.format, field);
     const text = (report.narrative as Narrative | undefined)?.[field];
     if (isEmptyText(text)) {

@@ -72,13 +72,18 @@ export async function auditSubtree(
   const units: UnitAudit[] = [];
   for (const row of rows) {
     const prev = before.get(`${row.agencyId}:${row.origin}`);
-    let problems = auditReport(toReport(row), prev ? toReport(prev) : undefined, filter.params);
+    let problems = auditReport(toReport(row), prev ? toReport(prev) : undefined, filter.params, optsOf(row));
     if (filter.kind) problems = problems.filter((p) => p.kind === filter.kind);
     if (filter.kind && problems.length === 0) continue;
     units.push(unitOf(row, names.get(row.agencyId!) ?? row.issuer, problems));
   }
   return { units, audited: rows.length };
 }
+
+/** An imported report with no narrative at all had only its tables read: its sections are not judged. */
+const optsOf = (row: AnnualReport) => ({
+  narrativeRead: row.origin === 'computed' || Object.values(row.narrative ?? {}).some((t) => t?.trim()),
+});
 
 function unitOf(row: AnnualReport, agencyName: string, problems: AuditProblem[]): UnitAudit {
   return {
@@ -105,5 +110,5 @@ export async function auditOne(
   requirePermission(user, 'supervision.read', row.agencyId);
   const prev = await previousReport(db, row);
   const agency = await getAgency(db, row.agencyId);
-  return unitOf(row, agency.name, auditReport(toReport(row), prev ? toReport(prev) : undefined, params));
+  return unitOf(row, agency.name, auditReport(toReport(row), prev ? toReport(prev) : undefined, params, optsOf(row)));
 }
