@@ -108,7 +108,17 @@ describe('年报审核 of the demo county', () => {
     const blank = await auditSubtree(t.db, supervisor, { year: 2025, agencyId: BLANK });
     const one = await auditOne(t.db, supervisor, blank.units[0].reportId);
     expect(one.problems).toEqual(blank.units[0].problems);
-    const blankText = await docxText(await opinionDocx(one, sign));
+    const blankDocx = await opinionDocx(one, sign);
+    const blankText = await docxText(blankDocx);
+    // GB/T 9704: 公文 fonts, every heading style black, the standard margins.
+    const zip = await JSZip.loadAsync(blankDocx);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const doc = await zip.file('word/document.xml')!.async('string');
+    for (const f of ['方正小标宋简体', '黑体', '仿宋_GB2312']) expect(doc + styles).toContain(f);
+    const headingStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="(Title|Heading\d)"[\s\S]*?<\/w:style>/g)];
+    expect(headingStyles.length).toBeGreaterThan(0);
+    for (const [style] of headingStyles) expect(style).not.toMatch(/2F5496|4472C4|1F3763|1F4D78|2E74B5|w:themeColor/);
+    expect(doc).toMatch(/<w:pgMar [^>]*w:top="2098"/);
     expect(blankText).toContain('空白或“/”单元格问题');
     expect(blankText).toContain('（涉及：「行政复议结果维持」）');
     expect(blankText).toContain('2026年2月10日');

@@ -55,6 +55,10 @@ const STYLES = {
     title: { run: { font: font('方正小标宋简体'), size: 44, color: BLACK, bold: false } },
     heading1: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
     heading2: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
+    heading3: { run: { font: font('楷体_GB2312'), size: 32, color: BLACK, bold: false, italics: false } },
+    heading4: { run: { font: font(BODY_FONT), size: 32, color: BLACK, bold: true, italics: false } },
+    heading5: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
+    heading6: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
   },
 };
 
