@@ -97,36 +97,50 @@ export function consoleSupervisionAudit(deps: { db: Db; clock: Clock; site: stri
               已将{returnedName}的年度报告退回修改，审核意见已随督办通知发出。
             </p>
           ) : null}
-          <form method="get" action={BASE} class="filters">
-            <label for="year">报告年度</label>
-            <input id="year" name="year" type="number" min="2008" max="2100" value={String(f.year)} />
-            <label for="agency">单位</label>
-            <select id="agency" name="agency">
-              <option value="">全部单位</option>
-              {tree
-                .filter((a) => inScope(user, a.id))
-                .map((a) => (
-                  <option value={String(a.id)} selected={a.id === f.agency}>
-                    {a.name}
+          <form method="get" action={BASE} class="card filters">
+            <span class="filter">
+              <label for="year">报告年度</label>
+              <input id="year" name="year" type="number" min="2008" max="2100" value={String(f.year)} />
+            </span>
+            <span class="filter">
+              <label for="agency">单位</label>
+              <select id="agency" name="agency">
+                <option value="">全部单位</option>
+                {tree
+                  .filter((a) => inScope(user, a.id))
+                  .map((a) => (
+                    <option value={String(a.id)} selected={a.id === f.agency}>
+                      {a.name}
+                    </option>
+                  ))}
+              </select>
+            </span>
+            <span class="filter">
+              <label for="kind">问题类型</label>
+              <select id="kind" name="kind">
+                <option value="">全部类型</option>
+                {PROBLEM_KINDS.map((k) => (
+                  <option value={k} selected={k === f.kind}>
+                    {PROBLEM_KIND_NAMES[k]}
                   </option>
                 ))}
-            </select>
-            <label for="kind">问题类型</label>
-            <select id="kind" name="kind">
-              <option value="">全部类型</option>
-              {PROBLEM_KINDS.map((k) => (
-                <option value={k} selected={k === f.kind}>
-                  {PROBLEM_KIND_NAMES[k]}
-                </option>
-              ))}
-            </select>
-            <label for="repeat">重复率提示线（%）</label>
-            <input id="repeat" name="repeat" type="number" min="1" max="100" value={String(f.repeat)} />
-            <label for="ratio">同比变动倍数</label>
-            <input id="ratio" name="ratio" type="number" min="1.1" step="0.1" value={String(f.ratio)} />
-            <label for="min">最小变动数</label>
-            <input id="min" name="min" type="number" min="0" value={String(f.min)} />
-            <button type="submit">查询</button>
+              </select>
+            </span>
+            <span class="filter">
+              <label for="repeat">重复率提示线（%）</label>
+              <input id="repeat" name="repeat" type="number" min="1" max="100" value={String(f.repeat)} />
+            </span>
+            <span class="filter">
+              <label for="ratio">同比变动倍数</label>
+              <input id="ratio" name="ratio" type="number" min="1.1" step="0.1" value={String(f.ratio)} />
+            </span>
+            <span class="filter">
+              <label for="min">最小变动数</label>
+              <input id="min" name="min" type="number" min="0" value={String(f.min)} />
+            </span>
+            <span class="filter">
+              <button type="submit">查询</button>
+            </span>
           </form>
           <p id="audit-summary">
             共审核 {audited} 份年度报告，{withProblems.length} 个单位存在 {count} 个问题。
