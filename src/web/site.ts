@@ -33,6 +33,7 @@ import { type BuildReport, consoleReports } from './console/reports.tsx';
 import { consoleStandardDirectory } from './console/standards-directory.tsx';
 import { consoleInspection } from './console/standards-inspection.tsx';
 import { consoleSupervision } from './console/supervision.tsx';
+import { consoleSupervisionAudit } from './console/supervision-audit.tsx';
 import { consoleWebsiteReport } from './console/website-report.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
@@ -168,6 +169,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       consoleWebsiteReport({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => app.route('/api/admin', adminApi({ db: opts.db, clock: opts.clock }) as never),
       consoleSupervision({ db: opts.db, clock: opts.clock, site: info.site }),
+      consoleSupervisionAudit({ db: opts.db, clock: opts.clock, site: info.site }),
       consoleCatalog({ db: opts.db, clock: opts.clock, site: info.site }),
       ...(opts.modules ?? []),
     ],

@@ -54,6 +54,7 @@ export const CONSOLE_NAV: NavEntry[] = [
   ['/console/data/import', '导入年报', ['report.edit', 'user.manage']],
   ['/console/website-report', '网站年度报表', ['report.read']],
   ['/console/supervision', '监督考核', ['supervision.read']],
+  ['/console/supervision/audit', '年报审核', ['supervision.read']],
   ['/console/notices', '督办事项', ['case.handle', 'catalog.edit', 'supervision.read']],
   ['/console/standards/inspection', '检查指标自查', ['catalog.edit', 'supervision.read']],
   ['/console/standards/directory', '标准目录', ['catalog.edit', 'agency.manage', 'supervision.read']],

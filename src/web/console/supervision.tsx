@@ -54,6 +54,8 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
           <h1>监督考核</h1>
           <p>
             <a href={`/console/supervision/season?year=${Number(today.slice(0, 4)) - 1}`}>年度报告报送情况</a>
+            {'　'}
+            <a href={`/console/supervision/audit?year=${Number(today.slice(0, 4)) - 1}`}>年度报告审核</a>
           </p>
           <p class="hint">
             排名公式：{board.formula}
