@@ -481,8 +481,7 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
       const report = await computeAgencyReport(db, { agencyId: agency.id, year, subtree: agency.id === county.id });
       report.narrative = {
         overview: `${year}年，${agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，依法做好主动公开和依申请公开工作。`,
-        problems:
-          '政策解读的针对性有待加强，依申请公开答复文书的规范化水平有待提高。下一步将加强业务培训，完善答复文书模板。',
+        problems: demoProblems(agency.id, year),
         other: '本年度未收取信息处理费。',
       };
       const findings = check(report);
@@ -519,4 +518,29 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
 export async function isEmpty(db: Db): Promise<boolean> {
   const rows = await db.select({ id: agencies.id }).from(agencies).limit(1);
   return rows.length === 0;
+}
+
+/** Section 五 of the demo's reports: what units write, different from year to year — except every tenth unit,
+ * which copies last year's text, as the 年报审核 finds in real reports. */
+const DEMO_PROBLEMS = [
+  '政策解读的针对性有待加强，解读形式较为单一。',
+  '依申请公开答复文书的规范化水平有待提高，个别答复说理不够充分。',
+  '部分栏目更新不够及时，基层公开标准目录的对照检查还不够细。',
+  '政府信息公开工作人员多为兼职，业务培训覆盖面不足。',
+  '主动公开信息的可读性有待提高，图表解读、视频解读较少。',
+  '重点领域信息公开的深度不够，公开内容与群众需求存在差距。',
+  '政务新媒体与门户网站的信息发布协同不够。',
+];
+const DEMO_IMPROVEMENTS = [
+  '下一步将加强业务培训，完善答复文书模板。',
+  '下一步将建立栏目更新台账，按月检查。',
+  '下一步将推行多元化解读，做到政策文件与解读材料同步发布。',
+  '下一步将对照标准目录逐项梳理，补齐公开内容。',
+  '下一步将健全依申请公开办理流程，加强法制审核。',
+];
+
+function demoProblems(agencyId: number, year: number): string {
+  const y = agencyId % 10 === 3 ? 0 : year; // every tenth unit copies the same text each year
+  const pick = <T>(list: T[], n: number) => list[(agencyId * 7 + y * 3 + n) % list.length];
+  return `${pick(DEMO_PROBLEMS, 0)}${pick(DEMO_PROBLEMS, 2)}${pick(DEMO_IMPROVEMENTS, 1)}`;
 }
