@@ -61,6 +61,12 @@ const TITLE_YEAR_FIRST =
   /(20\d\d)\s*年度?\s*([\u4e00-\u9fa5]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 const PERIOD_YEAR = /(?:统计期限|统计时限|数据统计)[^0-9]{0,12}(20\d\d)/;
 const PAREN_YEAR = /[（(]\s*(20\d\d)\s*年度?\s*[)）]/;
+/**
+ * Last resort, when the title is missing or damaged: the year a report's body opens its account with
+ * (`2020年，我街…`, `2019年度，本局…`), at the start of one of its first lines.
+ */
+const BODY_YEAR = /^\s*(20\d\d)\s?年度?[，,]/;
+const BODY_YEAR_LINES = 60;
 
 /** Chinese numerals of a year, by position: 〇○零ＯO are 0, 一…九 are 1…9. */
 const CN_ZERO = '〇○零ＯO';
@@ -81,6 +87,10 @@ export function detectYear(lines: string[]): number | null {
       if (m) return Number(m[1]);
     }
   }
+  for (const line of lines.slice(0, BODY_YEAR_LINES)) {
+    const m = BODY_YEAR.exec(line);
+    if (m) return Number(m[1]);
+  }
   return null;
 }
 
@@ -94,9 +104,15 @@ const GENERIC_BODY = /^(?:省|市|县|区|镇|乡|旗|街道)?(?:人民政府|�
 /** A crawler's or an archive's field name before the title (`标题: 平潭综合实验区管委会2014年度…`). */
 const FIELD_NAME = /^(?:文章)?(?:标题|题目|题名|名称|主题)[:：]/;
 
+/** What a sentence says before the body's name (`根据《条例》规定，现将`): cut at its last punctuation. */
+const SENTENCE_LEAD = /^.*[，,。；;：:》>]/;
+const LEAD_WORDS = /^(?:现将|现|特将|特|兹将|兹|由)/;
+
 function cleanPrefix(prefix: string): string {
   return prefix
     .replace(FIELD_NAME, '')
+    .replace(SENTENCE_LEAD, '')
+    .replace(LEAD_WORDS, '')
     .replace(/^.*[《<]/, '')
     .replace(/^[^\u4e00-\u9fa5]+/, '')
     .replace(/(关于|发布|公布|特向社会公布)/g, '')
