@@ -12,6 +12,8 @@ interface Pattern {
   key: { old?: string; new?: string };
   /** A fixed value (未收到 … → 0) or the first group. */
   value?: number;
+  /** The key is itself a part (`其中当面申请18件`, `兼职人员1人`): a 其中 before it does not make it one. */
+  part?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -34,6 +36,14 @@ const PATTERNS: Pattern[] = [
     key: { old: 'review.total', new: 'review.total' },
   },
   { re: /行政诉讼(?:案件)?(?:共|计)?\s*(\d+)\s*[件起宗]/, key: { old: 'litigation.total' } },
+  // The channels of the old table's 收到申请数 (`其中当面申请18条，网上申请3条`).
+  { re: /当面(?:提出)?申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.in_person' }, part: true },
+  { re: /传真申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
+  { re: /(?:网络|网上|在线)申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
+  { re: /信函申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
+  // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`).
+  { re: /专职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
+  { re: /兼职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.part_time' }, part: true },
   {
     re: /未(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/,
     key: { old: 'apply.received', new: 'apply.received.total' },
@@ -91,7 +101,7 @@ export function findStatements(lines: string[], format: TemplateId): (Statement 
     const key = p.key[family];
     if (!key) continue;
     for (const m of joined.matchAll(new RegExp(p.re.source, 'g'))) {
-      if (p.value === undefined && isPart(joined, m.index ?? 0, m[0].length)) continue;
+      if (p.value === undefined && !p.part && isPart(joined, m.index ?? 0, m[0].length)) continue;
       out.push({ key, value: p.value ?? Number(m[1]), line: lineAt(m.index ?? 0), text: m[0] });
     }
   }

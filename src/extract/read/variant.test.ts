@@ -107,7 +107,28 @@ describe('narrative figures', () => {
     [
       '共收到…申请21条，其中当面申请18条',
       '全年共收到各类政府信息公开申请21条，其中当面申请18条。',
-      [['apply.received', 21]],
+      // The whole, and the part as its own row of the old table (1.当面申请数).
+      [
+        ['apply.received', 21],
+        ['apply.received.in_person', 18],
+      ],
+    ],
+    [
+      '专职人员1人，兼职人员3人',
+      '我局明确专人负责政府信息公开工作，其中专职人员1人，兼职人员3人。',
+      [
+        ['org.staff.full_time', 1],
+        ['org.staff.part_time', 3],
+      ],
+    ],
+    [
+      '网上申请 and 信函申请 as parts',
+      '全年受理依申请公开12件，其中网上申请9件，信函申请3件。',
+      [
+        ['apply.received', 12],
+        ['apply.received.online', 9],
+        ['apply.received.letter', 3],
+      ],
     ],
   ] as [string, string, [string, number][]][])('%s', (_name, sentence, stated) => {
     expect(findStatements([sentence], 'old2008').map((s) => [s.key, s.value])).toEqual(stated);
