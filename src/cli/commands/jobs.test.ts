@@ -28,6 +28,9 @@ describe('gongkai jobs', () => {
     expect(r.out).toMatch(
       /^清理过期会话（session-purge）：30 3 \* \* \*（Asia\/Shanghai），下次 \d{4}-\d\d-\d\d 03:30$/m,
     );
+    expect(r.out).toMatch(
+      /^检查指标自查（standards-self-check）：0 7 \* \* 1（Asia\/Shanghai），下次 \d{4}-\d\d-\d\d 07:00$/m,
+    );
   });
 
   it('runs a job once now, and refuses a name it does not know', () => {
@@ -36,6 +39,6 @@ describe('gongkai jobs', () => {
     expect(r.out).toMatch(/^清理过期会话：完成 \{"job":"session-purge","purged":0,"rateCounters":0,"ms":\d+\}$/m);
     const unknown = gongkai('jobs', 'run', 'nope', '--data', dataDir);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.err).toContain('没有这个定时任务：nope（可用：reminder-sweep、session-purge）');
+    expect(unknown.err).toContain('没有这个定时任务：nope（可用：reminder-sweep、session-purge、standards-self-check）');
   });
 });
