@@ -39,6 +39,8 @@ describe('gongkai jobs', () => {
     expect(r.out).toMatch(/^清理过期会话：完成 \{"job":"session-purge","purged":0,"rateCounters":0,"ms":\d+\}$/m);
     const unknown = gongkai('jobs', 'run', 'nope', '--data', dataDir);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.err).toContain('没有这个定时任务：nope（可用：reminder-sweep、session-purge、standards-self-check）');
+    expect(unknown.err).toContain(
+      '没有这个定时任务：nope（可用：reminder-sweep、session-purge、standards-self-check）',
+    );
   });
 });
