@@ -1,0 +1,72 @@
+/**
+ * The annual report as years pile up (issue #18): the county report of one year over the demo's ~100,000 cases,
+ * then over ~1,000,000 — the same cases copied into nine earlier four-year spans (all closed), as a county's
+ * decades or a city's few years would hold. Target: on the server under 100 ms at 1,000,000 and within 2× of
+ * its time at 100,000. On the server only (DATABASE_URL; PGlite takes minutes to load a million rows).
+ */
+import { sql } from 'drizzle-orm';
+import { fixedClock } from '../src/clock.ts';
+import { config } from '../src/config.ts';
+import type { Db } from '../src/db/client.ts';
+import { loadDemo } from '../src/demo/county.ts';
+import { computeAgencyReport } from '../src/reports/compute.ts';
+import { openBenchDb } from './bench-db.ts';
+
+async function bestOf(db: Db, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await computeAgencyReport(db, { agencyId: 1, year: 2025, subtree: true });
+    times.push(performance.now() - t);
+  }
+  return Math.min(...times);
+}
+
+/** Copies every case `years` earlier, closed, with its own tracking code. */
+async function copyEarlier(db: Db, years: number, tag: number): Promise<void> {
+  const columns = (await db.execute(
+    sql`select column_name, data_type from information_schema.columns where table_name = 'cases' and table_schema = current_schema() order by ordinal_position`,
+  )) as unknown as { rows: { column_name: string; data_type: string }[] };
+  const names: string[] = [];
+  const values: string[] = [];
+  for (const { column_name: c, data_type: type } of columns.rows) {
+    if (c === 'id') continue;
+    names.push(`"${c}"`);
+    if (c === 'tracking_code') values.push(`tracking_code || '${tag}'`);
+    else if (c === 'state') values.push(`'replied'`);
+    else if (c === 'closed_on') values.push(`coalesce(closed_on, received_on + 15) - interval '${years} years'`);
+    else if (c === 'outcome') values.push(`coalesce(outcome, 'granted')`);
+    else if (type === 'date') values.push(`"${c}" - interval '${years} years'`);
+    else values.push(`"${c}"`);
+  }
+  await db.execute(
+    sql.raw(
+      `insert into cases (${names.join(', ')}) select ${values.join(', ')} from cases where length(tracking_code) = 10`,
+    ),
+  );
+}
+
+export default async function benchReportHistory(): Promise<void> {
+  const url = config.databaseUrl;
+  if (!url) {
+    console.log('report history: skipped (set DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)');
+    return;
+  }
+  const { db, close } = await openBenchDb('gk_history', url);
+  try {
+    const loaded = await loadDemo({ db, clock: fixedClock('2026-11-23') }, { perYear: 26_000, fromYear: 2023 });
+    await db.execute(sql`analyze cases`);
+    const base = await bestOf(db);
+    for (let k = 1; k <= 9; k++) await copyEarlier(db, 4 * k, k);
+    await db.execute(sql`analyze cases`);
+    const [{ n }] = (
+      (await db.execute(sql`select count(*)::int as n from cases`)) as unknown as { rows: { n: number }[] }
+    ).rows;
+    const grown = await bestOf(db);
+    console.log(
+      `report history (PostgreSQL): county report of 2025 at ${loaded.cases} cases ${base.toFixed(0)} ms; at ${n} cases ${grown.toFixed(0)} ms (${(grown / base).toFixed(2)}×; target < 100 ms and ≤ 2×)`,
+    );
+  } finally {
+    await close();
+  }
+}
