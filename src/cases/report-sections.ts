@@ -79,17 +79,10 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
   const format = scope.format ?? templateForYear(scope.year);
   const { start, end } = bounds(scope.year);
   const agencyFilter = inArray(cases.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]);
-  // The cases of the year: received by its end and not closed before its start. Written as three arms an index
-  // answers each (received in the year; closed in or after it; still open), so the planner reads the year's
-  // cases, not the whole history (issue #18). The same set: the first arm keeps the original condition.
   const relevant = and(
     agencyFilter,
     lte(cases.receivedOn, end),
-    or(
-      and(gte(cases.receivedOn, start), or(isNull(cases.closedOn), gte(cases.closedOn, start))),
-      gte(cases.closedOn, start),
-      isNull(cases.closedOn),
-    ),
+    or(isNull(cases.closedOn), gte(cases.closedOn, start)),
   );
   const rows =
     format !== 'old2008'
