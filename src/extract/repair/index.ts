@@ -17,7 +17,7 @@
  * text), furniture runs inside a line are cut out.
  */
 import * as OpenCC from 'opencc-js';
-import { restoreLines } from './layout.ts';
+import { dropStrayPipes, restoreLines } from './layout.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -134,7 +134,7 @@ export function repairText(text: string): string {
 
 /** Repaired text as lines, furniture dropped (line numbers of the kept lines are their 1-based index). */
 export function toLines(text: string): string[] {
-  return restoreLines(repairText(text))
+  return dropStrayPipes(restoreLines(repairText(text)))
     .split('\n')
     .map((line) => {
       if (isFurniture(line)) return '';

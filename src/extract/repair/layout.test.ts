@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realDir, realGoldDir, seedGoldDir, seedsDir } from '../../testing/paths.ts';
 import { extractFile } from '../pipeline.ts';
-import { LONG_LINE, restoreLines, splitRunTogether } from './layout.ts';
+import { dropStrayPipes, LONG_LINE, restoreLines, splitRunTogether } from './layout.ts';
 
 interface Gold {
   format: string;
@@ -45,6 +45,32 @@ describe('a report on one line', () => {
       expect(invented).toEqual([]);
     },
   );
+
+  it.each(texts)(
+    '%s, its cells one per line behind stray pipes, reads every gold value, none invented',
+    async (name, file, goldFile) => {
+      const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as Gold;
+      const piped = readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line) => line.split(/\t+/).map((cell) => `| ${cell}`))
+        .join('\n');
+      const path = join(work, `piped-${name}`);
+      writeFileSync(path, piped);
+      const out = await extractFile(path);
+      expect([out.format, out.year, out.issuer]).toEqual([gold.format, gold.year, gold.issuer]);
+      for (const [key, value] of Object.entries(gold.values)) expect(out.values[key], key).toEqual(value);
+      expect(Object.keys(out.values).filter((k) => !(k in gold.values) && out.values[k] !== null)).toEqual([]);
+    },
+  );
+
+  it('drops stray pipes only where most lines are one cell behind a pipe; a pipe table stays', () => {
+    const cells = Array.from({ length: 30 }, (_, i) => `| 单元${i}`).join('\n');
+    expect(dropStrayPipes(cells).split('\n')[3]).toBe('单元3');
+    const table = Array.from({ length: 30 }, (_, i) => `| 行${i} | ${i} | ${i + 1} |`).join('\n');
+    expect(dropStrayPipes(table)).toBe(table);
+    const prose = `当前位置: 首页 |\n${'正文一句。\n'.repeat(40)}`;
+    expect(dropStrayPipes(prose)).toBe(prose);
+  });
 
   it('breaks before headings, numbered rows, rows with their figures, the title and the sign-off', () => {
     const line = `当前位置: 首页 | 某县人民政府2025年度政府信息公开工作年度报告 本报告依据《条例》编制。 一、主动公开情况 规章 0 0 5 行政规范性文件 3 0 20 第二十条第（五）项 信息内容 （一）收到申请数 8件 涉及国家秘密 涉及商业秘密 单位负责人: 张三 ${'说明'.repeat(LONG_LINE)}`;

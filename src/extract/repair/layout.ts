@@ -88,3 +88,35 @@ export function restoreLines(text: string): string {
     })
     .join('\n');
 }
+
+/**
+ * The cell of a line holding one cell between stray pipes (`| 主动公开政府信息数`, `| 170 |`), else undefined:
+ * by hand, not by a pattern, so a long run of spaces costs one pass.
+ */
+function oneCellPiped(line: string): string | undefined {
+  const t = line.trim();
+  if (!t.startsWith('|')) return undefined;
+  const inner = t.endsWith('|') && t.length > 1 ? t.slice(1, -1) : t.slice(1);
+  return inner.includes('|') ? undefined : inner.trim();
+}
+/** Share of the non-empty lines that must be such cells before the pipes are taken for debris. */
+export const STRAY_PIPE_SHARE = 0.4;
+const MIN_PIPED_LINES = 20;
+
+/**
+ * Table cells flattened one per line with a stray `|` before each (a crawler's table-to-text): the pipes
+ * dropped, so the reader meets the one-cell-per-line shape it reads. Pipe tables (`| a | b |`, pipes inside
+ * a line) and text with a few such lines are left alone.
+ */
+export function dropStrayPipes(text: string): string {
+  const lines = text.split('\n');
+  let nonEmpty = 0;
+  let piped = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    nonEmpty++;
+    if (oneCellPiped(line) !== undefined) piped++;
+  }
+  if (piped < MIN_PIPED_LINES || piped < nonEmpty * STRAY_PIPE_SHARE) return text;
+  return lines.map((line) => oneCellPiped(line) ?? line).join('\n');
+}
