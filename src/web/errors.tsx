@@ -10,6 +10,7 @@ import { inputError } from '../api-input.ts';
 import { type ErrorCode, isAppError } from '../errors.ts';
 import { Layout } from './components/layout.tsx';
 import type { AppEnv } from './env.ts';
+import { safeLocalPath } from './security/redirect.ts';
 
 export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   bad_input: 400,
@@ -55,18 +56,57 @@ export function errorPage(
     return c.json({ error: { status, code, message } }, status);
   }
   const title = TITLES[status] ?? '出错了';
+  // A refusal in the console stays in the console, with its menus, and sends the user back to the form: the
+  // browser's 后退 keeps what was typed (issue #15).
+  const user = c.get('user');
+  const inConsole = Boolean(user) && c.req.path.startsWith('/console');
+  const back = inConsole ? sameSitePath(c.req.header('referer'), c.req.url) : undefined;
   return c.html(
-    <Layout title={title} site={site} path={c.req.path} largeText={c.get('largeText')} script={c.get('script')}>
+    <Layout
+      title={title}
+      site={site}
+      path={c.req.path}
+      largeText={c.get('largeText')}
+      script={c.get('script')}
+      console={inConsole}
+      user={inConsole ? user : undefined}
+      csrf={inConsole ? c.get('csrfToken') : undefined}
+    >
       <h1>{title}</h1>
       <p class="error" role="alert">
         {message}
       </p>
-      <p>
-        <a href="/">返回首页</a>
-      </p>
+      {inConsole ? (
+        <p id="error-back">
+          请用浏览器的“后退”返回上一页修改，已填写的内容仍在表单中
+          {back ? (
+            <>
+              ；或<a href={back}>重新打开上一页</a>
+            </>
+          ) : null}
+          。
+        </p>
+      ) : (
+        <p>
+          <a href="/">返回首页</a>
+        </p>
+      )}
     </Layout>,
     status,
   );
+}
+
+/** The path of a Referer on this site (never another origin's address), for a link back. */
+function sameSitePath(referer: string | undefined, here: string): string | undefined {
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    const site = new URL(here);
+    if (from.origin !== site.origin) return undefined;
+    return safeLocalPath(`${from.pathname}${from.search}`, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function handleError(failure: unknown, c: Context<AppEnv>, site: string, log: (e: unknown) => void) {
