@@ -35,7 +35,12 @@ export const mayUploadReports = (user: SessionUser) =>
 
 export async function uploadReports(
   deps: { db: Db; clock: Clock; sandbox?: Sandbox },
-  input: { user: SessionUser; files: { name: string; bytes: Uint8Array }[] },
+  input: {
+    user: SessionUser;
+    files: { name: string; bytes: Uint8Array }[];
+    /** Told as each file has been read (its place, how many, what was read), before the batch is stored. */
+    onRead?: (done: number, total: number, result: UploadResult) => void | Promise<void>;
+  },
 ): Promise<UploadResult[]> {
   if (!mayUploadReports(input.user)) throw new AppError('forbidden', '无权导入年度报告');
   if (input.files.length === 0) throw new AppError('bad_input', '请选择要导入的报告文件', { field: 'files' });
@@ -64,6 +69,7 @@ export async function uploadReports(
       // The reader's reasons end with their English gloss in brackets: the user reads the Chinese.
       results.push({ file, stored: false, reason: error.message.replace(/\s*\([^()]*\)\s*$/, '') });
     }
+    await input.onRead?.(results.length, input.files.length, results[results.length - 1]);
   }
   const ids = await importReports(
     { db: deps.db, now: deps.clock.now() },

@@ -44,8 +44,17 @@ describe('导入年度报告 in the console: a batch uploaded, each file read in
       ['files', new File(['这不是报告，只是一段文字。'], '说明.txt', { type: 'text/plain' })],
     ]);
     expect(sent.status).toBe(200);
+    expect(sent.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(sent.headers.get('cache-control')).toBe('no-store');
     const page = await sent.text();
     expect(page).toContain('共 3 个文件，导入 2 份，未导入 1 个');
+    // The progress, a line per file as it was read, comes before the results in the one streamed page.
+    const progress = /<ol id="import-progress">([^]*?)<\/ol>/.exec(page)?.[1] ?? '';
+    expect(progress.match(/<li>/g)).toHaveLength(3);
+    expect(progress).toMatch(/<li>1\/3 /);
+    expect(progress).toMatch(/<li>3\/3 /);
+    expect(page.indexOf('id="import-progress"')).toBeLessThan(page.indexOf('id="import-results"'));
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
     expect(page).toContain('某市交通运输局');
     expect(page).toContain('未导入：');
     expect(page).not.toContain('/tmp/');
