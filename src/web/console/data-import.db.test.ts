@@ -49,7 +49,7 @@ describe('导入年度报告 in the console: a batch uploaded, each file read in
     const page = await sent.text();
     expect(page).toContain('共 3 个文件，导入 2 份，未导入 1 个');
     // The progress, a line per file as it was read, comes before the results in the one streamed page.
-    const progress = /<ol id="import-progress">([^]*?)<\/ol>/.exec(page)?.[1] ?? '';
+    const progress = /<ol id="import-progress">([\s\S]*?)<\/ol>/.exec(page)?.[1] ?? '';
     expect(progress.match(/<li>/g)).toHaveLength(3);
     expect(progress).toMatch(/<li>1\/3 /);
     expect(progress).toMatch(/<li>3\/3 /);
