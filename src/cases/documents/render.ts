@@ -11,6 +11,7 @@ import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
 import { outcome } from '../../law/outcomes.ts';
+import { GB9704_PAGE } from '../../report/render/gb9704.ts';
 import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
 import { assistsOfCase } from '../assists.ts';
 import { DELIVERY_METHOD_NAMES, listDeliveries } from '../deliveries.ts';
@@ -178,8 +179,6 @@ ${doc.letterNo ? `<p class="letter-no">${escapeHtml(doc.letterNo)}</p>\n` : ''}$
 </body></html>`;
 }
 
-/** GB/T 9704-2012: A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; in twips (1 mm = 56.7). */
-export const GB9704_MARGINS = { top: 2098, bottom: 1984, left: 1588, right: 1474 } as const;
 /** 正文 仿宋_GB2312 三号 (16 pt), 标题 方正小标宋简体 二号 (22 pt); docx sizes are half-points. */
 const BODY = { font: '仿宋_GB2312', size: 32 } as const;
 const TITLE = { font: '方正小标宋简体', size: 44 } as const;
@@ -194,7 +193,7 @@ export async function documentDocx(doc: CaseDocument): Promise<Buffer> {
     title: doc.title,
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: GB9704_MARGINS } },
+        properties: { page: GB9704_PAGE },
         children: [
           new Paragraph({ alignment: 'center', children: [new TextRun({ text: doc.title, ...TITLE })] }),
           ...(doc.letterNo ? [new Paragraph({ alignment: 'center', children: [run(doc.letterNo)] })] : []),

@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import type { Report } from '../model.ts';
 import { getTemplate } from '../templates/index.ts';
+import { BLACK, BODY_FONT, GB9704_PAGE, GB9704_STYLES, LINE, TEXT_WIDTH } from './gb9704.ts';
 import { type Grid, reportGrids, reportTitle } from './grid.ts';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -34,9 +35,6 @@ function cellParagraph(text: string, bold: boolean, indent = 0): Paragraph {
     children: [new TextRun({ text, bold, font: '宋体', size: 21, color: BLACK })],
   });
 }
-
-/** The text area of an A4 page with the GB/T 9704 margins, in twips (210mm − 28mm − 26mm). */
-const TEXT_WIDTH = 11906 - 1588 - 1474;
 
 /**
  * Column widths in twips: the row-label columns take 45% of the line (the label itself, the last of them,
@@ -81,8 +79,6 @@ function gridTable(grid: Grid): Table {
 }
 
 /** 3号 is 16 points; a fixed line of 28.95 points (22 lines to the page). */
-const LINE = { line: 579, lineRule: 'exact' as const };
-const BLACK = '000000';
 
 const heading = (text: string) =>
   new Paragraph({
@@ -104,25 +100,8 @@ function body(text: string | undefined): Paragraph[] {
   );
 }
 
-const BODY_FONT = '仿宋_GB2312';
-
 const caption = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, bold: true, font: '黑体', size: 24, color: BLACK })] });
-
-/** Word's built-in styles made official: black, the 公文 fonts, no theme colour. */
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-const STYLES = {
-  default: {
-    document: { run: { font: font(BODY_FONT), size: 32, color: BLACK } },
-    title: { run: { font: font('方正小标宋简体'), size: 44, color: BLACK, bold: false } },
-    heading1: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading2: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading3: { run: { font: font('楷体_GB2312'), size: 32, color: BLACK, bold: false, italics: false } },
-    heading4: { run: { font: font(BODY_FONT), size: 32, color: BLACK, bold: true, italics: false } },
-    heading5: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-    heading6: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-  },
-};
 
 export async function renderDocx(report: Report): Promise<Buffer> {
   const template = getTemplate(report.format);
@@ -160,11 +139,11 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   const doc = new Document({
     creator: 'gongkai',
     title: reportTitle(report),
-    styles: STYLES,
+    styles: GB9704_STYLES,
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+          page: GB9704_PAGE,
         },
         children,
       },

@@ -19,31 +19,13 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { BLACK, BODY_FONT, GB9704_PAGE, GB9704_STYLES, LINE, TEXT_WIDTH } from '../../report/render/gb9704.ts';
 import { websiteGrid } from './grid.ts';
 import type { WebsiteReport } from './model.ts';
 
-const BLACK = '000000';
-const BODY_FONT = '仿宋_GB2312';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
-/** The text area of an A4 page with the GB/T 9704 margins, in twips. */
-const TEXT_WIDTH = 11906 - 1588 - 1474;
 const WIDTHS = [Math.floor(TEXT_WIDTH * 0.22), Math.floor(TEXT_WIDTH * 0.48), Math.floor(TEXT_WIDTH * 0.3)];
-const LINE = { line: 579, lineRule: 'exact' as const };
-
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-const STYLES = {
-  default: {
-    document: { run: { font: font(BODY_FONT), size: 32, color: BLACK } },
-    title: { run: { font: font('方正小标宋简体'), size: 44, color: BLACK, bold: false } },
-    heading1: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading2: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading3: { run: { font: font('楷体_GB2312'), size: 32, color: BLACK, bold: false, italics: false } },
-    heading4: { run: { font: font(BODY_FONT), size: 32, color: BLACK, bold: true, italics: false } },
-    heading5: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-    heading6: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-  },
-};
 
 function cellText(text: string, opts: { bold?: boolean; indent?: number; center?: boolean } = {}): Paragraph {
   return new Paragraph({
@@ -118,11 +100,11 @@ export async function renderWebsiteDocx(report: WebsiteReport): Promise<Buffer> 
   const doc = new Document({
     creator: 'gongkai',
     title: grid.title,
-    styles: STYLES,
+    styles: GB9704_STYLES,
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+          page: GB9704_PAGE,
         },
         children,
       },

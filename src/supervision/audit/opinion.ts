@@ -6,6 +6,7 @@
  * coloured heading styles).
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { BLACK, BODY_FONT, GB9704_PAGE, GB9704_STYLES, LINE } from '../../report/render/gb9704.ts';
 import { type AuditProblem, PROBLEM_KIND_NAMES, PROBLEM_KINDS } from './problems.ts';
 import type { UnitAudit } from './query.ts';
 
@@ -44,23 +45,6 @@ export function opinionText(unit: UnitAudit): string {
   if (unit.problems.length) lines.push(CLOSING);
   return lines.join('\n');
 }
-
-const BLACK = '000000';
-const BODY_FONT = '仿宋_GB2312';
-const LINE = { line: 579, lineRule: 'exact' as const };
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-const STYLES = {
-  default: {
-    document: { run: { font: font(BODY_FONT), size: 32, color: BLACK } },
-    title: { run: { font: font('方正小标宋简体'), size: 44, color: BLACK, bold: false } },
-    heading1: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading2: { run: { font: font('黑体'), size: 32, color: BLACK, bold: false } },
-    heading3: { run: { font: font('楷体_GB2312'), size: 32, color: BLACK, bold: false, italics: false } },
-    heading4: { run: { font: font(BODY_FONT), size: 32, color: BLACK, bold: true, italics: false } },
-    heading5: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-    heading6: { run: { font: font(BODY_FONT), size: 32, color: BLACK, italics: false } },
-  },
-};
 
 const run = (text: string, fontName = BODY_FONT) => new TextRun({ text, font: fontName, size: 32, color: BLACK });
 const para = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: LINE, children: [run(text)] });
@@ -108,11 +92,11 @@ export async function opinionDocx(unit: UnitAudit, sign: { from: string; date: s
   const doc = new Document({
     creator: 'gongkai',
     title: opinionTitle(unit),
-    styles: STYLES,
+    styles: GB9704_STYLES,
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+          page: GB9704_PAGE,
         },
         children,
       },
