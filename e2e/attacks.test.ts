@@ -5,12 +5,12 @@
  * The same attacks in depth, per route, live beside the code in src/web/security/.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_LOGINS } from '../src/auth/lockout.ts';
 import { type RunningServer, startServer } from '../src/cli/testing-process.ts';
+import { streamHostileBody } from '../src/testing/hostile-body.ts';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -38,40 +38,6 @@ const rssOfServer = () => {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 };
 
-/** Streams filler up to `limit` bytes in 64 KB chunks (chunked encoding) until the server answers. */
-function hostileBody(path: string, type: string, opening: string, limit = 1024 * MB) {
-  return new Promise<{ status: number; sent: number }>((resolve, reject) => {
-    const filler = Buffer.alloc(64 * 1024, 0x41);
-    let sent = 0;
-    let answered: number | undefined;
-    const req = request({
-      host: '127.0.0.1',
-      port: server.port,
-      path,
-      method: 'POST',
-      headers: { 'content-type': type },
-    });
-    req.on('response', (res) => {
-      answered = res.statusCode ?? 0;
-      res.resume();
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: answered ?? 0, sent });
-      });
-    });
-    req.on('error', (e) => (answered === undefined ? reject(e) : resolve({ status: answered, sent })));
-    const pump = () => {
-      if (answered !== undefined || req.destroyed) return;
-      if (sent >= limit) return void req.end();
-      sent += filler.length;
-      if (req.write(filler)) setImmediate(pump);
-      else req.once('drain', pump);
-    };
-    req.write(opening);
-    pump();
-  });
-}
-
 /** A visitor's sign-in page: the CSRF cookie and token a form post needs. */
 async function loginForm() {
   const res = await fetch(`${server.url}/login`);
@@ -87,11 +53,12 @@ describe('attacks on a running server (#19)', () => {
   it('a 1 GB chunked body to a path that does not exist is refused, the server growing by less than 64 MB', async () => {
     const before = rssOfServer();
     const boundary = 'x1GBx';
-    const { status, sent } = await hostileBody(
-      '/no/such/path',
-      `multipart/form-data; boundary=${boundary}`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n`,
-    );
+    const { status, sent } = await streamHostileBody({
+      port: server.port,
+      path: '/no/such/path',
+      type: `multipart/form-data; boundary=${boundary}`,
+      opening: `--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n`,
+    });
     expect([403, 404, 413]).toContain(status);
     expect(sent).toBeLessThan(1024 * MB);
     expect(rssOfServer() - before).toBeLessThan(64 * MB);

@@ -3,12 +3,12 @@
  * that does not exist, to the application form and to the JSON API of a served site. Each is refused and the
  * server's memory (this process: the server runs in it) grows by less than 64 MB.
  */
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
+import { streamHostileBody } from '../../testing/hostile-body.ts';
 import { createSite } from '../site.ts';
 
 const GB = 1024 * 1024 * 1024;
@@ -31,34 +31,7 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Sends `opening`, then filler up to 1 GB in 64 KB chunks (chunked encoding), until the server answers. */
-function hostile(path: string, type: string, opening: string) {
-  return new Promise<{ status: number; sent: number }>((resolve, reject) => {
-    const filler = Buffer.alloc(64 * 1024, 0x41);
-    let sent = 0;
-    let answered: number | undefined;
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': type } });
-    req.on('response', (res) => {
-      answered = res.statusCode ?? 0;
-      res.resume();
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: answered ?? 0, sent });
-      });
-    });
-    req.on('error', (e) => (answered === undefined ? reject(e) : resolve({ status: answered, sent })));
-    // One chunk a turn of the event loop, so the answer is read as soon as it comes (the server is in this process).
-    const pump = () => {
-      if (answered !== undefined || req.destroyed) return;
-      if (sent >= GB) return void req.end();
-      sent += filler.length;
-      if (req.write(filler)) setImmediate(pump);
-      else req.once('drain', pump);
-    };
-    req.write(opening);
-    pump();
-  });
-}
+const hostile = (path: string, type: string, opening: string) => streamHostileBody({ port, path, type, opening });
 
 describe('a 1 GB chunked body is refused with the memory bounded', () => {
   const boundary = 'x1GBx';
