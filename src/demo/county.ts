@@ -492,6 +492,7 @@ export async function loadDemo(deps: { db: Db; clock: Clock }, opts: DemoOptions
         bodyKey: bodyKey(agency.name),
         year,
         format: report.format,
+        countScope: agency.id === county.id ? 'subtree' : 'own',
         values: report.values,
         narrative: report.narrative,
         findings,

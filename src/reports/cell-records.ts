@@ -2,9 +2,11 @@
  * 查看统计数的来源: the records behind one number of a computed report — the catalog items (or the 第二十条
  * figures entered by month) of section 二, the cases of sections 三 and 四 — for the agencies the report counts.
  */
+import { subtreeIds } from '../agencies/tree.ts';
 import { drillDown } from '../cases/report-sections.ts';
 import { type CellDrill, drillCatalogCell, isCatalogCell } from '../catalog/report-section.ts';
 import type { Executor } from '../db/client.ts';
+import type { CountScope } from '../db/schema/reports.ts';
 import type { TemplateId } from '../report/model.ts';
 
 const CASE_CELL: Record<TemplateId, RegExp> = {
@@ -30,4 +32,9 @@ export async function cellRecords(
   if (isCatalogCell(scope.key, scope.format)) return { kind: 'catalog', drill: await drillCatalogCell(db, scope) };
   if (CASE_CELL[scope.format].test(scope.key)) return { kind: 'cases', caseIds: await drillDown(db, scope) };
   return { kind: 'none' };
+}
+
+/** The agencies whose records a computed report counts: its own, or its whole subtree for a consolidated report. */
+export async function countedAgencyIds(db: Executor, report: { agencyId: number; countScope: CountScope }) {
+  return report.countScope === 'subtree' ? subtreeIds(db, report.agencyId) : [report.agencyId];
 }

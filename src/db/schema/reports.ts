@@ -10,6 +10,9 @@ import { users } from './auth.ts';
 export const reportOrigins = ['computed', 'imported'] as const;
 export const reportStatuses = ['draft', 'locked', 'published'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
+/** Whose records a computed report counts: 本机关 alone, or 本机关及所属单位合计 (a county's or city's consolidated report). */
+export const countScopes = ['own', 'subtree'] as const;
+export type CountScope = (typeof countScopes)[number];
 
 export const annualReports = pgTable(
   'annual_reports',
@@ -24,6 +27,7 @@ export const annualReports = pgTable(
     year: integer('year').notNull(),
     format: text('format').notNull(),
     hasTable: boolean('has_table').notNull().default(true),
+    countScope: text('count_scope', { enum: countScopes }).notNull().default('own'),
     values: jsonb('values').$type<Record<string, number | string | null>>().notNull(),
     narrative: jsonb('narrative')
       .$type<{ overview?: string; problems?: string; other?: string }>()

@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { annualReports } from '../../db/schema/reports.ts';
+import { annualReports, type CountScope } from '../../db/schema/reports.ts';
 import { AppError } from '../../errors.ts';
 import type { Narrative, Report } from '../../report/model.ts';
 import { bodyKey } from '../body-key.ts';
@@ -16,6 +16,8 @@ export interface SaveComputedReportInput {
   agencyId: number;
   report: Report;
   narrative?: Narrative;
+  /** Whose records the tables count; a rebuild keeps the draft's when not given. */
+  countScope?: CountScope;
 }
 
 export async function saveComputedReport(deps: { db: Db; now: Date }, input: SaveComputedReportInput) {
@@ -51,6 +53,7 @@ export async function saveComputedReport(deps: { db: Db; now: Date }, input: Sav
       bodyKey: key,
       format: report.format,
       hasTable: true,
+      countScope: input.countScope ?? existing?.countScope ?? 'own',
       values: report.values,
       narrative,
       findings,
@@ -77,7 +80,7 @@ export async function saveComputedReport(deps: { db: Db; now: Date }, input: Sav
       entityType: 'annual_report',
       entityId: String(row.id),
       agencyId: input.agencyId,
-      data: { year: report.year, errorCount },
+      data: { year: report.year, errorCount, countScope: fields.countScope },
     });
     return row;
   });

@@ -218,3 +218,51 @@ describe('the report builder: 第二十条 figures typed in the console, each nu
     expect(res.status).toBe(403);
   });
 });
+
+describe('a consolidated report (本机关及所属单位合计) drills to the records of the whole subtree', () => {
+  it('the county builds its report over its subtree; a cell lists the education bureau’s cases', async () => {
+    await makeUser(t.db, { agency: tree.county, role: 'office_head', username: 'countyhead' });
+    const b = await signedIn('countyhead');
+    const page = await b.get('/console/reports');
+    expect(page.html).toContain('本机关及所属单位合计');
+    const res = await b.post('/console/reports/build', {
+      agencyId: String(tree.county.id),
+      year: '2026',
+      countScope: 'subtree',
+    });
+    expect(res.status).toBe(303);
+    const id = idFrom(res.headers.get('location'));
+    const row = await getReportRow(t.db, id);
+    expect(row.countScope).toBe('subtree');
+    expect(toReport(row).values['apply.received.natural_person']).toBe(2);
+    const builder = await b.get(`/console/reports/${id}`);
+    expect(builder.html).toContain('统计范围：本机关及所属单位合计');
+    // 重新计算 keeps the scope.
+    expect(builder.html).toContain('name="countScope" value="subtree"');
+    const { html } = await b.get(`/console/reports/${id}/cells/apply.received.natural_person`);
+    expect(html).toContain('共 2 件');
+    // The county's own report counts none of them.
+    const own = await b.post('/console/reports/build', {
+      agencyId: String(tree.county.id),
+      year: '2026',
+      countScope: 'own',
+    });
+    expect(
+      toReport(await getReportRow(t.db, idFrom(own.headers.get('location')))).values['apply.received.natural_person'],
+    ).toBe(0);
+  });
+
+  it('the supervisor’s consolidated report of the season links each number to the subtree’s records', async () => {
+    await makeUser(t.db, { agency: tree.county, role: 'supervisor', username: 'countysup' });
+    const b = await signedIn('countysup');
+    const season = await b.get('/console/supervision/season?year=2026');
+    expect(season.html).toContain('/console/supervision/season/cells/apply.received.natural_person?year=2026');
+    const { res, html } = await b.get('/console/supervision/season/cells/apply.received.natural_person?year=2026');
+    expect(res.status).toBe(200);
+    expect(html).toContain('共 2 件');
+    expect(html).toContain('受理编号');
+    // A supervisor does not handle the cases: the applicants' names are masked.
+    expect(html).not.toContain('张三丰');
+    expect((await b.get('/console/supervision/season/cells/no.such.key?year=2026')).res.status).toBe(404);
+  });
+});

@@ -9,7 +9,6 @@ import { raw } from 'hono/html';
 import { z } from 'zod';
 import { parseInput } from '../../api-input.ts';
 import { can, requirePermission } from '../../auth/roles.ts';
-import { registerRowsOf, registerScope } from '../../cases/register.ts';
 import { enterMonthlyFigures } from '../../catalog/actions/enter-monthly-figures.ts';
 import { FIGURE_KEYS } from '../../catalog/figures.ts';
 import { figureKeysOf } from '../../catalog/report-section.ts';
@@ -17,7 +16,7 @@ import { yearFigures } from '../../catalog/year-figures.ts';
 import { type Clock, shanghaiTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
-import { annualReports } from '../../db/schema/reports.ts';
+import { annualReports, type CountScope, countScopes } from '../../db/schema/reports.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import type { Narrative } from '../../report/model.ts';
 import { renderReportBody } from '../../report/render/index.ts';
@@ -26,15 +25,17 @@ import { correctReport } from '../../reports/actions/correct-report.ts';
 import { lockReport } from '../../reports/actions/lock-report.ts';
 import { publishReport } from '../../reports/actions/publish-report.ts';
 import { narrativeVersion, updateNarrative } from '../../reports/actions/update-narrative.ts';
-import { cellRecords, hasCellRecords } from '../../reports/cell-records.ts';
+import { cellRecords, countedAgencyIds, hasCellRecords } from '../../reports/cell-records.ts';
 import { indicatorName } from '../../reports/export.ts';
 import { corrections } from '../../reports/queries.ts';
 import { findingsFor, getReportRow, toReport } from '../../reports/store.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv } from '../env.ts';
+import { cellRecordsBody } from './cell-records-view.tsx';
 import { Csrf, consolePage } from './shell.tsx';
 
 const STATUS = { draft: '草稿', locked: '已锁定', published: '已发布' } as const;
+const COUNT_SCOPE: Record<CountScope, string> = { own: '本机关', subtree: '本机关及所属单位合计' };
 
 const narrativeForm = z.object({
   overview: z.string().max(50_000).default(''),
@@ -62,7 +63,7 @@ const correctionForm = z.object({
 /** Computes and saves the draft of an agency's report for a year (cases + catalog); returns its id. */
 export type BuildReport = (
   deps: { db: Db; clock: Clock },
-  input: { actorId: number; agencyId: number; year: number },
+  input: { actorId: number; agencyId: number; year: number; countScope?: CountScope },
 ) => Promise<number>;
 
 export function consoleReports(deps: { db: Db; clock: Clock; site: string; build?: BuildReport }) {
@@ -122,6 +123,12 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
               </select>
               <label for="year">年度</label>
               <input id="year" name="year" type="number" value={String(lastYear)} />
+              <label for="countScope">统计范围</label>
+              <select id="countScope" name="countScope">
+                {countScopes.map((s) => (
+                  <option value={s}>{COUNT_SCOPE[s]}</option>
+                ))}
+              </select>
               <button type="submit">生成（重新计算）统计表</button>
             </form>
           ) : null}
@@ -155,7 +162,11 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
       const user = requireUser(c);
       if (!deps.build) throw new AppError('not_found', '未配置报告计算');
       const form = parseInput(
-        z.object({ agencyId: z.coerce.number().int(), year: z.coerce.number().int().min(2008).max(2100) }),
+        z.object({
+          agencyId: z.coerce.number().int(),
+          year: z.coerce.number().int().min(2008).max(2100),
+          countScope: z.enum(countScopes).optional(),
+        }),
         await c.req.parseBody(),
       );
       requirePermission(user, 'report.edit', form.agencyId);
@@ -351,6 +362,7 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
                   <Csrf c={c} />
                   <input type="hidden" name="agencyId" value={String(agencyId)} />
                   <input type="hidden" name="year" value={String(row.year)} />
+                  <input type="hidden" name="countScope" value={row.countScope} />
                   <button type="submit" class="secondary">
                     重新计算统计表
                   </button>
@@ -421,7 +433,7 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
             </section>
           ) : null}
           <h2>统计表</h2>
-          <p class="hint">点击表中的数字，查看计入该数字的记录。</p>
+          <p class="hint">统计范围：{COUNT_SCOPE[row.countScope]}。点击表中的数字，查看计入该数字的记录。</p>
           {raw(
             renderReportBody(report, {
               cellLink: (key) =>
@@ -447,119 +459,16 @@ export function consoleReports(deps: { db: Db; clock: Clock; site: string; build
       const report = toReport(row);
       if (!keysOf(report.format).includes(key) || !hasCellRecords(report.format, key))
         throw new AppError('not_found', '该栏目没有可查看的记录');
-      const scope = { agencyIds: [row.agencyId as number], year: row.year, format: report.format, key };
+      const agencyIds = await countedAgencyIds(deps.db, {
+        agencyId: row.agencyId as number,
+        countScope: row.countScope,
+      });
+      const scope = { agencyIds, year: row.year, format: report.format, key };
       const records = await cellRecords(deps.db, scope);
       const name = indicatorName(report.format, key);
       const value = report.values[key];
       const back = <a href={`/console/reports/${row.id}`}>返回{row.year}年度报告</a>;
-      let body: unknown;
-      if (records.kind === 'cases') {
-        const rows = await registerRowsOf(deps.db, records.caseIds, registerScope(user), deps.clock.today());
-        const count = new Set(records.caseIds).size;
-        body = (
-          <>
-            <p>
-              按办理记录计算，计入本栏的申请共 {count} 件
-              {records.caseIds.length > count ? `（${records.caseIds.length} 项）` : ''}
-              {rows.length < count ? `，列出前 ${rows.length} 件` : ''}。
-            </p>
-            {rows.length ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">受理编号</th>
-                    <th scope="col">收到日期</th>
-                    <th scope="col">申请人</th>
-                    <th scope="col">答复结果</th>
-                    <th scope="col">答复日期</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr>
-                      <td>
-                        <a href={`/console/cases/${r.id}`}>{r.caseNumber}</a>
-                      </td>
-                      <td>{r.receivedOn}</td>
-                      <td>{r.applicantName}</td>
-                      <td>{r.outcomeLabel ?? '—'}</td>
-                      <td>{r.closedOn ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-          </>
-        );
-      } else if (records.kind === 'catalog' && records.drill.items) {
-        const items = records.drill.items;
-        body = (
-          <>
-            <p>按主动公开目录计算，计入本栏的信息共 {items.length} 条。</p>
-            {items.length ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">标题</th>
-                    <th scope="col">索引号</th>
-                    <th scope="col">文号</th>
-                    <th scope="col">成文日期</th>
-                    <th scope="col">发布日期</th>
-                    <th scope="col">废止日期</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((i) => (
-                    <tr>
-                      <td>
-                        <a href={`/console/catalog/${i.id}`}>{i.title}</a>
-                      </td>
-                      <td>{i.indexNo}</td>
-                      <td>{i.docNo ?? ''}</td>
-                      <td>{i.writtenOn ?? ''}</td>
-                      <td>{i.publishedOn ?? ''}</td>
-                      <td>{i.repealedOn ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-          </>
-        );
-      } else if (records.kind === 'catalog' && records.drill.figures) {
-        const figures = records.drill.figures;
-        body = (
-          <>
-            <p>本栏由录入的第二十条数据计算（录入了全年合计的，按全年合计计算）。</p>
-            {figures.length ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">年度</th>
-                    <th scope="col">期间</th>
-                    <th scope="col">数据项</th>
-                    <th scope="col">数值</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {figures.map((f) => (
-                    <tr>
-                      <td>{f.year}</td>
-                      <td>{periodName(f.month)}</td>
-                      <td>{FIGURE_KEYS[f.key as keyof typeof FIGURE_KEYS] ?? f.key}</td>
-                      <td class="num">{f.value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p>尚未录入。</p>
-            )}
-          </>
-        );
-      } else {
-        throw new AppError('not_found', '该栏目没有可查看的记录');
-      }
+      const body = await cellRecordsBody(deps.db, { user, today: deps.clock.today() }, records);
       return consolePage(
         c,
         deps.site,

@@ -14,13 +14,17 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { TIMING_NAMES } from '../../law/annual-report.ts';
 import { renderReportBody } from '../../report/render/index.ts';
+import { keysOf, templateForYear } from '../../report/templates/index.ts';
 import { returnReport } from '../../reports/actions/return-report.ts';
+import { cellRecords, countedAgencyIds, hasCellRecords } from '../../reports/cell-records.ts';
+import { indicatorName } from '../../reports/export.ts';
 import { replyNotice, sendNotice } from '../../supervision/actions/notices.ts';
 import { urgeReport } from '../../supervision/actions/urge-report.ts';
 import { noticesFor, noticesSentBy, supervisionDashboard } from '../../supervision/dashboard.ts';
 import { reportSeason } from '../../supervision/report-season.ts';
 import { requireUser } from '../auth.tsx';
 import type { AppEnv } from '../env.ts';
+import { cellRecordsBody } from './cell-records-view.tsx';
 import { Csrf, consolePage, str } from './shell.tsx';
 
 const STATUS: Record<string, string> = { missing: '未生成', draft: '编制中', locked: '已报送', published: '已发布' };
@@ -246,7 +250,41 @@ export function consoleSupervision(deps: { db: Db; clock: Clock; site: string })
           ) : (
             <p class="ok">汇总报告全部规则通过。</p>
           )}
-          {raw(renderReportBody(season.consolidated))}
+          <p class="hint">点击表中的数字，查看计入该数字的本级及所属单位记录。</p>
+          {raw(
+            renderReportBody(season.consolidated, {
+              cellLink: (key) =>
+                hasCellRecords(season.consolidated.format, key)
+                  ? `/console/supervision/season/cells/${encodeURIComponent(key)}?year=${year}`
+                  : undefined,
+            }),
+          )}
+        </>,
+      );
+    });
+
+    /** 查看统计数的来源 of the consolidated report: the records of the supervisor's whole subtree. */
+    app.get('/console/supervision/season/cells/:key{[a-z0-9_.]+}', async (c) => {
+      const user = supervisor(c);
+      const year = z.coerce.number().int().min(2008).max(2100).parse(c.req.query('year'));
+      const key = c.req.param('key');
+      const format = templateForYear(year);
+      if (!keysOf(format).includes(key) || !hasCellRecords(format, key))
+        throw new AppError('not_found', '该栏目没有可查看的记录');
+      const agencyIds = await countedAgencyIds(deps.db, { agencyId: user.agencyId, countScope: 'subtree' });
+      const records = await cellRecords(deps.db, { agencyIds, year, format, key });
+      const body = await cellRecordsBody(deps.db, { user, today: deps.clock.today() }, records);
+      const name = indicatorName(format, key);
+      return consolePage(
+        c,
+        deps.site,
+        `${name} - ${year}年度汇总报告`,
+        <>
+          <p class="noprint">
+            <a href={`/console/supervision/season?year=${year}`}>返回{year}年度报告报送情况</a>
+          </p>
+          <h1>{`${year}年度汇总报告（本级及所属单位合计）：${name}`}</h1>
+          {body}
         </>,
       );
     });

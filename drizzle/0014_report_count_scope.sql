@@ -1,0 +1,1 @@
+ALTER TABLE "annual_reports" ADD COLUMN "count_scope" text DEFAULT 'own' NOT NULL;
