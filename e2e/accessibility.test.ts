@@ -157,7 +157,12 @@ describe.skipIf(!CHROMIUM)('accessibility (WCAG 2.1 AA basics)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await signedIn(context, 'supervisor');
     expect(
-      await problemsOf(page, ['/console/supervision', '/console/notices', '/console/supervision/season?year=2025']),
+      await problemsOf(page, [
+        '/console/supervision',
+        '/console/notices',
+        '/console/supervision/season?year=2025',
+        '/console/supervision/season/cells/apply.received.total?year=2025',
+      ]),
     ).toEqual([]);
     await context.close();
   }, 60_000);
