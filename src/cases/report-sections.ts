@@ -11,6 +11,7 @@
  */
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { caseTallies } from '../db/schema/case-tallies.ts';
 import { appeals, cases } from '../db/schema/cases.ts';
 import { AppError } from '../errors.ts';
 import { OUTCOME_2007_IN_2019, OUTCOMES } from '../law/outcomes.ts';
@@ -28,7 +29,13 @@ const CODES_2019 = OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.code
  * on, the 2019 outcome its answer maps to (OUTCOME_2007_IN_2019, src/law/outcomes.ts); anything else (a
  * withdrawal) is 其他处理·其他. new2019 folds 其他处理 into one row.
  */
-function resultKeyExpr(format: TemplateId): SQL<string> {
+function resultKeyExpr(
+  format: TemplateId,
+  from: {
+    regime: typeof cases.regime | typeof caseTallies.regime;
+    outcome: typeof cases.outcome | typeof caseTallies.outcome;
+  } = cases,
+): SQL<string> {
   const known = sql.join(
     CODES_2019.map((c) => sql`${c}`),
     sql`, `,
@@ -37,7 +44,7 @@ function resultKeyExpr(format: TemplateId): SQL<string> {
     Object.entries(OUTCOME_2007_IN_2019).map(([from, to]) => sql`when ${from} then ${to.code}`),
     sql` `,
   );
-  const key = sql`case when ${cases.regime} = '2007' then (case ${cases.outcome} ${mapped} else 'other.other' end) when ${cases.outcome} in (${known}) then ${cases.outcome} else 'other.other' end`;
+  const key = sql`case when ${from.regime} = '2007' then (case ${from.outcome} ${mapped} else 'other.other' end) when ${from.outcome} in (${known}) then ${from.outcome} else 'other.other' end`;
   return format === 'new2019'
     ? sql<string>`case when (${key}) like 'other.%' then 'other' else (${key}) end`
     : sql<string>`${key}`;
@@ -78,30 +85,33 @@ export interface SectionScope {
 export async function computeCaseSections(db: Executor, scope: SectionScope): Promise<Record<string, CellValue>> {
   const format = scope.format ?? templateForYear(scope.year);
   const { start, end } = bounds(scope.year);
-  const agencyFilter = inArray(cases.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]);
+  const year = scope.year;
+  // Counted from the tallies kept beside the cases (src/db/schema/case-tallies.ts): the cases received by the
+  // year's end and not closed before it, by the facts the table counts; the same rules as drillDown's.
+  const t = caseTallies;
   const relevant = and(
-    agencyFilter,
-    lte(cases.receivedOn, end),
-    or(isNull(cases.closedOn), gte(cases.closedOn, start)),
+    inArray(t.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+    lte(t.receivedYear, year),
+    or(isNull(t.closedYear), gte(t.closedYear, year)),
   );
   const rows =
     format !== 'old2008'
       ? []
       : await db
           .select({
-            applicantType: cases.applicantType,
-            outcome: cases.outcome,
-            channel: cases.channel,
-            extended: cases.extended,
-            received: sql<number>`count(*) filter (where ${cases.receivedOn} >= ${start})::int`,
-            carriedIn: sql<number>`count(*) filter (where ${cases.receivedOn} < ${start})::int`,
-            closed: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end} and ${cases.outcome} is not null)::int`,
-            closedNoOutcome: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end} and ${cases.outcome} is null)::int`,
-            carriedOver: sql<number>`count(*) filter (where ${cases.closedOn} is null or ${cases.closedOn} > ${end})::int`,
+            applicantType: t.applicantType,
+            outcome: t.outcome,
+            channel: sql<(typeof cases.channel.enumValues)[number]>`${t.channel}`,
+            extended: t.extended,
+            received: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} = ${year}), 0)::int`,
+            carriedIn: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} < ${year}), 0)::int`,
+            closed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is not null), 0)::int`,
+            closedNoOutcome: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is null), 0)::int`,
+            carriedOver: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} is null or ${t.closedYear} > ${year}), 0)::int`,
           })
-          .from(cases)
+          .from(t)
           .where(relevant)
-          .groupBy(cases.applicantType, cases.outcome, cases.channel, cases.extended);
+          .groupBy(t.applicantType, t.outcome, t.channel, t.extended);
 
   const appealRows = await db
     .select({
@@ -183,17 +193,17 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
   for (const row of ['received', 'carried_in', ...resultRows, 'total', 'carried_over']) {
     for (const col of [...COLUMNS, 'total']) values[`apply.${row}.${col}`] = 0;
   }
-  const resultKey = resultKeyExpr(format);
+  const resultKey = resultKeyExpr(format, t);
   const newRows = await db
     .select({
-      applicantType: cases.applicantType,
+      applicantType: t.applicantType,
       result: resultKey,
-      received: sql<number>`count(*) filter (where ${cases.receivedOn} >= ${start})::int`,
-      carriedIn: sql<number>`count(*) filter (where ${cases.receivedOn} < ${start})::int`,
-      closed: sql<number>`count(*) filter (where ${cases.closedOn} <= ${end})::int`,
-      carriedOver: sql<number>`count(*) filter (where ${cases.closedOn} is null or ${cases.closedOn} > ${end})::int`,
+      received: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} = ${year}), 0)::int`,
+      carriedIn: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} < ${year}), 0)::int`,
+      closed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year}), 0)::int`,
+      carriedOver: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} is null or ${t.closedYear} > ${year}), 0)::int`,
     })
-    .from(cases)
+    .from(t)
     .where(relevant)
     .groupBy(sql`1`, sql`2`);
   for (const r of newRows) {

@@ -3,6 +3,7 @@ export * from './agencies.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
+export * from './case-tallies.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
 export * from './notifications.ts';
