@@ -26,5 +26,6 @@ describe('gongkai migrate', { timeout: 180_000 }, () => {
     const second = gongkai('migrate', '--data', dataDir);
     expect(second.code, second.err).toBe(0);
     expect(second.out).toContain('工作日历无需补入');
+    expect(second.out).toContain('年度报告统计计数：与办理记录一致');
   });
 });

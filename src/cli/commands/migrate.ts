@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { calendarWarnings, seedCalendar } from '../../calendar-store/store.ts';
 import { backfillCaseEvents } from '../../cases/case-events.ts';
 import { recomputeOpenDueDates } from '../../cases/recompute.ts';
+import { rebuildTallies, recountTallies } from '../../cases/tallies.ts';
 import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
@@ -24,6 +25,10 @@ export function register(program: Command): void {
         // Cases received before the event table are carried into it (issue 13), each one's folded due date
         // checked against the stored one.
         const carried = await backfillCaseEvents(db, systemClock.today());
+        // The report's counts kept beside the cases (case_tallies) are recounted from the cases; any set of facts
+        // that differs (a table restored alone, a hand edit) is recounted.
+        const differences = await recountTallies(db);
+        if (differences.length) await rebuildTallies(db);
         const where = driver === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${opts.data ?? config.dataDir}）`;
         const lines = [
           `数据库已更新：${where}`,
@@ -40,6 +45,9 @@ export function register(program: Command): void {
               ? `（${[...new Set(carried.changed.map((c) => c.why))].map((why) => `${why}：${carried.changed.filter((c) => c.why === why).length} 件`).join('；')}）`
               : ''
           }`,
+          differences.length
+            ? `年度报告统计计数：${differences.length} 组与办理记录不一致，已按办理记录重新计数`
+            : '年度报告统计计数：与办理记录一致',
           ...(await calendarWarnings(db, systemClock)).map(
             (w) => `${w.level === 'error' ? '错误' : '提示'}：${w.message}`,
           ),
