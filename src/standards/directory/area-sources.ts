@@ -62,8 +62,15 @@ export const AREA_SOURCES: readonly AreaSource[] = [
     issuer: '国家发展改革委',
     docNo: null,
     noticeUrl: null,
-    catalogs: [],
-    note: '事项凭记忆编写 [R]，未与目录核对；赛罕区目录（https://www.saihan.gov.cn/zwgk_new/jczwgk/xzjd/hhsz/bzml）所列“办事指南”“办理过程信息”“招标投标”等事项与本处事项名称不同，待核对',
+    catalogs: [
+      {
+        publisher: '武汉市武昌区发展和改革局',
+        url: 'https://www.wuchang.gov.cn/xxgk/jsj/fdzdgknr/zdjs/zdjs_/202012/t20201207_1531816.html',
+        tag: 'V',
+      },
+      { publisher: '建德市', url: 'http://www.jiande.gov.cn/col/col1229432950/index.html', tag: 'V' },
+    ],
+    note: '“政府投资项目建议书审批”一项按目录 [V]；用地审批、施工和质量安全监督、竣工验收三项凭记忆 [R]，与指引的八类信息（批准服务、批准结果、招标投标、征收土地、重大设计变更、施工有关、质量安全监督、竣工有关）名称不一，待核对（赛罕区目录 https://www.saihan.gov.cn/zwgk_new/jczwgk/xzjd/hhsz/bzml）',
   },
   {
     area: 'public_resources',
@@ -72,7 +79,7 @@ export const AREA_SOURCES: readonly AreaSource[] = [
     docNo: null,
     noticeUrl: null,
     catalogs: [],
-    note: '事项凭记忆编写 [R]，未与目录核对',
+    note: '事项凭记忆编写 [R]，未与目录核对；可据以核对的目录：中山市 http://zs.gov.cn/zwgk/mulu/content/post_1853596.html（工程建设项目招标投标信息，招标公告“及时公开”）、九江市 http://gkhy.jiujiang.gov.cn/zwgk_228/glfw/gzjh/202212/t20221215_5885055.html（政府采购信息）',
   },
   {
     area: 'fiscal',
@@ -156,11 +163,14 @@ export const AREA_SOURCES: readonly AreaSource[] = [
   {
     area: 'environment',
     guidance: '生态环境领域基层政务公开标准指引',
-    issuer: '生态环境部',
-    docNo: null,
-    noticeUrl: null,
-    catalogs: [],
-    note: '事项凭记忆编写 [R]，未与目录核对',
+    issuer: '生态环境部办公厅',
+    docNo: '环办厅函〔2019〕672号',
+    noticeUrl: 'https://sthjj.cq.gov.cn/zwgk_249/zfxxgkml/zcwj/qtwj/202008/t20200805_7754515_wap.html',
+    catalogs: [
+      { publisher: '河源市', url: 'http://www.heyuan.gov.cn/zwgk/jczwgk/sthj/content/post_469742.html', tag: 'V' },
+      { publisher: 'sgwjq.gov.cn', url: 'http://www.sgwjq.gov.cn/ztzl/zwgkbzsxml/content/post_1892839.html', tag: 'V' },
+    ],
+    note: '文号见重庆市生态环境局转发通知；环评审批、行政处罚决定两项按目录 [V]，生态环境状况公报凭记忆 [R]',
   },
   {
     area: 'public_culture',

@@ -31,6 +31,8 @@ const FISCAL_BASIS =
   '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》《地方预决算公开操作规程》（财预〔2016〕143号）';
 const V_FISCAL =
   '财政部《财政预决算领域基层政务公开标准指引》（财办发〔2019〕77号），县级目录所载：永修县江上乡 https://www.yongxiu.gov.cn/jsx/02/glyjczwgkml/202403/t20240301_6423112.html [V]';
+const V_ENVIRONMENT =
+  '生态环境部办公厅《生态环境领域基层政务公开标准指引》（环办厅函〔2019〕672号），县级目录所载：河源市 http://www.heyuan.gov.cn/zwgk/jczwgk/sthj/content/post_469742.html；sgwjq.gov.cn http://www.sgwjq.gov.cn/ztzl/zwgkbzsxml/content/post_1892839.html [V]';
 const V_EDUCATION =
   '教育部《义务教育领域基层政务公开标准指引》，县级目录所载：厦门市翔安区香山街道 http://www.xiangan.gov.cn/mlxa/ztzl/jczw/zjsd/xsjd/202408/t20240809_1063200.htm [V]';
 
@@ -92,14 +94,17 @@ const FIRST_SIX: readonly StandardItemTemplate[] = [
   item({
     key: 'major_projects.approval',
     area: 'major_projects',
-    level1: '批准服务信息',
-    level2: '审批、核准、备案结果',
-    content: '项目名称、项目代码、建设单位、审批（核准、备案）机关、文号、日期',
-    basis: '《中华人民共和国政府信息公开条例》《企业投资项目核准和备案管理条例》《政府投资条例》',
-    timeLimit: TWENTY,
+    level1: '批准结果信息',
+    level2: '政府投资项目建议书审批',
+    content: '审批结果、批复时间、批复文号、批复单位、项目名称、项目统一代码等',
+    basis:
+      '《中华人民共和国政府信息公开条例》《关于全面推进政务公开工作的意见》《国务院办公厅关于推进重大建设项目批准和实施领域政府信息公开的意见》（国办发〔2017〕94号）',
+    timeLimit: '信息形成20个工作日内公开；其中行政许可、行政处罚事项应自作出行政决定之日起7个工作日内公示',
     subject: '县发展和改革局等项目审批部门',
-    channels: WEB,
+    channels: ['政府网站', '投资项目在线审批监管平台'],
     category: '20.10',
+    source:
+      '国家发展改革委《重大建设项目领域基层政务公开标准指引》，县级目录所载：武汉市武昌区发展和改革局 https://www.wuchang.gov.cn/xxgk/jsj/fdzdgknr/zdjs/zdjs_/202012/t20201207_1531816.html；建德市 http://www.jiande.gov.cn/col/col1229432950/index.html [V]',
   }),
   item({
     key: 'major_projects.land',
@@ -292,26 +297,30 @@ const FIRST_SIX: readonly StandardItemTemplate[] = [
   item({
     key: 'environment.eia_approval',
     area: 'environment',
-    level1: '环境影响评价',
-    level2: '建设项目环评审批',
-    content: '受理情况、拟审批意见公示、审批决定',
-    basis: '《中华人民共和国环境影响评价法》《建设项目环境影响评价政府信息公开指南（试行）》',
-    timeLimit: TWENTY,
+    level1: '行政许可',
+    level2: '建设项目环境影响评价文件审批',
+    content: '受理环节：受理情况公示、报告书（表）全本；拟决定环节：拟审查环评文件基本情况公示；决定环节：环评批复',
+    basis:
+      '《中华人民共和国环境影响评价法》《中华人民共和国海洋环境保护法》《中华人民共和国放射性污染防治法》《中华人民共和国政府信息公开条例》',
+    timeLimit: '自该信息形成或者变更之日起20个工作日内',
     subject: '县生态环境局（分局）',
-    channels: WEB,
+    channels: ['政府网站', '两微一端', '政务服务中心', '便民服务站'],
     category: '20.13',
+    source: V_ENVIRONMENT,
   }),
   item({
     key: 'environment.penalties',
     area: 'environment',
-    level1: '环境监管执法',
-    level2: '行政处罚',
-    content: '行政处罚决定书文号、违法主体、违法事实、处罚依据、处罚结果',
-    basis: '《中华人民共和国环境保护法》《中华人民共和国行政处罚法》',
-    timeLimit: TWENTY,
+    level1: '行政处罚行政强制和行政命令',
+    level2: '行政处罚决定',
+    content: '行政处罚决定书（全文公开）',
+    basis:
+      '《中华人民共和国环境保护法》及水、大气、噪声、土壤、固体废物等污染防治法律，《中华人民共和国环境影响评价法》《中华人民共和国政府信息公开条例》《环境行政处罚办法》',
+    timeLimit: '自该信息形成或者变更之日起20个工作日内',
     subject: '县生态环境局（分局）',
-    channels: WEB,
+    channels: ['政府网站', '两微一端', '政务服务中心', '便民服务站'],
     category: '20.6',
+    source: V_ENVIRONMENT,
   }),
   item({
     key: 'environment.state_report',
