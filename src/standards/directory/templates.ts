@@ -1,67 +1,43 @@
 /**
- * Seed templates of the 基层政务公开标准目录: a SUBSET. Six of the 26 areas (财政预决算, 重大建设项目, 公共资源交易,
- * 义务教育, 社会救助, 生态环境) carry a few standard items each; the other twenty areas are listed
- * (areas.ts) with no item yet, for an administrator to enter from their area's 指引 or to adopt from a county's
- * own 目录. Nothing here is the complete 指引 of any area.
+ * Seed templates of the 基层政务公开标准目录: every one of the 26 areas carries standard items, 3 to 8 each; none is
+ * the complete 指引 of its area. The first six areas (财政预决算, 重大建设项目, 公共资源交易, 义务教育, 社会救助,
+ * 生态环境) are below; the other twenty are in templates-land.ts, templates-housing.ts, templates-safety.ts,
+ * templates-people.ts and templates-rural.ts, grouped by the issuing department. area-sources.ts sums up, per
+ * area, the 指引 (title, issuer, 文号 where a source showed it) and the county 目录 the items were read in.
  *
  * Source of the wording: the 领域基层政务公开标准指引 the State Council departments issued under 国办发〔2019〕54号,
  * as carried into county and 乡镇 目录 that publish them in the standard layout (序号, 一级/二级事项, 公开内容（要素）,
- * 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级), e.g. 财政预决算 as published by
- * 永修县江上乡 (https://www.yongxiu.gov.cn/jsx/02/glyjczwgkml/202403/t20240301_6423112.html) and 义务教育 as
- * published by 厦门市翔安区香山街道 (http://www.xiangan.gov.cn/mlxa/ztzl/jczw/zjsd/xsjd/202408/t20240809_1063200.htm)
- * [V: read 2026-12]. The other items follow the same 指引 as recalled and are marked [R]: check them against the
- * area's 指引 before relying on them. Wording is abridged, not copied. 公开主体 is written generically
- * (“县财政局”); a unit adopting an item edits its own copy.
+ * 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级). Each item's `source` names the 目录
+ * read and ends with its tag (template-item.ts): [V] read on the government's own site, [C] read on a copy
+ * hosted elsewhere, [R] recalled — check [R] items against the area's 指引 before relying on them. Wording is
+ * abridged, not copied. 公开主体 is written generically (“县财政局”); a unit adopting an item edits its own copy.
  *
- * Time limits: most items are “信息形成或者变更之日起20个工作日内” (《条例》第二十六条). 生态环境状况公报's
+ * Time limits: most items are “信息形成或者变更之日起20个工作日内” (《条例》第二十六条); 民政部's 社会救助 and 养老服务
+ * 目录 say 10 working days, 征地补偿's 拟征收土地告知 is due the day the work starts. 生态环境状况公报's
  * “每年6月5日前” is the customary day (世界环境日) on which counties publish it under 《环境保护法》第五十四条, not
  * a period the statute names [R].
  */
 
-export interface StandardItemTemplate {
-  key: string;
-  area: string;
-  level1: string;
-  level2: string;
-  content: string;
-  basis: string;
-  timeLimit: string;
-  subject: string;
-  channels: string[];
-  forPublic: boolean;
-  forGroup: boolean;
-  proactive: boolean;
-  onRequest: boolean;
-  /** 'county' (县级), 'town' (乡级). */
-  levels: string[];
-  /** The catalog directory code its information is usually published under. */
-  category: string | null;
-  source: string;
-}
+import { item, LOCAL, type StandardItemTemplate, TWENTY, WEB, WEB_PLUS } from './template-item.ts';
+import { HOUSING_TEMPLATES } from './templates-housing.ts';
+import { LAND_TEMPLATES } from './templates-land.ts';
+import { PEOPLE_TEMPLATES } from './templates-people.ts';
+import { RURAL_TEMPLATES } from './templates-rural.ts';
+import { SAFETY_TEMPLATES } from './templates-safety.ts';
 
-const TWENTY = '信息形成或者变更之日起20个工作日内';
-const WEB = ['政府网站'];
-const WEB_PLUS = ['政府网站', '两微一端', '公开查阅点'];
-const LOCAL = ['政府网站', '公开查阅点', '社区/村公示栏'];
+export type { StandardItemTemplate } from './template-item.ts';
+
 const FISCAL_BASIS =
   '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》《地方预决算公开操作规程》（财预〔2016〕143号）';
-const V = '领域基层政务公开标准指引（国办发〔2019〕54号），县级目录所载 [V]';
-const R = '领域基层政务公开标准指引（国办发〔2019〕54号） [R]';
+const V_FISCAL =
+  '财政部《财政预决算领域基层政务公开标准指引》（财办发〔2019〕77号），县级目录所载：永修县江上乡 https://www.yongxiu.gov.cn/jsx/02/glyjczwgkml/202403/t20240301_6423112.html [V]';
+const V_ENVIRONMENT =
+  '生态环境部办公厅《生态环境领域基层政务公开标准指引》（环办厅函〔2019〕672号），县级目录所载：河源市 http://www.heyuan.gov.cn/zwgk/jczwgk/sthj/content/post_469742.html；sgwjq.gov.cn http://www.sgwjq.gov.cn/ztzl/zwgkbzsxml/content/post_1892839.html [V]';
+const V_EDUCATION =
+  '教育部《义务教育领域基层政务公开标准指引》，县级目录所载：厦门市翔安区香山街道 http://www.xiangan.gov.cn/mlxa/ztzl/jczw/zjsd/xsjd/202408/t20240809_1063200.htm [V]';
 
-const item = (
-  t: Omit<StandardItemTemplate, 'forPublic' | 'forGroup' | 'proactive' | 'onRequest' | 'levels' | 'source'> &
-    Partial<StandardItemTemplate>,
-): StandardItemTemplate => ({
-  forPublic: true,
-  forGroup: false,
-  proactive: true,
-  onRequest: false,
-  levels: ['county'],
-  source: R,
-  ...t,
-});
-
-export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
+/** The first six areas' items (财政预决算, 重大建设项目, 公共资源交易, 义务教育, 社会救助, 生态环境). */
+const FIRST_SIX: readonly StandardItemTemplate[] = [
   // 财政预决算
   item({
     key: 'fiscal.government_budget',
@@ -75,7 +51,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     subject: '县财政局',
     channels: WEB,
     category: '20.7',
-    source: V,
+    source: V_FISCAL,
   }),
   item({
     key: 'fiscal.government_final_accounts',
@@ -88,7 +64,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     subject: '县财政局',
     channels: WEB,
     category: '20.7',
-    source: V,
+    source: V_FISCAL,
   }),
   item({
     key: 'fiscal.department_budget',
@@ -118,14 +94,17 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
   item({
     key: 'major_projects.approval',
     area: 'major_projects',
-    level1: '批准服务信息',
-    level2: '审批、核准、备案结果',
-    content: '项目名称、项目代码、建设单位、审批（核准、备案）机关、文号、日期',
-    basis: '《中华人民共和国政府信息公开条例》《企业投资项目核准和备案管理条例》《政府投资条例》',
-    timeLimit: TWENTY,
+    level1: '批准结果信息',
+    level2: '政府投资项目建议书审批',
+    content: '审批结果、批复时间、批复文号、批复单位、项目名称、项目统一代码等',
+    basis:
+      '《中华人民共和国政府信息公开条例》《关于全面推进政务公开工作的意见》《国务院办公厅关于推进重大建设项目批准和实施领域政府信息公开的意见》（国办发〔2017〕94号）',
+    timeLimit: '信息形成20个工作日内公开；其中行政许可、行政处罚事项应自作出行政决定之日起7个工作日内公示',
     subject: '县发展和改革局等项目审批部门',
-    channels: WEB,
+    channels: ['政府网站', '投资项目在线审批监管平台'],
     category: '20.10',
+    source:
+      '国家发展改革委《重大建设项目领域基层政务公开标准指引》，县级目录所载：武汉市武昌区发展和改革局 https://www.wuchang.gov.cn/xxgk/jsj/fdzdgknr/zdjs/zdjs_/202012/t20201207_1531816.html；建德市 http://www.jiande.gov.cn/col/col1229432950/index.html [V]',
   }),
   item({
     key: 'major_projects.land',
@@ -214,7 +193,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     channels: WEB_PLUS,
     category: '20.11',
     levels: ['county', 'town'],
-    source: V,
+    source: V_EDUCATION,
   }),
   item({
     key: 'compulsory_education.catchment',
@@ -228,7 +207,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     channels: WEB_PLUS,
     category: '20.11',
     levels: ['county', 'town'],
-    source: V,
+    source: V_EDUCATION,
   }),
   item({
     key: 'compulsory_education.school_list',
@@ -241,7 +220,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     subject: '县教育体育局',
     channels: WEB_PLUS,
     category: '20.11',
-    source: V,
+    source: V_EDUCATION,
   }),
   item({
     key: 'compulsory_education.aid',
@@ -255,7 +234,7 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     channels: WEB_PLUS,
     forGroup: true,
     category: '20.11',
-    source: V,
+    source: V_EDUCATION,
   }),
   // 社会救助
   item({
@@ -265,7 +244,10 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     level2: '政策法规文件',
     content: '最低生活保障政策文件、保障标准、办理流程、咨询电话',
     basis: '《社会救助暂行办法》《最低生活保障审核确认办法》《中华人民共和国政府信息公开条例》',
-    timeLimit: TWENTY,
+    // 民政部《社会救助领域基层政务公开标准指引》（民办函〔2019〕52号）as two county 目录 carry it.
+    timeLimit: '制定或获取信息之日起10个工作日内',
+    source:
+      '民政部办公厅《社会救助领域基层政务公开标准指引》（民办函〔2019〕52号），县级目录所载：tjbd.gov.cn https://www.tjbd.gov.cn/zwgk/jczwgk/ly/shjzly/202012/t20201216_5039688.html；shicheng.gov.cn http://www.shicheng.gov.cn/scxzf/shjzbzml/202407/5d1663de28994d908f3ced794c1ec349.shtml [V]',
     subject: '县民政局、乡镇人民政府（街道办事处）',
     channels: LOCAL,
     category: '21.county.assistance',
@@ -315,26 +297,30 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
   item({
     key: 'environment.eia_approval',
     area: 'environment',
-    level1: '环境影响评价',
-    level2: '建设项目环评审批',
-    content: '受理情况、拟审批意见公示、审批决定',
-    basis: '《中华人民共和国环境影响评价法》《建设项目环境影响评价政府信息公开指南（试行）》',
-    timeLimit: TWENTY,
+    level1: '行政许可',
+    level2: '建设项目环境影响评价文件审批',
+    content: '受理环节：受理情况公示、报告书（表）全本；拟决定环节：拟审查环评文件基本情况公示；决定环节：环评批复',
+    basis:
+      '《中华人民共和国环境影响评价法》《中华人民共和国海洋环境保护法》《中华人民共和国放射性污染防治法》《中华人民共和国政府信息公开条例》',
+    timeLimit: '自该信息形成或者变更之日起20个工作日内',
     subject: '县生态环境局（分局）',
-    channels: WEB,
+    channels: ['政府网站', '两微一端', '政务服务中心', '便民服务站'],
     category: '20.13',
+    source: V_ENVIRONMENT,
   }),
   item({
     key: 'environment.penalties',
     area: 'environment',
-    level1: '环境监管执法',
-    level2: '行政处罚',
-    content: '行政处罚决定书文号、违法主体、违法事实、处罚依据、处罚结果',
-    basis: '《中华人民共和国环境保护法》《中华人民共和国行政处罚法》',
-    timeLimit: TWENTY,
+    level1: '行政处罚行政强制和行政命令',
+    level2: '行政处罚决定',
+    content: '行政处罚决定书（全文公开）',
+    basis:
+      '《中华人民共和国环境保护法》及水、大气、噪声、土壤、固体废物等污染防治法律，《中华人民共和国环境影响评价法》《中华人民共和国政府信息公开条例》《环境行政处罚办法》',
+    timeLimit: '自该信息形成或者变更之日起20个工作日内',
     subject: '县生态环境局（分局）',
-    channels: WEB,
+    channels: ['政府网站', '两微一端', '政务服务中心', '便民服务站'],
     category: '20.6',
+    source: V_ENVIRONMENT,
   }),
   item({
     key: 'environment.state_report',
@@ -348,4 +334,17 @@ export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
     channels: WEB,
     category: '20.13',
   }),
+];
+
+/**
+ * Every seed item, in the order they are numbered (seq): the first six areas, then the other twenty by
+ * their issuing department. New items go at the end of their file; seeding skips keys already present.
+ */
+export const STANDARD_ITEM_TEMPLATES: readonly StandardItemTemplate[] = [
+  ...FIRST_SIX,
+  ...LAND_TEMPLATES,
+  ...HOUSING_TEMPLATES,
+  ...SAFETY_TEMPLATES,
+  ...PEOPLE_TEMPLATES,
+  ...RURAL_TEMPLATES,
 ];

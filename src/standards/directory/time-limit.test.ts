@@ -20,6 +20,15 @@ describe('公开时限 as the 目录 write them', () => {
     ['实时', '实时公开', { kind: 'continuous' }],
     ['长期', '长期公开，动态更新', { kind: 'continuous' }],
     ['及时 alone: 第二十六条', '及时公开', { kind: 'working_days', days: 20 }],
+    ['永久 (公共文化服务)', '永久公开', { kind: 'continuous' }],
+    ['at an event (征地补偿)', '在实地启动拟征收土地工作时，在村公示栏公开', { kind: 'days', days: 0 }],
+    ['及时 after a decision is not “at the event”', '作出决定后及时公开', { kind: 'working_days', days: 20 }],
+    [
+      '两个时限: the first period read',
+      '除处罚决定外其他内容：长期公开（动态调整）；处罚决定：20个工作日内',
+      { kind: 'working_days', days: 20 },
+    ],
+    ['no 个 (保障性住房)', '信息形成（变更）20个工作日内', { kind: 'working_days', days: 20 }],
   ])('%s: %s', (_name, text, expected) => {
     expect(parseTimeLimit(text)).toEqual(expected);
   });
@@ -54,6 +63,9 @@ describe('due days', () => {
   });
   it('20 calendar days', () => {
     expect(eventDueOn({ kind: 'days', days: 20 }, '2026-01-20', calendar)).toBe('2026-02-09');
+  });
+  it('at the event: due the same day', () => {
+    expect(eventDueOn({ kind: 'days', days: 0 }, '2026-03-02', calendar)).toBe('2026-03-02');
   });
   it('an annual day in a year', () => {
     expect(annualDueOn({ month: 6, day: 5 }, 2026)).toBe('2026-06-05');

@@ -4,7 +4,8 @@
  *     (the period of 《条例》第二十六条; the day of forming is not counted);
  *   - “本级人民代表大会或其常务委员会批准后20日内”, “项目批准后7日内” — calendar days from that event;
  *   - “每年6月底前”, “每年3月31日前” — a day in each year;
- *   - “实时公开”, “长期公开”, “动态更新” — kept current from the day the unit answers for the item;
+ *   - “在实地启动拟征收土地工作时…公开” — on the day the event happens (0 days; 征地补偿's 拟征收土地告知);
+ *   - “实时公开”, “长期公开”, “永久公开”, “动态更新” — kept current from the day the unit answers for the item;
  *   - “及时公开” alone — no period of its own, so 第二十六条's 20 working days.
  * Anything else is `unparsed` (shown, not judged).
  */
@@ -48,6 +49,9 @@ export function parseNumber(text: string): number | null {
 
 const NUM = '([0-9０-９]+|[一二两三四五六七八九十]+)';
 
+/** “启动…时，” “作出…时”: at the moment of an event, not “及时” or “实时”. */
+const AT_EVENT = /(?:启动|开始|发生|作出)[^，,。；;及实即]*时(?:[，,。；;]|$)/;
+
 function lastDayOfMonth(month: number): number {
   // A fixed non-leap year: “2月底” is judged as the 28th (a leap year's 29th is one day more lenient at most).
   return new Date(Date.UTC(2001, month, 0)).getUTCDate();
@@ -80,7 +84,8 @@ export function parseTimeLimit(text: string): TimeLimit {
     const days = parseNumber(m[1]);
     if (days) return { kind: 'days', days };
   }
-  if (/实时|长期|动态更新|常态化|即时/.test(t)) return { kind: 'continuous' };
+  if (AT_EVENT.test(t)) return { kind: 'days', days: 0 };
+  if (/实时|长期|永久|动态更新|常态化|即时/.test(t)) return { kind: 'continuous' };
   if (/及时/.test(t)) return { kind: 'working_days', days: DEFAULT_WORKING_DAYS };
   return { kind: 'unparsed', text };
 }
@@ -91,7 +96,7 @@ export function describeTimeLimit(limit: TimeLimit): string {
     case 'working_days':
       return `形成或变更之日起${limit.days}个工作日内`;
     case 'days':
-      return `形成或批准之日起${limit.days}日内`;
+      return limit.days === 0 ? '事项发生当日' : `形成或批准之日起${limit.days}日内`;
     case 'annual':
       return `每年${limit.month}月${limit.day}日前`;
     case 'continuous':

@@ -7,10 +7,11 @@
  * (国办发〔2017〕47号). CONFIRMED from the notice's text (search, pages corpus: ceirp.cn and a 辽宁 city's 2024
  * notice quoting it): the report's eight areas — 信息发布, 专栏专题, 解读回应, 办事服务, 互动交流, 安全防护,
  * 移动新媒体, 创新发展 — and the due date (1月31日, 本网站首页显著位置). NOT CONFIRMED from a copy of the
- * 附件 table itself (no copy was found in the stored pages): the row labels, units and their order below follow
- * the table as published by county sites and as listed in the brief of issue #17; the rows marked
- * `unconfirmed: true` (办件量's split, 征集调查/在线访谈's rows, 移动新媒体's rows, 创新发展's options) are
- * from memory of published reports and must be checked against the 附件 before relying on them.
+ * 附件 table itself: the row labels, units and their order below follow the table as published by county sites
+ * and as listed in the brief of issue #17; the rows marked `unconfirmed: true` (办件量's split, 征集调查/在线访谈's
+ * rows, 移动新媒体's rows, 创新发展's options) are from memory of published reports and must be checked against
+ * the 附件 before relying on them. WEBSITE_LAYOUT_SOURCES records the second search (2026-12) that again found
+ * no copy of the table, so no row was confirmed or reworded by it.
  */
 
 export type WebsiteRowKind = 'number' | 'yesno' | 'text';
@@ -60,6 +61,30 @@ const MEDIA = '政务新媒体管理台账';
 const UNIT = '本单位填报';
 
 export const WEBSITE_REPORT_TITLE = '政府网站工作年度报表';
+
+/**
+ * What confirms the layout and what does not, for the page and for whoever checks it next. `searched` lists the
+ * searches of 2026-12 for the 附件 table (the 2018 form of 国办函〔2018〕12号 and any later form 国办 published):
+ * none returned the table or a published report reproducing its rows, only the notice's text.
+ */
+export const WEBSITE_LAYOUT_SOURCES = {
+  notice: '《国务院办公厅关于做好政府网站年度报表发布工作的通知》（国办函〔2018〕12号）',
+  noticeRead: ['https://ceirp.cn/xwzx/gggs/2018-01-25/3374.html'],
+  /** Sections whose existence the notice's text confirms (一、对象和内容). */
+  confirmedSections: ['信息发布', '专栏专题', '解读回应', '办事服务', '互动交流', '安全防护', '移动新媒体', '创新发展'],
+  /** Sections holding rows marked `unconfirmed`: their rows' wording was not found in any source. */
+  unconfirmedSections: ['办事服务', '互动交流', '移动新媒体', '创新发展'],
+  searched: [
+    'pages: 政府网站工作年度报表 征集调查期数 收到意见数量 公布调查结果期数 在线访谈 访谈期数',
+    'pages: 政府网站工作年度报表 办件量 自然人办件量 法人办件量 注册用户数 可全程在线办理政务服务事项数量',
+    'pages: 政府网站工作年度报表 移动新媒体 微博 信息发布量 关注量 微信 订阅数 创新发展 搜索即服务 多语言版本',
+    'pages: 政府网站工作年度报表 网站名称 首页网址 主办单位 网站类型 政府网站标识码 ICP备案编号 独立用户访问总量',
+    'pages: 2019年度政府网站工作年度报表 解读产品数量 媒体评论数量 回应公众关注热点或重大舆情数量 办件量',
+    'docs: 政府网站工作年度报表 填报说明 独立用户访问总量 网站总访问量 概况类信息 政务动态信息 信息公开目录信息 专栏专题',
+    'code: 政府网站工作年度报表 征集调查期数 在线访谈期数 微博信息发布量 微信订阅数',
+    'code (exact string): 征集调查期数, 自然人办件量 — no hits',
+  ],
+} as const;
 
 /** The table, row by row, as printed. */
 export const WEBSITE_LAYOUT: WebsiteLine[] = [
