@@ -66,6 +66,8 @@ export interface CaseResult {
   /** Rule ids found by the checker, and how many of the gold's expected ones are among them. */
   violationsFound?: string[];
   violationsMatched?: number;
+  /** Rule ids found that the gold does not expect (false alarms). */
+  violationsExtra?: number;
 }
 
 export function loadCorpus(): CorpusEntry[] {
@@ -118,6 +120,7 @@ export async function runCase(entry: CorpusEntry, ocr = ocrInstalled()): Promise
     issuer: out.issuer === gold.issuer,
     violationsFound: found,
     violationsMatched: gold.violations.filter((rule) => found.includes(rule)).length,
+    violationsExtra: found.filter((rule) => !gold.violations.includes(rule)).length,
   };
 }
 
@@ -133,6 +136,7 @@ export interface CorpusTotals {
   issuerRight: number;
   violationsExpected: number;
   violationsMatched: number;
+  violationsExtra: number;
 }
 
 export function totals(results: CaseResult[]): CorpusTotals {
@@ -150,6 +154,7 @@ export function totals(results: CaseResult[]): CorpusTotals {
     issuerRight: sum((r) => (r.issuer ? 1 : 0)),
     violationsExpected: sum((r) => r.gold.violations.length),
     violationsMatched: sum((r) => r.violationsMatched ?? 0),
+    violationsExtra: sum((r) => r.violationsExtra ?? 0),
   };
 }
 
@@ -174,7 +179,7 @@ export function formatTable(results: CaseResult[]): string {
   }
   const t = totals(results);
   lines.push(
-    `total: ${t.documents} documents (${t.scored} scored, ${t.skipped} skipped); values right ${t.right}/${t.gold} = ${pct(t.right, t.gold)} (target ≥ 98%); invented ${t.invented} (target 0); format ${t.formatRight}/${t.scored}, year ${t.yearRight}/${t.scored}, issuer ${t.issuerRight}/${t.scored}; violations found ${t.violationsMatched}/${t.violationsExpected}`,
+    `total: ${t.documents} documents (${t.scored} scored, ${t.skipped} skipped); values right ${t.right}/${t.gold} = ${pct(t.right, t.gold)} (target ≥ 98%); invented ${t.invented} (target 0); format ${t.formatRight}/${t.scored}, year ${t.yearRight}/${t.scored}, issuer ${t.issuerRight}/${t.scored}; violations found ${t.violationsMatched}/${t.violationsExpected}, false alarms ${t.violationsExtra}`,
   );
   return lines.join('\n');
 }

@@ -41,8 +41,14 @@ const PATTERNS: Pattern[] = [
   { re: /传真申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
   { re: /(?:网络|网上|在线)申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
   { re: /信函申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
-  // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`).
-  { re: /专职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
+  // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`, `没有从事政府信息公开工作的全职人员`).
+  { re: /(?:专职|全职)(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
+  {
+    re: /(?:没有|无)(?:从事[^。，,；;\d]{0,20}?的)?(?:专职|全职)(?:工作)?人员/,
+    key: { old: 'org.staff.full_time' },
+    value: 0,
+    part: true,
+  },
   { re: /兼职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.part_time' }, part: true },
   {
     re: /未(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/,
