@@ -19,3 +19,17 @@ describe('staff in sentences', () => {
     expect(staff('无专项经费，工作人员均由办公室人员兼任。')).toEqual([]);
   });
 });
+
+describe('application channels in sentences', () => {
+  it('reads the table row names used as words (平潭县 2013: 网上申请数3条，信函申请数4条)', () => {
+    const got = findStatements(
+      ['2013年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；'],
+      'old2008',
+    );
+    expect(got.map((s) => [s.key, s.value])).toEqual([
+      ['apply.received', 7],
+      ['apply.received.online', 3],
+      ['apply.received.letter', 4],
+    ]);
+  });
+});

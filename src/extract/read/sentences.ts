@@ -36,11 +36,11 @@ const PATTERNS: Pattern[] = [
     key: { old: 'review.total', new: 'review.total' },
   },
   { re: /行政诉讼(?:案件)?(?:共|计)?\s*(\d+)\s*[件起宗]/, key: { old: 'litigation.total' } },
-  // The channels of the old table's 收到申请数 (`其中当面申请18条，网上申请3条`).
-  { re: /当面(?:提出)?申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.in_person' }, part: true },
-  { re: /传真申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
-  { re: /(?:网络|网上|在线)申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
-  { re: /信函申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
+  // The channels of the old table's 收到申请数 (`其中当面申请18条，网上申请3条`, `网上申请数3条`).
+  { re: /当面(?:提出)?申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.in_person' }, part: true },
+  { re: /传真申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
+  { re: /(?:网络|网上|在线)申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
+  { re: /信函申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
   // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`, `没有从事政府信息公开工作的全职人员`).
   { re: /(?:专职|全职)(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
   {
