@@ -33,3 +33,22 @@ describe('application channels in sentences', () => {
     ]);
   });
 });
+
+describe('a whole named after the units that compiled it', () => {
+  const proactive = (text: string) =>
+    findStatements([text], 'old2008')
+      .filter((s) => s.key === 'proactive.total')
+      .map((s) => s.value);
+
+  it('takes the figure whose own phrase names no part (平潭综合实验区 2012)', () => {
+    expect(
+      proactive(
+        '区管委会办公室、区直各部门、各乡镇、县直各单位对政府信息进行了梳理和编目，2012年主动公开政府信息1913条。其中，区直、县直各单位主动公开政府信息1397条，占73%。',
+      ),
+    ).toEqual([1913]);
+  });
+
+  it('still leaves out a part after 其中，', () => {
+    expect(proactive('全年信息3000条，其中，主动公开政府信息1200条。')).toEqual([]);
+  });
+});

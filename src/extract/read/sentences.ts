@@ -73,10 +73,15 @@ const SHARE_AFTER = /^[，,]?\s*占/;
 
 function isPart(joined: string, at: number, length: number): boolean {
   const before = joined.slice(Math.max(0, at - 40), at);
-  const clause = before.slice(
+  const sentence = before.slice(
     Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1,
   );
-  return PART_SUBJECT.test(clause) || SHARE_AFTER.test(joined.slice(at + length, at + length + 4));
+  // The subject is the phrase the figure ends: units listed earlier in the sentence, before a comma, are who
+  // did the work (`区直各部门、各乡镇…进行了梳理和编目，2012年主动公开政府信息1913条`), not a part.
+  const cut = Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(','));
+  const phrase = sentence.slice(cut + 1);
+  const afterQizhong = /其中\s*$/.test(sentence.slice(0, Math.max(0, cut)));
+  return PART_SUBJECT.test(phrase) || afterQizhong || SHARE_AFTER.test(joined.slice(at + length, at + length + 4));
 }
 
 /** Narrative beyond this many characters is not read for figures (a report is far shorter). */
