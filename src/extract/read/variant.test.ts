@@ -162,3 +162,19 @@ describe('a variant whose cells run together', () => {
     expect(findings.map((f) => f.rule)).not.toContain('old.apply.received_sum');
   });
 });
+
+describe('a variant row printing fewer numbers than columns', () => {
+  // 平潭综合实验区 2013 (fixtures/real-corpus): `2、政府公报公开 条 0 受理依申请公开信息总数 条 0 0 …`.
+  it('leaves that row out, named, and reads the rows after it', () => {
+    const read = readReport(
+      toLines(
+        '平潭综合实验区2013年政府信息公开工作年度报告 统计表 指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 72804 76424 其中：1、网站公开 条 72804 76424 2、政府公报公开 条 0 受理依申请公开信息总数 条 0 0 其中：1、当面申请数 条 0 0 行政复议数 件 0 0',
+      ),
+    );
+    expect(read.values['proactive.total']).toBe(72804);
+    expect(read.values).not.toHaveProperty('proactive.gazette');
+    expect(read.values['apply.received']).toBe(0);
+    expect(read.values['review.total']).toBe(0);
+    expect(read.warnings.some((w) => w.includes('政府公报公开'))).toBe(true);
+  });
+});
