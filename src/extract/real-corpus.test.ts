@@ -1,8 +1,9 @@
 /**
  * The real corpus (fixtures/real-corpus/manifest.json, issue #16 part 4): published reports from public
- * sources with hand-checked gold. Nothing invented anywhere; template and year right on every document;
- * values right overall at least at the floor measured today (the acceptance target is 98%: the gap is the
- * crawler renderings whose table cells run together, which the layout stage of issue #16 part 2 restores).
+ * sources with hand-checked gold. Template, year and issuer right on every document; nothing invented beyond
+ * the known failures listed below; values right overall at least at the floor measured today. The acceptance
+ * target (≥ 98% right, 0 invented) is not met: the gap is the crawler renderings whose table cells run
+ * together, which the layout stage of issue #16 part 2 restores.
  * Scanned PDFs are skipped, with the reason, where OCR is not installed.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,10 +24,19 @@ const KNOWN_INVENTED: Record<string, number> = {
   'pingtan-2020': 2, // '（六）其他处理4 0 0 0 0 0 4': the 4 glued to the label, the row read one cell late
   'pingtan-2021': 1, // not_held.natural_person 22 read as 5
   'pingtan-2025': 5, // the same cuts as 2024 (49 1 → 9 1, 8 → 800000…)
+  // Each row's run of digits read as one number (713000074) or cut (37000003 | 7).
   'pingtan-2022': 16,
   // The table unread, the narrative's 网上申请数3条，信函申请数4条 stand in for it; the table prints 网上 4, 信函 0.
-  'pingtan-county-2013': 2, // each row's run of digits read as one number (713000074) or cut (37000003 | 7)
+  'pingtan-county-2013': 2,
 };
+
+/**
+ * Per document: a rendering that keeps its cells apart (a real table, spaced crawler text, a PDF) reads at
+ * least this share of its gold values (measured: 92.9% for the worst, 平潭 2013 with a row short of a
+ * number). Renderings whose cells run together wait for the layout stage and have no floor but KNOWN_INVENTED.
+ */
+const MIN_VALUES_RIGHT_PER_DOCUMENT = 0.9;
+const RUN_TOGETHER = /run together/;
 
 const entries = loadCorpus();
 const ocr = ocrInstalled();
@@ -51,6 +61,10 @@ describe('real corpus', () => {
     expect(r.format, 'format').toBe(true);
     expect(r.year, 'year').toBe(true);
     expect(r.issuer, 'issuer').toBe(true);
+    if (!RUN_TOGETHER.test(entry.rendering ?? '')) {
+      const share = (r.score?.right ?? 0) / Math.max(1, r.score?.total ?? 0);
+      expect(share, 'share of gold values right').toBeGreaterThanOrEqual(MIN_VALUES_RIGHT_PER_DOCUMENT);
+    }
   });
 
   it('reads the gold values right overall', () => {
