@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type CaseResult, loadCorpus, OCR_ABSENT, ocrInstalled, runCase, totals } from './corpus/real-corpus.ts';
 
 /** The share of gold values read right over the whole corpus, measured on this branch; raise it, never lower it. */
-const MIN_VALUES_RIGHT = 0.47;
+const MIN_VALUES_RIGHT = 0.49;
 
 /**
  * Documents the reader gets wrong today, with the numbers it invents there: crawler text whose table cells run
