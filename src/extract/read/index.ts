@@ -5,6 +5,7 @@
  */
 import type { Statement } from '../../report/check.ts';
 import type { CellValue, Provenance, TemplateId } from '../../report/model.ts';
+import type { TemplateVariant } from '../../report/templates/variants.ts';
 import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect.ts';
 import { toItems } from './items.ts';
 import { findStatements } from './sentences.ts';
@@ -110,6 +111,10 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
       warnings.push('table labels found but no row could be read');
     }
   }
+  // A variant's header with no row read (its cells run together): the rows it prints still merge what the
+  // rules need apart, so its suspensions hold for the figures the narrative gives instead.
+  const suspendedRules = local?.suspendedRules ?? (variant ? variantSuspensions(variant) : undefined);
+  if (variant && !local) warnings.push(`${variant.name}: header found but no row could be read (cells run together?)`);
   const statements = findStatements(lines, detected.format);
   if (!detected.hasTable) {
     for (const s of statements) {
@@ -130,6 +135,11 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
     provenance,
     statements: detected.hasTable ? statements : [],
     warnings: capped(warnings),
-    ...(local ? { variant: local.variant.id, suspendedRules: local.suspendedRules } : {}),
+    ...(variant && suspendedRules ? { variant: variant.id, suspendedRules } : {}),
   };
+}
+
+/** Every rule a variant's merged rows suspend. */
+function variantSuspensions(variant: TemplateVariant): string[] {
+  return [...new Set(variant.rows.flatMap((row) => row.suspends ?? []))];
 }

@@ -36,13 +36,19 @@ const PATTERNS: Pattern[] = [
     key: { old: 'review.total', new: 'review.total' },
   },
   { re: /行政诉讼(?:案件)?(?:共|计)?\s*(\d+)\s*[件起宗]/, key: { old: 'litigation.total' } },
-  // The channels of the old table's 收到申请数 (`其中当面申请18条，网上申请3条`).
-  { re: /当面(?:提出)?申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.in_person' }, part: true },
-  { re: /传真申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
-  { re: /(?:网络|网上|在线)申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
-  { re: /信函申请(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
-  // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`).
-  { re: /专职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
+  // The channels of the old table's 收到申请数 (`其中当面申请18条，网上申请3条`, `网上申请数3条`).
+  { re: /当面(?:提出)?申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.in_person' }, part: true },
+  { re: /传真申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.fax' }, part: true },
+  { re: /(?:网络|网上|在线)申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.online' }, part: true },
+  { re: /信函申请数?(?:共|计)?\s*(\d+)\s*[件条]/, key: { old: 'apply.received.letter' }, part: true },
+  // Staff (`专职人员1人，兼职人员3人`, `兼职工作人员2名`, `没有从事政府信息公开工作的全职人员`).
+  { re: /(?:专职|全职)(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.full_time' }, part: true },
+  {
+    re: /(?:没有|无)(?:从事[^。，,；;\d]{0,20}?的)?(?:专职|全职)(?:工作)?人员/,
+    key: { old: 'org.staff.full_time' },
+    value: 0,
+    part: true,
+  },
   { re: /兼职(?:工作)?人员(?:共|计|有)?\s*(\d+)\s*[人名]/, key: { old: 'org.staff.part_time' }, part: true },
   {
     re: /未(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/,
@@ -67,10 +73,15 @@ const SHARE_AFTER = /^[，,]?\s*占/;
 
 function isPart(joined: string, at: number, length: number): boolean {
   const before = joined.slice(Math.max(0, at - 40), at);
-  const clause = before.slice(
+  const sentence = before.slice(
     Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1,
   );
-  return PART_SUBJECT.test(clause) || SHARE_AFTER.test(joined.slice(at + length, at + length + 4));
+  // The subject is the phrase the figure ends: units listed earlier in the sentence, before a comma, are who
+  // did the work (`区直各部门、各乡镇…进行了梳理和编目，2012年主动公开政府信息1913条`), not a part.
+  const cut = Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(','));
+  const phrase = sentence.slice(cut + 1);
+  const afterQizhong = /其中\s*$/.test(sentence.slice(0, Math.max(0, cut)));
+  return PART_SUBJECT.test(phrase) || afterQizhong || SHARE_AFTER.test(joined.slice(at + length, at + length + 4));
 }
 
 /** Narrative beyond this many characters is not read for figures (a report is far shorter). */

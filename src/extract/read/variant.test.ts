@@ -142,3 +142,39 @@ describe('page furniture', () => {
     expect(toLines('当前位置： 首页 > 政务公开')).toEqual(['']);
   });
 });
+
+describe('a variant whose cells run together', () => {
+  // 平潭县 2012 (fixtures/real-corpus): `主动公开信息数条20263542…3.电子邮件申请数条33…` — no row can be read.
+  const lines = toLines(
+    '三、依申请公开 2012年全县共收到有关政府信息公开的申请21条，其中当面申请数18条，电子邮件申请数3条。 附件1：平潭县人民政府2012年政府信息公开情况统计表 指标名称计量单位2012年度历年累计主动公开信息数条20263542其中：1.网站公开条179533042.政府公报公开条07受理依申请公开信息总数条2121其中：1.当面申请数条18182.传真申请数条003.电子邮件申请数条33',
+  );
+
+  it('keeps the rules its merged rows suspend, so the narrative figures raise no false finding', () => {
+    const read = readReport(lines);
+    expect(read.variant).toBe('fujian2008');
+    expect(read.suspendedRules).toContain('old.apply.received_sum');
+    expect(read.values['apply.received']).toBe(21);
+    expect(read.values['apply.received.in_person']).toBe(18);
+    const findings = check(
+      { format: read.format, year: read.year ?? 0, issuer: read.issuer ?? '', values: read.values },
+      { statements: read.statements, skipRules: read.suspendedRules },
+    );
+    expect(findings.map((f) => f.rule)).not.toContain('old.apply.received_sum');
+  });
+});
+
+describe('a variant row printing fewer numbers than columns', () => {
+  // 平潭综合实验区 2013 (fixtures/real-corpus): `2、政府公报公开 条 0 受理依申请公开信息总数 条 0 0 …`.
+  it('leaves that row out, named, and reads the rows after it', () => {
+    const read = readReport(
+      toLines(
+        '平潭综合实验区2013年政府信息公开工作年度报告 统计表 指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 72804 76424 其中：1、网站公开 条 72804 76424 2、政府公报公开 条 0 受理依申请公开信息总数 条 0 0 其中：1、当面申请数 条 0 0 行政复议数 件 0 0',
+      ),
+    );
+    expect(read.values['proactive.total']).toBe(72804);
+    expect(read.values).not.toHaveProperty('proactive.gazette');
+    expect(read.values['apply.received']).toBe(0);
+    expect(read.values['review.total']).toBe(0);
+    expect(read.warnings.some((w) => w.includes('政府公报公开'))).toBe(true);
+  });
+});

@@ -88,6 +88,16 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
       i += n;
       continue;
     }
+    const printed = numbers.findIndex((c) => !NUMBER.test(c.text));
+    if (units.has(cell.text) && label.length > 0 && printed > 0) {
+      // Fewer numbers than columns (`2、政府公报公开 条 0 受理…`): which column the number is in is not printed.
+      out.warnings.push(
+        `第${cell.line}行「${label.map((c) => c.text).join('')}」：${printed}个数字、${n}列，不知属于哪一列，未读取 (fewer numbers than columns; left out)`,
+      );
+      label = [];
+      i += printed;
+      continue;
+    }
     const stuck = runTogether.exec(cell.text);
     if (stuck && !NUMBER.test(cell.text)) {
       // Label, unit and the numbers of every column in one cell: where one number ends is not printed.

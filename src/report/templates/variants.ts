@@ -44,7 +44,8 @@ export interface TemplateVariant {
  * 福建省《政府信息公开情况统计表》(2008–2018): columns 指标名称 | 计量单位 | YYYY年度 | 历年累计. Two wordings
  * seen on 平潭综合实验区's reports: 2011 (主动公开信息数, 1.网站公开, 否决公开答复数, five channels with
  * 电子邮件 and 其它形式) and 2014–2018 (主动公开文件数, 政府网站公开数, 3、信函、传真申请数 as one row,
- * 不予公开答复数, 收费减免金额, 接受行政诉讼、举报数).
+ * 不予公开答复数, 收费减免金额, 接受行政诉讼、举报数); 2012–2013 and 2017 add 行政申诉、举报数 and
+ * 受理政府信息依申请公开总数 (fixtures/real-corpus).
  */
 export const fujian2008: TemplateVariant = {
   id: 'fujian2008',
@@ -60,7 +61,7 @@ export const fujian2008: TemplateVariant = {
     { labels: ['主动公开信息数', '主动公开文件数', '主动公开政府信息数'], key: 'proactive.total' },
     { labels: ['网站公开', '政府网站公开数', '网站公开数', '政府网站公开'], key: 'proactive.website' },
     { labels: ['政府公报公开', '政府公报公开数'], key: 'proactive.gazette' },
-    { labels: ['受理依申请公开信息总数', '受理依申请公开总数'], key: 'apply.received' },
+    { labels: ['受理依申请公开信息总数', '受理依申请公开总数', '受理政府信息依申请公开总数'], key: 'apply.received' },
     { labels: ['当面申请数'], key: 'apply.received.in_person' },
     { labels: ['传真申请数'], key: 'apply.received.fax' },
     { labels: ['网上申请数', '网络申请数'], key: 'apply.received.online' },
@@ -96,6 +97,7 @@ export const fujian2008: TemplateVariant = {
     { labels: ['行政复议数'], key: 'review.total' },
     { labels: ['行政诉讼数'], key: 'litigation.total' },
     { labels: ['行政申诉数'], key: null, why: '行政申诉不等同于举报投诉' },
+    { labels: ['行政申诉、举报数', '行政申诉举报数'], key: null, why: '申诉与举报合为一行' },
     {
       labels: ['政府信息公开收费减免金额', '收费减免金额'],
       key: null,
