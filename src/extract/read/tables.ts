@@ -105,11 +105,55 @@ class TableReader {
     return undefined;
   }
 
+  /**
+   * Rows of one table whose labels came with no figure, waiting (flipbook and PDF text that prints a block of
+   * labels, then their figures on one line): a run of figures exactly as long as their columns and the
+   * current row's together is read row by row by the template's column count; any other run is the current
+   * row's alone, as before.
+   */
+  private waiting: Pending[] = [];
+  private closing = false;
+
+  /** Keeps the pending row waiting for figures, when it is a matrix row of the same table with none yet. */
+  private wait(next: RowTarget): boolean {
+    const p = this.pending;
+    if (!p || p.seen > 0 || p.words || p.target.table.kind === 'list' || p.target.table !== next.table) return false;
+    this.waiting.push(p);
+    this.pending = null;
+    return true;
+  }
+
+  /** Figures for the waiting rows and the current one, one row's columns after another, if they fit exactly. */
+  private spread(item: Item): boolean {
+    const p = this.pending;
+    if (!p || this.waiting.length === 0 || p.seen > 0) return false;
+    if (item.values.some((v) => v.token.type === 'unit')) return false;
+    if (this.skipColumn !== null && p.target.table.id === 'apply') return false;
+    const rows = [...this.waiting, p];
+    if (item.values.length !== rows.reduce((n, r) => n + r.target.keys.length, 0)) return false;
+    let at = 0;
+    for (const row of rows) {
+      for (const v of item.values.slice(at, at + row.target.keys.length)) row.values.push({ ...v, line: item.line });
+      row.seen = row.target.keys.length;
+      at += row.target.keys.length;
+    }
+    const last = this.pending;
+    this.closing = true;
+    for (const row of this.waiting) {
+      this.pending = row;
+      this.close();
+    }
+    this.closing = false;
+    this.waiting = [];
+    this.pending = last;
+    return true;
+  }
+
   read(item: Item): void {
     if (item.label) {
       const found = this.match(item.label);
       if (found) {
-        this.close();
+        if (!this.wait(found.item)) this.close();
         this.cursor = found.index;
         this.pending = { target: found.item, line: item.line, values: [], seen: 0 };
         if (item.words) this.pending.words = { text: item.words, line: item.line };
@@ -123,6 +167,7 @@ class TableReader {
     }
     const p = this.pending;
     if (!p) return;
+    if (this.spread(item)) return;
     // The old table's 单位 cell may be empty (`…费用（元）\t\t200`): a blank before a number of the same row is it.
     const list = p.target.table.kind === 'list';
     const firstNumber = list ? item.values.findIndex((v) => v.token.type === 'number') : -1;
@@ -141,6 +186,8 @@ class TableReader {
   close(): void {
     const p = this.pending;
     this.pending = null;
+    // Rows still waiting got no figure: as any row printed without one, nothing is set (and nothing invented).
+    if (!this.closing) this.waiting = [];
     if (!p) return;
     const { target } = p;
     const matrix = target.table.kind !== 'list';
