@@ -87,6 +87,13 @@ class TableReader {
   skipColumn: number | null = null;
   /** A money unit printed in the column header of the table being read (`采购总金额（元）`). */
   headerUnit: string | undefined;
+  /**
+   * Value positions whose header cell repeats the one before it: a header cell merged over two columns and
+   * expanded by the rendering (`本年增/减量` twice). A row printing one figure more than its columns, that
+   * figure repeating the one before it under such a header, is a merged cell written twice: read once
+   * (`行政许可 11 3 3 15` → 11 | 3 | 15, not 3 decisions).
+   */
+  spannedColumns: number[] = [];
 
   constructor(private candidates: Candidate<RowTarget>[]) {}
 
@@ -171,8 +178,10 @@ class TableReader {
     // The old table's 单位 cell may be empty (`…费用（元）\t\t200`): a blank before a number of the same row is it.
     const list = p.target.table.kind === 'list';
     const firstNumber = list ? item.values.findIndex((v) => v.token.type === 'number') : -1;
+    const twice = this.mergedTwice(p, item);
     for (const [i, v] of item.values.entries()) {
       if (i < firstNumber && v.token.type === 'blank') continue;
+      if (twice.has(i)) continue;
       if (v.token.type === 'unit') {
         p.unit = v.token.unit;
         continue;
@@ -181,6 +190,15 @@ class TableReader {
       if (at === this.skipColumn && p.target.table.id === 'apply') continue;
       if (p.values.length < p.target.keys.length) p.values.push({ ...v, line: item.line });
     }
+  }
+
+  /** The positions of figures written twice for a merged cell (see spannedColumns), or none. */
+  private mergedTwice(p: Pending, item: Item): Set<number> {
+    const spans = this.spannedColumns;
+    if (spans.length === 0 || p.seen > 0 || !p.target.table.id.startsWith('s20')) return new Set();
+    if (item.values.length !== p.target.keys.length + spans.length) return new Set();
+    const repeats = spans.every((at) => at > 0 && item.values[at]?.text === item.values[at - 1]?.text);
+    return repeats ? new Set(spans) : new Set();
   }
 
   close(): void {
@@ -269,7 +287,10 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     }
     if (section === 'two' && item.label) {
       // A header row starts a table; the unit of its amount column, if printed, holds until the next one.
-      if (item.label.includes('信息内容')) reader.headerUnit = undefined;
+      if (item.label.includes('信息内容')) {
+        reader.headerUnit = undefined;
+        reader.spannedColumns = spannedColumns(item);
+      }
       const unit = HEADER_AMOUNT_UNIT.exec(item.label) ?? UNIT_NOTE.exec(item.label.replace(/\s+/g, ''));
       if (unit) reader.headerUnit = unit[1];
     }
@@ -281,6 +302,20 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     reader.warnings.push(`row 行政复议、行政诉讼: ${wide} cells read, ${REVIEW_LITIGATION_KEYS.length} expected`);
   }
   return reader;
+}
+
+/**
+ * The value positions of a 第二十条 header (`信息内容 上一年项目数量 本年增/减量 本年增/减量 处理决定数量`) whose
+ * cell repeats the one before it: a merged header cell the rendering wrote once per column it spans.
+ */
+function spannedColumns(header: Item): number[] {
+  const cells = header.label.split(/\s+/).filter(Boolean);
+  const start = cells.findIndex((c) => c.includes('信息内容'));
+  if (start < 0) return [];
+  const columns = cells.slice(start + 1);
+  const out: number[] = [];
+  for (let i = 1; i < columns.length; i++) if (columns[i] === columns[i - 1]) out.push(i);
+  return out;
 }
 
 const ORG_COLUMNS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计'];

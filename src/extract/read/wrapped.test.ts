@@ -133,4 +133,24 @@ describe('merged cells of a 第二十条 table (平潭 旅游与文化体育局 
       's20_5.licensing.decisions': 15,
     });
   });
+
+  it('in text that kept the expanded spans, a figure written twice under the header written twice is read once', () => {
+    const r = readReport([
+      '某局2019年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第（五）项',
+      '信息内容 上一年项目数量 本年增/减量 本年增/减量 处理决定数量',
+      '行政许可 11 3 3 15',
+      // Printed once, its figures happen to repeat: three figures for three columns, read as printed.
+      '其他对外管理服务事项 11 3 3',
+    ]);
+    expect(r.values).toMatchObject({
+      's20_5.licensing.prev': 11,
+      's20_5.licensing.change': 3,
+      's20_5.licensing.decisions': 15,
+      's20_5.other_services.prev': 11,
+      's20_5.other_services.change': 3,
+      's20_5.other_services.decisions': 3,
+    });
+  });
 });
