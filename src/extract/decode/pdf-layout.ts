@@ -9,6 +9,9 @@
  *   - text drawn in an order that is not the reading order (a table drawn column by column, glyphs placed
  *     one by one in any order): the page is then rebuilt wholly from positions — items grouped into lines by
  *     baseline, each line ordered by x.
+ *   - a cell a PDF leaves empty draws nothing, so the row's later figures would be read one column to the
+ *     left: the columns are taken from the rows printing the most figures, and a blank `-` marks the empty
+ *     cell of a row whose every figure sits at a column (markBlankCells).
  * A page drawn in reading order keeps its drawing order, which is the one that keeps a wrapped table cell
  * (`（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）` and then its figures) whole; ordering by position
  * would interleave the figures, centred on the cell, with the lines of its label.
@@ -150,7 +153,83 @@ export function drawnOutOfOrder(lines: PositionedText[][], texts: string[]): boo
 /** A page's text: its drawn lines, or its lines rebuilt from positions when the drawing order is not a reading one. */
 export function pageText(items: PositionedText[]): string {
   const drawn = drawnLines(items);
-  let texts = drawn.map(lineText);
-  if (drawnOutOfOrder(drawn, texts)) texts = positionedLines(items).map(lineText);
-  return texts.filter((line) => line !== '').join('\n');
+  const ordered = drawnOutOfOrder(drawn, drawn.map(lineText)) ? positionedLines(items) : drawn;
+  return markBlankCells(ordered)
+    .map(lineText)
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** One figure a text item: `3001`, `1,234`, `12.5`, `-3`, `50%`. */
+const FIGURE_ITEM = /^-?\d[\d,]*(?:\.\d+)?%?$/;
+/** Lines that start a new table, whose columns are not the ones above (a header, a section's heading). */
+const TABLE_START = /信息内容|第二十[一二]?条|^[一二三四五六七八九十]、|申请人情况|行政复议|行政诉讼|指标名称/;
+/** A figure belongs to a column when its centre is within this share of the narrowest column gap. */
+export const COLUMN_REACH = 0.35;
+
+const centre = (item: PositionedText) => item.x + item.width / 2;
+const isFigure = (item: PositionedText) => FIGURE_ITEM.test(item.str.trim());
+
+/** The trailing figures of a line, one item each, or undefined when the line does not end so. */
+function trailingFigures(line: PositionedText[]): { label: PositionedText[]; figures: PositionedText[] } | undefined {
+  const visible = line.filter((item) => !blank(item));
+  let start = visible.length;
+  while (start > 0 && isFigure(visible[start - 1])) start--;
+  const figures = visible.slice(start);
+  if (figures.length === 0) return undefined;
+  for (let i = 1; i < figures.length; i++) if (figures[i].x <= figures[i - 1].x) return undefined;
+  if (start > 0 && visible[start - 1].x >= figures[0].x) return undefined;
+  return { label: visible.slice(0, start), figures };
+}
+
+/**
+ * Blank cells a PDF does not draw, marked from the table's columns (issue #16): in a block of rows between
+ * two table headers, the rows printing the most figures give the columns (the centre of each column's
+ * figures); a row printing fewer, each at a column, gets a blank `-` where a column has none — so its figures
+ * are read under their own headers, not shifted left. A row whose figures do not each sit at a column
+ * is left as printed.
+ */
+export function markBlankCells(lines: PositionedText[][]): PositionedText[][] {
+  const out = lines.slice();
+  let block: number[] = [];
+  const flush = () => {
+    fillBlock(out, block);
+    block = [];
+  };
+  lines.forEach((line, i) => {
+    const text = line.map((item) => item.str).join('');
+    if (TABLE_START.test(text.replace(/\s+/g, ''))) flush();
+    if (trailingFigures(line)) block.push(i);
+  });
+  flush();
+  return out;
+}
+
+function fillBlock(lines: PositionedText[][], block: number[]): void {
+  const rows = block.map((i) => ({ i, ...trailingFigures(lines[i])! }));
+  const width = Math.max(0, ...rows.map((r) => r.figures.length));
+  const full = rows.filter((r) => r.figures.length === width);
+  if (width < 2 || full.length < 2 || full.length === rows.length) return;
+  const columns = Array.from({ length: width }, (_, c) => {
+    const xs = full.map((r) => centre(r.figures[c])).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  });
+  let gap = Number.POSITIVE_INFINITY;
+  for (let c = 1; c < width; c++) gap = Math.min(gap, columns[c] - columns[c - 1]);
+  if (!(gap > 0)) return;
+  for (const row of rows) {
+    if (row.figures.length === width) continue;
+    const at = row.figures.map((f) => {
+      const c = columns.findIndex((x) => Math.abs(centre(f) - x) <= COLUMN_REACH * gap);
+      return c;
+    });
+    if (at.some((c) => c < 0) || at.some((c, k) => k > 0 && c <= at[k - 1])) continue;
+    const cells = columns.map((x, c) => {
+      const k = at.indexOf(c);
+      if (k >= 0) return row.figures[k];
+      const like = row.figures[0];
+      return { str: '-', x: x - like.size / 4, y: like.y, width: like.size / 2, size: like.size };
+    });
+    lines[row.i] = [...row.label, ...cells];
+  }
 }

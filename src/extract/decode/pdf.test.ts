@@ -112,3 +112,53 @@ describe('a PDF drawn in reading order', () => {
     ]);
   });
 });
+
+describe('blank cells a PDF does not draw', () => {
+  const table = (rows: (string | null)[][]) =>
+    textPdf(
+      rows.flatMap((cells, r) =>
+        cells.flatMap((text, c) => (text === null ? [] : [{ text, x: c === 0 ? 72 : 180 + 60 * c, y: 700 - 20 * r }])),
+      ),
+    );
+
+  it('marks the empty cell of a row, so its figures stay under their own columns', async () => {
+    const pdf = table([
+      ['Rules', '1', '0', '11'],
+      ['Norms', '8', null, '66'],
+      ['Other', '2', '3', '4'],
+    ]);
+    const { text } = await documentText(pdf, 'r.pdf');
+    expect(text.split('\n')).toEqual(['Rules 1 0 11', 'Norms 8 - 66', 'Other 2 3 4']);
+  });
+
+  it('leaves a row alone when a figure sits at no column, and starts new columns at a table header', () => {
+    const rows = [
+      item('规章', 72, 700),
+      item('1', 240, 700),
+      item('0', 300, 700),
+      item('11', 355, 700),
+      item('行政规范性文件', 72, 680),
+      item('8', 240, 680),
+      item('0', 300, 680),
+      item('66', 355, 680),
+      item('其他', 72, 660),
+      item('5', 270, 660), // between two columns: which one is not printed
+      item('信息内容 本年处理决定数量', 72, 640),
+      item('行政许可', 72, 620),
+      item('447228', 240, 620),
+      item('行政强制', 72, 600),
+      item('88283', 240, 600),
+      item('行政处罚', 72, 580),
+      item('12', 245, 580),
+    ];
+    expect(pageText(rows).split('\n')).toEqual([
+      '规章 1 0 11',
+      '行政规范性文件 8 0 66',
+      '其他 5',
+      '信息内容 本年处理决定数量',
+      '行政许可 447228',
+      '行政强制 88283',
+      '行政处罚 12',
+    ]);
+  });
+});
