@@ -144,7 +144,7 @@ export function drawnOutOfOrder(lines: PositionedText[][], texts: string[]): boo
     if (texts[i].replace(/\s/g, '').length < 2 && !FIGURE.test(texts[i])) return;
     const bucket = seen.get(at);
     if (bucket) {
-      if (bucket.length < 64) bucket.push(i);
+      if (bucket.length < 4) bucket.push(i); // the earliest few: a return needs one before the line just left
     } else seen.set(at, [i]);
   });
   return figures >= MIN_RUNS_TO_JUDGE && back > SCRAMBLED_SHARE * figures;
@@ -166,6 +166,8 @@ const FIGURE_ITEM = /^-?\d[\d,]*(?:\.\d+)?%?$/;
 const TABLE_START = /信息内容|第二十[一二]?条|^[一二三四五六七八九十]、|申请人情况|行政复议|行政诉讼|指标名称/;
 /** A figure belongs to a column when its centre is within this share of the narrowest column gap. */
 export const COLUMN_REACH = 0.35;
+/** Wider rows are no report table (the widest, section 四, has 15 figures): left as printed, and cheap. */
+const MAX_COLUMNS = 40;
 
 const centre = (item: PositionedText) => item.x + item.width / 2;
 const isFigure = (item: PositionedText) => FIGURE_ITEM.test(item.str.trim());
@@ -209,7 +211,7 @@ function fillBlock(lines: PositionedText[][], block: number[]): void {
   const rows = block.map((i) => ({ i, ...trailingFigures(lines[i])! }));
   const width = Math.max(0, ...rows.map((r) => r.figures.length));
   const full = rows.filter((r) => r.figures.length === width);
-  if (width < 2 || full.length < 2 || full.length === rows.length) return;
+  if (width < 2 || width > MAX_COLUMNS || full.length < 2 || full.length === rows.length) return;
   const columns = Array.from({ length: width }, (_, c) => {
     const xs = full.map((r) => centre(r.figures[c])).sort((a, b) => a - b);
     return xs[Math.floor(xs.length / 2)];
