@@ -75,6 +75,8 @@ const UNIT_NOTE = /^[（(](?:单位[:：])?(万元|元)[)）]$/;
 // One run for the spaces and the bracket, not `\s*[（(]?\s*` (quadratic in a run of spaces, issue #19).
 const HEADER_AMOUNT_UNIT = /金额[\s（(]*(?:单位\s*[:：]\s*)?(万元|元)/;
 
+const NONE: ReadonlySet<number> = new Set();
+
 const WORDS_VALUE = /^[\u4e00-\u9fa5]{2,12}$/;
 
 class TableReader {
@@ -193,12 +195,12 @@ class TableReader {
   }
 
   /** The positions of figures written twice for a merged cell (see spannedColumns), or none. */
-  private mergedTwice(p: Pending, item: Item): Set<number> {
+  private mergedTwice(p: Pending, item: Item): ReadonlySet<number> {
     const spans = this.spannedColumns;
-    if (spans.length === 0 || p.seen > 0 || !p.target.table.id.startsWith('s20')) return new Set();
-    if (item.values.length !== p.target.keys.length + spans.length) return new Set();
+    if (spans.length === 0 || p.seen > 0 || !p.target.table.id.startsWith('s20')) return NONE;
+    if (item.values.length !== p.target.keys.length + spans.length) return NONE;
     const repeats = spans.every((at) => at > 0 && item.values[at]?.text === item.values[at - 1]?.text);
-    return repeats ? new Set(spans) : new Set();
+    return repeats ? new Set(spans) : NONE;
   }
 
   close(): void {
