@@ -1,12 +1,12 @@
 /**
  * Any published document → text: the kind sniffed from the bytes (a PDF named .html is still a PDF),
  * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, XLSX
- * as tab rows, PDF through its text layer. What cannot be read ends in an UnreadableError whose message is one line, in
+ * as tab rows, PDF through its text layer with the items' positions (pdf.ts). What cannot be read ends in an UnreadableError whose message is one line, in
  * Chinese with the English in brackets, ready for a batch summary.
  */
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './html.ts';
+import { pdfPositionedText } from './pdf.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
 import { xlsxText } from './xlsx.ts';
 
@@ -80,17 +80,13 @@ export interface DocumentText {
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-    return (await extractText(pdf, { mergePages: true })).text;
+    return await pdfPositionedText(bytes);
   } catch (error) {
     const reason = firstLine(error);
     if (/password/i.test(reason) || (error as { name?: string })?.name === 'PasswordException')
       throw new UnreadableError('PDF 已加密 (encrypted PDF)');
     throw new UnreadableError(`PDF 无法解析 (not a readable PDF: ${reason})`);
-  } finally {
-    await pdf?.destroy().catch(() => undefined);
   }
 }
 

@@ -75,6 +75,8 @@ const UNIT_NOTE = /^[（(](?:单位[:：])?(万元|元)[)）]$/;
 // One run for the spaces and the bracket, not `\s*[（(]?\s*` (quadratic in a run of spaces, issue #19).
 const HEADER_AMOUNT_UNIT = /金额[\s（(]*(?:单位\s*[:：]\s*)?(万元|元)/;
 
+const NONE: ReadonlySet<number> = new Set();
+
 const WORDS_VALUE = /^[\u4e00-\u9fa5]{2,12}$/;
 
 class TableReader {
@@ -87,6 +89,13 @@ class TableReader {
   skipColumn: number | null = null;
   /** A money unit printed in the column header of the table being read (`采购总金额（元）`). */
   headerUnit: string | undefined;
+  /**
+   * Value positions whose header cell repeats the one before it: a header cell merged over two columns and
+   * expanded by the rendering (`本年增/减量` twice). A row printing one figure more than its columns, that
+   * figure repeating the one before it under such a header, is a merged cell written twice: read once
+   * (`行政许可 11 3 3 15` → 11 | 3 | 15, not 3 decisions).
+   */
+  spannedColumns: number[] = [];
 
   constructor(private candidates: Candidate<RowTarget>[]) {}
 
@@ -105,11 +114,55 @@ class TableReader {
     return undefined;
   }
 
+  /**
+   * Rows of one table whose labels came with no figure, waiting (flipbook and PDF text that prints a block of
+   * labels, then their figures on one line): a run of figures exactly as long as their columns and the
+   * current row's together is read row by row by the template's column count; any other run is the current
+   * row's alone, as before.
+   */
+  private waiting: Pending[] = [];
+  private closing = false;
+
+  /** Keeps the pending row waiting for figures, when it is a matrix row of the same table with none yet. */
+  private wait(next: RowTarget): boolean {
+    const p = this.pending;
+    if (!p || p.seen > 0 || p.words || p.target.table.kind === 'list' || p.target.table !== next.table) return false;
+    this.waiting.push(p);
+    this.pending = null;
+    return true;
+  }
+
+  /** Figures for the waiting rows and the current one, one row's columns after another, if they fit exactly. */
+  private spread(item: Item): boolean {
+    const p = this.pending;
+    if (!p || this.waiting.length === 0 || p.seen > 0) return false;
+    if (item.values.some((v) => v.token.type === 'unit')) return false;
+    if (this.skipColumn !== null && p.target.table.id === 'apply') return false;
+    const rows = [...this.waiting, p];
+    if (item.values.length !== rows.reduce((n, r) => n + r.target.keys.length, 0)) return false;
+    let at = 0;
+    for (const row of rows) {
+      for (const v of item.values.slice(at, at + row.target.keys.length)) row.values.push({ ...v, line: item.line });
+      row.seen = row.target.keys.length;
+      at += row.target.keys.length;
+    }
+    const last = this.pending;
+    this.closing = true;
+    for (const row of this.waiting) {
+      this.pending = row;
+      this.close();
+    }
+    this.closing = false;
+    this.waiting = [];
+    this.pending = last;
+    return true;
+  }
+
   read(item: Item): void {
     if (item.label) {
       const found = this.match(item.label);
       if (found) {
-        this.close();
+        if (!this.wait(found.item)) this.close();
         this.cursor = found.index;
         this.pending = { target: found.item, line: item.line, values: [], seen: 0 };
         if (item.words) this.pending.words = { text: item.words, line: item.line };
@@ -123,11 +176,14 @@ class TableReader {
     }
     const p = this.pending;
     if (!p) return;
+    if (this.spread(item)) return;
     // The old table's 单位 cell may be empty (`…费用（元）\t\t200`): a blank before a number of the same row is it.
     const list = p.target.table.kind === 'list';
     const firstNumber = list ? item.values.findIndex((v) => v.token.type === 'number') : -1;
+    const twice = this.mergedTwice(p, item);
     for (const [i, v] of item.values.entries()) {
       if (i < firstNumber && v.token.type === 'blank') continue;
+      if (twice.has(i)) continue;
       if (v.token.type === 'unit') {
         p.unit = v.token.unit;
         continue;
@@ -138,9 +194,20 @@ class TableReader {
     }
   }
 
+  /** The positions of figures written twice for a merged cell (see spannedColumns), or none. */
+  private mergedTwice(p: Pending, item: Item): ReadonlySet<number> {
+    const spans = this.spannedColumns;
+    if (spans.length === 0 || p.seen > 0 || !p.target.table.id.startsWith('s20')) return NONE;
+    if (item.values.length !== p.target.keys.length + spans.length) return NONE;
+    const repeats = spans.every((at) => at > 0 && item.values[at]?.text === item.values[at - 1]?.text);
+    return repeats ? new Set(spans) : NONE;
+  }
+
   close(): void {
     const p = this.pending;
     this.pending = null;
+    // Rows still waiting got no figure: as any row printed without one, nothing is set (and nothing invented).
+    if (!this.closing) this.waiting = [];
     if (!p) return;
     const { target } = p;
     const matrix = target.table.kind !== 'list';
@@ -222,7 +289,10 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     }
     if (section === 'two' && item.label) {
       // A header row starts a table; the unit of its amount column, if printed, holds until the next one.
-      if (item.label.includes('信息内容')) reader.headerUnit = undefined;
+      if (item.label.includes('信息内容')) {
+        reader.headerUnit = undefined;
+        reader.spannedColumns = spannedColumns(item);
+      }
       const unit = HEADER_AMOUNT_UNIT.exec(item.label) ?? UNIT_NOTE.exec(item.label.replace(/\s+/g, ''));
       if (unit) reader.headerUnit = unit[1];
     }
@@ -234,6 +304,20 @@ function readNewTables(items: Item[], format: TemplateId): TableRead {
     reader.warnings.push(`row 行政复议、行政诉讼: ${wide} cells read, ${REVIEW_LITIGATION_KEYS.length} expected`);
   }
   return reader;
+}
+
+/**
+ * The value positions of a 第二十条 header (`信息内容 上一年项目数量 本年增/减量 本年增/减量 处理决定数量`) whose
+ * cell repeats the one before it: a merged header cell the rendering wrote once per column it spans.
+ */
+function spannedColumns(header: Item): number[] {
+  const cells = header.label.split(/\s+/).filter(Boolean);
+  const start = cells.findIndex((c) => c.includes('信息内容'));
+  if (start < 0) return [];
+  const columns = cells.slice(start + 1);
+  const out: number[] = [];
+  for (let i = 1; i < columns.length; i++) if (columns[i] === columns[i - 1]) out.push(i);
+  return out;
 }
 
 const ORG_COLUMNS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计'];

@@ -11,6 +11,7 @@ import { realDir, realGoldDir } from '../../testing/paths.ts';
 import { extractFile } from '../pipeline.ts';
 import { toLines } from '../repair/index.ts';
 import { readReport } from './index.ts';
+import { allowedCuts, cuts } from './run-together.ts';
 import { findStatements } from './sentences.ts';
 
 interface Gold {
@@ -80,12 +81,54 @@ describe('the same table in the layouts renderings leave', () => {
     expect(r.values).toEqual(expected);
   });
 
-  it('cells run together are left out and named, never split by guessing', () => {
+  it('cells run together are split where the arithmetic leaves one cut (the whole is never below its parts)', () => {
+    // 2543 | 78967 is the only cut with the total at least 政府网站公开数 (2543 | 78967) and 历年累计 ≥ 本年度.
     const text = table2014().replace('主动公开文件数 条 2543 78967', '主动公开文件数条254378967');
     const r = readReport(toLines(`${head[0]}\n${text}`));
-    expect(r.values['proactive.total']).toBeUndefined();
+    expect(r.values['proactive.total']).toBe(2543);
     expect(r.values['proactive.website']).toBe(2543);
-    expect(r.warnings.join('\n')).toContain('「主动公开文件数条254378967」：单位与各列数字连在一起');
+    expect(r.warnings.join('\n')).toContain(
+      '「主动公开文件数条254378967」：单位与各列数字连在一起，按本表算术关系唯一拆分为 2543 | 78967',
+    );
+  });
+
+  it('a unit cell followed by one run of figures is split the same way (a part is never above its whole)', () => {
+    const text = table2014().replace('1、政府网站公开数 条 2543 78967', '1、政府网站公开数 条 254378967');
+    const r = readReport(toLines(`${head[0]}\n${text}`));
+    expect(r.values['proactive.website']).toBe(2543);
+    expect(r.values['apply.received']).toBe(1); // the rows after it still read
+  });
+
+  it('cells run together are left out and named when more than one cut fits, never split by guessing', () => {
+    // 20 | 263542, 202 | 63542 and 2026 | 3542 all fit: no part is printed to bound the whole.
+    const text = table2014()
+      .replace('主动公开文件数 条 2543 78967', '主动公开文件数条20263542')
+      .replace(/其中：1、政府网站公开数 条 2543 78967 2、政府公报公开数 条 0 0 /, '');
+    const r = readReport(toLines(`${head[0]}\n${text}`));
+    expect(r.values['proactive.total']).toBeUndefined();
+    expect(r.values['apply.received']).toBe(1);
+    expect(r.warnings.join('\n')).toContain(
+      '「主动公开文件数条20263542」：单位与各列数字连在一起，无法确定分隔位置（3 种拆分与本表算术相符），未读取',
+    );
+  });
+});
+
+describe("cutting a run of digits into a row's figures", () => {
+  it('lists every cut as a table prints figures (no leading zero but a lone 0)', () => {
+    expect(cuts('20263542', 2)).toHaveLength(6); // 2 | 0263542 is no printed figure
+    expect(cuts('100', 2)).toEqual([[10, 0]]); // 1 | 00 is no printed figure
+    expect(cuts('000', 3)).toEqual([[0, 0, 0]]);
+    expect(cuts('12.5', 2)).toEqual([]);
+  });
+
+  it('keeps the cuts the arithmetic allows', () => {
+    expect(allowedCuts('20263542', 2, { neverBelow: [[1, 0]] })).toEqual([
+      [20, 263542],
+      [202, 63542],
+      [2026, 3542],
+    ]);
+    expect(allowedCuts('20263542', 2, { neverBelow: [[1, 0]], atLeast: [2000, 3500] })).toEqual([[2026, 3542]]);
+    expect(allowedCuts('20263542', 2, { neverBelow: [[1, 0]], atMost: [100, undefined] })).toEqual([[20, 263542]]);
   });
 });
 

@@ -3,11 +3,13 @@
  * read as a stream of cells, whatever the layout kept of it: one line per row, one cell per line, cells
  * between `|` separators, or the whole report on one line (crawler and archive text). After the header, each
  * row is its label, its unit and one number per column; the year's own column is kept. A label no key means
- * the same as is named in the warnings; cells run together (`主动公开信息数条20263542`) cannot be split
- * without guessing and are left out, named.
+ * the same as is named in the warnings. Cells run together (`主动公开信息数条20263542`) are split only where the
+ * variant's arithmetic leaves one cut (a running total never below its year, a whole never below its parts
+ * read: run-together.ts); otherwise they are left out, named in the warnings.
  */
 import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
+import { allowedCuts, type RowArithmetic } from './run-together.ts';
 
 export interface VariantRead {
   variant: TemplateVariant;
@@ -23,6 +25,14 @@ export interface VariantRead {
 interface Cell {
   text: string;
   line: number;
+}
+
+/** A row whose unit and figures were printed as one run (`条20263542`): resolved once every other row is read. */
+interface Stuck {
+  label: Cell[];
+  digits: string;
+  /** The cell as printed, for the warning. */
+  printed: string;
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -79,14 +89,29 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     warnings: [],
   };
   let label: Cell[] = [];
+  const stuck: Stuck[] = [];
+  /** Every row read, by its first label, with the figures of every column (for the arithmetic of run-together cells). */
+  const figures = new Map<string, number[]>();
   for (let i = header.at; i < cells.length; i++) {
     const cell = cells[i];
     const numbers = cells.slice(i + 1, i + 1 + n);
     if (units.has(cell.text) && label.length > 0 && numbers.length === n && numbers.every((c) => NUMBER.test(c.text))) {
-      take(out, variant, byLabel, label, numbers);
+      take(out, variant, byLabel, label, numbers, figures);
       label = [];
       i += n;
       continue;
+    }
+    // The unit a cell of its own, the figures one run after it (`条 20263542`): a run long enough to hold
+    // every column (a shorter one is a row printing fewer numbers than columns, below).
+    const first = numbers[0]?.text ?? '';
+    if (units.has(cell.text) && label.length > 0 && n > 1 && /^\d+$/.test(first) && first.length >= n) {
+      const next = numbers.findIndex((c) => !NUMBER.test(c.text));
+      if (next === 1) {
+        stuck.push({ label, digits: numbers[0].text, printed: `${cell.text}${numbers[0].text}` });
+        label = [];
+        i += 1;
+        continue;
+      }
     }
     const printed = numbers.findIndex((c) => !NUMBER.test(c.text));
     if (units.has(cell.text) && label.length > 0 && printed > 0) {
@@ -98,20 +123,80 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
       i += printed;
       continue;
     }
-    const stuck = runTogether.exec(cell.text);
-    if (stuck && !NUMBER.test(cell.text)) {
+    const run = runTogether.exec(cell.text);
+    if (run && !NUMBER.test(cell.text)) {
       // Label, unit and the numbers of every column in one cell: where one number ends is not printed.
-      out.warnings.push(
-        `第${cell.line}行「${cell.text}」：单位与各列数字连在一起，无法确定分隔位置，未读取 (cells run together; left out)`,
-      );
+      stuck.push({ label: [...label, { text: run[1], line: cell.line }], digits: run[3], printed: cell.text });
       label = [];
       continue;
     }
     if (NUMBER.test(cell.text) || label.length >= MAX_LABEL_CELLS) break;
     label.push(cell);
   }
+  for (const s of stuck) resolveStuck(out, variant, byLabel, s, figures);
   out.suspendedRules = [...new Set(out.suspendedRules)];
   return Object.keys(out.values).length > 0 ? out : null;
+}
+
+/** What the variant's arithmetic and the rows read say of a row's figures. */
+function arithmeticOf(
+  variant: TemplateVariant,
+  row: VariantRow | undefined,
+  figures: Map<string, number[]>,
+): RowArithmetic {
+  const n = variant.columns.length;
+  const atLeast: (number | undefined)[] = Array(n).fill(undefined);
+  const atMost: (number | undefined)[] = Array(n).fill(undefined);
+  const id = row?.labels[0];
+  const sum = (ids: string[], col: number) => ids.reduce((total, part) => total + (figures.get(part)?.[col] ?? 0), 0);
+  for (const { whole, parts } of variant.wholes ?? []) {
+    if (id === undefined) break;
+    for (let col = 0; col < n; col++) {
+      if (id === whole && parts.some((p) => figures.has(p)))
+        atLeast[col] = Math.max(atLeast[col] ?? 0, sum(parts, col));
+      const wholeFigures = figures.get(whole);
+      if (parts.includes(id) && wholeFigures) {
+        const bound =
+          wholeFigures[col] -
+          sum(
+            parts.filter((p) => p !== id),
+            col,
+          );
+        atMost[col] = Math.min(atMost[col] ?? bound, bound);
+      }
+    }
+  }
+  return { neverBelow: variant.neverBelow, atLeast, atMost };
+}
+
+function resolveStuck(
+  out: VariantRead,
+  variant: TemplateVariant,
+  byLabel: Map<string, VariantRow>,
+  stuck: Stuck,
+  figures: Map<string, number[]>,
+): void {
+  const line = stuck.label[0].line;
+  const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
+  const allowed = allowedCuts(stuck.digits, variant.columns.length, arithmeticOf(variant, row, figures));
+  if (allowed.length !== 1) {
+    out.warnings.push(
+      `第${line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed.length} 种拆分与本表算术相符），未读取 (cells run together; left out)`,
+    );
+    return;
+  }
+  const [split] = allowed;
+  out.warnings.push(
+    `第${line}行「${stuck.printed}」：单位与各列数字连在一起，按本表算术关系唯一拆分为 ${split.join(' | ')} (cells run together; split by the table's arithmetic)`,
+  );
+  take(
+    out,
+    variant,
+    byLabel,
+    stuck.label,
+    split.map((v) => ({ text: String(v), line })),
+    figures,
+  );
 }
 
 function take(
@@ -120,10 +205,16 @@ function take(
   byLabel: Map<string, VariantRow>,
   label: Cell[],
   numbers: Cell[],
+  figures: Map<string, number[]>,
 ): void {
   const printed = label.map((c) => c.text).join('');
   const row = byLabel.get(variantLabel(printed));
   const line = label[0].line;
+  if (row && !figures.has(row.labels[0]))
+    figures.set(
+      row.labels[0],
+      numbers.map((c) => Number(c.text)),
+    );
   if (!row) {
     out.warnings.push(`第${line}行「${printed}」：${variant.name}中没有这一行，未读取 (unknown row)`);
     return;

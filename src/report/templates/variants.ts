@@ -38,6 +38,14 @@ export interface TemplateVariant {
   /** Units printed in the 计量单位 column. */
   units: string[];
   rows: VariantRow[];
+  /**
+   * The table's own arithmetic, used to split cells run together (`条20263542`) only where it decides one split:
+   * `[above, below]` pairs of number columns, the first never below the second (a running total and the year
+   * it includes); and rows whose figure, column by column, is never below the sum of its parts (其中 rows,
+   * named by their first label; the parts need not be all of the whole).
+   */
+  neverBelow?: [number, number][];
+  wholes?: { whole: string; parts: string[] }[];
 }
 
 /**
@@ -57,6 +65,27 @@ export const fujian2008: TemplateVariant = {
   columns: ['本年度', '历年累计'],
   yearColumn: 0,
   units: ['条', '件', '元', '万元', '个', '人', '次'],
+  // 历年累计 counts every year up to this one, this year's included.
+  neverBelow: [[1, 0]],
+  wholes: [
+    { whole: '主动公开信息数', parts: ['网站公开', '政府公报公开'] },
+    {
+      whole: '受理依申请公开信息总数',
+      parts: [
+        '当面申请数',
+        '传真申请数',
+        '网上申请数',
+        '信函申请数',
+        '信函、传真申请数',
+        '电子邮件申请数',
+        '其它形式申请数',
+      ],
+    },
+    {
+      whole: '对申请的答复数',
+      parts: ['同意公开答复数', '同意部分公开答复数', '否决公开答复数', '其他类型答复数'],
+    },
+  ],
   rows: [
     { labels: ['主动公开信息数', '主动公开文件数', '主动公开政府信息数'], key: 'proactive.total' },
     { labels: ['网站公开', '政府网站公开数', '网站公开数', '政府网站公开'], key: 'proactive.website' },
