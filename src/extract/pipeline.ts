@@ -28,7 +28,8 @@ function notAReport(result: ReturnType<typeof readReport>, lines: string[]): boo
 
 export async function extractBuffer(bytes: Uint8Array, source: string): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source);
-  const lines = toLines(doc.text);
+  const layoutWarnings: string[] = [];
+  const lines = toLines(doc.text, layoutWarnings);
   const result = readReport(lines);
   if (notAReport(result, lines))
     throw new UnreadableError(
@@ -47,7 +48,7 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
     values: result.values,
     provenance: result.provenance,
     findings,
-    warnings: result.warnings,
+    warnings: [...layoutWarnings, ...result.warnings],
     ...(result.variant ? { variant: result.variant } : {}),
   };
 }
