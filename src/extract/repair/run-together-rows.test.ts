@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractBuffer } from '../pipeline.ts';
-import { cutApplyRow, cutReviewRow, cutSectionTwoRow, spaceRunTogetherRows } from './run-together-rows.ts';
+import { cuts } from '../read/run-together.ts';
+import { cutApplyRow, cutReviewRow, cutSectionTwoRow, spaceRunTogetherRows, sumCuts } from './run-together-rows.ts';
 
 const HEAD =
   '标题: 平潭综合实验区2023年度政府信息公开工作年度报告 平潭综合实验区2023年度政府信息公开工作年度报告' +
@@ -47,6 +48,14 @@ describe('run-together cells of the national tables', () => {
 
   it('finds no single cut where the row alone allows two (22 0 … 22 or 2 20 … 22)', () => {
     expect(cutApplyRow('220000022')).toBeUndefined();
+  });
+
+  it('searches the same cuts as listing every cut and keeping those that add up', () => {
+    const addsUp = (f: number[]) => f.slice(0, 6).reduce((a, b) => a + b, 0) === f[6];
+    for (const digits of ['220000022', '21710000218', '1111111111112', '3200000326', '100000010'])
+      expect(sumCuts(digits, 1, 6, 1000).map(String).sort(), digits).toEqual(
+        cuts(digits, 7).filter(addsUp).map(String).sort(),
+      );
   });
 
   it('cuts section 四 by the three groups’ sums', () => {

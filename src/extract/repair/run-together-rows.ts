@@ -17,7 +17,7 @@
 import type { TableDef } from '../../report/template.ts';
 import { applyTable } from '../../report/templates/new-sections.ts';
 import { sectionTwo2019, sectionTwo2021 } from '../../report/templates/section-two.ts';
-import { allowedCuts, cuts } from '../read/run-together.ts';
+import { cuts } from '../read/run-together.ts';
 import { LONG_LINE, splitRunTogether } from './layout.ts';
 
 /** Columns of the application table: six applicant columns, then 总计 (their sum). */
@@ -25,6 +25,11 @@ const APPLY_COLUMNS = 7;
 /** Section 四: three groups (复议, 直接起诉, 复议后起诉) of five: 维持, 纠正, 其他, 尚未审结, 总计 (the sum). */
 const REVIEW_GROUPS = 3;
 const REVIEW_GROUP_COLUMNS = 5;
+
+/** A run longer than this is no row of figures (the cuts are searched, not listed, so this only bounds work). */
+const MAX_RUN_DIGITS = 40;
+/** More cuts than this of one row are not settled by the columns either: the row is left out. */
+const MAX_CUTS_KEPT = 64;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -71,22 +76,49 @@ function nextRowNumber(after: string): number | undefined {
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * The cuts of `digits` into groups of `parts` figures each followed by their sum (no leading zero but a lone
+ * 0), at most `limit` of them. A group's sum is not cut but read: after its parts it must be printed next, so
+ * the search is pruned at every group and a hostile run of digits costs little.
+ */
+export function sumCuts(digits: string, groups: number, parts: number, limit = MAX_CUTS_KEPT + 1): number[][] {
+  const out: number[][] = [];
+  if (!/^\d+$/.test(digits) || digits.length > MAX_RUN_DIGITS) return out;
+  // After a part, the digits left must hold the group's other parts, its sum (never shorter than its longest
+  // part) and every later group (at least one digit a figure).
+  const walk = (from: number, group: number, part: number, acc: number[], partial: number, widest: number) => {
+    if (out.length >= limit) return;
+    if (group === groups) {
+      if (from === digits.length) out.push(acc);
+      return;
+    }
+    if (part === parts) {
+      const total = String(partial);
+      if (digits.startsWith(total, from)) walk(from + total.length, group + 1, 0, [...acc, partial], 0, 0);
+      return;
+    }
+    const later = (groups - group - 1) * (parts + 1);
+    const longest = digits[from] === '0' ? 1 : digits.length - from;
+    for (let len = 1; len <= longest; len++) {
+      const left = digits.length - from - len;
+      if (left < parts - part - 1 + Math.max(widest, len) + later) break;
+      const figure = Number(digits.slice(from, from + len));
+      walk(from + len, group, part + 1, [...acc, figure], partial + figure, Math.max(widest, len));
+    }
+  };
+  walk(0, 0, 0, [], 0, 0);
+  return out;
+}
+
 /** The one cut of an application row's digits whose applicant columns add up to its total, else undefined. */
 export function cutApplyRow(digits: string): number[] | undefined {
-  const found = allowedCuts(digits, APPLY_COLUMNS, {}).filter(
-    (f) => sum(f.slice(0, APPLY_COLUMNS - 1)) === f[APPLY_COLUMNS - 1],
-  );
+  const found = sumCuts(digits, 1, APPLY_COLUMNS - 1, 2);
   return found.length === 1 ? found[0] : undefined;
 }
 
 /** The one cut of section 四's digits where each group's four outcomes add up to its 总计, else undefined. */
 export function cutReviewRow(digits: string): number[] | undefined {
-  const n = REVIEW_GROUPS * REVIEW_GROUP_COLUMNS;
-  const found = allowedCuts(digits, n, {}).filter((f) =>
-    Array.from({ length: REVIEW_GROUPS }, (_, g) => f.slice(g * 5, g * 5 + 5)).every(
-      (group) => sum(group.slice(0, 4)) === group[4],
-    ),
-  );
+  const found = sumCuts(digits, REVIEW_GROUPS, REVIEW_GROUP_COLUMNS - 1, 2);
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -164,9 +196,8 @@ function spaceApplyRows(region: string, warnings: string[]): string {
       if (digits === '') continue; // a group's heading then its first row's number (`其他处理1.`)
     }
     if (digits.length < APPLY_COLUMNS) continue;
-    const cuts = allowedCuts(digits, APPLY_COLUMNS, {}).filter(
-      (f) => sum(f.slice(0, APPLY_COLUMNS - 1)) === f[APPLY_COLUMNS - 1],
-    );
+    const found = sumCuts(digits, 1, APPLY_COLUMNS - 1);
+    const cuts = found.length > MAX_CUTS_KEPT ? [] : found;
     rows.push({ whole, label, offset, tail: next === undefined ? '' : String(next), digits, cuts });
   }
   settleByColumns(rows);
