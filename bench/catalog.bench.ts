@@ -10,13 +10,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { creditCodeCheckChar } from '../src/agencies/credit-code.ts';
+import { type BulkItem, insertItemsBulk } from '../src/catalog/bulk-index.ts';
 import { formatIndexNo } from '../src/catalog/index-number.ts';
-import { itemSearchText } from '../src/catalog/item-fields.ts';
 import { searchCatalog } from '../src/catalog/search.ts';
+import { SearchTextPool } from '../src/catalog/search-text-pool.ts';
 import { config } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { agencies } from '../src/db/schema/agencies.ts';
-import { catalogItems } from '../src/db/schema/catalog.ts';
 import { prng } from '../src/report/sample.ts';
 import { openBenchDb } from './bench-db.ts';
 
@@ -88,7 +88,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-/** Inserts `n` generated published items of one agency; returns the load time and the segmentation part of it. */
+/**
+ * Inserts `n` generated published items of one agency in bulk (src/catalog/bulk-index.ts: search texts in
+ * worker threads, one INSERT … unnest per batch); returns the load time and the time spent waiting for the
+ * search texts (segmentation not overlapped with writing).
+ */
 export async function loadItems(db: Db, n: number): Promise<{ loadS: number; tokenMs: number }> {
   const first17 = '11510000MB0000001';
   const [agency] = await db
@@ -102,11 +106,12 @@ export async function loadItems(db: Db, n: number): Promise<{ loadS: number; tok
     .returning();
   const rnd = prng(42);
   const pick = <T>(xs: readonly T[] | string) => xs[Math.floor(rnd() * xs.length)] as T;
+  const pool = new SearchTextPool();
   const t0 = performance.now();
   let tokenMs = 0;
-  const BATCH = 1000;
-  for (let start = 0; start < n; start += BATCH) {
-    const rows: (typeof catalogItems.$inferInsert)[] = [];
+  const BATCH = 5000;
+  const batchOf = (start: number): BulkItem[] => {
+    const rows: BulkItem[] = [];
     for (let i = start; i < Math.min(n, start + BATCH); i++) {
       // Items arrive as they are published: 发布日期 rises with i over 2019–2025, as in a real catalog.
       const published = new Date(Date.UTC(2019, 0, 1 + Math.floor((i * DAYS) / n)));
@@ -115,23 +120,38 @@ export async function loadItems(db: Db, n: number): Promise<{ loadS: number; tok
       const title = `关于${year}年${topic}${pick(KINDS)}`;
       const name = pick<string>(SURNAMES) + pick<string>(GIVEN) + (rnd() < 0.5 ? pick<string>(GIVEN) : '');
       const body = `<p>各有关单位：为做好${topic}和${pick(TOPICS)}工作，现将有关事项通知如下。</p><p>一、加强组织领导。二、落实工作责任。联系人：${name}。</p>`;
-      const ts = performance.now();
-      const searchText = itemSearchText({ title, docNo: null, body });
-      tokenMs += performance.now() - ts;
       const publishedOn = published.toISOString().slice(0, 10);
       rows.push({
         indexNo: formatIndexNo(agency.creditCode!, year, i + 1),
         agencyId: agency.id,
         title,
+        docNo: null,
         writtenOn: publishedOn,
         publishedOn,
         category: pick(['20.1', '20.5', '20.7', '20.11', '20.13', '21.county.assistance']),
         body,
         state: 'published',
-        searchText,
       });
     }
-    await db.insert(catalogItems).values(rows);
+    return rows;
+  };
+  try {
+    // Two batches in flight: the next one is segmented in the workers while this one is written.
+    const first = batchOf(0);
+    let texts = pool.texts(first).then((t) => ({ rows: first, t }));
+    for (let start = 0; start < n; start += BATCH) {
+      const ts = performance.now();
+      const { rows, t } = await texts;
+      tokenMs += performance.now() - ts;
+      const nextStart = start + BATCH;
+      if (nextStart < n) {
+        const nextRows = batchOf(nextStart);
+        texts = pool.texts(nextRows).then((tt) => ({ rows: nextRows, t: tt }));
+      }
+      await insertItemsBulk(db, { texts: async () => t }, rows);
+    }
+  } finally {
+    await pool.close();
   }
   const loadS = (performance.now() - t0) / 1000;
   await db.execute(sql`analyze catalog_items`);
@@ -172,7 +192,7 @@ async function run(
     const { loadS, tokenMs } = await loadItems(db, n);
     const { times, hitsSeen, deep } = await measureSearch(db);
     console.log(
-      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; segmentation ${(tokenMs / 1000).toFixed(1)} s); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms`,
+      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; waiting for segmentation ${(tokenMs / 1000).toFixed(1)} s; target ≥ 5,000 items/s on the server); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms`,
     );
   } finally {
     await close();

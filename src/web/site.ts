@@ -70,6 +70,11 @@ export interface SiteOptions {
    * without --demo), off in the demo, whose documented accounts sign in with the password alone.
    */
   adminTotpRequired?: boolean;
+  /**
+   * Keep rendered public pages for visitors who are not signed in (src/web/page-cache.ts). Default on; the
+   * bench turns it off to measure pages rendered fresh (issue #18).
+   */
+  pageCache?: boolean;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -120,7 +125,10 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
-    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
+    pageCache:
+      opts.pageCache === false
+        ? undefined
+        : pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
     modules: [
       (app) => {
         for (const path of ['/console', '/console/*', '/api/*']) {
