@@ -36,6 +36,8 @@ type Reply = { id: number; texts?: string[]; error?: string };
 export class SearchTextPool {
   private workers: Worker[] = [];
   private pending = new Map<number, { resolve: (t: string[]) => void; reject: (e: Error) => void }>();
+  /** Jobs sent to each worker and not answered: a worker with work keeps the process alive, an idle one not. */
+  private busy = new Map<Worker, number>();
   private seq = 0;
   private turn = 0;
 
@@ -46,6 +48,9 @@ export class SearchTextPool {
     if (this.workers.length < this.threads) {
       const w = new Worker(BOOT(new URL('./search-text-worker.ts', import.meta.url).href), { eval: true });
       w.on('message', ({ id, texts, error }: Reply) => {
+        const left = (this.busy.get(w) ?? 1) - 1;
+        this.busy.set(w, left);
+        if (left === 0) w.unref();
         const p = this.pending.get(id);
         this.pending.delete(id);
         if (texts) p?.resolve(texts);
@@ -66,7 +71,10 @@ export class SearchTextPool {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker().postMessage({ id, items });
+      const w = this.worker();
+      this.busy.set(w, (this.busy.get(w) ?? 0) + 1);
+      w.ref();
+      w.postMessage({ id, items });
     });
   }
 
@@ -82,5 +90,6 @@ export class SearchTextPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
+    this.busy.clear();
   }
 }
