@@ -10,7 +10,7 @@ import type { CaseEventListener } from '../cases/notify-events.ts';
 import { registerDueDateRecompute } from '../cases/recompute.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, driverOf } from '../db/client.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { standardDirectoryMetrics } from '../standards/directory/view.ts';
 import { registerUnitMetrics } from '../supervision/dashboard.ts';
@@ -43,6 +43,7 @@ import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
 import type { RateStore } from './security/rate-store.ts';
+import { slowLane } from './slow-lane.ts';
 
 export interface SiteOptions {
   db: Db;
@@ -70,6 +71,11 @@ export interface SiteOptions {
    * without --demo), off in the demo, whose documented accounts sign in with the password alone.
    */
   adminTotpRequired?: boolean;
+  /**
+   * Keep rendered public pages for visitors who are not signed in (src/web/page-cache.ts). Default on; the
+   * bench turns it off to measure pages rendered fresh (issue #18).
+   */
+  pageCache?: boolean;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -120,7 +126,10 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
-    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
+    pageCache:
+      opts.pageCache === false
+        ? undefined
+        : pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
     modules: [
       (app) => {
         for (const path of ['/console', '/console/*', '/api/*']) {
@@ -135,6 +144,11 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),
       applyPages({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
+      (app) => {
+        // PGlite's one connection: searches one at a time, so they do not hold every other page up.
+        if (driverOf(opts.db) === 'pglite')
+          for (const path of ['/search', '/api/catalog/search']) app.use(path, slowLane());
+      },
       catalogPages({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => {
         app.route(
