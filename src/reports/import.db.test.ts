@@ -1,12 +1,15 @@
 import { join } from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
+import { auditEvents } from '../db/schema/audit.ts';
+import { annualReports } from '../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { corpusCase } from '../extract/corpus/generate.ts';
-import { extractBuffer, extractFile } from '../extract/pipeline.ts';
+import { type ExtractionOutput, extractBuffer, extractFile } from '../extract/pipeline.ts';
 import { samplesDir } from '../testing/paths.ts';
 import { createSite } from '../web/site.ts';
-import { importReports } from './actions/import-reports.ts';
+import { importReports, ROWS_PER_INSERT } from './actions/import-reports.ts';
 import { crossYearFindings, importedReports } from './queries.ts';
 
 let t: TestDb;
@@ -68,6 +71,42 @@ describe('imported published reports', () => {
     const json = await (await site.request('/data/export.json')).json();
     expect(json.indicators[key]).toMatch(/新收政府信息公开申请/);
   });
+
+  it('stores a batch larger than one insert in order, each report with its own audit event', async () => {
+    const outputs: ExtractionOutput[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await corpusCase(100 + i, 'tabs', 'none');
+      outputs.push(await extractBuffer(c.bytes, `/srv/imports/${c.name}`));
+    }
+    const many = Array.from({ length: ROWS_PER_INSERT + 37 }, (_, i) => ({
+      ...outputs[i % outputs.length],
+      source: `/srv/imports/${i}.txt`,
+    }));
+    const ids = await importReports({ db: t.db, now: clock.now() }, { actorId: null, outputs: many });
+    expect(ids).toHaveLength(many.length);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = await t.db.select().from(annualReports).where(inArray(annualReports.id, ids));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, i) => {
+      const row = byId.get(id)!;
+      expect(row.source).toBe(many[i].source);
+      expect(row.values).toEqual(many[i].values);
+      expect(row.year).toBe(many[i].year);
+    });
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'report.imported'), inArray(auditEvents.entityId, ids.map(String))));
+    expect(events.map((e) => Number(e.entityId)).sort((a, b) => a - b)).toEqual(ids);
+    const last = events.find((e) => e.entityId === String(ids.at(-1)))!;
+    expect(last.data).toEqual({
+      year: many.at(-1)!.year,
+      format: many.at(-1)!.format,
+      issuer: many.at(-1)!.issuer,
+      file: `${many.length - 1}.txt`,
+    });
+    expect(last.at).toEqual(clock.now());
+  }, 60_000);
 
   it('matches a body across years though its name is written differently, and checks the carry-over', async () => {
     const [y23, y24] = await Promise.all([
