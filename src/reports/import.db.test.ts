@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { corpusCase } from '../extract/corpus/generate.ts';
 import { type ExtractionOutput, extractBuffer, extractFile } from '../extract/pipeline.ts';
 import { samplesDir } from '../testing/paths.ts';
 import { createSite } from '../web/site.ts';
+import { importFiles } from './actions/import-files.ts';
 import { importReports, ROWS_PER_INSERT } from './actions/import-reports.ts';
 import { crossYearFindings, importedReports } from './queries.ts';
 
@@ -107,6 +110,47 @@ describe('imported published reports', () => {
     });
     expect(last.at).toEqual(clock.now());
   }, 60_000);
+
+  it('imports files in worker threads: the bad one reported, the others stored in order, each audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const good: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const c = await corpusCase(200 + i, i % 2 ? 'html' : 'tabs', 'none');
+      const path = join(dir, `${i}-${c.name}`);
+      writeFileSync(path, c.bytes);
+      good.push(path);
+      if (i === 2) writeFileSync(join(dir, `${i}-z-broken.pdf`), 'not a pdf at all');
+    }
+    try {
+      const { summary, stored } = await importFiles(
+        { db: t.db, now: () => clock.now() },
+        { paths: [...good.slice(0, 3), join(dir, '2-z-broken.pdf'), ...good.slice(3)], jobs: 2 },
+      );
+      expect(stored).toBe(good.length);
+      expect(summary.unreadable.map((u) => u.source)).toEqual([join(dir, '2-z-broken.pdf')]);
+      const rows = await t.db
+        .select({ id: annualReports.id, source: annualReports.source })
+        .from(annualReports)
+        .where(inArray(annualReports.source, good))
+        .orderBy(annualReports.id);
+      expect(rows.map((r) => r.source)).toEqual(good);
+      const events = await t.db
+        .select({ entityId: auditEvents.entityId })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.action, 'report.imported'),
+            inArray(
+              auditEvents.entityId,
+              rows.map((r) => String(r.id)),
+            ),
+          ),
+        );
+      expect(events).toHaveLength(good.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('matches a body across years though its name is written differently, and checks the carry-over', async () => {
     const [y23, y24] = await Promise.all([
