@@ -53,7 +53,7 @@ describe('DOCX read from its XML', () => {
     for (const format of ['old2008', 'new2019', 'new2021'] as const)
       for (const seed of [1, 2]) documents.push(await renderDocx(sampleReport({ format, seed })));
     for (const bytes of documents) expect(docxText(bytes)).toBe(await throughMammoth(bytes));
-  });
+  }, 120_000);
 
   it('reads a document whose generator chose other namespace prefixes', async () => {
     const bytes = await richDocx();
