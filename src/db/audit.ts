@@ -65,6 +65,27 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<AuditEvent
   return row;
 }
 
+/**
+ * Writes many audit events in one statement (a bulk import: one event per stored row, in the import's own
+ * transaction). Takes a `Tx` as `recordAudit` does. Returns nothing: the caller knows what it wrote.
+ */
+export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      at: event.at,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId == null ? null : String(event.entityId),
+      agencyId: event.agencyId ?? null,
+      data: event.data ?? {},
+    })),
+  );
+  generation += events.length;
+  for (const event of events) byEntityType.set(event.entityType, (byEntityType.get(event.entityType) ?? 0) + 1);
+}
+
 export interface AuditFilter {
   entityType?: string;
   entityId?: string | number;

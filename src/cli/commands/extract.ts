@@ -13,7 +13,8 @@ export function register(program: Command): void {
     .option('--json', '输出 JSON（一个文件为对象，多个文件为数组）')
     .option('--jsonl', '每行输出一份 JSON（适合批量）')
     .option('--no-progress', '不显示进度条')
-    .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean }) => {
+    .option('--jobs <n>', '同时读取的工作线程数（默认 1）', parseJobs, 1)
+    .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean; jobs: number }) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
       const single = paths.length === 1;
@@ -42,6 +43,7 @@ export function register(program: Command): void {
           return write(humanLine(out));
         },
         (done) => bar?.update(done),
+        { jobs: opts.jobs },
       );
       bar?.stop();
       if (asArray) process.stdout.write(written === 0 ? '[]\n' : '\n]\n');
@@ -49,6 +51,15 @@ export function register(program: Command): void {
       if (!single) process.stderr.write(formatSummary(summary));
       if (summary.unreadable.length > 0) process.exitCode = 1;
     });
+}
+
+/** Worker threads for a batch: a whole number from 1 to MAX_JOBS. */
+export const MAX_JOBS = 64;
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new CliError(`--jobs 应为 1 到 ${MAX_JOBS} 的整数`);
+  return n;
 }
 
 function humanLine(out: ExtractionOutput): string {

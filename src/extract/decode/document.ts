@@ -1,10 +1,11 @@
 /**
  * Any published document → text: the kind sniffed from the bytes (a PDF named .html is still a PDF),
- * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, XLSX
- * as tab rows, PDF through its text layer with the items' positions (pdf.ts). What cannot be read ends in an UnreadableError whose message is one line, in
- * Chinese with the English in brackets, ready for a batch summary.
+ * then decoded: text and HTML in their encoding, DOCX from its XML into the reader of tags HTML goes through
+ * (./docx.ts), XLSX as tab rows, PDF through its text layer with the items' positions (pdf.ts). What cannot be
+ * read ends in an UnreadableError whose message is one line, in Chinese with the English in brackets, ready for
+ * a batch summary.
  */
-import mammoth from 'mammoth';
+import { docxText } from './docx.ts';
 import { htmlToText } from './html.ts';
 import { pdfPositionedText } from './pdf.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
@@ -111,13 +112,11 @@ export async function documentText(bytes: Uint8Array, name: string): Promise<Doc
     }
   }
   if (kind === 'docx') {
-    let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+      return { kind, text: docxText(bytes) };
     } catch (error) {
       throw new UnreadableError(`DOCX 无法解析 (not a readable DOCX: ${firstLine(error)})`);
     }
-    return { kind, text: htmlToText(html) };
   }
   const binary = knownBinary(bytes);
   if (binary) throw new UnreadableError(binary);
