@@ -37,6 +37,7 @@ import { consoleSupervisionAudit } from './console/supervision-audit.tsx';
 import { consoleWebsiteReport } from './console/website-report.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
+import { tagsOfChange, tagsOfPage } from './page-tags.ts';
 import { applyPages } from './pages/apply.tsx';
 import { catalogPages } from './pages/catalog.tsx';
 import { dataPages } from './pages/data.tsx';
@@ -87,14 +88,6 @@ export const DEFAULT_INFO: SiteInfo = {
 export const PUBLIC_PAGES =
   /^\/(?:guide|rules|catalog|catalog\/\d+|search|reports|reports\/\d+|data|data\/\d+|data\/body\/[^/]+)?$/;
 
-/**
- * Audit entity types no public page shows: a clerk's work on a case (补正, 答复, 送达…), letter templates,
- * 督办 notices, users and jobs leave the portal's kept pages valid (issue #18: every audited change emptied
- * the cache, and the first citizen after a clerk's change waited seconds). Published reports are stored
- * values, so a case changes no public report; a report's own publication is an `annual_report` event.
- */
-export const PRIVATE_ENTITY_TYPES = ['case', 'case_document_template', 'supervision_notice', 'user', 'job'];
-
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
   // Entering a year's holiday notice in the console recomputes the due dates that depend on it.
   registerDueDateRecompute();
@@ -120,7 +113,7 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
-    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
+    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, tagsOfPage, tagsOfChange, log: opts.log }),
     modules: [
       (app) => {
         for (const path of ['/console', '/console/*', '/api/*']) {
