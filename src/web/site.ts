@@ -11,6 +11,7 @@ import { registerDueDateRecompute } from '../cases/recompute.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
+import type { RoutedDb } from '../db/replica.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { standardDirectoryMetrics } from '../standards/directory/view.ts';
 import { registerUnitMetrics } from '../supervision/dashboard.ts';
@@ -71,6 +72,11 @@ export interface SiteOptions {
    * without --demo), off in the demo, whose documented accounts sign in with the password alone.
    */
   adminTotpRequired?: boolean;
+  /**
+   * A streaming replica (src/db/replica.ts): the public pages asked for by visitors who are not signed in run
+   * inside `onReplica`, so `db` (its routed Db) reads them from the replica.
+   */
+  readReplica?: Pick<RoutedDb, 'onReplica'>;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -116,6 +122,14 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, tagsOfPage, tagsOfChange, log: opts.log }),
     modules: [
       (app) => {
+        const replica = opts.readReplica;
+        if (replica) {
+          app.use((c, next) =>
+            c.req.method === 'GET' && !c.get('user') && PUBLIC_PAGES.test(c.req.path)
+              ? replica.onReplica(next)
+              : next(),
+          );
+        }
         for (const path of ['/console', '/console/*', '/api/*']) {
           app.use(path, mustChangePasswordFirst());
           app.use(path, adminTotpFirst(opts.adminTotpRequired ?? false));
