@@ -2,15 +2,21 @@
  * Values the portal derives from the records and reads on many pages — the agency tree, the directory's
  * counts by 主题分类 — kept until the records change (issue #18: every fresh page read them again).
  *
- * The version: every change writes an audit event (src/db/audit.ts). In this process `auditGeneration()`
- * moves at once; on PostgreSQL other processes write too, so the version also carries the audit log's newest
+ * The version: every change writes an audit event (src/db/audit.ts). In this process the count of events
+ * heard (`onAudited`) moves at once; on PostgreSQL other processes write too, so the version also carries the audit log's newest
  * id (one look at its primary key). A value is also computed again after `ttlMs`, which bounds the one case
  * the newest id misses (an event that commits after a newer one), and what no event announces: callers put
  * the day in the key when the value depends on it (an item dated later becomes public on its day).
  */
 import { sql } from 'drizzle-orm';
-import { auditGeneration } from '../db/audit.ts';
+import { onAudited } from '../db/audit.ts';
 import { driverOf, type Executor } from '../db/client.ts';
+
+/** The audit events this process has written: this process's part of the version. */
+let generation = 0;
+onAudited(() => {
+  generation++;
+});
 
 export interface VersionedOptions {
   /** Whether other processes write to the database. Default: on PostgreSQL yes, on PGlite no. */
@@ -36,11 +42,11 @@ export function versionedValues(db: Executor, opts: VersionedOptions = {}) {
   const entries = new Map<string, Entry>();
 
   const version = async (): Promise<string> => {
-    if (!shared) return String(auditGeneration());
+    if (!shared) return String(generation);
     const { rows } = await db.execute<{ newest: number | string | null }>(
       sql`select max(id) as newest from audit_events`,
     );
-    return `${auditGeneration()}:${rows[0]?.newest ?? 0}`;
+    return `${generation}:${rows[0]?.newest ?? 0}`;
   };
 
   return {

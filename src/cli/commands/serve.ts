@@ -10,6 +10,7 @@ import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
 import { refreshStatisticsOnPglite } from '../../db/statistics.ts';
+import { routedDb } from '../../db/replica.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
 import { startJobsWhenListening } from '../../jobs/start.ts';
 import { log } from '../../log.ts';
@@ -109,8 +110,16 @@ export function register(program: Command): void {
       // SMS held for the quiet hours go out once they end.
       const held = setInterval(() => void notifier.sendHeld().catch((error) => log.error(error)), 60_000);
       held.unref();
+      // The portal's public pages read from a streaming replica when one is configured (src/db/replica.ts).
+      const replica =
+        driver === 'postgres' && config.databaseReplicaUrl
+          ? await openDb({ url: config.databaseReplicaUrl })
+          : undefined;
+      const routed = replica ? await routedDb(db, replica.db) : undefined;
+      if (replica) started.push({ name: 'replica', onStop: () => replica.close() });
       const app = createSite({
-        db,
+        db: routed?.db ?? db,
+        readReplica: routed,
         clock: systemClock,
         secret: config.secret ?? randomBytes(32).toString('base64url'),
         buildReport,
