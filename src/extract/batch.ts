@@ -19,6 +19,8 @@ export async function runBatch(
   onResult: (out: ExtractionOutput) => void | Promise<void>,
   onProgress?: (done: number) => void,
   budget?: Budget,
+  /** Told of each page a scan's OCR reads (the file's path, pages done, pages in all). */
+  onPage?: (path: string, done: number, total: number) => void,
 ): Promise<BatchSummary> {
   const summary: BatchSummary = { read: 0, templates: {}, withErrors: 0, unreadable: [] };
   let done = 0;
@@ -27,7 +29,11 @@ export async function runBatch(
     for (const path of paths) {
       let out: ExtractionOutput | undefined;
       try {
-        out = await extractFileSandboxed(sandbox, path);
+        out = await extractFileSandboxed(
+          sandbox,
+          path,
+          onPage ? (done, total) => onPage(path, done, total) : undefined,
+        );
       } catch (error) {
         const reason =
           error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
