@@ -191,10 +191,10 @@ describe('PDF', () => {
   it('refuses a PDF without a text layer where OCR reads nothing either (or is not installed), saying so', async () => {
     // In the sandbox worker, as the platform reads documents (OpenCV's WebAssembly does not start under vitest's module runner).
     const sandbox = new Sandbox({ timeoutMs: 300_000, memoryMb: 1024 });
-    const error = await sandbox
+    const error = (await sandbox
       .run(new URL('./document.ts', import.meta.url), 'documentText', [pdfWithoutText(), 'scan.pdf'])
-      .catch((e: SandboxFailure) => e)
-      .finally(() => sandbox.close());
+      .catch((e: unknown) => e)
+      .finally(() => sandbox.close())) as SandboxFailure;
     expect(error).toBeInstanceOf(SandboxFailure);
     expect(error.errorName).toMatch(/UnreadableError|OcrUnavailableError/);
     expect(error.message).toMatch(/no text layer and OCR found no text|OCR components not installed/);
