@@ -20,6 +20,8 @@ export interface BatchOptions {
   budget?: Budget;
   /** Worker threads reading at once; 1 (the default) reads one file at a time. */
   jobs?: number;
+  /** Told of each page a scan's OCR reads (the file's path, pages done, pages in all). */
+  onPage?: (path: string, done: number, total: number) => void;
 }
 
 /**
@@ -54,9 +56,10 @@ class SandboxPool {
   }
 }
 
-async function settle(pool: SandboxPool, path: string): Promise<Settled> {
+async function settle(pool: SandboxPool, path: string, onPage?: BatchOptions['onPage']): Promise<Settled> {
   try {
-    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path)) };
+    const pages = onPage ? (done: number, total: number) => onPage(path, done, total) : undefined;
+    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages)) };
   } catch (error) {
     const reason =
       error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
@@ -92,7 +95,7 @@ export async function runBatch(
   const window = jobs * WINDOW_PER_JOB;
   try {
     for (const path of paths) {
-      ahead.push(settle(pool, path));
+      ahead.push(settle(pool, path, opts.onPage));
       if (ahead.length >= window) await handOn(await (ahead.shift() as Promise<Settled>));
     }
     while (ahead.length) await handOn(await (ahead.shift() as Promise<Settled>));

@@ -12,6 +12,8 @@ export interface Job {
   args: unknown[];
   /** Check args[0] (bytes) as a zip before the function reads it. */
   zip: boolean;
+  /** Pass `{ onPage }` as a last argument; each call is posted to the caller as progress (OCR pages). */
+  progress?: boolean;
 }
 
 type Module = Record<string, (...a: unknown[]) => unknown>;
@@ -32,7 +34,8 @@ parentPort?.on('message', async (job: Job) => {
       loading.catch(() => modules.delete(job.module));
     }
     const mod = await loading;
-    const value = await mod[job.fn](...job.args);
+    const onPage = (done: number, total: number) => parentPort?.postMessage({ id: job.id, progress: [done, total] });
+    const value = await mod[job.fn](...job.args, ...(job.progress ? [{ onPage }] : []));
     parentPort?.postMessage({ id: job.id, ok: true, value });
   } catch (error) {
     const e = error as Error;
