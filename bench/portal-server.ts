@@ -1,34 +1,52 @@
-/** The portal over the demo county in an in-memory database, for bench/portal.bench.ts (its own process). */
+/**
+ * The portal over the demo county, for bench/portal.bench.ts and bench/portal-uncached.bench.ts (its own
+ * process). PGlite in memory by default; `--pg=postgres://…` loads the county into a database of its own on
+ * that server (dropped when the process ends). `--uncached` serves without the page cache (issue #18: pages
+ * rendered fresh).
+ */
 import { serve } from '@hono/node-server';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { fixedClock } from '../src/clock.ts';
-import { migrateDb, openDb } from '../src/db/client.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
+import { refreshStatisticsOnPglite } from '../src/db/statistics.ts';
 import { loadDemo } from '../src/demo/county.ts';
 import { createSite } from '../src/web/site.ts';
+import { openBenchDb } from './bench-db.ts';
 
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const clock = fixedClock('2026-11-23T10:00:00+08:00');
-const { db } = await openDb({ dataDir: 'memory://' });
-await migrateDb(db);
+const { db, close } = await openBenchDb('gk_portal_bench', arg('pg'));
 await loadDemo({ db, clock }, { perYear: 400 });
+// As `gongkai serve` does on start (PGlite runs no autovacuum); on the server, as autovacuum would.
+if (!(await refreshStatisticsOnPglite(db))) await db.execute(sql`analyze`);
 const reports = await db
   .select({ id: annualReports.id })
   .from(annualReports)
   .where(eq(annualReports.status, 'published'));
 const items = await db
-  .select({ id: catalogItems.id })
+  .select({ id: catalogItems.id, title: catalogItems.title })
   .from(catalogItems)
   // Published by the bench's day: an item dated later is not on the portal yet (定时发布).
   .where(and(eq(catalogItems.state, 'published'), lte(catalogItems.publishedOn, '2026-11-23')))
   .limit(1000);
 const agencyIds = [...new Set((await db.select({ id: catalogItems.agencyId }).from(catalogItems)).map((r) => r.id))];
 // One visitor (the bench, 127.0.0.1) asks for every page: the per-visitor limits would answer it 429.
-const app = createSite({ db, clock, secret: 'bench', log: () => {}, searchesPerMinute: 1_000_000 });
+const app = createSite({
+  db,
+  clock,
+  secret: 'bench',
+  log: () => {},
+  searchesPerMinute: 1_000_000,
+  pageCache: !process.argv.includes('--uncached'),
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const port = (server.address() as { port: number }).port;
   process.stdout.write(
-    `${JSON.stringify({ port, reports: reports.map((r) => r.id), items: items.map((i) => i.id), agencies: agencyIds })}\n`,
+    `${JSON.stringify({ port, reports: reports.map((r) => r.id), items: items.map((i) => i.id), titles: items.map((i) => i.title), agencies: agencyIds })}\n`,
   );
 });
+const stop = () => server.close(() => void close().finally(() => process.exit(0)));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -30,7 +30,12 @@ export default async function benchPortal(): Promise<void> {
       items: number[];
       agencies: number[];
     }>((resolve, reject) => {
-      child.stdout.once('data', (d) => resolve(JSON.parse(String(d))));
+      // One JSON line, which may come in several chunks.
+      let text = '';
+      child.stdout.on('data', (d) => {
+        text += String(d);
+        if (text.includes('\n')) resolve(JSON.parse(text.slice(0, text.indexOf('\n'))));
+      });
       child.once('exit', (code) => reject(new Error(`portal server exited (${code})`)));
     });
     const lists = agencies.flatMap((a) => [1, 2, 3].map((p) => `/catalog?agency=${a}&page=${p}`));

@@ -15,6 +15,12 @@ export interface Config {
   host: string;
   /** A PostgreSQL server (DATABASE_URL); when absent gongkai runs embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of `databaseUrl` (DATABASE_REPLICA_URL): the public pages visitors who are not signed
+   * in ask for are read from it while it has replayed every change announced (src/db/replica.ts); writes,
+   * signed-in users and the jobs use the primary. PostgreSQL only.
+   */
+  databaseReplicaUrl: string | undefined;
   /** Where PGlite keeps its files (GONGKAI_DATA, default ./data). */
   dataDir: string;
   /** pino level (LOG_LEVEL, default info). */
@@ -107,6 +113,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
     logLevelSet: Boolean(env.LOG_LEVEL),

@@ -7,7 +7,11 @@ import { catalogAttachments, catalogItems, catalogReviews } from '../db/schema/c
 import { AppError } from '../errors.ts';
 import { interpretationOutOfStep } from './timeliness.ts';
 
-export async function itemDetail(db: Executor, id: number) {
+/**
+ * One item with what its page shows. The reads after the item's own go out together (on a server, over the
+ * pool's connections); `reviews: false` skips the review history (the public page does not show it).
+ */
+export async function itemDetail(db: Executor, id: number, opts: { reviews?: boolean } = {}) {
   const [row] = await db
     .select({ item: catalogItems, agencyName: agencies.name })
     .from(catalogItems)
@@ -15,33 +19,32 @@ export async function itemDetail(db: Executor, id: number) {
     .where(eq(catalogItems.id, id));
   if (!row) throw new AppError('not_found', `目录信息不存在：${id}`);
   const { searchText: _s, searchVector: _v, ...item } = row.item;
-  const attachments = await db
-    .select({
-      id: catalogAttachments.id,
-      filename: catalogAttachments.filename,
-      mediaType: catalogAttachments.mediaType,
-      size: catalogAttachments.size,
-      sha256: catalogAttachments.sha256,
-    })
-    .from(catalogAttachments)
-    .where(eq(catalogAttachments.itemId, id))
-    .orderBy(asc(catalogAttachments.id));
-  const reviews = await db
-    .select()
-    .from(catalogReviews)
-    .where(eq(catalogReviews.itemId, id))
-    .orderBy(asc(catalogReviews.id));
-  const interpretations = await db
-    .select({ id: catalogItems.id, title: catalogItems.title, publishedOn: catalogItems.publishedOn })
-    .from(catalogItems)
-    .where(and(eq(catalogItems.interpretsId, id), eq(catalogItems.state, 'published')));
-  let policy: { id: number; title: string; publishedOn: string | null } | undefined;
-  if (item.interpretsId) {
-    [policy] = await db
+  const [attachments, reviews, interpretations, [policy]] = await Promise.all([
+    db
+      .select({
+        id: catalogAttachments.id,
+        filename: catalogAttachments.filename,
+        mediaType: catalogAttachments.mediaType,
+        size: catalogAttachments.size,
+        sha256: catalogAttachments.sha256,
+      })
+      .from(catalogAttachments)
+      .where(eq(catalogAttachments.itemId, id))
+      .orderBy(asc(catalogAttachments.id)),
+    opts.reviews === false
+      ? []
+      : db.select().from(catalogReviews).where(eq(catalogReviews.itemId, id)).orderBy(asc(catalogReviews.id)),
+    db
       .select({ id: catalogItems.id, title: catalogItems.title, publishedOn: catalogItems.publishedOn })
       .from(catalogItems)
-      .where(eq(catalogItems.id, item.interpretsId));
-  }
+      .where(and(eq(catalogItems.interpretsId, id), eq(catalogItems.state, 'published'))),
+    item.interpretsId
+      ? db
+          .select({ id: catalogItems.id, title: catalogItems.title, publishedOn: catalogItems.publishedOn })
+          .from(catalogItems)
+          .where(eq(catalogItems.id, item.interpretsId))
+      : [],
+  ]);
   const flags: string[] = [];
   if (item.publishedLate === 1)
     flags.push(`未在成文后20个工作日内公开（应于${item.publishDueOn}前公开，《条例》第二十六条）`);

@@ -24,6 +24,8 @@ const commands: Record<string, () => Promise<{ register: Register }>> = {
   restore: () => import('./commands/restore.ts'),
   user: () => import('./commands/user.ts'),
   agency: () => import('./commands/agency.ts'),
+  worker: () => import('./commands/worker.ts'),
+  batch: () => import('./commands/batch.ts'),
 };
 
 await runCli(async () => {

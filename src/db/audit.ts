@@ -6,22 +6,19 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from './client.ts';
 import { type AuditEvent, auditEvents } from './schema/audit.ts';
 
-let generation = 0;
-const byEntityType = new Map<string, number>();
+/** Told of each event as this process writes it (before its transaction commits). */
+export type AuditListener = (event: { entityType: string; entityId: string | null }) => void;
+const listeners = new Set<AuditListener>();
 
 /**
- * How many events this process has recorded: a cache of what the records show (src/web/page-cache.ts) is
- * stale once this moves. Bumped when the event is written, before its transaction commits, so a reader that
- * rendered in between may cache the old state; such caches also watch the log itself (max id).
- *
- * With `ignored`, events of those entity types are not counted: a cache of pages that never show them (the
- * public portal shows no case) stays valid through them.
+ * Calls `listener` with each event this process records, as it is written (before the transaction commits):
+ * the page cache drops what the change affects at once for this process's next request; every process,
+ * this one included, hears the change again from the database once it commits (src/db/change-feed.ts), which
+ * also drops a page rendered between the event and its commit. Returns the unsubscribe.
  */
-export function auditGeneration(ignored?: ReadonlySet<string>): number {
-  if (!ignored || ignored.size === 0) return generation;
-  let n = generation;
-  for (const type of ignored) n -= byEntityType.get(type) ?? 0;
-  return n;
+export function onAudited(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export interface AuditInput {
@@ -60,9 +57,30 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<AuditEvent
       data: event.data ?? {},
     })
     .returning();
-  generation++;
-  byEntityType.set(event.entityType, (byEntityType.get(event.entityType) ?? 0) + 1);
+  for (const listener of listeners) listener({ entityType: row.entityType, entityId: row.entityId });
   return row;
+}
+
+/**
+ * Writes many audit events in one statement (a bulk import: one event per stored row, in the import's own
+ * transaction). Takes a `Tx` as `recordAudit` does. Returns nothing: the caller knows what it wrote.
+ */
+export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      at: event.at,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId == null ? null : String(event.entityId),
+      agencyId: event.agencyId ?? null,
+      data: event.data ?? {},
+    })),
+  );
+  for (const event of events)
+    for (const listener of listeners)
+      listener({ entityType: event.entityType, entityId: event.entityId == null ? null : String(event.entityId) });
 }
 
 export interface AuditFilter {

@@ -15,6 +15,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { config } from '../config.ts';
+import { stopFeedsOf } from './change-feed.ts';
 import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-lock.ts';
 import { makeDurable } from './durable.ts';
 import { SOCKET_PORT, serveOnSocket } from './pglite-socket.ts';
@@ -123,7 +124,15 @@ function serverDb(options: pg.PoolConfig): OpenDb {
   // An idle connection the server closed (restart, failover) must not crash the process; the next query
   // opens a new one.
   pool.on('error', (error) => process.stderr.write(`gongkai: 数据库连接断开：${error.message}\n`));
-  return { db: drizzlePg(pool, { schema }) as unknown as Db, driver: 'postgres', close: () => pool.end() };
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    driver: 'postgres',
+    // The change feeds' own connections first (./change-feed.ts), then the pool.
+    close: async () => {
+      await stopFeedsOf(pool);
+      await pool.end();
+    },
+  };
 }
 
 /** The running server's PGlite, through its Unix socket (./pglite-socket.ts). */

@@ -1,8 +1,11 @@
 /**
- * A batch of documents: extracted one at a time, each result handed on at once, a summary kept. One bad
- * file never stops the batch: each is read in the sandbox (./sandboxed.ts) under a time and memory budget.
+ * A batch of documents: extracted, each result handed on in input order as soon as it and those before it
+ * are read, a summary kept. One bad file never stops the batch: each is read in the sandbox
+ * (./sandboxed.ts) under a time and memory budget. With `jobs` above one, that many sandboxes (worker
+ * threads) read at once (`gongkai extract --jobs N`); at most `jobs × WINDOW_PER_JOB` files are read ahead
+ * of the one handed on, so memory stays flat whatever the batch's size.
  */
-import type { Budget } from '../sandbox/run.ts';
+import type { Budget, Sandbox } from '../sandbox/run.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
 import { extractFileSandboxed, extractSandbox } from './sandboxed.ts';
 
@@ -13,37 +16,92 @@ export interface BatchSummary {
   unreadable: { source: string; reason: string }[];
 }
 
+export interface BatchOptions {
+  budget?: Budget;
+  /** Worker threads reading at once; 1 (the default) reads one file at a time. */
+  jobs?: number;
+  /** Told of each page a scan's OCR reads (the file's path, pages done, pages in all). */
+  onPage?: (path: string, done: number, total: number) => void;
+}
+
+/**
+ * Files read ahead per worker: enough to keep each busy while the results before them are handed on and
+ * the next file is read from disk (one job reading one file at a time left its worker idle a fifth of the time).
+ */
+export const WINDOW_PER_JOB = 4;
+
+type Settled = { source: string; out: ExtractionOutput } | { source: string; reason: string };
+
+/** A fixed set of sandboxes; a job waits for a free one. */
+class SandboxPool {
+  private readonly free: Sandbox[];
+  private readonly waiting: ((sandbox: Sandbox) => void)[] = [];
+  constructor(private readonly all: Sandbox[]) {
+    this.free = [...all];
+  }
+
+  async use<T>(fn: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+    const sandbox = this.free.pop() ?? (await new Promise<Sandbox>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await fn(sandbox);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(sandbox);
+      else this.free.push(sandbox);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((s) => s.close()));
+  }
+}
+
+async function settle(pool: SandboxPool, path: string, onPage?: BatchOptions['onPage']): Promise<Settled> {
+  try {
+    const pages = onPage ? (done: number, total: number) => onPage(path, done, total) : undefined;
+    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages)) };
+  } catch (error) {
+    const reason =
+      error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
+    return { source: path, reason: reason.split('\n')[0] };
+  }
+}
+
 export async function runBatch(
   paths: Iterable<string>,
-  /** Called with each result as soon as it is read; a returned promise (a full output pipe) is awaited. */
+  /** Called with each result in input order; a returned promise (a full output pipe) is awaited. */
   onResult: (out: ExtractionOutput) => void | Promise<void>,
   onProgress?: (done: number) => void,
-  budget?: Budget,
+  options: BatchOptions | Budget = {},
 ): Promise<BatchSummary> {
+  const opts: BatchOptions = 'timeoutMs' in options ? { budget: options } : options;
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
   const summary: BatchSummary = { read: 0, templates: {}, withErrors: 0, unreadable: [] };
   let done = 0;
-  const sandbox = extractSandbox(budget);
+  const pool = new SandboxPool(Array.from({ length: jobs }, () => extractSandbox(opts.budget)));
+  const handOn = async (settled: Settled) => {
+    if ('reason' in settled) summary.unreadable.push({ source: settled.source, reason: settled.reason });
+    else {
+      const out = settled.out;
+      summary.read++;
+      const key = out.hasTable ? out.format : `${out.format}（无表格）`;
+      summary.templates[key] = (summary.templates[key] ?? 0) + 1;
+      if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
+      await onResult(out); // not caught: a failing output is the caller's error, not a bad file
+    }
+    onProgress?.(++done);
+  };
+  const ahead: Promise<Settled>[] = [];
+  const window = jobs * WINDOW_PER_JOB;
   try {
     for (const path of paths) {
-      let out: ExtractionOutput | undefined;
-      try {
-        out = await extractFileSandboxed(sandbox, path);
-      } catch (error) {
-        const reason =
-          error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
-        summary.unreadable.push({ source: path, reason: reason.split('\n')[0] });
-      }
-      if (out) {
-        summary.read++;
-        const key = out.hasTable ? out.format : `${out.format}（无表格）`;
-        summary.templates[key] = (summary.templates[key] ?? 0) + 1;
-        if (out.findings.some((f) => f.severity === 'error')) summary.withErrors++;
-        await onResult(out); // outside the try: a failing output is the caller's error, not a bad file
-      }
-      onProgress?.(++done);
+      ahead.push(settle(pool, path, opts.onPage));
+      if (ahead.length >= window) await handOn(await (ahead.shift() as Promise<Settled>));
     }
+    while (ahead.length) await handOn(await (ahead.shift() as Promise<Settled>));
   } finally {
-    await sandbox.close();
+    await Promise.allSettled(ahead); // an output that failed: let the reads under way end before the workers do
+    await pool.close();
   }
   return summary;
 }

@@ -7,7 +7,19 @@
 import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
-export const REPORT_EXTENSIONS = ['.txt', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.xlsx', '.pdf'];
+export const REPORT_EXTENSIONS = [
+  '.txt',
+  '.html',
+  '.htm',
+  '.shtml',
+  '.xhtml',
+  '.docx',
+  '.xlsx',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+];
 
 export const isReportFile = (name: string) => REPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 

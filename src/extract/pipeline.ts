@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { check } from '../report/check.ts';
 import type { Finding } from '../report/model.ts';
-import { documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
+import { type DecodeOptions, documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
+import { type OcrSummary, type ReviewItem, reviewOcr } from './decode/ocr/review.ts';
 import { type ExtractionResult, readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
 
@@ -15,6 +16,10 @@ export { UnreadableError };
 export interface ExtractionOutput extends Omit<ExtractionResult, 'statements'> {
   source: string;
   findings: Finding[];
+  /** A scan read by OCR: its pages, the review threshold and each value's confidence. */
+  ocr?: OcrSummary;
+  /** Values a person must check (OCR uncertain, cell not found, a rule broken, a printed cell not read). */
+  review?: ReviewItem[];
 }
 
 /**
@@ -26,8 +31,12 @@ function notAReport(result: ReturnType<typeof readReport>, lines: string[]): boo
   return result.year === null || !lines.some((line) => /信\s*息\s*公\s*开|政\s*务\s*公\s*开/.test(line));
 }
 
-export async function extractBuffer(bytes: Uint8Array, source: string): Promise<ExtractionOutput> {
-  const doc = await documentText(bytes, source);
+export async function extractBuffer(
+  bytes: Uint8Array,
+  source: string,
+  opts: DecodeOptions = {},
+): Promise<ExtractionOutput> {
+  const doc = await documentText(bytes, source, opts);
   const layoutWarnings: string[] = [];
   const lines = toLines(doc.text, layoutWarnings);
   const result = readReport(lines);
@@ -39,6 +48,7 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
     { format: result.format, year: result.year ?? 0, issuer: result.issuer ?? '', values: result.values },
     { statements: result.statements, skipRules: result.suspendedRules },
   );
+  const ocr = doc.ocr ? reviewOcr({ ...result, findings, lines, rows: doc.ocr.rows, pages: doc.ocr.pages }) : undefined;
   return {
     source,
     format: result.format,
@@ -50,10 +60,11 @@ export async function extractBuffer(bytes: Uint8Array, source: string): Promise<
     findings,
     warnings: [...layoutWarnings, ...result.warnings],
     ...(result.variant ? { variant: result.variant } : {}),
+    ...(ocr ? { ocr: ocr.ocr, review: ocr.review } : {}),
   };
 }
 
-export async function extractFile(path: string): Promise<ExtractionOutput> {
+export async function extractFile(path: string, opts: DecodeOptions = {}): Promise<ExtractionOutput> {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -72,5 +83,5 @@ export async function extractFile(path: string): Promise<ExtractionOutput> {
             : '无法读取文件';
     throw new UnreadableError(`${why} (cannot read file: ${code})`);
   }
-  return extractBuffer(bytes, path);
+  return extractBuffer(bytes, path, opts);
 }

@@ -5,7 +5,7 @@
  * reports the file and goes on.
  */
 import { FileRefused, readRegularFile } from '../sandbox/regular-file.ts';
-import { type Budget, Sandbox, SandboxFailure } from '../sandbox/run.ts';
+import { type Budget, type Progress, Sandbox, SandboxFailure } from '../sandbox/run.ts';
 import { MAX_BYTES } from './decode/document.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
 
@@ -19,16 +19,25 @@ export async function extractBufferSandboxed(
   sandbox: Sandbox,
   bytes: Uint8Array,
   source: string,
+  onPage?: Progress,
 ): Promise<ExtractionOutput> {
   try {
-    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], { zip: true });
+    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], {
+      zip: true,
+      // Always asked for: each page of a scan restarts the time budget.
+      onProgress: onPage ?? (() => undefined),
+    });
   } catch (error) {
     if (error instanceof SandboxFailure) throw new UnreadableError(error.message);
     throw error;
   }
 }
 
-export async function extractFileSandboxed(sandbox: Sandbox, path: string): Promise<ExtractionOutput> {
+export async function extractFileSandboxed(
+  sandbox: Sandbox,
+  path: string,
+  onPage?: Progress,
+): Promise<ExtractionOutput> {
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(path, MAX_BYTES);
@@ -36,5 +45,5 @@ export async function extractFileSandboxed(sandbox: Sandbox, path: string): Prom
     if (error instanceof FileRefused) throw new UnreadableError(error.message);
     throw error;
   }
-  return extractBufferSandboxed(sandbox, bytes, path);
+  return extractBufferSandboxed(sandbox, bytes, path, onPage);
 }

@@ -59,6 +59,32 @@ export function buildReportJsonSchema(): JsonSchema {
           properties: { line: { type: 'integer', minimum: 1 }, text: { type: 'string' } },
         },
       },
+      ocr: {
+        type: 'object',
+        description:
+          '抽取结果：扫描件或图片经文字识别（OCR）读出时才有。pages 为识别的页数，threshold 为复核阈值，confidence 为每个值的识别置信度（0–1，该值最不确定的字符；null 为未能在识别结果中定位）',
+        required: ['pages', 'threshold', 'confidence'],
+        properties: {
+          pages: { type: 'integer', minimum: 1 },
+          threshold: { type: 'number', minimum: 0, maximum: 1 },
+          confidence: { type: 'object', additionalProperties: { type: ['number', 'null'], minimum: 0, maximum: 1 } },
+        },
+      },
+      review: {
+        type: 'array',
+        description:
+          '抽取结果：需要人工复核的值（文字识别时给出）。low_confidence：置信度低于阈值；not_located：未能定位到识别出的单元格；rule：违反勾稽关系（rule 为规则编号）；not_read：模板印有该单元格但未读出',
+        items: {
+          type: 'object',
+          required: ['key', 'reason'],
+          properties: {
+            key: { type: 'string' },
+            reason: { enum: ['low_confidence', 'not_located', 'rule', 'not_read'] },
+            confidence: { type: 'number', minimum: 0, maximum: 1 },
+            rule: { type: 'string' },
+          },
+        },
+      },
       narrative: {
         type: 'object',
         additionalProperties: false,

@@ -1,12 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
+import { auditEvents } from '../db/schema/audit.ts';
+import { annualReports } from '../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { corpusCase } from '../extract/corpus/generate.ts';
-import { extractBuffer, extractFile } from '../extract/pipeline.ts';
+import { type ExtractionOutput, extractBuffer, extractFile } from '../extract/pipeline.ts';
 import { samplesDir } from '../testing/paths.ts';
 import { createSite } from '../web/site.ts';
-import { importReports } from './actions/import-reports.ts';
+import { importFiles } from './actions/import-files.ts';
+import { importReports, ROWS_PER_INSERT } from './actions/import-reports.ts';
 import { crossYearFindings, importedReports } from './queries.ts';
 
 let t: TestDb;
@@ -68,6 +74,83 @@ describe('imported published reports', () => {
     const json = await (await site.request('/data/export.json')).json();
     expect(json.indicators[key]).toMatch(/新收政府信息公开申请/);
   });
+
+  it('stores a batch larger than one insert in order, each report with its own audit event', async () => {
+    const outputs: ExtractionOutput[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await corpusCase(100 + i, 'tabs', 'none');
+      outputs.push(await extractBuffer(c.bytes, `/srv/imports/${c.name}`));
+    }
+    const many = Array.from({ length: ROWS_PER_INSERT + 37 }, (_, i) => ({
+      ...outputs[i % outputs.length],
+      source: `/srv/imports/${i}.txt`,
+    }));
+    const ids = await importReports({ db: t.db, now: clock.now() }, { actorId: null, outputs: many });
+    expect(ids).toHaveLength(many.length);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = await t.db.select().from(annualReports).where(inArray(annualReports.id, ids));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, i) => {
+      const row = byId.get(id)!;
+      expect(row.source).toBe(many[i].source);
+      expect(row.values).toEqual(many[i].values);
+      expect(row.year).toBe(many[i].year);
+    });
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'report.imported'), inArray(auditEvents.entityId, ids.map(String))));
+    expect(events.map((e) => Number(e.entityId)).sort((a, b) => a - b)).toEqual(ids);
+    const last = events.find((e) => e.entityId === String(ids.at(-1)))!;
+    expect(last.data).toEqual({
+      year: many.at(-1)!.year,
+      format: many.at(-1)!.format,
+      issuer: many.at(-1)!.issuer,
+      file: `${many.length - 1}.txt`,
+    });
+    expect(last.at).toEqual(clock.now());
+  }, 60_000);
+
+  it('imports files in worker threads: the bad one reported, the others stored in order, each audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    const good: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const c = await corpusCase(200 + i, i % 2 ? 'html' : 'tabs', 'none');
+      const path = join(dir, `${i}-${c.name}`);
+      writeFileSync(path, c.bytes);
+      good.push(path);
+      if (i === 2) writeFileSync(join(dir, `${i}-z-broken.pdf`), 'not a pdf at all');
+    }
+    try {
+      const { summary, stored } = await importFiles(
+        { db: t.db, now: () => clock.now() },
+        { paths: [...good.slice(0, 3), join(dir, '2-z-broken.pdf'), ...good.slice(3)], jobs: 2 },
+      );
+      expect(stored).toBe(good.length);
+      expect(summary.unreadable.map((u) => u.source)).toEqual([join(dir, '2-z-broken.pdf')]);
+      const rows = await t.db
+        .select({ id: annualReports.id, source: annualReports.source })
+        .from(annualReports)
+        .where(inArray(annualReports.source, good))
+        .orderBy(annualReports.id);
+      expect(rows.map((r) => r.source)).toEqual(good);
+      const events = await t.db
+        .select({ entityId: auditEvents.entityId })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.action, 'report.imported'),
+            inArray(
+              auditEvents.entityId,
+              rows.map((r) => String(r.id)),
+            ),
+          ),
+        );
+      expect(events).toHaveLength(good.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('matches a body across years though its name is written differently, and checks the carry-over', async () => {
     const [y23, y24] = await Promise.all([

@@ -24,6 +24,9 @@ export interface Budget {
 /** Enough for a long real report (a 200-page PDF); hostile files are refused by their checks long before. */
 export const DEFAULT_BUDGET: Budget = { timeoutMs: 20_000, memoryMb: 512 };
 
+/** Told of a job's progress: pages done of total (OCR). */
+export type Progress = (done: number, total: number) => void;
+
 /** A job that did not finish: what happened, in words for the user. */
 export class SandboxFailure extends Error {
   constructor(
@@ -47,9 +50,13 @@ export class Sandbox {
   private seq = 0;
   constructor(readonly budget: Budget = DEFAULT_BUDGET) {}
 
-  /** `fn` of `module` called with `args` in the worker; args[0] is checked as a zip first when `zip`. */
-  run<T>(module: URL, fn: string, args: unknown[], opts: { zip?: boolean } = {}): Promise<T> {
-    const next = this.queue.then(() => this.runNow<T>(module, fn, args, opts.zip ?? false));
+  /**
+   * `fn` of `module` called with `args` in the worker; args[0] is checked as a zip first when `zip`. With
+   * `onProgress`, `fn` is given `{ onPage }` as a last argument and each of its calls reaches `onProgress` and
+   * gives the job its time budget again (a scan's pages each take seconds).
+   */
+  run<T>(module: URL, fn: string, args: unknown[], opts: { zip?: boolean; onProgress?: Progress } = {}): Promise<T> {
+    const next = this.queue.then(() => this.runNow<T>(module, fn, args, opts.zip ?? false, opts.onProgress));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -65,7 +72,7 @@ export class Sandbox {
     return worker;
   }
 
-  private runNow<T>(module: URL, fn: string, args: unknown[], zip: boolean): Promise<T> {
+  private runNow<T>(module: URL, fn: string, args: unknown[], zip: boolean, onProgress?: Progress): Promise<T> {
     const bytes = args[0];
     if (zip && bytes instanceof Uint8Array && isZip(bytes)) {
       try {
@@ -95,8 +102,21 @@ export class Sandbox {
         () => kill(new SandboxFailure('timeout', `读取超过 ${this.budget.timeoutMs / 1000} 秒，已停止`)),
         this.budget.timeoutMs,
       );
-      const onMessage = (m: { id: number; ok: boolean; value?: T; name?: string; message?: string }) => {
+      const onMessage = (m: {
+        id: number;
+        ok: boolean;
+        value?: T;
+        name?: string;
+        message?: string;
+        progress?: [number, number];
+      }) => {
         if (m.id !== id) return;
+        if (m.progress) {
+          // A job that moves on (a page of a scan read) gets its time again: the budget is per step.
+          timer.refresh();
+          onProgress?.(...m.progress);
+          return;
+        }
         done();
         if (m.ok) resolve(m.value as T);
         else reject(new SandboxFailure(m.name === 'ZipRefused' ? 'refused' : 'failed', m.message ?? '', m.name));
@@ -111,7 +131,7 @@ export class Sandbox {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      const job: Job = { id, module: module.href, fn, args, zip };
+      const job: Job = { id, module: module.href, fn, args, zip, progress: Boolean(onProgress) };
       worker.postMessage(job);
     });
   }

@@ -12,14 +12,30 @@ export interface Job {
   args: unknown[];
   /** Check args[0] (bytes) as a zip before the function reads it. */
   zip: boolean;
+  /** Pass `{ onPage }` as a last argument; each call is posted to the caller as progress (OCR pages). */
+  progress?: boolean;
 }
+
+type Module = Record<string, (...a: unknown[]) => unknown>;
+/**
+ * Modules imported once per worker: an `import()` goes through the TypeScript loader's hooks (another
+ * thread) even for a module already loaded, a round trip per job that cost a batch of small files a third of its time.
+ */
+const modules = new Map<string, Promise<Module>>();
 
 parentPort?.on('message', async (job: Job) => {
   try {
     const bytes = job.args[0];
     if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) checkZipInflated(bytes);
-    const mod = (await import(job.module)) as Record<string, (...a: unknown[]) => unknown>;
-    const value = await mod[job.fn](...job.args);
+    let loading = modules.get(job.module);
+    if (!loading) {
+      loading = import(job.module) as Promise<Module>;
+      modules.set(job.module, loading);
+      loading.catch(() => modules.delete(job.module));
+    }
+    const mod = await loading;
+    const onPage = (done: number, total: number) => parentPort?.postMessage({ id: job.id, progress: [done, total] });
+    const value = await mod[job.fn](...job.args, ...(job.progress ? [{ onPage }] : []));
     parentPort?.postMessage({ id: job.id, ok: true, value });
   } catch (error) {
     const e = error as Error;

@@ -1,7 +1,7 @@
 /**
  * Two server instances on one PostgreSQL database (issue #12): each has its own pool and its own page cache;
- * an audited change made through one is served by the other on its very next request. There is no polling
- * interval: before answering a visitor from its cache, an instance looks at the audit log (src/web/page-cache.ts).
+ * an audited change made through one is served by the other as soon as it hears the change from the database
+ * (LISTEN/NOTIFY, src/db/change-feed.ts and src/web/page-cache.ts).
  * On PGlite two instances cannot share a data directory, so this runs on the server only.
  */
 import { eq, like } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import { formatIndexNo } from '../catalog/index-number.ts';
 import { makeCatalogWorld } from '../catalog/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { config } from '../config.ts';
+import { subscribeToChanges } from '../db/change-feed.ts';
 import { type OpenDb, openDb } from '../db/client.ts';
 import { TEST_PASSWORD } from '../db/factories.ts';
 import { users } from '../db/schema/auth.ts';
@@ -32,6 +33,8 @@ beforeAll(async () => {
   t = await createTestDb();
   second = await openDb({ url: t.url });
   world = await makeCatalogWorld(t.db);
+  // Each pool's change feed listening before the first page (a cache keeps nothing until it listens).
+  for (const db of [t.db, second.db]) await subscribeToChanges(db, () => {});
 }, 60_000);
 afterAll(async () => {
   await second?.close();
@@ -80,8 +83,15 @@ describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () 
     const withdrawn = await browser.post(`/console/catalog/${item.id}/withdraw`, { reason: '内容有误，撤回更正' });
     expect(withdrawn.status).toBe(303);
 
-    // B's very next request: the withdrawn item is gone, and so is it from B's directory page.
-    expect((await b.request(page)).status).toBe(404);
+    // B hears the change from the database once it commits (LISTEN/NOTIFY): the withdrawn item is gone from
+    // B's page and directory. Polled, not timed: the delay is printed (issue #18's target: within 1 s).
+    const since = performance.now();
+    for (;;) {
+      if ((await b.request(page)).status === 404) break;
+      expect(performance.now() - since).toBeLessThan(10_000);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    console.log(`instance B served the withdrawal ${(performance.now() - since).toFixed(1)} ms after A's answer`);
     expect(await (await b.request('/catalog')).text()).not.toContain('关于冬季供暖安排的通知');
   });
 

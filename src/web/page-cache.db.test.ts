@@ -7,11 +7,13 @@ import { formatIndexNo } from '../catalog/index-number.ts';
 import { makeCatalogWorld } from '../catalog/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { recordAudit } from '../db/audit.ts';
+import { subscribeToChanges } from '../db/change-feed.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import type { AppEnv, SessionUser } from './env.ts';
 import { type PageCacheOptions, pageCache } from './page-cache.ts';
-import { createSite } from './site.ts';
+import { tagsOfChange, tagsOfPage } from './page-tags.ts';
+import { createSite, PUBLIC_PAGES } from './site.ts';
 
 const clock = fixedClock('2026-11-23T10:00:00+08:00');
 let t: TestDb;
@@ -40,6 +42,8 @@ const retitle = (id: number, title: string) => t.db.update(catalogItems).set({ t
 beforeAll(async () => {
   t = await createTestDb();
   world = await makeCatalogWorld(t.db);
+  // The database's change feed listening before the first page (a cache keeps nothing until it listens).
+  await subscribeToChanges(t.db, () => {});
 }, 60_000);
 afterAll(() => t.close());
 beforeEach(async () => {
@@ -182,45 +186,58 @@ describe('what the page cache keeps', () => {
     expect(renders()).toBe(4);
   });
 
-  it('on a shared database, sees a change another process recorded on the next request', async () => {
-    const { app, renders } = countingApp({ sharedDb: true });
+  it('hears a change another process recorded, from the database when it commits', async () => {
+    const { app, renders } = countingApp();
     await app.request('/');
     await app.request('/');
     expect(renders()).toBe(1);
-    // Another process's event: written straight into the table, so this process's counter does not move.
-    await t.db.execute(
-      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
-    );
-    await app.request('/');
-    expect(renders()).toBe(2);
+    // Another process's event: written straight into the table, so this process's recordAudit is not told.
+    await insertEvent('catalog_item', null);
+    await eventually(async () => {
+      await app.request('/');
+      return renders() === 2;
+    });
     await app.request('/');
     expect(renders()).toBe(2);
   });
 
-  it('on a shared database, sees an event that commits after a newer one did', async () => {
-    const { app, renders } = countingApp({ sharedDb: true });
+  it('hears an event that commits after a newer one did', async () => {
+    const { app, renders } = countingApp();
     // Two transactions: the first takes its id, the second takes a later one and commits first.
     const { rows } = await t.db.execute<{ id: number }>(sql`select nextval('audit_events_id_seq')::int as id`);
-    await t.db.execute(
-      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
-    );
+    // The second's announcement heard (by a witness on the same feed: both are told in one dispatch).
+    const witness = countingApp();
+    await witness.app.request('/');
+    await insertEvent('catalog_item', null);
+    await eventually(async () => {
+      await witness.app.request('/');
+      return witness.renders() === 2;
+    });
     await app.request('/');
     await app.request('/');
     expect(renders()).toBe(1);
-    // The first commits now: the newest id stays what it was.
+    // The first commits now: the newest id stays what it was, and it is announced all the same.
     await t.db.execute(
       sql`insert into audit_events (id, at, action, entity_type, data) overriding system value values (${rows[0].id}, now(), 'catalog.updated', 'catalog_item', '{}')`,
     );
-    await app.request('/');
-    expect(renders()).toBe(2);
+    await eventually(async () => {
+      await app.request('/');
+      return renders() === 2;
+    });
   });
 
-  it('on PGlite by default, looks at nothing but this process’s own events', async () => {
-    const { app, renders } = countingApp({ sharedDb: false });
+  it('with the feed off, hears nothing but this process’s own events', async () => {
+    const { app, renders } = countingApp({ feed: false });
     await app.request('/');
-    await t.db.execute(
-      sql`insert into audit_events (at, action, entity_type, data) values (now(), 'catalog.updated', 'catalog_item', '{}')`,
-    );
+    await insertEvent('catalog_item', null);
+    // Heard by a cache that listens, as a witness that the announcement went out.
+    const witness = countingApp();
+    await witness.app.request('/');
+    await insertEvent('catalog_item', null);
+    await eventually(async () => {
+      await witness.app.request('/');
+      return witness.renders() === 2;
+    });
     await app.request('/');
     expect(renders()).toBe(1);
   });
@@ -237,7 +254,7 @@ describe('what the page cache keeps', () => {
 
   it('renders again after the ttl', async () => {
     let now = 1_000_000;
-    const { app, renders } = countingApp({ ttlMs: 1000, sharedDb: false, now: () => now });
+    const { app, renders } = countingApp({ ttlMs: 1000, feed: false, now: () => now });
     await app.request('/');
     now += 999;
     await app.request('/');
@@ -249,7 +266,7 @@ describe('what the page cache keeps', () => {
 
   it('stays within its byte bound, the least recently used page out first', async () => {
     // Each page is about 1 KB; room for about four of them.
-    const { app, renders } = countingApp({ maxBytes: 4 * 1024 + 512, sharedDb: false });
+    const { app, renders } = countingApp({ maxBytes: 4 * 1024 + 512, feed: false });
     for (const n of [1, 2, 3, 4]) await app.request(`/p/${n}`);
     await app.request('/p/1'); // used again: now the most recent
     await app.request('/p/5'); // pushes out the oldest, /p/2
@@ -283,27 +300,82 @@ describe('the page cache is made new by what changed, not by any change (issue #
     expect(await (await site.request(`/catalog/${itemId}`)).text()).toContain('关于秋季农业生产的通知');
   });
 
-  it('watching the log of a shared database, events of ignored types are not counted', async () => {
-    let renders = 0;
+  /** The portal's paths behind the cache with the site's tags, each route counting its renders. */
+  function taggedApp() {
+    const renders = new Map<string, number>();
     const app = new Hono<AppEnv>();
     app.use(async (c, next) => {
       c.set('user', null);
       await next();
     });
-    app.use(pageCache(t.db, { paths: /^\/$/, sharedDb: true, ignoredEntityTypes: ['case'] }));
-    app.get('/', (c) => c.html(`<p>${++renders}</p>`));
-    await app.request('/');
-    await app.request('/');
+    app.use(pageCache(t.db, { paths: PUBLIC_PAGES, tagsOfPage, tagsOfChange }));
+    app.get('*', (c) => {
+      renders.set(c.req.path, (renders.get(c.req.path) ?? 0) + 1);
+      return c.html(`<p>${c.req.path}</p>`);
+    });
+    return { app, renders: (path: string) => renders.get(path) ?? 0 };
+  }
+  const PAGES = [
+    '/',
+    '/catalog/1',
+    '/catalog/2',
+    '/catalog',
+    '/search',
+    '/reports/7',
+    '/reports/8',
+    '/reports',
+    '/data',
+  ];
+
+  it.each([
+    ['a catalog item: its page and the lists', 'catalog_item', '1', ['/catalog/1', '/catalog', '/search']],
+    [
+      'catalog settings: every catalog page',
+      'catalog_settings',
+      '3',
+      ['/catalog/1', '/catalog/2', '/catalog', '/search'],
+    ],
+    ['one annual report: its page and the lists', 'annual_report', '7', ['/reports/7', '/reports', '/data']],
+    ['an import of many reports', 'annual_report', '7-8', ['/reports/7', '/reports/8', '/reports', '/data']],
+    ['an agency: every page', 'agency', '5', PAGES],
+    ['a case: no page', 'case', '9', []],
+  ])('only the pages a change names leave the cache: %s', async (_name, entityType, entityId, renewed) => {
+    const { app, renders } = taggedApp();
+    for (const path of PAGES) await app.request(path);
+    await t.db.transaction((tx) =>
+      recordAudit(tx, { at: clock.now(), actorId: null, action: 'x.changed', entityType, entityId }),
+    );
+    for (const path of PAGES) await app.request(path);
+    expect(PAGES.filter((path) => renders(path) === 2)).toEqual(renewed);
+  });
+
+  it('another process’s change, heard from the database, drops only the pages it names', async () => {
+    const { app, renders } = taggedApp();
+    for (const path of PAGES) await app.request(path);
     // Written by "another process": straight into the log, not through this process's recordAudit.
-    const write = (entityType: string) =>
-      t.db.execute(
-        sql`insert into audit_events (at, action, entity_type, data) values (now(), 'x.y', ${entityType}, '{}'::jsonb)`,
-      );
-    await write('case');
-    await app.request('/');
-    expect(renders).toBe(1);
-    await write('catalog_item');
-    await app.request('/');
-    expect(renders).toBe(2);
+    await insertEvent('case', '1');
+    await insertEvent('catalog_item', '2');
+    await eventually(async () => {
+      await app.request('/catalog/2');
+      return renders('/catalog/2') === 2;
+    });
+    for (const path of PAGES) await app.request(path);
+    expect(PAGES.filter((path) => renders(path) > 1)).toEqual(['/catalog/2', '/catalog', '/search']);
   });
 });
+
+/** An audit event inserted as another process would (this process's recordAudit is not told). */
+function insertEvent(entityType: string, entityId: string | null) {
+  return t.db.execute(
+    sql`insert into audit_events (at, action, entity_type, entity_id, data) values (now(), 'x.y', ${entityType}, ${entityId}, '{}'::jsonb)`,
+  );
+}
+
+/** Polls `check` until it holds (every 20 ms, at most 10 s): what another process announces arrives soon, not at once. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > 10_000) throw new Error('not seen within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

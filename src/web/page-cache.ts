@@ -1,32 +1,30 @@
 /**
  * The public portal's page cache. A visitor who is not signed in sees the same page as every other such
  * visitor with the same 简/繁 and 适老化 choice, so the rendered HTML is kept (byte-bounded, least recently
- * used first out) and served again without touching the database until the records change.
+ * used first out) and served again without touching the database until the records it shows change.
  *
- * Freshness: every state change writes an audit event (src/db/audit.ts). A change made in this process moves
- * `auditGeneration()` at once. On PostgreSQL other processes write too (a second server instance on the
- * same database, `gongkai import`), so a request the cache would answer first waits for a look at the audit
- * log that started after the request arrived: the newest id and how many ids there are above a floor a block
- * or two below it (one query on the primary key; the requests that arrive while one look is in flight share
- * the next). Any change there makes the pages new, so a change committed by any instance is served by every
- * instance to the next request that arrives after the commit: no polling interval; the cost is one round
- * trip per cached answer (under 1 ms on one host). The count catches an event that commits after a newer id
- * did (ids are handed out before commit) when it is fewer than RECENT_BLOCK ids behind; one further behind,
- * and a look slower than `lookupTimeoutMs` (the database away: the kept page is served), wait for `ttlMs`.
- * The look also repairs the one race of the in-process signal (a page rendered between an event and its
- * commit). On PGlite one process owns the data and its transactions run one at a time, so the in-process
- * signal is exact and nothing is asked. Never cached: signed-in users, other methods, statuses and types,
- * and a page that carries the visitor's own CSRF token.
+ * Freshness, by what changed (issue #18): each kept page depends on tags named from its path, and each
+ * audited change names the tags it makes stale (./page-tags.ts: an item's page and the lists, one report's
+ * page and the lists; a change of an unlisted kind, every page). Only the pages whose tags a change names
+ * leave the cache. A change is heard twice: from this process's `recordAudit` as it is written (so this
+ * process's next request sees it), and from the database's change feed once it commits (src/db/
+ * change-feed.ts: LISTEN/NOTIFY on PostgreSQL, PGlite's own listen), which is how every other instance on
+ * the same database hears it — a notification, not a look-up per request, so a cached answer costs no round
+ * trip — and which also drops a page rendered between an event and its commit. A listener that lost its
+ * connection treats what it missed as a change of everything; `ttlMs` bounds what nothing announced (a
+ * change written without its audit event). Never cached: signed-in users, other methods, statuses and
+ * types, and a page that carries the visitor's own CSRF token.
  *
  * A kept page is compressed once (brotli and gzip, src/web/content-coding.ts) and sent in the coding the
  * browser accepts, with an ETag: a browser that has the page already is answered 304 Not Modified.
  */
-import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import { auditGeneration } from '../db/audit.ts';
-import { driverOf, type Executor } from '../db/client.ts';
+import { onAudited } from '../db/audit.ts';
+import { type Change, subscribeToChanges } from '../db/change-feed.ts';
+import type { Db } from '../db/client.ts';
 import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
+import { EVERY_PAGE } from './page-tags.ts';
 import { inVisitorScript } from './prefs.ts';
 
 export interface PageCacheOptions {
@@ -34,109 +32,78 @@ export interface PageCacheOptions {
   paths: RegExp;
   /** Bytes kept at most (HTML as sent). Default 64 MiB. */
   maxBytes?: number;
-  /**
-   * Whether other processes write to the database, so each request looks at the audit log. Default: on
-   * PostgreSQL yes, on PGlite no.
-   */
-  sharedDb?: boolean;
-  /** A look-up at the log slower than this serves the kept page. Default 500 ms. */
-  lookupTimeoutMs?: number;
   /** A page is rendered again after this long whatever happened. Default 60 s. */
   ttlMs?: number;
-  /**
-   * Audit entity types whose events change none of the cached pages (a case's 补正 or reply changes no
-   * public page): kept pages stay valid through them. Any other type, a new one included, makes pages new.
-   */
-  ignoredEntityTypes?: readonly string[];
+  /** The tags a page depends on, from its path (default none: only a change of everything makes it new). */
+  tagsOfPage?: (path: string) => readonly string[];
+  /** The tags a change makes stale (default: every page, `*`). */
+  tagsOfChange?: (change: Change) => readonly string[];
+  /** Hear changes from the database's change feed (default true; off: only this process's own events). */
+  feed?: boolean;
+  /** Told when the change feed cannot start (the cache then relies on this process's events and the ttl). */
+  log?: (error: unknown) => void;
   now?: () => number;
 }
 
 interface Entry {
   page: Coded;
   type: string;
-  generation: string;
+  /** The change count when the page's rendering started. */
+  seen: number;
+  tags: readonly string[];
   expires: number;
 }
 
-/**
- * Ids counted below the newest, in blocks: an event that commits after a newer id did is noticed when it
- * is fewer than 1024 (at most 2048) ids behind; one further behind is left to the ttl.
- */
-const RECENT_BLOCK = 1024;
-const floorOf = (newest: number) => Math.max(0, (Math.floor(newest / RECENT_BLOCK) - 1) * RECENT_BLOCK);
+/** Tags remembered at most; past it they are forgotten and every page is made new once. */
+const MAX_TAGS = 100_000;
 
-/**
- * The audit log as every process writes it: `changes()` resolves to the count of changes seen by a
- * look-up that started after the call. One look-up at a time; callers that arrive while one is in flight
- * share the next.
- */
-function logWatch(db: Executor, timeoutMs: number, ignored: readonly string[]) {
-  // Events of ignored types are not counted (an empty list filters nothing).
-  const counted = ignored.length
-    ? sql` and entity_type not in (${sql.join(
-        ignored.map((t) => sql`${t}`),
-        sql`, `,
-      )})`
-    : sql``;
-  let seen: { floor: number; newest: number; recent: number } | null = null;
-  let changes = 0;
-  let current: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const read = async (floor: number) => {
-    const { rows } = await db.execute<{ newest: number | string | null; recent: number | string }>(
-      sql`select max(id) as newest, count(*) as recent from audit_events where id > ${floor}${counted}`,
-    );
-    return { floor, newest: Number(rows[0]?.newest ?? floor), recent: Number(rows[0]?.recent ?? 0) };
-  };
-  const compare = async () => {
-    if (!seen) {
-      const { rows } = await db.execute<{ newest: number | string | null }>(
-        sql`select max(id) as newest from audit_events`,
-      );
-      seen = await read(floorOf(Number(rows[0]?.newest ?? 0)));
-      return;
-    }
-    let now = await read(seen.floor);
-    if (now.newest !== seen.newest || now.recent !== seen.recent) changes++;
-    // The newest id moved into a new block (so a change was counted above): count from the new floor.
-    if (floorOf(now.newest) !== now.floor) now = await read(floorOf(now.newest));
-    seen = now;
-  };
-  const start = () => {
-    // The database away (closed, restarting): keep serving; the ttl bounds staleness.
-    const work = compare().catch(() => {});
-    current = work.finally(() => {
-      current = null;
-    });
-    return current;
-  };
-  /** The count once `look` is done, or as it stands after timeoutMs (the look goes on; the next waits for it). */
-  const settle = async (look: Promise<void>) => {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([look, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-    clearTimeout(timer);
-    return changes;
-  };
+/** When each tag last went stale, as a count of changes heard. */
+function staleness() {
+  let count = 0;
+  const changedAt = new Map<string, number>();
   return {
-    changes(): Promise<number> {
-      if (!current) return settle(start());
-      next ??= current.then(() => {
-        next = null;
-        return start();
-      });
-      return settle(next);
+    get count() {
+      return count;
+    },
+    change(tags: readonly string[]) {
+      if (tags.length === 0) return;
+      count++;
+      if (changedAt.size > MAX_TAGS) {
+        changedAt.clear();
+        changedAt.set(EVERY_PAGE, count);
+      }
+      for (const tag of tags) changedAt.set(tag, count);
+    },
+    /** Whether a page of `tags` rendered when the count was `seen` is still what the records show. */
+    fresh(tags: readonly string[], seen: number) {
+      if ((changedAt.get(EVERY_PAGE) ?? 0) > seen) return false;
+      for (const tag of tags) if ((changedAt.get(tag) ?? 0) > seen) return false;
+      return true;
     },
   };
 }
 
-export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandler<AppEnv> {
+export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<AppEnv> {
   const now = opts.now ?? Date.now;
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
   const ttlMs = opts.ttlMs ?? 60_000;
-  const ignored = opts.ignoredEntityTypes ?? [];
-  const ignoredSet = new Set(ignored);
-  const watch =
-    (opts.sharedDb ?? driverOf(db) === 'postgres') ? logWatch(db, opts.lookupTimeoutMs ?? 500, ignored) : null;
+  const tagsOfPage = opts.tagsOfPage ?? (() => []);
+  const tagsOfChange = opts.tagsOfChange ?? (() => [EVERY_PAGE]);
+  const stale = staleness();
+  const heard = (change: Change | null) => stale.change(change ? tagsOfChange(change) : [EVERY_PAGE]);
+  onAudited(heard);
+  // Nothing is kept before the feed listens (a change announced before then would go unheard); a feed that
+  // cannot start leaves this process's own events and the ttl.
+  let listening = !(opts.feed ?? true);
+  if (!listening) {
+    const listen = () => {
+      listening = true;
+    };
+    subscribeToChanges(db, heard).then(listen, (error) => {
+      listen();
+      opts.log?.(error);
+    });
+  }
   const entries = new Map<string, Entry>();
   let bytes = 0;
 
@@ -157,10 +124,10 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
 
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.get('user') || !opts.paths.test(c.req.path)) return next();
-    const generation = `${auditGeneration(ignoredSet)}:${watch ? await watch.changes() : 0}`;
+    const seen = stale.count;
     const key = `${c.req.url}\n${c.get('script')}\n${c.get('largeText') ? 1 : 0}`;
     const hit = entries.get(key);
-    if (hit && hit.generation === generation && hit.expires > now()) {
+    if (hit && stale.fresh(hit.tags, hit.seen) && hit.expires > now()) {
       // Most recently used last: the oldest unused page goes first.
       entries.delete(key);
       entries.set(key, hit);
@@ -171,12 +138,12 @@ export function pageCache(db: Executor, opts: PageCacheOptions): MiddlewareHandl
     // Kept as sent: in the visitor's script (繁 converted before compressing, never after).
     c.res = await inVisitorScript(c.get('script'), c.res);
     const type = c.res.headers.get('content-type') ?? '';
-    if (c.res.status !== 200 || !type.startsWith('text/html') || c.get('user')) return;
+    if (c.res.status !== 200 || !type.startsWith('text/html') || c.get('user') || !listening) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const token = c.get('csrfToken');
     if (token && Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes(token)) return;
     const page = await encodePage(body);
-    store(key, { page, type, generation, expires: now() + ttlMs });
+    store(key, { page, type, seen, tags: tagsOfPage(c.req.path), expires: now() + ttlMs });
     // The page as just rendered, sent as every later visitor gets it; the headers set on the way are kept.
     const { body: sent, headers } = reply(page, type, c.req.raw.headers);
     c.res = new Response(sent, { status: sent ? 200 : 304, headers });

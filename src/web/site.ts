@@ -10,7 +10,8 @@ import type { CaseEventListener } from '../cases/notify-events.ts';
 import { registerDueDateRecompute } from '../cases/recompute.ts';
 import { catalogApi } from '../catalog/api.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, driverOf } from '../db/client.ts';
+import type { RoutedDb } from '../db/replica.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { standardDirectoryMetrics } from '../standards/directory/view.ts';
 import { registerUnitMetrics } from '../supervision/dashboard.ts';
@@ -37,12 +38,14 @@ import { consoleSupervisionAudit } from './console/supervision-audit.tsx';
 import { consoleWebsiteReport } from './console/website-report.tsx';
 import type { AppEnv } from './env.ts';
 import { pageCache } from './page-cache.ts';
+import { tagsOfChange, tagsOfPage } from './page-tags.ts';
 import { applyPages } from './pages/apply.tsx';
 import { catalogPages } from './pages/catalog.tsx';
 import { dataPages } from './pages/data.tsx';
 import { reportPages } from './pages/reports.tsx';
 import { type SiteInfo, staticPages } from './pages/static.tsx';
 import type { RateStore } from './security/rate-store.ts';
+import { slowLane } from './slow-lane.ts';
 
 export interface SiteOptions {
   db: Db;
@@ -70,6 +73,16 @@ export interface SiteOptions {
    * without --demo), off in the demo, whose documented accounts sign in with the password alone.
    */
   adminTotpRequired?: boolean;
+  /**
+   * Keep rendered public pages for visitors who are not signed in (src/web/page-cache.ts). Default on; the
+   * bench turns it off to measure pages rendered fresh (issue #18).
+   */
+  pageCache?: boolean;
+  /**
+   * A streaming replica (src/db/replica.ts): the public pages asked for by visitors who are not signed in run
+   * inside `onReplica`, so `db` (its routed Db) reads them from the replica.
+   */
+  readReplica?: Pick<RoutedDb, 'onReplica'>;
   /** Extra modules (console, APIs) mounted after the portal. */
   modules?: ((app: Hono<AppEnv>) => void)[];
 }
@@ -86,14 +99,6 @@ export const DEFAULT_INFO: SiteInfo = {
 /** The portal's public pages, served from the page cache to visitors who are not signed in. */
 export const PUBLIC_PAGES =
   /^\/(?:guide|rules|catalog|catalog\/\d+|search|reports|reports\/\d+|data|data\/\d+|data\/body\/[^/]+)?$/;
-
-/**
- * Audit entity types no public page shows: a clerk's work on a case (补正, 答复, 送达…), letter templates,
- * 督办 notices, users and jobs leave the portal's kept pages valid (issue #18: every audited change emptied
- * the cache, and the first citizen after a clerk's change waited seconds). Published reports are stored
- * values, so a case changes no public report; a report's own publication is an `annual_report` event.
- */
-export const PRIVATE_ENTITY_TYPES = ['case', 'case_document_template', 'supervision_notice', 'user', 'job'];
 
 export function createSite(opts: SiteOptions): Hono<AppEnv> {
   // Entering a year's holiday notice in the console recomputes the due dates that depend on it.
@@ -120,9 +125,20 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
     searchesPerMinute: opts.searchesPerMinute,
     log: opts.log,
     session: loadSession({ db: opts.db, clock: opts.clock }),
-    pageCache: pageCache(opts.db, { paths: PUBLIC_PAGES, ignoredEntityTypes: PRIVATE_ENTITY_TYPES }),
+    pageCache:
+      opts.pageCache === false
+        ? undefined
+        : pageCache(opts.db, { paths: PUBLIC_PAGES, tagsOfPage, tagsOfChange, log: opts.log }),
     modules: [
       (app) => {
+        const replica = opts.readReplica;
+        if (replica) {
+          app.use((c, next) =>
+            c.req.method === 'GET' && !c.get('user') && PUBLIC_PAGES.test(c.req.path)
+              ? replica.onReplica(next)
+              : next(),
+          );
+        }
         for (const path of ['/console', '/console/*', '/api/*']) {
           app.use(path, mustChangePasswordFirst());
           app.use(path, adminTotpFirst(opts.adminTotpRequired ?? false));
@@ -135,6 +151,11 @@ export function createSite(opts: SiteOptions): Hono<AppEnv> {
       reportPages({ db: opts.db, site: info.site }),
       dataPages({ db: opts.db, site: info.site }),
       applyPages({ db: opts.db, clock: opts.clock, site: info.site, onCaseEvent }),
+      (app) => {
+        // PGlite's one connection: searches one at a time, so they do not hold every other page up.
+        if (driverOf(opts.db) === 'pglite')
+          for (const path of ['/search', '/api/catalog/search']) app.use(path, slowLane());
+      },
       catalogPages({ db: opts.db, clock: opts.clock, site: info.site }),
       (app) => {
         app.route(

@@ -41,6 +41,31 @@ describe('gongkai extract', () => {
     expect(r.err).toContain('c.pdf');
   });
 
+  it('--jobs 2 writes what one job writes, in the same order, and refuses a count that is no count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    for (const [i, seed] of [
+      '000_6e3b6fbd91fc059e.txt',
+      '001_75263946f453c9d5.txt',
+      '003_dcb72101f199030d.txt',
+    ].entries())
+      copyFileSync(join(seedsDir, seed), join(dir, `${i}.txt`));
+    writeFileSync(join(dir, '1a.pdf'), 'not a pdf at all');
+    const one = gongkai('extract', dir, '--jsonl');
+    const two = gongkai('extract', dir, '--jsonl', '--jobs', '2');
+    expect(two.code).toBe(1);
+    expect(two.out).toBe(one.out);
+    expect(two.err).toBe(one.err);
+    expect(
+      two.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).source),
+    ).toEqual(['0.txt', '1.txt', '2.txt'].map((f) => join(dir, f)));
+    const bad = gongkai('extract', dir, '--jobs', '0');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--jobs');
+  }, 120_000);
+
   it('matches a glob', () => {
     const r = gongkai('extract', `${seedsDir}/00[01]*.txt`.replace('[01]', '?'), '--jsonl');
     expect(r.out.trim().split('\n').length).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatSummary, runBatch } from '../../extract/batch.ts';
 import { expandInputs } from '../../extract/inputs.ts';
@@ -8,22 +8,35 @@ import { CliError } from '../run.ts';
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('把已发布的年度报告（TXT / HTML / DOCX / XLSX / PDF）读成结构化数据')
+    .description('把已发布的年度报告（TXT / HTML / DOCX / XLSX / PDF，扫描件和图片经文字识别）读成结构化数据')
     .argument('<inputs...>', '文件、目录或通配符')
     .option('--json', '输出 JSON（一个文件为对象，多个文件为数组）')
     .option('--jsonl', '每行输出一份 JSON（适合批量）')
     .option('--no-progress', '不显示进度条')
-    .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean }) => {
+    .option('--jobs <n>', '同时读取的工作线程数（默认 1）', parseJobs, 1)
+    .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean; jobs: number }) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
       const single = paths.length === 1;
       const asArray = Boolean(opts.json && !opts.jsonl && !single);
       let written = 0;
-      const bar =
-        opts.progress && process.stderr.isTTY && !single
-          ? new SingleBar({ stream: process.stderr, format: '抽取 [{bar}] {value}/{total} {eta}s' })
+      // One bar for the files of a batch; one for the pages of a scan while OCR reads it (a page takes seconds).
+      const bars =
+        opts.progress && process.stderr.isTTY
+          ? new MultiBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true })
           : undefined;
-      bar?.start(paths.length, 0);
+      const bar = single
+        ? undefined
+        : bars?.create(paths.length, 0, {}, { format: '抽取 [{bar}] {value}/{total} {eta}s' });
+      let pages: SingleBar | undefined;
+      const onPage = (_path: string, done: number, total: number) => {
+        pages ??= bars?.create(total, 0, {}, { format: '文字识别 [{bar}] {value}/{total} 页 {eta}s' });
+        pages?.update(done);
+        if (done >= total && pages) {
+          bars?.remove(pages);
+          pages = undefined;
+        }
+      };
       // A reader that stops reading (`| head`) ends the batch quietly, as it does for any Unix tool.
       process.stdout.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(0);
@@ -42,8 +55,9 @@ export function register(program: Command): void {
           return write(humanLine(out));
         },
         (done) => bar?.update(done),
+        { jobs: opts.jobs, onPage },
       );
-      bar?.stop();
+      bars?.stop();
       if (asArray) process.stdout.write(written === 0 ? '[]\n' : '\n]\n');
       if (single && summary.unreadable.length === 1) throw new CliError(`${paths[0]}: ${summary.unreadable[0].reason}`);
       if (!single) process.stderr.write(formatSummary(summary));
@@ -51,7 +65,16 @@ export function register(program: Command): void {
     });
 }
 
+/** Worker threads for a batch: a whole number from 1 to MAX_JOBS. */
+export const MAX_JOBS = 64;
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new CliError(`--jobs 应为 1 到 ${MAX_JOBS} 的整数`);
+  return n;
+}
+
 function humanLine(out: ExtractionOutput): string {
   const errors = out.findings.filter((f) => f.severity === 'error').length;
-  return `${out.source}\t${out.format}${out.hasTable ? '' : '（无表格）'}\t${out.year ?? '?'}\t${out.issuer ?? '?'}\t${Object.keys(out.values).length} 项\t${errors} 个错误\n`;
+  return `${out.source}\t${out.format}${out.hasTable ? '' : '（无表格）'}\t${out.year ?? '?'}\t${out.issuer ?? '?'}\t${Object.keys(out.values).length} 项\t${errors} 个错误${out.review?.length ? `\t${out.review.length} 项待复核` : ''}\n`;
 }

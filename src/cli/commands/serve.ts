@@ -9,6 +9,8 @@ import { registerDueDateRecompute } from '../../cases/recompute.ts';
 import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
+import { routedDb } from '../../db/replica.ts';
+import { refreshStatisticsOnPglite } from '../../db/statistics.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
 import { startJobsWhenListening } from '../../jobs/start.ts';
 import { log } from '../../log.ts';
@@ -82,6 +84,7 @@ export function register(program: Command): void {
           const result = await loadDemo({ db, clock: systemClock });
           log.info(`演示数据：${result.cases} 件申请，${result.reports} 份年度报告`);
         }
+        await refreshStatisticsOnPglite(db);
         // Production on a new database: one administrator with a one-time password, printed once here.
         const first = opts.demo ? null : await ensureFirstAdmin({ db, clock: systemClock });
         if (first) {
@@ -107,8 +110,16 @@ export function register(program: Command): void {
       // SMS held for the quiet hours go out once they end.
       const held = setInterval(() => void notifier.sendHeld().catch((error) => log.error(error)), 60_000);
       held.unref();
+      // The portal's public pages read from a streaming replica when one is configured (src/db/replica.ts).
+      const replica =
+        driver === 'postgres' && config.databaseReplicaUrl
+          ? await openDb({ url: config.databaseReplicaUrl })
+          : undefined;
+      const routed = replica ? await routedDb(db, replica.db) : undefined;
+      if (replica) started.push({ name: 'replica', onStop: () => replica.close() });
       const app = createSite({
-        db,
+        db: routed?.db ?? db,
+        readReplica: routed,
         clock: systemClock,
         secret: config.secret ?? randomBytes(32).toString('base64url'),
         buildReport,

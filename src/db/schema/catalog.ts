@@ -114,6 +114,9 @@ export const catalogItems = pgTable(
     index('catalog_items_agency_published_idx').on(t.agencyId, t.publishedOn),
     // Newest first with a stable tie-break: the portal lists and the search's walk (src/catalog/search.ts).
     index('catalog_items_state_published_idx').on(t.state, t.publishedOn, t.id),
+    // An agency's list on the portal, newest first, and its counts (issue #18: by index only, not by filtering
+    // every published item).
+    index('catalog_items_agency_state_published_idx').on(t.agencyId, t.state, t.publishedOn, t.id),
     index('catalog_items_doc_type_idx').on(t.docType, t.agencyId),
     index('catalog_items_interprets_idx').on(t.interpretsId),
     index('catalog_items_standard_item_idx').on(t.standardItemId),

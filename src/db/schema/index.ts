@@ -2,6 +2,7 @@
 export * from './agencies.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './batches.ts';
 export * from './calendar.ts';
 export * from './case-tallies.ts';
 export * from './cases.ts';

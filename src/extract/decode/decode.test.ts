@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { Sandbox, SandboxFailure } from '../../sandbox/run.ts';
 import { documentText, sniffKind, UnreadableError } from './document.ts';
 import { cellText, htmlToText, nestsDeeperThan, parseHtml } from './html.ts';
 import { decodeText } from './text.ts';
@@ -187,11 +188,17 @@ function pdfWithoutText(): Buffer {
 }
 
 describe('PDF', () => {
-  it('refuses a PDF without a text layer, saying so', async () => {
-    const error = await documentText(pdfWithoutText(), 'scan.pdf').catch((e) => e);
-    expect(error).toBeInstanceOf(UnreadableError);
-    expect(error.message).toContain('no text layer');
-  });
+  it('refuses a PDF without a text layer where OCR reads nothing either (or is not installed), saying so', async () => {
+    // In the sandbox worker, as the platform reads documents (OpenCV's WebAssembly does not start under vitest's module runner).
+    const sandbox = new Sandbox({ timeoutMs: 300_000, memoryMb: 1024 });
+    const error = (await sandbox
+      .run(new URL('./document.ts', import.meta.url), 'documentText', [pdfWithoutText(), 'scan.pdf'])
+      .catch((e: unknown) => e)
+      .finally(() => sandbox.close())) as SandboxFailure;
+    expect(error).toBeInstanceOf(SandboxFailure);
+    expect(error.errorName).toMatch(/UnreadableError|OcrUnavailableError/);
+    expect(error.message).toMatch(/no text layer and OCR found no text|OCR components not installed/);
+  }, 300_000);
 });
 
 describe('an article laid out in one table cell', () => {

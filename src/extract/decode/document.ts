@@ -1,23 +1,24 @@
 /**
  * Any published document → text: the kind sniffed from the bytes (a PDF named .html is still a PDF),
- * then decoded: text and HTML in their encoding, DOCX through mammoth's HTML and the same HTML path, XLSX
- * as tab rows, PDF through its text layer with the items' positions (pdf.ts). What cannot be read ends in an UnreadableError whose message is one line, in
- * Chinese with the English in brackets, ready for a batch summary.
+ * then decoded: text and HTML in their encoding, DOCX from its XML into the reader of tags HTML goes through
+ * (./docx.ts), XLSX as tab rows, PDF through its text layer with the items' positions (pdf.ts); a PDF without
+ * one (a scan) and a PNG or JPEG through OCR (./ocr/, optional components: without them an OcrUnavailableError
+ * says what to install). What cannot be read ends in an UnreadableError whose message is one line, in Chinese
+ * with the English in brackets, ready for a batch summary.
  */
-import mammoth from 'mammoth';
+import { getDocumentProxy } from 'unpdf';
+import { docxText } from './docx.ts';
+import { UnreadableError } from './errors.ts';
 import { htmlToText } from './html.ts';
+import { type OcrDocument, ocrImage, ocrPdf, type PageProgress } from './ocr/read-pages.ts';
+import { rowsToText } from './ocr/rows.ts';
 import { pdfPositionedText } from './pdf.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
 import { xlsxText } from './xlsx.ts';
 
-export type DocumentKind = 'txt' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'zip';
+export type DocumentKind = 'txt' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'zip' | 'image';
 
-export class UnreadableError extends Error {
-  constructor(message: string) {
-    super(message.replace(/\s*\n\s*/g, ' '));
-    this.name = 'UnreadableError';
-  }
-}
+export { UnreadableError };
 
 /** Larger files are not annual reports (the largest real ones are a few MB of PDF). */
 export const MAX_BYTES = 64 * 1024 * 1024;
@@ -52,12 +53,7 @@ export function sniffKind(bytes: Uint8Array, name: string): DocumentKind {
 function knownBinary(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
     return '旧版 Office 文档（.doc/.xls/.wps），请另存为 DOCX 或 PDF (legacy OLE document)';
-  if (
-    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
-    startsWith(bytes, 0xff, 0xd8, 0xff) ||
-    startsWith(bytes, 0x47, 0x49, 0x46)
-  )
-    return '图片文件，没有文字层 (an image, no text layer)';
+  if (startsWith(bytes, 0x47, 0x49, 0x46)) return 'GIF 图片，请另存为 PNG 或 JPEG (a GIF image)';
   if (startsWith(bytes, 0x1f, 0x8b)) return '压缩文件，请先解压 (gzip archive)';
   if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return '压缩文件，请先解压 (rar archive)';
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'RTF 文档，请另存为 DOCX 或 PDF (RTF document)';
@@ -77,12 +73,31 @@ export interface DocumentText {
   kind: DocumentKind;
   encoding?: string;
   text: string;
+  /** The recognised rows of a scan, with their character confidences. */
+  ocr?: OcrDocument;
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+export interface DecodeOptions {
+  /** Told after each page read by OCR. */
+  onPage?: PageProgress;
+}
+
+const isImage = (bytes: Uint8Array) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff);
+
+async function pdfText(bytes: Uint8Array, opts: DecodeOptions): Promise<{ text: string; ocr?: OcrDocument }> {
   try {
-    return await pdfPositionedText(bytes);
+    const text = await pdfPositionedText(bytes);
+    if (text.replace(/\s+/g, '')) return { text };
+    // No text layer: a scan, read by OCR.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    try {
+      const ocr = await ocrPdf(pdf, opts.onPage);
+      return { text: rowsToText(ocr.rows), ocr };
+    } finally {
+      await pdf.destroy();
+    }
   } catch (error) {
+    if (error instanceof UnreadableError) throw error;
     const reason = firstLine(error);
     if (/password/i.test(reason) || (error as { name?: string })?.name === 'PasswordException')
       throw new UnreadableError('PDF 已加密 (encrypted PDF)');
@@ -90,16 +105,25 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-export async function documentText(bytes: Uint8Array, name: string): Promise<DocumentText> {
+async function imageOcr(bytes: Uint8Array, opts: DecodeOptions): Promise<OcrDocument> {
+  try {
+    return await ocrImage(bytes, opts.onPage);
+  } catch (error) {
+    if (error instanceof UnreadableError) throw error;
+    throw new UnreadableError(`图片无法识别 (not a readable image: ${firstLine(error)})`);
+  }
+}
+
+export async function documentText(bytes: Uint8Array, name: string, opts: DecodeOptions = {}): Promise<DocumentText> {
   if (bytes.length === 0) throw new UnreadableError('空文件 (empty file)');
   if (bytes.length > MAX_BYTES)
     throw new UnreadableError(`文件过大 (file too large: ${Math.round(bytes.length / 1024 / 1024)} MB)`);
   const kind = sniffKind(bytes, name);
   if (kind === 'pdf') {
-    const text = await pdfText(bytes);
+    const { text, ocr } = await pdfText(bytes, opts);
     if (!text.replace(/\s+/g, ''))
-      throw new UnreadableError('PDF 没有文字层，可能是扫描件 (PDF has no text layer: a scanned image?)');
-    return { kind, text };
+      throw new UnreadableError('PDF 没有文字层，文字识别也未读出文字 (PDF has no text layer and OCR found no text)');
+    return { kind, text, ...(ocr ? { ocr } : {}) };
   }
   if (kind === 'zip')
     throw new UnreadableError('ZIP 压缩包，不是 DOCX 或 XLSX 文档 (a zip archive, not a DOCX or XLSX)');
@@ -111,13 +135,15 @@ export async function documentText(bytes: Uint8Array, name: string): Promise<Doc
     }
   }
   if (kind === 'docx') {
-    let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+      return { kind, text: docxText(bytes) };
     } catch (error) {
       throw new UnreadableError(`DOCX 无法解析 (not a readable DOCX: ${firstLine(error)})`);
     }
-    return { kind, text: htmlToText(html) };
+  }
+  if (isImage(bytes)) {
+    const ocr = await imageOcr(bytes, opts);
+    return { kind: 'image', text: rowsToText(ocr.rows), ocr };
   }
   const binary = knownBinary(bytes);
   if (binary) throw new UnreadableError(binary);

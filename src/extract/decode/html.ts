@@ -307,8 +307,19 @@ function flatText(html: string): string {
     .join('\n');
 }
 
-export function parseHtml(html: string, opts: { tables?: boolean } = {}): HtmlContent {
-  if (nestsDeeperThan(html, MAX_DEPTH)) return { text: flatText(html), tables: [] };
+/** What the page's parser calls: the tags and text of a document, as htmlparser2 reports them. */
+export interface TagSink {
+  onopentag(name: string, attrs: Record<string, string>): void;
+  ontext(text: string): void;
+  onclosetag(name: string): void;
+}
+
+/**
+ * The reader of tags and text behind `parseHtml`, fed by any parser: HTML through htmlparser2, and DOCX
+ * (./docx.ts), whose paragraphs, breaks and tables are given to it as `p`, `br` and `table`/`tr`/`td` with
+ * their spans, so both formats become lines by the same rules.
+ */
+export function textSink(opts: { tables?: boolean } = {}): TagSink & { finish(): HtmlContent } {
   const out: string[] = [];
   const tables: string[][][] = [];
   const stack: TableGrid[] = [];
@@ -325,64 +336,70 @@ export function parseHtml(html: string, opts: { tables?: boolean } = {}): HtmlCo
     if (opts.tables !== false && !grid.layout) tables.push(grid.grid());
     emit(lines);
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (SKIP.has(name)) skip++;
-        if (skip) return;
-        if (name === 'pre' || name === 'listing' || name === 'plaintext') pre++;
-        const table = top();
-        if (name === 'table') {
-          if (table) emit(table.flushForNested());
-          stack.push(new TableGrid());
-          return;
-        }
-        if (table) {
-          if (name === 'tr') table.startRow();
-          else if (name === 'td' || name === 'th') table.startCell(span(attrs.rowspan), span(attrs.colspan));
-          else if (name === 'caption') table.inCaption = true;
-          else if (name === 'br' || BLOCKS.has(name)) table.soft();
-          return;
-        }
-        if (name === 'br' || name === 'tr' || BLOCKS.has(name)) out.push('\n');
-        else if (name === 'td' || name === 'th') out.push('\t'); // a cell outside any table
-      },
-      ontext(text) {
-        if (skip) return;
-        const table = top();
-        if (table) table.text(text);
-        else out.push(pre ? text : text.replace(/\s+/g, ' '));
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) {
-          if (skip > 0) skip--;
-          return;
-        }
-        if (skip) return;
-        if ((name === 'pre' || name === 'listing' || name === 'plaintext') && pre > 0) pre--;
-        const table = top();
-        if (name === 'table') {
-          closeTable();
-          return;
-        }
-        if (table) {
-          if (name === 'td' || name === 'th') table.endCell();
-          else if (name === 'caption') table.inCaption = false;
-          else if (BLOCKS.has(name)) table.soft();
-        } else if (BLOCKS.has(name) || name === 'tr') out.push('\n');
-      },
+  return {
+    onopentag(name, attrs) {
+      if (SKIP.has(name)) skip++;
+      if (skip) return;
+      if (name === 'pre' || name === 'listing' || name === 'plaintext') pre++;
+      const table = top();
+      if (name === 'table') {
+        if (table) emit(table.flushForNested());
+        stack.push(new TableGrid());
+        return;
+      }
+      if (table) {
+        if (name === 'tr') table.startRow();
+        else if (name === 'td' || name === 'th') table.startCell(span(attrs.rowspan), span(attrs.colspan));
+        else if (name === 'caption') table.inCaption = true;
+        else if (name === 'br' || BLOCKS.has(name)) table.soft();
+        return;
+      }
+      if (name === 'br' || name === 'tr' || BLOCKS.has(name)) out.push('\n');
+      else if (name === 'td' || name === 'th') out.push('\t'); // a cell outside any table
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
+    ontext(text) {
+      if (skip) return;
+      const table = top();
+      if (table) table.text(text);
+      else out.push(pre ? text : text.replace(/\s+/g, ' '));
+    },
+    onclosetag(name) {
+      if (SKIP.has(name)) {
+        if (skip > 0) skip--;
+        return;
+      }
+      if (skip) return;
+      if ((name === 'pre' || name === 'listing' || name === 'plaintext') && pre > 0) pre--;
+      const table = top();
+      if (name === 'table') {
+        closeTable();
+        return;
+      }
+      if (table) {
+        if (name === 'td' || name === 'th') table.endCell();
+        else if (name === 'caption') table.inCaption = false;
+        else if (BLOCKS.has(name)) table.soft();
+      } else if (BLOCKS.has(name) || name === 'tr') out.push('\n');
+    },
+    finish() {
+      while (stack.length) closeTable();
+      const text = out
+        .join('')
+        .split('\n')
+        .map((line) => (line.includes('\t') ? line : line.trim()))
+        .join('\n');
+      return { text, tables };
+    },
+  };
+}
+
+export function parseHtml(html: string, opts: { tables?: boolean } = {}): HtmlContent {
+  if (nestsDeeperThan(html, MAX_DEPTH)) return { text: flatText(html), tables: [] };
+  const sink = textSink(opts);
+  const parser = new Parser(sink, { decodeEntities: true, lowerCaseTags: true });
   parser.write(html);
   parser.end();
-  while (stack.length) closeTable();
-  const text = out
-    .join('')
-    .split('\n')
-    .map((line) => (line.includes('\t') ? line : line.trim()))
-    .join('\n');
-  return { text, tables };
+  return sink.finish();
 }
 
 export const htmlToText = (html: string): string => parseHtml(html, { tables: false }).text;

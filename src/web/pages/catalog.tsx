@@ -24,6 +24,7 @@ import { LinkList, Pager } from '../components/links.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
 import { emptyAsAbsent } from '../query.ts';
+import { versionedValues } from '../versioned.ts';
 
 const PAGE = 20;
 const categoryNames = flattenDirectory([...defaultDirectory('government'), ...defaultDirectory('town')]);
@@ -44,10 +45,36 @@ const searchQuery = z.object({
 
 export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
   const page = (c: Context<AppEnv>, title: string, body: unknown) => renderPage(c, deps.site, title, body);
-  // Visitors who are not signed in are served from the page cache (src/web/page-cache.ts): these queries
-  // run when the records changed.
-  const agencyList = () =>
-    deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500);
+  // Visitors who are not signed in are served from the page cache (src/web/page-cache.ts); a page rendered
+  // fresh reads the agency tree, a subtree and the directory's counts from values kept until the records
+  // change (../versioned.ts), and the page's own rows by index.
+  const kept = versionedValues(deps.db);
+  const agencyList = (at: string) =>
+    kept.get(
+      'agencies',
+      () =>
+        deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500),
+      at,
+    );
+  /** Published items by 主题分类 (of one agency, or all), as of `today`. */
+  const categoryCounts = (agency: number | undefined, today: string, at: string) =>
+    kept.get(
+      `categories:${agency ?? ''}:${today}`,
+      () =>
+        deps.db
+          .select({ category: catalogItems.category, n: count() })
+          .from(catalogItems)
+          .where(
+            and(
+              eq(catalogItems.state, 'published'),
+              lte(catalogItems.publishedOn, today),
+              agency ? eq(catalogItems.agencyId, agency) : undefined,
+            ),
+          )
+          .groupBy(catalogItems.category)
+          .then((rows) => rows.sort((a, b) => compareCategories(a.category, b.category))),
+      at,
+    );
 
   return (app: Hono<AppEnv>) => {
     app.get('/catalog', async (c) => {
@@ -61,7 +88,8 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
         q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
         q.category ? like(catalogItems.category, `${q.category.replace(/[%_]/g, '')}%`) : undefined,
       );
-      const [rows, [{ n }], list, cats] = await Promise.all([
+      const at = await kept.version();
+      const [rows, list, cats] = await Promise.all([
         deps.db
           .select({
             id: catalogItems.id,
@@ -77,21 +105,12 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
           .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
           .limit(PAGE)
           .offset((q.page - 1) * PAGE),
-        deps.db.select({ n: count() }).from(catalogItems).where(where),
-        agencyList(),
-        deps.db
-          .select({ category: catalogItems.category, n: count() })
-          .from(catalogItems)
-          .where(
-            and(
-              eq(catalogItems.state, 'published'),
-              lte(catalogItems.publishedOn, today),
-              q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
-            ),
-          )
-          .groupBy(catalogItems.category),
+        agencyList(at),
+        categoryCounts(q.agency, today, at),
       ]);
-      cats.sort((a, b) => compareCategories(a.category, b.category));
+      // The total from the counts by category: the list's own condition (the category as a prefix).
+      const prefix = q.category?.replace(/[%_]/g, '') ?? '';
+      const n = cats.reduce((sum, cat) => (cat.category.startsWith(prefix) ? sum + cat.n : sum), 0);
       const link = (over: Record<string, string | number | undefined>) => {
         const p = new URLSearchParams();
         for (const [k, v] of Object.entries({ agency: q.agency, category: q.category, ...over }))
@@ -170,7 +189,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
     app.get('/catalog/:id{[0-9]+}', async (c) => {
       const id = Number(c.req.param('id'));
       const gone = () => new AppError('not_found', '没有这条政府信息，或它已撤回');
-      const detail = await itemDetail(deps.db, id).catch((error: unknown) => {
+      const detail = await itemDetail(deps.db, id, { reviews: false }).catch((error: unknown) => {
         throw error instanceof AppError && error.code === 'not_found' ? gone() : error;
       });
       const user = c.get('user');
@@ -246,7 +265,9 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
       const result = q.q?.trim()
         ? await searchCatalog(deps.db, {
             q: q.q,
-            agencyIds: q.agency ? await subtreeIds(deps.db, q.agency) : undefined,
+            agencyIds: q.agency
+              ? await kept.get(`subtree:${q.agency}`, () => subtreeIds(deps.db, q.agency!))
+              : undefined,
             year: q.year,
             docType: q.type,
             today: deps.clock.today(),
@@ -256,7 +277,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             countTotal: true,
           })
         : { hits: [], total: 0, totalCapped: false };
-      const list = await agencyList();
+      const list = await agencyList(await kept.version());
       const link = (p: number) => {
         const params = new URLSearchParams();
         for (const [k, v] of Object.entries({ q: q.q, agency: q.agency, year: q.year, type: q.type, page: p }))

@@ -1,0 +1,134 @@
+/**
+ * Issue #18: the portal's pages rendered fresh. The server runs without its page cache (`--uncached`, as a
+ * change or a crawler leaves it) and every request asks for another address: home, catalog lists (agency ×
+ * category × page), catalog items, searches (distinct queries from the items' own words) and report pages.
+ * 200 connections for a few seconds each (autocannon), on PGlite and, when a server is configured
+ * (config.databaseUrl or `--pg=postgres://…`), on PostgreSQL. Targets: p99 < 500 ms on PGlite, < 150 ms on
+ * the server. The baseline printed first is the same load on the stylesheet (no database, no rendering), so
+ * figures taken on a busy machine can be read against it.
+ *
+ *   npm run bench portal-uncached
+ *   npm run bench portal-uncached -- --only=pglite --seconds=5
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { wordTokens } from '../src/catalog/search-tokens.ts';
+import { config } from '../src/config.ts';
+import { STYLESHEET_PATH } from '../src/web/assets.ts';
+
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+interface Started {
+  port: number;
+  reports: number[];
+  items: number[];
+  titles: string[];
+  agencies: number[];
+}
+
+/** Distinct search queries: words of the items' titles, alone and in pairs, and their later pages. */
+export function distinctQueries(titles: string[], most = 5000): string[] {
+  const words = [...new Set(titles.flatMap((t) => wordTokens(t)).filter((w) => w.length >= 2 && !/^\d+$/.test(w)))];
+  const out: string[] = [];
+  for (const w of words) out.push(`q=${encodeURIComponent(w)}`, `q=${encodeURIComponent(w)}&page=2`);
+  for (let i = 0; out.length < most && i < words.length; i++)
+    for (let j = i + 1; out.length < most && j < words.length; j++)
+      out.push(`q=${encodeURIComponent(`${words[i]} ${words[j]}`)}`);
+  return out.slice(0, most);
+}
+
+async function measure(port: number, name: string, paths: string[], seconds: number, target: number) {
+  let next = 0;
+  const requests = [{ setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
+  const url = `http://127.0.0.1:${port}`;
+  await autocannon({ url, headers: BROWSER, requests, connections: 10, duration: 1 }); // warm-up
+  const r = await autocannon({ url, headers: BROWSER, requests, connections: 200, duration: seconds });
+  // Latencies are of the answered requests only: the count left unanswered when the time ran out says how
+  // far behind the server was (their wait is longer than any figure printed).
+  console.log(
+    `  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, answered ${r.requests.total} of ${r.requests.sent} sent, errors ${r.errors + r.non2xx + r.timeouts}, ${Math.min(next, paths.length)} distinct addresses of ${paths.length}${target ? ` (target p99 < ${target} ms)` : ''}`,
+  );
+  await drained(url);
+}
+
+/** Waits until the server has worked off what the last run left queued: the stylesheet answered quickly. */
+async function drained(url: string) {
+  const until = performance.now() + 60_000;
+  while (performance.now() < until) {
+    const t = performance.now();
+    await (await fetch(`${url}${STYLESHEET_PATH}`)).arrayBuffer();
+    if (performance.now() - t < 50) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function run(label: string, pg: string | undefined, target: number, seconds: number) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const args = ['--import', 'tsx', join(here, 'portal-server.ts'), '--uncached', ...(pg ? [`--pg=${pg}`] : [])];
+  const child = spawn(
+    process.execPath,
+    [...(process.argv.includes('--prof') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const s = await new Promise<Started>((resolve, reject) => {
+      // One JSON line, which may come in several chunks.
+      let text = '';
+      child.stdout.on('data', (d) => {
+        text += String(d);
+        if (text.includes('\n')) resolve(JSON.parse(text.slice(0, text.indexOf('\n'))));
+      });
+      child.once('exit', (code) => reject(new Error(`portal server exited (${code})`)));
+    });
+    console.log(
+      `portal uncached, ${label} (${s.items.length} items, ${s.reports.length} reports, ${s.agencies.length} agencies):`,
+    );
+    const cats = ['', '&category=20', '&category=20.1', '&category=20.7', '&category=21'];
+    const lists = s.agencies.flatMap((a) =>
+      cats.flatMap((c) => [1, 2, 3].map((p) => `/catalog?agency=${a}${c}&page=${p}`)),
+    );
+    const plain = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => `/catalog?page=${p}`);
+    const homes = Array.from({ length: 5000 }, (_, i) => `/?from=${i}`);
+    await measure(s.port, 'baseline: the stylesheet (no database, no page)', [STYLESHEET_PATH], seconds, 0);
+    await measure(s.port, 'home /', homes, seconds, target);
+    await measure(s.port, 'catalog lists /catalog?agency&category&page', [...plain, ...lists], seconds, target);
+    await measure(
+      s.port,
+      'catalog items /catalog/:id',
+      s.items.map((id) => `/catalog/${id}`),
+      seconds,
+      target,
+    );
+    await measure(
+      s.port,
+      'search /search?q (distinct queries)',
+      distinctQueries(s.titles).map((q) => `/search?${q}`),
+      seconds,
+      target,
+    );
+    const reportPages = [
+      ...s.reports.map((id) => `/reports/${id}`),
+      '/reports',
+      ...[2022, 2023, 2024, 2025].map((y) => `/reports?year=${y}`),
+    ];
+    await measure(s.port, 'report pages /reports/:id and /reports', reportPages, seconds, target);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+export default async function benchPortalUncached(): Promise<void> {
+  const only = arg('only');
+  const seconds = Number(arg('seconds') ?? 5);
+  if (only !== 'postgres') await run('PGlite', undefined, 500, seconds);
+  if (only === 'pglite') return;
+  const server = arg('pg') ?? config.databaseUrl;
+  if (server) await run('PostgreSQL server', server, 150, seconds);
+  else console.log('portal uncached, PostgreSQL: skipped (configure DATABASE_URL or pass --pg=postgres://…)');
+}

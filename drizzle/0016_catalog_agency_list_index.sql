@@ -1,0 +1,1 @@
+CREATE INDEX "catalog_items_agency_state_published_idx" ON "catalog_items" USING btree ("agency_id","state","published_on","id");
