@@ -4,7 +4,9 @@ import type { Db } from '../db/client.ts';
 import { makeAgency, makeUser } from '../db/factories.ts';
 import type { Agency } from '../db/schema/agencies.ts';
 import { calendarYears } from '../db/schema/calendar.ts';
+import { catalogItems } from '../db/schema/catalog.ts';
 import { seedCalendarYears } from '../law/calendar-seed.ts';
+import { formatIndexNo } from './index-number.ts';
 
 let n = 0;
 /** A valid 统一社会信用代码 (机关: 11, region 510000), distinct per call. */
@@ -30,6 +32,22 @@ export async function makeCatalogWorld(db: Db) {
   const third = (await makeUser(db, { agency: bureau, role: 'reviewer' })).user;
   const outsider = (await makeUser(db, { agency: county, role: 'staff' })).user;
   return { county, bureau, office, staff, head, reviewer, second, third, outsider };
+}
+
+/** A published catalog item of `agency` (it needs a 统一社会信用代码), inserted as it is, with no review. */
+export async function insertPublishedItem(db: Db, agency: Agency) {
+  const [item] = await db
+    .insert(catalogItems)
+    .values({
+      indexNo: formatIndexNo(agency.creditCode!, 2026, 1),
+      agencyId: agency.id,
+      title: '关于冬季供暖安排的通知',
+      publishedOn: '2026-11-20',
+      category: '20.1',
+      state: 'published',
+    })
+    .returning();
+  return item;
 }
 
 /** Stores the seeded calendar years (for the 第二十六条 check). */

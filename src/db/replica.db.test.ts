@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIndexNo } from '../catalog/index-number.ts';
-import { makeCatalogWorld } from '../catalog/testing.ts';
+import { insertPublishedItem, makeCatalogWorld } from '../catalog/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { config } from '../config.ts';
 import { freePort } from '../testing/nginx.ts';
@@ -112,17 +111,7 @@ const titleOn = async (db: OpenDb['db'], id: number) =>
 describe.runIf(runs)('the portal on a streaming replica', () => {
   it('public pages read the standby, other reads the primary; after an announced change, the primary until replayed', async () => {
     const world = await makeCatalogWorld(primary.db);
-    const [item] = await primary.db
-      .insert(catalogItems)
-      .values({
-        indexNo: formatIndexNo(world.bureau.creditCode!, 2026, 1),
-        agencyId: world.bureau.id,
-        title: '关于冬季供暖安排的通知',
-        publishedOn: '2026-11-20',
-        category: '20.1',
-        state: 'published',
-      })
-      .returning();
+    const item = await insertPublishedItem(primary.db, world.bureau);
     await eventually(async () => (await titleOn(standby.db, item.id)) === '关于冬季供暖安排的通知');
     expect((await standby.db.execute<{ r: boolean }>(sql`select pg_is_in_recovery() as r`)).rows[0].r).toBe(true);
 

@@ -7,8 +7,7 @@
 import { eq, like } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatIndexNo } from '../catalog/index-number.ts';
-import { makeCatalogWorld } from '../catalog/testing.ts';
+import { insertPublishedItem, makeCatalogWorld } from '../catalog/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { config } from '../config.ts';
 import { subscribeToChanges } from '../db/change-feed.ts';
@@ -43,17 +42,7 @@ afterAll(async () => {
 
 describe.runIf(config.databaseUrl)('two instances, one PostgreSQL database', () => {
   it('a page cached on both is new on B at its next request after an audited change through A', async () => {
-    const [item] = await t.db
-      .insert(catalogItems)
-      .values({
-        indexNo: formatIndexNo(world.bureau.creditCode!, 2026, 1),
-        agencyId: world.bureau.id,
-        title: '关于冬季供暖安排的通知',
-        publishedOn: '2026-11-20',
-        category: '20.1',
-        state: 'published',
-      })
-      .returning();
+    const item = await insertPublishedItem(t.db, world.bureau);
     // Two instances as two servers run them: a pool each, a site (and page cache) each, and modules each:
     // B is built from freshly loaded modules, so the in-process signal of A's changes (src/db/audit.ts
     // counts the events this process writes) does not reach it, as it would not reach another process.

@@ -14,14 +14,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIndexNo } from '../catalog/index-number.ts';
-import { makeCatalogWorld } from '../catalog/testing.ts';
+import { insertPublishedItem, makeCatalogWorld } from '../catalog/testing.ts';
 import { type RunningServer, startServer } from '../cli/testing-process.ts';
 import { config } from '../config.ts';
 import { TEST_PASSWORD } from '../db/factories.ts';
 import { auditEvents } from '../db/schema/audit.ts';
 import { users } from '../db/schema/auth.ts';
-import { catalogItems } from '../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { NGINX, type RunningNginx, startNginx } from '../testing/nginx.ts';
 import type { AppEnv } from './env.ts';
@@ -75,17 +73,7 @@ const requestsLogged = (server: RunningServer, route: string) =>
 
 describe.runIf(runs)('two gongkai serve instances behind nginx on one PostgreSQL database', () => {
   it('a change made through one instance is seen through the other', async () => {
-    const [item] = await t.db
-      .insert(catalogItems)
-      .values({
-        indexNo: formatIndexNo(world.bureau.creditCode!, 2026, 1),
-        agencyId: world.bureau.id,
-        title: '关于冬季供暖安排的通知',
-        publishedOn: '2026-11-20',
-        category: '20.1',
-        state: 'published',
-      })
-      .returning();
+    const item = await insertPublishedItem(t.db, world.bureau);
     const page = `/catalog/${item.id}`;
     // Kept in both caches (twice each: the second answer comes from the cache).
     for (const server of [a, b, a, b]) expect((await fetch(`${server.url}${page}`)).status).toBe(200);
