@@ -6,13 +6,12 @@
  * says what to install). What cannot be read ends in an UnreadableError whose message is one line, in Chinese
  * with the English in brackets, ready for a batch summary.
  */
-import { getDocumentProxy } from 'unpdf';
 import { docxText } from './docx.ts';
 import { UnreadableError } from './errors.ts';
 import { htmlToText } from './html.ts';
 import { type OcrDocument, ocrImage, ocrPdf, type PageProgress } from './ocr/read-pages.ts';
 import { rowsToText } from './ocr/rows.ts';
-import { pdfPositionedText } from './pdf.ts';
+import { openPdf, pdfPositionedText } from './pdf.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
 import { xlsxText } from './xlsx.ts';
 
@@ -86,15 +85,15 @@ const isImage = (bytes: Uint8Array) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)
 
 async function pdfText(bytes: Uint8Array, opts: DecodeOptions): Promise<{ text: string; ocr?: OcrDocument }> {
   try {
-    const text = await pdfPositionedText(bytes);
-    if (text.replace(/\s+/g, '')) return { text };
-    // No text layer: a scan, read by OCR.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    // Opened once: its text layer read with positions, and a scan (no text layer) handed to OCR.
+    const pdf = await openPdf(bytes);
     try {
+      const text = await pdfPositionedText(pdf);
+      if (text.replace(/\s+/g, '')) return { text };
       const ocr = await ocrPdf(pdf, opts.onPage);
       return { text: rowsToText(ocr.rows), ocr };
     } finally {
-      await pdf.destroy();
+      await pdf.destroy().catch(() => undefined);
     }
   } catch (error) {
     if (error instanceof UnreadableError) throw error;

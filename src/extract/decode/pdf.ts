@@ -28,24 +28,26 @@ function positioned(items: PdfJsTextItem[]): PositionedText[] {
   return out;
 }
 
+/** An open PDF (pdf.js through unpdf); the caller destroys it. */
+export type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+export function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  return getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+}
+
 /** Every page's positioned items, read once, in page order. */
-export async function pdfPages(bytes: Uint8Array): Promise<PositionedText[][]> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-  try {
-    const pages: PositionedText[][] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(positioned(content.items as PdfJsTextItem[]));
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await pdf.destroy().catch(() => undefined);
+export async function pdfPages(pdf: PdfDocument): Promise<PositionedText[][]> {
+  const pages: PositionedText[][] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    pages.push(positioned(content.items as PdfJsTextItem[]));
+    page.cleanup();
   }
+  return pages;
 }
 
 /** The PDF's text: each page's lines rebuilt from positions, pages one after another. */
-export async function pdfPositionedText(bytes: Uint8Array): Promise<string> {
-  return (await pdfPages(bytes)).map(pageText).join('\n');
+export async function pdfPositionedText(pdf: PdfDocument): Promise<string> {
+  return (await pdfPages(pdf)).map(pageText).join('\n');
 }
