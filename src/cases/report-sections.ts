@@ -106,7 +106,6 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
             received: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} = ${year}), 0)::int`,
             carriedIn: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} < ${year}), 0)::int`,
             closed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is not null), 0)::int`,
-            closedNoOutcome: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is null), 0)::int`,
             carriedOver: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} is null or ${t.closedYear} > ${year}), 0)::int`,
           })
           .from(t)
