@@ -87,7 +87,9 @@ describe('the portal page cache, through the site', () => {
     const gz = await site.request(path, { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(plain);
-    expect(br.byteLength).toBeLessThan(Buffer.byteLength(plain) / 3);
+    // Compressed to well under half (the footer's QR code, drawn as runs, compresses less than it did as
+    // single modules: the ratio is about 3 for this small page).
+    expect(br.byteLength).toBeLessThan(Buffer.byteLength(plain) / 2.5);
   });
 
   it('answers 304 to a browser that holds the page, and 200 with a new tag after an audited change', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordAudit } from '../db/audit.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { versionedValues } from './versioned.ts';
@@ -18,12 +18,14 @@ const change = () =>
   );
 
 describe.each([
-  ['this process only', false],
-  ['shared with other processes (the audit log read)', true],
-])('versionedValues, %s', (_name, sharedDb) => {
+  ['this process only', false, false],
+  ['shared with other processes, the audit log read', true, false],
+  ['shared with other processes, the change feed heard', true, true],
+])('versionedValues, %s', (_name, sharedDb, feed) => {
   it('computes a value once until a change is audited, then again', async () => {
     let now = 0;
-    const kept = versionedValues(t.db, { sharedDb, now: () => now, ttlMs: 1000 });
+    const kept = versionedValues(t.db, { sharedDb, feed, now: () => now, ttlMs: 1000 });
+    await kept.ready;
     let runs = 0;
     const compute = async () => ++runs;
     expect(await Promise.all([kept.get('k', compute), kept.get('k', compute)])).toEqual([1, 1]);
@@ -36,18 +38,31 @@ describe.each([
   });
 
   it('keeps no failed computation', async () => {
-    const kept = versionedValues(t.db, { sharedDb });
+    const kept = versionedValues(t.db, { sharedDb, feed });
     await expect(kept.get('f', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await kept.get('f', async () => 'up')).toBe('up');
   });
 });
 
 it('sees, shared with other processes, a change another process wrote only through the log', async () => {
-  const kept = versionedValues(t.db, { sharedDb: true });
+  const kept = versionedValues(t.db, { sharedDb: true, feed: false });
   let runs = 0;
   const compute = async () => ++runs;
   await kept.get('k', compute);
   // Written without recordAudit's in-process signal, as another instance would.
   await t.db.execute(sql`insert into audit_events (at, action, entity_type) values (now(), 'test.elsewhere', 'test')`);
+  expect(await kept.get('k', compute)).toBe(2);
+});
+
+it('hears, shared with other processes, a change another process wrote, from the change feed without reading the log', async () => {
+  const kept = versionedValues(t.db, { sharedDb: true });
+  await kept.ready;
+  expect(await kept.version()).toMatch(/heard/); // not the log's newest id
+  let runs = 0;
+  const compute = async () => ++runs;
+  await kept.get('k', compute);
+  const before = await kept.version();
+  await t.db.execute(sql`insert into audit_events (at, action, entity_type) values (now(), 'test.elsewhere', 'test')`);
+  await vi.waitFor(async () => expect(await kept.version()).not.toBe(before), { timeout: 5000 });
   expect(await kept.get('k', compute)).toBe(2);
 });

@@ -3,14 +3,18 @@
  * counts by 主题分类 — kept until the records change (issue #18: every fresh page read them again).
  *
  * The version: every change writes an audit event (src/db/audit.ts). In this process the count of events
- * heard (`onAudited`) moves at once; on PostgreSQL other processes write too, so the version also carries the audit log's newest
- * id (one look at its primary key). A value is also computed again after `ttlMs`, which bounds the one case
- * the newest id misses (an event that commits after a newer one), and what no event announces: callers put
- * the day in the key when the value depends on it (an item dated later becomes public on its day).
+ * written (`onAudited`) moves at once; on PostgreSQL other processes write too, so the version also carries
+ * the count of changes heard from the change feed (src/db/change-feed.ts: each audit event announced when it
+ * commits). Until the feed listens, or where it cannot, the audit log's newest id stands in for it (one look
+ * at its primary key on every read). A value is also computed again after `ttlMs`, which bounds what the feed
+ * can miss (announcements lost with its connection, until it is back and says so) and what no event
+ * announces: callers put the day in the key when the value depends on it (an item dated later becomes public
+ * on its day).
  */
 import { sql } from 'drizzle-orm';
 import { onAudited } from '../db/audit.ts';
-import { driverOf, type Executor } from '../db/client.ts';
+import { subscribeToChanges } from '../db/change-feed.ts';
+import { type Db, driverOf, type Executor } from '../db/client.ts';
 
 /** The audit events this process has written: this process's part of the version. */
 let generation = 0;
@@ -21,6 +25,8 @@ onAudited(() => {
 export interface VersionedOptions {
   /** Whether other processes write to the database. Default: on PostgreSQL yes, on PGlite no. */
   sharedDb?: boolean;
+  /** Whether to hear other processes' changes from the change feed rather than read the log. Default yes. */
+  feed?: boolean;
   /** Kept at most this long. Default 60 s. */
   ttlMs?: number;
   /** Keys kept at most (least recently computed first out). Default 1,000. */
@@ -40,9 +46,24 @@ export function versionedValues(db: Executor, opts: VersionedOptions = {}) {
   const maxKeys = opts.maxKeys ?? 1000;
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  // Changes heard from the feed once it listens (a lost connection is heard as `null`: a change of anything).
+  let heard = 0;
+  let listening = false;
+  const ready: Promise<void> =
+    shared && opts.feed !== false
+      ? subscribeToChanges(db as Db, () => {
+          heard++;
+        }).then(
+          () => {
+            listening = true;
+          },
+          () => {}, // no feed: the log is read instead
+        )
+      : Promise.resolve();
 
   const version = async (): Promise<string> => {
     if (!shared) return String(generation);
+    if (listening) return `${generation}:heard ${heard}`;
     const { rows } = await db.execute<{ newest: number | string | null }>(
       sql`select max(id) as newest from audit_events`,
     );
@@ -50,6 +71,8 @@ export function versionedValues(db: Executor, opts: VersionedOptions = {}) {
   };
 
   return {
+    /** Resolves once the change feed listens (or will not): values computed before are computed once more. */
+    ready,
     version,
     /** The value of `key` computed at the records' current version (computed once however many ask). */
     async get<T>(key: string, compute: () => Promise<T>, at?: string): Promise<T> {

@@ -1,0 +1,44 @@
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import { MAX_QR_ADDRESS, pageQr, QR_MASK_PATTERN, qrModules, qrSvg } from './qr.ts';
+
+/** The modules an SVG of qrSvg draws, read back from its path (each `M x y h w …z` a run of w dark modules). */
+function drawn(svg: string): boolean[][] {
+  const n = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]) - 4;
+  const grid = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
+  for (const m of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)) {
+    const [x, y, w, back] = [m[1], m[2], m[3], m[4]].map(Number);
+    expect(back).toBe(w);
+    for (let i = 0; i < w; i++) {
+      expect(grid[y - 2][x - 2 + i]).toBe(false); // runs never overlap
+      grid[y - 2][x - 2 + i] = true;
+    }
+  }
+  return grid;
+}
+
+describe('page QR codes', () => {
+  const url = 'https://www.example.gov.cn/catalog/1234?from=search';
+
+  it('draws exactly the modules of the symbol, a dark run as one rectangle', () => {
+    const svg = qrSvg(url);
+    expect(drawn(svg)).toEqual(qrModules(url));
+    // Fewer rectangles than dark modules: runs were joined.
+    const dark = qrModules(url).flat().filter(Boolean).length;
+    expect((svg.match(/z/g) ?? []).length).toBeLessThan(dark);
+  });
+
+  it('writes the fixed mask into the format information, as any reader decodes it', () => {
+    const symbol = QRCode.create(url, { errorCorrectionLevel: 'M', maskPattern: QR_MASK_PATTERN });
+    expect(symbol.maskPattern).toBe(QR_MASK_PATTERN);
+    // The same text with the mask the encoder would have scored best is another drawing of the same data.
+    const scored = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    expect(scored.version).toBe(symbol.version);
+  });
+
+  it('drops the query of an address too long to scan, and draws nothing past the limit', async () => {
+    const long = `https://x.gov.cn/search?q=${'词'.repeat(MAX_QR_ADDRESS)}`;
+    expect(drawn((await pageQr(long))!)).toEqual(qrModules('https://x.gov.cn/search'));
+    expect(await pageQr(`https://x.gov.cn/${'a'.repeat(MAX_QR_ADDRESS + 1)}`)).toBeUndefined();
+  });
+});
