@@ -117,6 +117,15 @@ async function run(label: string, pg: string | undefined, target: number, second
       ...[2022, 2023, 2024, 2025].map((y) => `/reports?year=${y}`),
     ];
     await measure(s.port, 'report pages /reports/:id and /reports', reportPages, seconds, target);
+    // A report page's charts are images of their own (drawn once per report version, kept a year by browsers):
+    // printed for what a first visit after a change costs, not held to the page target.
+    await measure(
+      s.port,
+      'report charts /reports/:id/charts/:n.svg (images, drawn once per version)',
+      s.reports.flatMap((id) => [0, 1].map((n) => `/reports/${id}/charts/${n}.svg`)),
+      seconds,
+      0,
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -80,14 +80,20 @@ describe.skipIf(!CHROMIUM)('a strict Content-Security-Policy in the browser', ()
     }
     expect(stylesheets[0]).toBe('200 text/css; charset=utf-8');
 
-    // A report's charts: drawn, with their text in the chart's font size (presentation attributes, no CSS).
+    // A report's charts: each an SVG image the browser draws, with its figures as the image's text.
     await page.goto(`${server.url}/reports/${reportId}`);
-    const charts = page.locator('.charts svg[role=img]');
+    const charts = page.locator('.charts img');
     expect(await charts.count()).toBeGreaterThan(1);
-    const box = await charts.first().boundingBox();
-    expect(box?.width).toBeGreaterThan(200);
-    expect(await page.locator('.charts svg path').count()).toBeGreaterThan(5);
-    expect(await computed(page, '.charts svg text', 'font-size')).toBe('12px');
+    for (const chart of await charts.all()) {
+      await chart.scrollIntoViewIfNeeded(); // loaded lazily
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await chart.elementHandle());
+      expect(await chart.getAttribute('alt')).toMatch(/：/);
+      expect((await chart.boundingBox())?.width).toBeGreaterThan(200);
+    }
+    // Opened by itself, the chart's text is in the chart's font size (presentation attributes, no CSS).
+    await page.goto(`${server.url}${await charts.first().getAttribute('src')}`);
+    expect(await page.locator('svg[role=img] path').count()).toBeGreaterThan(5);
+    expect(await computed(page, 'svg text', 'font-size')).toBe('12px');
     // The data page's chart too.
     await page.goto(`${server.url}/data?year=2025`);
     expect(await page.locator('svg[role=img]').count()).toBeGreaterThan(0);

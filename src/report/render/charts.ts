@@ -91,8 +91,12 @@ function spec(title: string, categories: string[], data: number[]): ChartSpec {
   return { title, categories, data, description: `${title}：${categories.map((c, i) => `${c}${data[i]}`).join('，')}` };
 }
 
+/** A chart's size in CSS pixels unless the caller asks for another. */
+export const CHART_WIDTH = 520;
+export const CHART_HEIGHT = 300;
+
 /** One chart as an SVG string. */
-export function chartSvg(chart: ChartSpec, width = 520, height = 300): string {
+export function chartSvg(chart: ChartSpec, width = CHART_WIDTH, height = CHART_HEIGHT): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   instance.setOption({
     animation: false,

@@ -61,7 +61,7 @@ figure.qr{margin:0;text-align:center;font-size:.85em}
 figure.qr svg{width:96px;height:96px}
 .report-table th,.report-table td{font-size:.95em}
 .table-scroll{overflow-x:auto;max-width:100%}
-.charts svg{max-width:100%;height:auto}
+.charts svg,.charts img{max-width:100%;height:auto}
 ${INDENT_CSS}
 @media (max-width:640px){.banner .site{font-size:1.25em}.banner nav a{padding:8px 10px}table{font-size:.85em}th,td{padding:2px 4px}}
 .field-error{margin:4px 0 8px}

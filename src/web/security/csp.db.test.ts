@@ -85,7 +85,21 @@ describe('a Content-Security-Policy without unsafe-inline', () => {
     const res = await site.request(`/reports/${reportId}`);
     const html = await res.text();
     expectStrictPage(res, html);
-    expect(html).toContain('<svg role="img"');
+    const charts = [...html.matchAll(/<img src="(\/reports\/\d+\/charts\/\d+\.svg\?v=\d+)" alt="([^"]+)"/g)];
+    expect(charts.length).toBe(2);
+    for (const [, src, alt] of charts) {
+      expect(alt).toMatch(/：/); // the chart's figures as text, for screen readers
+      const chart = await site.request(src);
+      expect(chart.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+      expect(chart.headers.get('cache-control')).toContain('immutable');
+      const svg = await chart.text();
+      expect(svg).toMatch(/^<svg role="img" aria-label="[^"]+" [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).not.toMatch(/\sstyle\s*=|<style/i);
+    }
+    // An address of another version is drawn at the current one, and not kept.
+    const stale = await site.request(charts[0][1].replace(/v=\d+/, 'v=1'));
+    expect(stale.headers.get('cache-control')).toBe('no-cache');
+    expect((await site.request(`/reports/${reportId}/charts/9.svg`)).status).toBe(404);
   });
 
   it('a console page (signed in): the same strict policy', async () => {
