@@ -6,7 +6,7 @@
  * shows that the listeners do see a violation: an injected style attribute is refused.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.ts';
 import { users } from '../src/db/schema/auth.ts';
@@ -86,7 +86,10 @@ describe.skipIf(!CHROMIUM)('a strict Content-Security-Policy in the browser', ()
     expect(await charts.count()).toBeGreaterThan(1);
     for (const chart of await charts.all()) {
       await chart.scrollIntoViewIfNeeded(); // loaded lazily
-      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await chart.elementHandle());
+      await page.waitForFunction(
+        (img) => img.complete && img.naturalWidth > 0,
+        (await chart.elementHandle()) as ElementHandle<HTMLImageElement>,
+      );
       expect(await chart.getAttribute('alt')).toMatch(/：/);
       expect((await chart.boundingBox())?.width).toBeGreaterThan(200);
     }

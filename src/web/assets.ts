@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { STYLES } from './components/styles.ts';
-import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
+import { chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 
 const stylesBytes = new TextEncoder().encode(STYLES);
@@ -21,12 +21,10 @@ export const STYLESHEET_PATH = `/assets/site-${createHash('sha256').update(style
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-let coded: Promise<Coded> | undefined;
+const file = encodePage(stylesBytes);
 
 export function assetRoutes(app: Hono<AppEnv>): void {
   app.get(STYLESHEET_PATH, async (c) => {
-    coded ??= encodePage(stylesBytes);
-    const file = await coded;
     const headers: Record<string, string> = {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': IMMUTABLE,
@@ -36,6 +34,6 @@ export function assetRoutes(app: Hono<AppEnv>): void {
     if (matchesEtag(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, headers);
     const coding = chooseCoding(c.req.header('accept-encoding'));
     if (coding) headers['content-encoding'] = coding;
-    return c.body((coding ? file[coding] : file.identity) as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body((await codedAs(file, coding)) as Uint8Array<ArrayBuffer>, 200, headers);
   });
 }

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
+import { chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
 
 describe('chooseCoding (Accept-Encoding)', () => {
   it.each([
@@ -38,16 +38,23 @@ describe('matchesEtag (If-None-Match)', () => {
   });
 });
 
-describe('encodePage', () => {
-  it('keeps brotli and gzip copies that decode to the page, smaller than it, with one tag', async () => {
+describe('encodePage and codedAs', () => {
+  it('makes brotli and gzip copies on demand that decode to the page, smaller than it, with one tag', async () => {
     const html = `<!doctype html><table>${'<tr><td>收到申请数</td><td>12</td></tr>'.repeat(200)}</table>`;
-    const page = await encodePage(new TextEncoder().encode(html));
-    expect(brotliDecompressSync(page.br).toString('utf8')).toBe(html);
-    expect(gunzipSync(page.gzip).toString('utf8')).toBe(html);
-    expect(page.br.byteLength).toBeLessThan(page.identity.byteLength / 5);
-    expect(page.gzip.byteLength).toBeLessThan(page.identity.byteLength / 5);
+    const page = encodePage(new TextEncoder().encode(html));
+    expect(page.codedBytes).toBe(0); // nothing compressed before a visitor asks
+    const br = await codedAs(page, 'br');
+    expect(page.coded.gzip).toBeUndefined(); // only the coding asked for
+    expect(await codedAs(page, 'br')).toBe(br); // made once
+    const gz = await codedAs(page, 'gzip');
+    expect(brotliDecompressSync(br).toString('utf8')).toBe(html);
+    expect(gunzipSync(gz).toString('utf8')).toBe(html);
+    expect(br.byteLength).toBeLessThan(page.identity.byteLength / 5);
+    expect(gz.byteLength).toBeLessThan(page.identity.byteLength / 5);
+    expect(page.codedBytes).toBe(br.byteLength + gz.byteLength);
+    expect(await codedAs(page, null)).toBe(page.identity);
     expect(page.etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
-    const other = await encodePage(new TextEncoder().encode(`${html} `));
+    const other = encodePage(new TextEncoder().encode(`${html} `));
     expect(other.etag).not.toBe(page.etag);
   });
 });

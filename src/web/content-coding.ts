@@ -11,29 +11,55 @@ export type Coding = 'br' | 'gzip';
 
 export interface Coded {
   identity: Uint8Array;
-  br: Uint8Array;
-  gzip: Uint8Array;
   /** A weak validator: the same for every coding of the same page. */
   etag: string;
+  /** The compressed copies made so far: each is made when a visitor first accepts it (codedAs). */
+  coded: Partial<Record<Coding, Promise<Uint8Array>>>;
+  /** Bytes of the copies made so far (the page cache counts them against its budget). */
+  codedBytes: number;
 }
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** Brotli at quality 6 costs about a millisecond for a 40 KB report page and keeps it under a fifth. */
-export async function encodePage(identity: Uint8Array): Promise<Coded> {
-  const [br, gz] = await Promise.all([
-    brotli(identity, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 6,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength,
-      },
-    }),
-    gzipped(identity, { level: 9 }),
-  ]);
+/**
+ * A page ready to be sent in any coding. Nothing is compressed yet: a page rendered fresh is compressed once,
+ * in the one coding its first visitor accepts (brotli for every browser today), and in another only when a
+ * visitor asks for it. Compressing both at once cost the fresh page twice the compression (issue #18).
+ */
+export function encodePage(identity: Uint8Array): Coded {
   const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  return { identity, br: new Uint8Array(br), gzip: new Uint8Array(gz), etag };
+  return { identity, etag, coded: {}, codedBytes: 0 };
+}
+
+/** Brotli at quality 6 costs about a millisecond for a 40 KB report page and keeps it under a fifth. */
+function compress(identity: Uint8Array, coding: Coding): Promise<Buffer> {
+  if (coding === 'gzip') return gzipped(identity, { level: 9 });
+  return brotli(identity, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 6,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength,
+    },
+  });
+}
+
+/** The page in `coding`, compressed on first demand and kept on the page (`null`: the identity). */
+export function codedAs(page: Coded, coding: Coding | null): Promise<Uint8Array> {
+  if (!coding) return Promise.resolve(page.identity);
+  let made = page.coded[coding];
+  if (!made) {
+    made = compress(page.identity, coding).then((bytes) => {
+      page.codedBytes += bytes.byteLength;
+      return new Uint8Array(bytes);
+    });
+    page.coded[coding] = made;
+    // A failed compression is tried again by the next visitor.
+    made.catch(() => {
+      if (page.coded[coding] === made) delete page.coded[coding];
+    });
+  }
+  return made;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -157,6 +158,8 @@ function countingApp(opts: Partial<PageCacheOptions> = {}, page: (n: number, tok
   app.get('/p/:n{[1-9][0-9]*}', (c) => c.html(`<p>${c.req.param('n')}:${++renders}:${'x'.repeat(1000)}</p>`));
   app.get('/other', (c) => c.html(`other ${++renders}`));
   app.get('/p/0', (c) => c.html(`gone ${++renders}`, 404));
+  // About 410 bytes that compress little: a compressed copy weighs almost as much as the page.
+  app.get('/r/:n{[1-9][0-9]*}', (c) => c.html(`<p>${++renders}:${randomBytes(300).toString('base64')}</p>`));
   return { app, renders: () => renders };
 }
 
@@ -277,6 +280,18 @@ describe('what the page cache keeps', () => {
     expect(renders()).toBe(5);
     await app.request('/p/2');
     expect(renders()).toBe(6);
+  });
+
+  it('counts a compressed copy made after the page was kept against its byte bound', async () => {
+    // Room for four pages as sent to a client that takes no coding, not for their brotli and gzip copies too.
+    const { app, renders } = countingApp({ paths: /^\/r\/\d+$/, maxBytes: 1800, feed: false });
+    for (const n of [1, 2, 3, 4, 1]) await app.request(`/r/${n}`);
+    expect(renders()).toBe(4); // all four kept
+    for (const coding of ['br', 'gzip']) await app.request('/r/1', { headers: { 'accept-encoding': coding } });
+    await app.request('/r/4');
+    expect(renders()).toBe(4); // /r/1 served from its copy, compressed now; /r/4 still kept
+    await app.request('/r/2'); // pushed out, the least recently used, when /r/1's copies were counted
+    expect(renders()).toBe(5);
   });
 });
 

@@ -22,7 +22,7 @@ import type { MiddlewareHandler } from 'hono';
 import { onAudited } from '../db/audit.ts';
 import { type Change, subscribeToChanges } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
-import { type Coded, chooseCoding, encodePage, matchesEtag } from './content-coding.ts';
+import { type Coded, chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 import { EVERY_PAGE } from './page-tags.ts';
 import { inVisitorScript } from './prefs.ts';
@@ -47,6 +47,8 @@ export interface PageCacheOptions {
 
 interface Entry {
   page: Coded;
+  /** Bytes counted for it: the page and its compressed copies when it was kept or last sent. */
+  size: number;
   type: string;
   /** The change count when the page's rendering started. */
   seen: number;
@@ -107,19 +109,31 @@ export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<App
   const entries = new Map<string, Entry>();
   let bytes = 0;
 
-  const sizeOf = ({ page }: Entry) => page.identity.byteLength + page.br.byteLength + page.gzip.byteLength;
+  const sizeOf = ({ page }: Entry) => page.identity.byteLength + page.codedBytes;
   const drop = (key: string) => {
     const old = entries.get(key);
     if (!old) return;
-    bytes -= sizeOf(old);
+    bytes -= old.size;
     entries.delete(key);
+  };
+  const trim = () => {
+    while (bytes > maxBytes) drop(entries.keys().next().value as string);
   };
   const store = (key: string, entry: Entry) => {
     drop(key);
-    if (sizeOf(entry) > maxBytes / 4) return;
+    entry.size = sizeOf(entry);
+    if (entry.size > maxBytes / 4) return;
     entries.set(key, entry);
-    bytes += sizeOf(entry);
-    while (bytes > maxBytes) drop(entries.keys().next().value as string);
+    bytes += entry.size;
+    trim();
+  };
+  /** A kept page sent in a coding it had no copy in yet: the copy counts from now. */
+  const grown = (key: string, entry: Entry) => {
+    if (entries.get(key) !== entry) return;
+    const size = sizeOf(entry);
+    bytes += size - entry.size;
+    entry.size = size;
+    trim();
   };
 
   return async (c, next) => {
@@ -131,7 +145,8 @@ export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<App
       // Most recently used last: the oldest unused page goes first.
       entries.delete(key);
       entries.set(key, hit);
-      const { body, headers } = reply(hit.page, hit.type, c.req.raw.headers);
+      const { body, headers } = await reply(hit.page, hit.type, c.req.raw.headers);
+      grown(key, hit);
       return body ? c.body(body, 200, headers) : c.body(null, 304, headers);
     }
     await next();
@@ -142,16 +157,17 @@ export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<App
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const token = c.get('csrfToken');
     if (token && Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes(token)) return;
-    const page = await encodePage(body);
-    store(key, { page, type, seen, tags: tagsOfPage(c.req.path), expires: now() + ttlMs });
+    const page = encodePage(body);
+    // Compressed first (in the coding this visitor accepts), then kept with its size.
+    const { body: sent, headers } = await reply(page, type, c.req.raw.headers);
+    store(key, { page, size: 0, type, seen, tags: tagsOfPage(c.req.path), expires: now() + ttlMs });
     // The page as just rendered, sent as every later visitor gets it; the headers set on the way are kept.
-    const { body: sent, headers } = reply(page, type, c.req.raw.headers);
     c.res = new Response(sent, { status: sent ? 200 : 304, headers });
   };
 }
 
 /** A kept page in the coding the browser accepts; no body (304) when the browser holds this very page. */
-function reply(page: Coded, type: string, request: Headers) {
+async function reply(page: Coded, type: string, request: Headers) {
   // Cookie: the page differs with the visitor's 简/繁 and 适老化 choice, kept in cookies.
   const headers: Record<string, string> = { 'content-type': type, etag: page.etag, vary: 'Accept-Encoding, Cookie' };
   if (matchesEtag(request.get('if-none-match') ?? undefined, page.etag)) {
@@ -159,6 +175,6 @@ function reply(page: Coded, type: string, request: Headers) {
   }
   const coding = chooseCoding(request.get('accept-encoding') ?? undefined);
   if (coding) headers['content-encoding'] = coding;
-  const body = (coding ? page[coding] : page.identity) as Uint8Array<ArrayBuffer>;
+  const body = (await codedAs(page, coding)) as Uint8Array<ArrayBuffer>;
   return { body, headers };
 }
