@@ -1,5 +1,5 @@
 /** Reads of the catalog for pages and the API: one item with its attachments and reviews; recent items. */
-import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import { agencies } from '../db/schema/agencies.ts';
@@ -8,17 +8,24 @@ import { AppError } from '../errors.ts';
 import { interpretationOutOfStep } from './timeliness.ts';
 
 /**
+ * An item's columns but its search text and vector: the segmented words of the whole body, several times the
+ * body's size, stored apart (TOAST) and never shown. Read and parsed for every item page they were most of
+ * its cost (issue #18).
+ */
+const { searchText: _text, searchVector: _vector, ...shownColumns } = getTableColumns(catalogItems);
+
+/**
  * One item with what its page shows. The reads after the item's own go out together (on a server, over the
  * pool's connections); `reviews: false` skips the review history (the public page does not show it).
  */
 export async function itemDetail(db: Executor, id: number, opts: { reviews?: boolean } = {}) {
   const [row] = await db
-    .select({ item: catalogItems, agencyName: agencies.name })
+    .select({ item: shownColumns, agencyName: agencies.name })
     .from(catalogItems)
     .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
     .where(eq(catalogItems.id, id));
   if (!row) throw new AppError('not_found', `目录信息不存在：${id}`);
-  const { searchText: _s, searchVector: _v, ...item } = row.item;
+  const { item } = row;
   const [attachments, reviews, interpretations, [policy]] = await Promise.all([
     db
       .select({
