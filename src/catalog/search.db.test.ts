@@ -10,7 +10,9 @@ import { makeCatalogWorld } from './testing.ts';
 
 let t: TestDb;
 /** Small bounds so that 40 items have a walk window, candidates and older matches. */
-const small: SearchLimits = { walk: 10, candidates: 5 };
+const walked: SearchLimits = { walk: 10, candidates: 5, probe: 10 };
+/** The same window, walked only 3 items deep: a word with fewer matches there has its candidates by the index. */
+const probed: SearchLimits = { walk: 10, candidates: 5, probe: 3 };
 const today = '2025-12-31';
 
 function day(i: number): string {
@@ -73,7 +75,10 @@ async function matchIds(word: string, states = ['published']): Promise<number[]>
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-describe('the order of search results', () => {
+describe.each([
+  ['the window walked whole', walked],
+  ['a short walk, then the index', probed],
+])('the order of search results, %s', (_name, small) => {
   it.each([
     ['a common word, pages of 4', '通知', 4],
     ['a common word, pages of 7', '通知', 7],
@@ -131,4 +136,18 @@ describe('the order of search results', () => {
     expect(r.hits.length).toBe((await matchIds('防汛')).length);
     for (let i = 1; i < r.hits.length; i++) expect(r.hits[i - 1].rank).toBeGreaterThanOrEqual(r.hits[i].rank);
   });
+});
+
+it('a short walk then the index gives the very order the whole walk gives', async () => {
+  for (const [q, states] of [
+    ['防汛', ['published']],
+    ['防汛', ['draft', 'published']],
+    ['通知', ['published']],
+    ['春耕', ['published']],
+  ] as const) {
+    for (const size of [3, 4]) {
+      const whole = await allPages(t.db, { q, states: [...states] }, walked, size);
+      expect(await allPages(t.db, { q, states: [...states] }, probed, size)).toEqual(whole);
+    }
+  }
 });
