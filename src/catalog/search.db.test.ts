@@ -151,3 +151,18 @@ it('a short walk then the index gives the very order the whole walk gives', asyn
     }
   }
 });
+
+describe('the total of a search', () => {
+  it.each([
+    ['counted, the catalog larger than the window', walked],
+    ['known from the candidates, the window holding every item', { walk: 100, candidates: 50, probe: 10 }],
+    ['known from the candidates by the whole walk', { walk: 100, candidates: 50, probe: 100 }],
+  ])('%s: every match, exactly', async (_name, limits) => {
+    for (const word of ['防汛', '通知', '春耕', '王建国']) {
+      const r = await searchCatalog(t.db, { q: word, today, limit: 2, countTotal: true }, limits);
+      const all = await matchIds(word);
+      expect(r.total).toBe(all.length);
+      expect(r.totalCapped).toBe(false);
+    }
+  });
+});

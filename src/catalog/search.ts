@@ -121,7 +121,7 @@ async function rankedIds(
   offset: number,
   limit: number,
   limits: SearchLimits,
-): Promise<Ranked[]> {
+): Promise<{ rows: Ranked[]; matches?: number }> {
   const { walk, candidates: most } = limits;
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   const ranked = sql`r.id, r.published_on::text as published_on, (ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"`;
@@ -170,13 +170,16 @@ async function rankedIds(
     .map((r) => ({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
     .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id);
   const needed = offset + limit + 1;
-  if (candidates.length >= needed) return candidates.slice(offset, needed);
+  // Every match is a candidate when the window held every item (no WALK-th item) and had room to spare: their
+  // number is the total, with nothing left to count (a county's catalog of a few thousand items).
+  const matches = windowEnd?.length === 0 && candidates.length < most ? candidates.length : undefined;
+  if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches };
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
   const [boundary] =
     candidates.length === most
       ? [candidates.reduce((last, r) => (beforeInWalk(last, r) ? r : last))]
       : await lastOfWindow();
-  if (!boundary) return candidates.slice(offset, needed);
+  if (!boundary) return { rows: candidates.slice(offset, needed), matches: candidates.length };
   const bid = Number(boundary.id);
   const after =
     boundary.published_on === null
@@ -190,7 +193,7 @@ async function rankedIds(
     dense:
       candidates.length >= DENSE ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length)) : 0,
   });
-  return [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))];
+  return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))] };
 }
 
 /**
@@ -266,9 +269,9 @@ export async function searchCatalog(
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
-  const ranked = query
+  const { rows: ranked, matches } = query
     ? await rankedIds(db, filters, query, today, offset, limit, limits)
-    : await newestIds(db, filters, offset, limit);
+    : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);
   const details = ids.length
@@ -293,7 +296,10 @@ export async function searchCatalog(
   if (hasMore) rows.pop();
   let total = offset + rows.length + (hasMore ? 1 : 0);
   let totalCapped = hasMore;
-  if (hasMore && input.countTotal) {
+  if (hasMore && input.countTotal && matches !== undefined) {
+    total = matches;
+    totalCapped = false;
+  } else if (hasMore && input.countTotal) {
     // Counting every match of a common word costs as much as ranking them: count up to a cap.
     const cap = offset + limit + TOTAL_CAP;
     const counted = await db.execute<{ n: number }>(
