@@ -7,7 +7,7 @@ import { check } from '../report/check.ts';
 import type { Finding } from '../report/model.ts';
 import { type DecodeOptions, documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
 import { type OcrSummary, type ReviewItem, reviewOcr } from './decode/ocr/review.ts';
-import { type ExtractionResult, readReport } from './read/index.ts';
+import { type ExtractionResult, type PreviousReport, readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
 
 export { UnreadableError };
@@ -31,15 +31,24 @@ function notAReport(result: ReturnType<typeof readReport>, lines: string[]): boo
   return result.year === null || !lines.some((line) => /信\s*息\s*公\s*开|政\s*务\s*公\s*开/.test(line));
 }
 
+export interface ExtractOptions extends DecodeOptions {
+  /**
+   * The same body's report of the year before, as extracted (`gongkai extract --previous prev.json`): where
+   * a local variant's running total (历年累计) is run together with the year's figure, last year's total
+   * may leave one cut. The values so split are named in the warnings and their provenance.
+   */
+  previous?: PreviousReport;
+}
+
 export async function extractBuffer(
   bytes: Uint8Array,
   source: string,
-  opts: DecodeOptions = {},
+  opts: ExtractOptions = {},
 ): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source, opts);
   const layoutWarnings: string[] = [];
   const lines = toLines(doc.text, layoutWarnings);
-  const result = readReport(lines);
+  const result = readReport(lines, { previous: opts.previous });
   if (notAReport(result, lines))
     throw new UnreadableError(
       '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
@@ -60,11 +69,12 @@ export async function extractBuffer(
     findings,
     warnings: [...layoutWarnings, ...result.warnings],
     ...(result.variant ? { variant: result.variant } : {}),
+    ...(result.variantFigures ? { variantFigures: result.variantFigures } : {}),
     ...(ocr ? { ocr: ocr.ocr, review: ocr.review } : {}),
   };
 }
 
-export async function extractFile(path: string, opts: DecodeOptions = {}): Promise<ExtractionOutput> {
+export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<ExtractionOutput> {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;

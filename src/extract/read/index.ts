@@ -10,7 +10,7 @@ import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect
 import { toItems } from './items.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
-import { detectVariant, readVariant } from './variant.ts';
+import { detectVariant, readVariant, type VariantPrevious } from './variant.ts';
 
 /** A figure stated in the narrative, with the 1-based line where its sentence starts. */
 export type ReadStatement = Statement & { line: number };
@@ -18,6 +18,16 @@ export type ReadStatement = Statement & { line: number };
 export interface ReadOptions {
   /** The document's name, for warnings only. */
   source?: string;
+  /** The same body's report of the year before (its extraction), whose running totals may decide a split. */
+  previous?: PreviousReport;
+}
+
+/** What a report of the year before lends this one: its year, body, variant and the figures of its rows. */
+export interface PreviousReport {
+  year: number | null;
+  issuer?: string | null;
+  variant?: string;
+  variantFigures?: Record<string, number[]>;
 }
 
 export interface ExtractionResult {
@@ -33,6 +43,8 @@ export interface ExtractionResult {
   variant?: string;
   /** Rules the variant's printed rows do not allow; the check leaves them out. */
   suspendedRules?: string[];
+  /** The variant's rows read, every column, by the row's first label (the next year's report's `previous`). */
+  variantFigures?: Record<string, number[]>;
 }
 
 /** A report runs to a few thousand lines; beyond this the rest is not read for tables (bounded time). */
@@ -74,7 +86,7 @@ export function readReport(lines: string[], opts: ReadOptions = {}): ExtractionR
   }
 }
 
-function read(input: string[], _opts: ReadOptions): ExtractionResult {
+function read(input: string[], opts: ReadOptions): ExtractionResult {
   const lines = input.map((l) => (typeof l === 'string' ? l : ''));
   // What detection scans: the head of the document, lines capped, years in Chinese numerals as digits.
   const head = lines.slice(0, 3_000).map((l, i) => {
@@ -94,7 +106,8 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
   const warnings: string[] = [];
   // A variant's header may sit deep in a line (a whole report on one line): looked for in the whole text.
   const variant = detectVariant(wholeCompact(lines));
-  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant) : null;
+  const previous = variant ? previousFor(opts.previous, variant, issuer, warnings) : undefined;
+  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant, previous) : null;
   if (local) {
     detected = { ...detected, format: local.variant.base, hasTable: true };
     values = local.values;
@@ -136,7 +149,29 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
     statements: detected.hasTable ? statements : [],
     warnings: capped(warnings),
     ...(variant && suspendedRules ? { variant: variant.id, suspendedRules } : {}),
+    ...(local ? { variantFigures: local.figures } : {}),
   };
+}
+
+/**
+ * The previous report's figures where they can count: the same variant and, where both name it, the same
+ * body (the year is checked against the table's header by the variant reader). Otherwise named and unused.
+ */
+function previousFor(
+  previous: PreviousReport | undefined,
+  variant: TemplateVariant,
+  issuer: string | null,
+  warnings: string[],
+): VariantPrevious | undefined {
+  if (!previous) return undefined;
+  const sameBody = !issuer || !previous.issuer || previous.issuer === issuer;
+  if (previous.variant !== variant.id || !previous.variantFigures || previous.year === null || !sameBody) {
+    warnings.push(
+      `上一年度报告未使用：${!sameBody ? `发布机关不同（${previous.issuer}）` : `不是${variant.name}`} (previous report not used)`,
+    );
+    return undefined;
+  }
+  return { year: previous.year, figures: previous.variantFigures };
 }
 
 /** Every rule a variant's merged rows suspend. */

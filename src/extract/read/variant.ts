@@ -10,6 +10,7 @@
 import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
 import { allowedCuts, type RowArithmetic } from './run-together.ts';
+import { splitGluedRows } from './variant-cells.ts';
 
 export interface VariantRead {
   variant: TemplateVariant;
@@ -20,6 +21,14 @@ export interface VariantRead {
   /** Rules the printed rows do not allow (a row merging rows the rule needs apart). */
   suspendedRules: string[];
   warnings: string[];
+  /** Every row read, by the row's first label, with the figures of every column (for the next year's report). */
+  figures: Record<string, number[]>;
+}
+
+/** The same body's report of the year before, as its extraction gave it: the figures of its variant's rows. */
+export interface VariantPrevious {
+  year: number;
+  figures: Record<string, number[]>;
 }
 
 interface Cell {
@@ -41,12 +50,17 @@ const MAX_LABEL_CELLS = 6;
 /** How far after the header's first cell its last one may be. */
 const MAX_HEADER_CELLS = 12;
 
-function cellsOf(lines: string[]): Cell[] {
+function cellsOf(lines: string[], variant: TemplateVariant): Cell[] {
   const cells: Cell[] = [];
+  const headerGlued = new RegExp(variant.header.source, 'g');
   for (let i = 0; i < lines.length; i++) {
-    // The header may follow other text with no space (a title run into the table on one line).
-    const line = lines[i].replace(/(?<=\S)指标名称/g, ' 指标名称');
-    for (const text of line.split(/[\s|｜\u00a0\u3000]+/)) if (text) cells.push({ text, line: i + 1 });
+    // The header may follow other text with no space (a title run into the table on one line), and the
+    // first row may follow it with none (`…历年累计主动公开文件数条…`).
+    const line = lines[i].replace(/(?<=\S)指标名称/g, ' 指标名称').replace(headerGlued, '$& ');
+    for (const text of line.split(/[\s|｜\u00a0\u3000]+/)) {
+      if (!text) continue;
+      for (const piece of splitGluedRows(text, variant.units)) cells.push({ text: piece, line: i + 1 });
+    }
   }
   return cells;
 }
@@ -71,8 +85,8 @@ function afterHeader(cells: Cell[], variant: TemplateVariant): { at: number; yea
   return null;
 }
 
-export function readVariant(lines: string[], variant: TemplateVariant): VariantRead | null {
-  const cells = cellsOf(lines);
+export function readVariant(lines: string[], variant: TemplateVariant, previous?: VariantPrevious): VariantRead | null {
+  const cells = cellsOf(lines, variant);
   const header = afterHeader(cells, variant);
   if (!header) return null;
   const byLabel = new Map<string, VariantRow>();
@@ -87,6 +101,7 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     provenance: {},
     suspendedRules: [],
     warnings: [],
+    figures: {},
   };
   let label: Cell[] = [];
   const stuck: Stuck[] = [];
@@ -106,8 +121,13 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     const first = numbers[0]?.text ?? '';
     if (units.has(cell.text) && label.length > 0 && n > 1 && /^\d+$/.test(first) && first.length >= n) {
       const next = numbers.findIndex((c) => !NUMBER.test(c.text));
-      if (next === 1) {
-        stuck.push({ label, digits: numbers[0].text, printed: `${cell.text}${numbers[0].text}` });
+      // The run followed by the next row's label, or the table's last row (nothing after it).
+      if (next === 1 || (next === -1 && i + 2 === cells.length)) {
+        stuck.push({
+          label,
+          digits: numbers[0].text,
+          printed: `${label.map((c) => c.text).join('')}${cell.text}${numbers[0].text}`,
+        });
         label = [];
         i += 1;
         continue;
@@ -133,8 +153,21 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     if (NUMBER.test(cell.text) || label.length >= MAX_LABEL_CELLS) break;
     label.push(cell);
   }
-  for (const s of stuck) resolveStuck(out, variant, byLabel, s, figures);
+  // A row split may bound another (a part read bounds its whole): again until a pass splits nothing more.
+  const carried = previous?.year === header.year - 1 ? previous.figures : undefined;
+  if (previous && !carried)
+    out.warnings.push(
+      `上一年度报告未使用：其年份为${previous.year}年，本表为${header.year}年度 (previous report not used: not the year before)`,
+    );
+  let left = stuck;
+  for (let progress = true; progress && left.length > 0; ) {
+    const before = left.length;
+    left = left.filter((s) => !resolveStuck(out, variant, byLabel, s, figures, carried, previous?.year));
+    progress = left.length < before;
+  }
+  for (const s of left) leaveOut(out, variant, byLabel, s, figures, carried);
   out.suspendedRules = [...new Set(out.suspendedRules)];
+  out.figures = Object.fromEntries(figures);
   return Object.keys(out.values).length > 0 ? out : null;
 }
 
@@ -149,19 +182,23 @@ function arithmeticOf(
   const atMost: (number | undefined)[] = Array(n).fill(undefined);
   const id = row?.labels[0];
   const sum = (ids: string[], col: number) => ids.reduce((total, part) => total + (figures.get(part)?.[col] ?? 0), 0);
-  for (const { whole, parts } of variant.wholes ?? []) {
+  for (const { whole, parts, overlapping } of variant.wholes ?? []) {
     if (id === undefined) break;
-    for (let col = 0; col < n; col++) {
-      if (id === whole && parts.some((p) => figures.has(p)))
-        atLeast[col] = Math.max(atLeast[col] ?? 0, sum(parts, col));
-      const wholeFigures = figures.get(whole);
-      if (parts.includes(id) && wholeFigures) {
-        const bound =
-          wholeFigures[col] -
-          sum(
+    // Parts that may overlap bound the whole one at a time; parts that do not, by their sum.
+    const others = (col: number) =>
+      overlapping
+        ? 0
+        : sum(
             parts.filter((p) => p !== id),
             col,
           );
+    const least = (col: number) =>
+      overlapping ? Math.max(...parts.map((p) => figures.get(p)?.[col] ?? 0)) : sum(parts, col);
+    for (let col = 0; col < n; col++) {
+      if (id === whole && parts.some((p) => figures.has(p))) atLeast[col] = Math.max(atLeast[col] ?? 0, least(col));
+      const wholeFigures = figures.get(whole);
+      if (parts.includes(id) && wholeFigures) {
+        const bound = wholeFigures[col] - others(col);
         atMost[col] = Math.min(atMost[col] ?? bound, bound);
       }
     }
@@ -169,25 +206,69 @@ function arithmeticOf(
   return { neverBelow: variant.neverBelow, atLeast, atMost };
 }
 
+/** The rule a running total adds with last year's figures of the row: this year's total less its year. */
+function carriedArithmetic(
+  variant: TemplateVariant,
+  row: VariantRow | undefined,
+  rules: RowArithmetic,
+  carried: Record<string, number[]> | undefined,
+): RowArithmetic | undefined {
+  const last = row && variant.runningTotal ? carried?.[row.labels[0]]?.[variant.runningTotal.total] : undefined;
+  if (last === undefined || !variant.runningTotal) return undefined;
+  const { total, year } = variant.runningTotal;
+  return { ...rules, difference: { above: total, below: year, equals: last } };
+}
+
+/** A row still run together once no pass splits more: left out and named, with why. */
+function leaveOut(
+  out: VariantRead,
+  variant: TemplateVariant,
+  byLabel: Map<string, VariantRow>,
+  stuck: Stuck,
+  figures: Map<string, number[]>,
+  carried: Record<string, number[]> | undefined,
+): void {
+  const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
+  const rules = arithmeticOf(variant, row, figures);
+  const allowed = allowedCuts(stuck.digits, variant.columns.length, rules).length;
+  const withLast = carriedArithmetic(variant, row, rules, carried);
+  const why = withLast
+    ? `；与上一年度历年累计相符的拆分 ${allowedCuts(stuck.digits, variant.columns.length, withLast).length} 种`
+    : '';
+  out.warnings.push(
+    `第${stuck.label[0].line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed} 种拆分与本表算术相符${why}），未读取 (cells run together; left out)`,
+  );
+}
+
+/** Splits the row where the arithmetic, or else last year's running total, leaves one cut; false if none does. */
 function resolveStuck(
   out: VariantRead,
   variant: TemplateVariant,
   byLabel: Map<string, VariantRow>,
   stuck: Stuck,
   figures: Map<string, number[]>,
-): void {
+  carried: Record<string, number[]> | undefined,
+  lastYear: number | undefined,
+): boolean {
   const line = stuck.label[0].line;
   const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
-  const allowed = allowedCuts(stuck.digits, variant.columns.length, arithmeticOf(variant, row, figures));
-  if (allowed.length !== 1) {
-    out.warnings.push(
-      `第${line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed.length} 种拆分与本表算术相符），未读取 (cells run together; left out)`,
-    );
-    return;
+  const n = variant.columns.length;
+  const rules = arithmeticOf(variant, row, figures);
+  let allowed = allowedCuts(stuck.digits, n, rules);
+  let how = "按本表算术关系唯一拆分为 {split} (cells run together; split by the table's arithmetic)";
+  const withLast = allowed.length > 1 ? carriedArithmetic(variant, row, rules, carried) : undefined;
+  if (withLast) {
+    const byLast = allowedCuts(stuck.digits, n, withLast);
+    if (byLast.length === 1) {
+      allowed = byLast;
+      const last = withLast.difference?.equals;
+      how = `按上一年度（${lastYear}年）报告的历年累计 ${last} 加本年度唯一拆分为 {split} (cells run together; split by the previous year's running total)`;
+    }
   }
+  if (allowed.length !== 1) return false;
   const [split] = allowed;
   out.warnings.push(
-    `第${line}行「${stuck.printed}」：单位与各列数字连在一起，按本表算术关系唯一拆分为 ${split.join(' | ')} (cells run together; split by the table's arithmetic)`,
+    `第${line}行「${stuck.printed}」：单位与各列数字连在一起，${how.replace('{split}', split.join(' | '))}`,
   );
   take(
     out,
@@ -197,6 +278,11 @@ function resolveStuck(
     split.map((v) => ({ text: String(v), line })),
     figures,
   );
+  // The value owes its split to another document: its provenance says so.
+  const taken = row?.key ? out.provenance[row.key] : undefined;
+  if (allowed !== undefined && how.includes('上一年度') && taken?.line === line && !taken.text.includes('上一年度'))
+    taken.text += `；按上一年度（${lastYear}年）历年累计拆分`;
+  return true;
 }
 
 function take(
