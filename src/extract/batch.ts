@@ -7,6 +7,7 @@
  */
 import type { Budget, Sandbox } from '../sandbox/run.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
+import type { PreviousReport } from './read/index.ts';
 import { extractFileSandboxed, extractSandbox } from './sandboxed.ts';
 
 export interface BatchSummary {
@@ -22,6 +23,8 @@ export interface BatchOptions {
   jobs?: number;
   /** Told of each page a scan's OCR reads (the file's path, pages done, pages in all). */
   onPage?: (path: string, done: number, total: number) => void;
+  /** The same body's report of the year before, lent to every file (`gongkai extract --previous`). */
+  previous?: PreviousReport;
 }
 
 /**
@@ -56,10 +59,11 @@ class SandboxPool {
   }
 }
 
-async function settle(pool: SandboxPool, path: string, onPage?: BatchOptions['onPage']): Promise<Settled> {
+async function settle(pool: SandboxPool, path: string, opts: BatchOptions): Promise<Settled> {
   try {
+    const { onPage, previous } = opts;
     const pages = onPage ? (done: number, total: number) => onPage(path, done, total) : undefined;
-    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages)) };
+    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages, previous)) };
   } catch (error) {
     const reason =
       error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
@@ -95,7 +99,7 @@ export async function runBatch(
   const window = jobs * WINDOW_PER_JOB;
   try {
     for (const path of paths) {
-      ahead.push(settle(pool, path, opts.onPage));
+      ahead.push(settle(pool, path, opts));
       if (ahead.length >= window) await handOn(await (ahead.shift() as Promise<Settled>));
     }
     while (ahead.length) await handOn(await (ahead.shift() as Promise<Settled>));

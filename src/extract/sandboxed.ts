@@ -8,6 +8,7 @@ import { FileRefused, readRegularFile } from '../sandbox/regular-file.ts';
 import { type Budget, type Progress, Sandbox, SandboxFailure } from '../sandbox/run.ts';
 import { MAX_BYTES } from './decode/document.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
+import type { PreviousReport } from './read/index.ts';
 
 const PIPELINE = new URL('./pipeline.ts', import.meta.url);
 
@@ -20,10 +21,12 @@ export async function extractBufferSandboxed(
   bytes: Uint8Array,
   source: string,
   onPage?: Progress,
+  previous?: PreviousReport,
 ): Promise<ExtractionOutput> {
   try {
     return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], {
       zip: true,
+      ...(previous ? { options: { previous } } : {}),
       // Always asked for: each page of a scan restarts the time budget.
       onProgress: onPage ?? (() => undefined),
     });
@@ -37,6 +40,7 @@ export async function extractFileSandboxed(
   sandbox: Sandbox,
   path: string,
   onPage?: Progress,
+  previous?: PreviousReport,
 ): Promise<ExtractionOutput> {
   let bytes: Uint8Array;
   try {
@@ -45,5 +49,5 @@ export async function extractFileSandboxed(
     if (error instanceof FileRefused) throw new UnreadableError(error.message);
     throw error;
   }
-  return extractBufferSandboxed(sandbox, bytes, path, onPage);
+  return extractBufferSandboxed(sandbox, bytes, path, onPage, previous);
 }

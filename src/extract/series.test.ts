@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractionOutput } from './pipeline.ts';
+import { previousLinks, readAsSeries } from './series.ts';
+
+const report = (issuer: string | null, year: number | null, variant?: string) => ({ issuer, year, variant });
+
+describe('a body’s reports of consecutive years', () => {
+  it('links each variant report to the same body’s report of the year before, earliest first', () => {
+    const outputs = [
+      report('平潭县人民政府', 2013, 'fujian2008'),
+      report('平潭综合实验区管委会', 2015, 'fujian2008'),
+      report('平潭县人民政府', 2012, 'fujian2008'),
+      report('平潭综合实验区管委会', 2014, 'fujian2008'),
+      report('平潭县人民政府', 2011, 'fujian2008'),
+    ];
+    expect(previousLinks(outputs)).toEqual([
+      { index: 2, previous: 4 },
+      { index: 0, previous: 2 },
+      { index: 1, previous: 3 },
+    ]);
+  });
+
+  it('no link across bodies, across a missing year, to a national table, or where a year has two reports', () => {
+    expect(previousLinks([report('甲', 2012, 'fujian2008'), report('乙', 2011, 'fujian2008')])).toEqual([]);
+    expect(previousLinks([report('甲', 2013, 'fujian2008'), report('甲', 2011, 'fujian2008')])).toEqual([]);
+    expect(previousLinks([report('甲', 2012, 'fujian2008'), report('甲', 2011)])).toEqual([]);
+    expect(previousLinks([report('甲', 2012), report('甲', 2011)])).toEqual([]);
+    expect(
+      previousLinks([
+        report('甲', 2012, 'fujian2008'),
+        report('甲', 2011, 'fujian2008'),
+        report('甲', 2011, 'fujian2008'),
+      ]),
+    ).toEqual([]);
+    expect(previousLinks([report(null, 2012, 'fujian2008'), report(null, 2011, 'fujian2008')])).toEqual([]);
+  });
+
+  it('reads again in year order, so a report read with its year before passes its totals on', async () => {
+    const outputs = [report('甲', 2013, 'v'), report('甲', 2011, 'v'), report('甲', 2012, 'v')].map(
+      (o) => ({ ...o, source: String(o.year) }) as unknown as ExtractionOutput,
+    );
+    const calls: string[] = [];
+    await readAsSeries(outputs, async (index, previous) => {
+      calls.push(`${outputs[index].source}<-${previous.source}`);
+      return { ...outputs[index], source: `${outputs[index].source}'` };
+    });
+    expect(calls).toEqual(['2012<-2011', "2013<-2012'"]);
+  });
+});
