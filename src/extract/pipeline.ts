@@ -38,6 +38,8 @@ export interface ExtractOptions extends DecodeOptions {
    * may leave one cut. The values so split are named in the warnings and their provenance.
    */
   previous?: PreviousReport;
+  /** The same body's report of the year after, likewise (a batch read as a series, series.ts). */
+  following?: PreviousReport;
 }
 
 export async function extractBuffer(
@@ -48,7 +50,7 @@ export async function extractBuffer(
   const doc = await documentText(bytes, source, opts);
   const layoutWarnings: string[] = [];
   const lines = toLines(doc.text, layoutWarnings);
-  const result = readReport(lines, { previous: opts.previous });
+  const result = readReport(lines, { previous: opts.previous, following: opts.following });
   if (notAReport(result, lines))
     throw new UnreadableError(
       '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
@@ -70,6 +72,7 @@ export async function extractBuffer(
     warnings: [...layoutWarnings, ...result.warnings],
     ...(result.variant ? { variant: result.variant } : {}),
     ...(result.variantFigures ? { variantFigures: result.variantFigures } : {}),
+    ...(result.variantCandidates ? { variantCandidates: result.variantCandidates } : {}),
     ...(ocr ? { ocr: ocr.ocr, review: ocr.review } : {}),
   };
 }

@@ -35,15 +35,25 @@ describe('a body’s reports of consecutive years', () => {
     expect(previousLinks([report(null, 2012, 'fujian2008'), report(null, 2011, 'fujian2008')])).toEqual([]);
   });
 
-  it('reads again in year order, so a report read with its year before passes its totals on', async () => {
+  it('reads each again with the reports either side, in year order, while a pass changes anything', async () => {
     const outputs = [report('甲', 2013, 'v'), report('甲', 2011, 'v'), report('甲', 2012, 'v')].map(
-      (o) => ({ ...o, source: String(o.year) }) as unknown as ExtractionOutput,
+      (o) => ({ ...o, source: String(o.year), values: {} }) as unknown as ExtractionOutput,
     );
     const calls: string[] = [];
-    await readAsSeries(outputs, async (index, previous) => {
-      calls.push(`${outputs[index].source}<-${previous.source}`);
-      return { ...outputs[index], source: `${outputs[index].source}'` };
+    await readAsSeries(outputs, async (index, { previous, following }) => {
+      const self = outputs[index];
+      calls.push(`${previous?.source ?? '-'}<${self.source}>${following?.source ?? '-'}`);
+      // The first pass decides a value in 2012; the second changes nothing, so the reading ends.
+      const values: Record<string, number> = self.year === 2012 ? { 'proactive.total': 1 } : {};
+      return { ...self, values };
     });
-    expect(calls).toEqual(['2012<-2011', "2013<-2012'"]);
+    expect(calls).toEqual([
+      '-<2011>2012',
+      '2011<2012>2013',
+      '2012<2013>-',
+      '-<2011>2012',
+      '2011<2012>2013',
+      '2012<2013>-',
+    ]);
   });
 });

@@ -38,17 +38,46 @@ export function previousLinks(outputs: readonly Identity[]): PreviousLink[] {
   return links.sort((a, b) => (outputs[a.index].year ?? 0) - (outputs[b.index].year ?? 0));
 }
 
+/** The reports either side of one report in a series, as extracted. */
+export interface Neighbours {
+  previous?: ExtractionOutput;
+  following?: ExtractionOutput;
+}
+
+/** What a re-read may change: the values and what the report lends its neighbours. */
+const lent = (o: ExtractionOutput | undefined) =>
+  JSON.stringify([o?.values, o?.variantFigures ?? null, o?.variantCandidates ?? null]);
+
 /**
- * Each linked report read again with its year before's extraction, earliest first (so the year before has
- * itself been read with its own). `reread` reads one document again; the outputs are replaced in place.
+ * Each linked report read again with the reports either side, earliest first, and again while a pass
+ * changes anything (a total one year decides may decide the next, and a next year's may decide the one
+ * before: 平潭县 2011–2013 decide one another only together). `reread` reads one document again; the outputs
+ * are replaced in place. At most one pass per report in the series and one more, so it always ends.
  */
 export async function readAsSeries(
   outputs: (ExtractionOutput | undefined)[],
-  reread: (index: number, previous: ExtractionOutput) => Promise<ExtractionOutput>,
+  reread: (index: number, neighbours: Neighbours) => Promise<ExtractionOutput>,
 ): Promise<void> {
   const present = outputs.map((o) => o ?? { year: null, issuer: null });
-  for (const { index, previous } of previousLinks(present)) {
-    const before = outputs[previous];
-    if (before) outputs[index] = await reread(index, before);
+  const links = previousLinks(present);
+  if (links.length === 0) return;
+  const previousOf = new Map(links.map((l) => [l.index, l.previous]));
+  const followingOf = new Map(links.map((l) => [l.previous, l.index]));
+  const members = [...new Set(links.flatMap((l) => [l.previous, l.index]))].sort(
+    (a, b) => (present[a].year ?? 0) - (present[b].year ?? 0),
+  );
+  for (let pass = 0, changed = true; changed && pass <= members.length; pass++) {
+    changed = false;
+    for (const index of members) {
+      const before = outputs[previousOf.get(index) ?? -1];
+      const after = outputs[followingOf.get(index) ?? -1];
+      if (!outputs[index]) continue;
+      const again = await reread(index, {
+        ...(before ? { previous: before } : {}),
+        ...(after ? { following: after } : {}),
+      });
+      if (lent(again) !== lent(outputs[index])) changed = true;
+      outputs[index] = again;
+    }
   }
 }

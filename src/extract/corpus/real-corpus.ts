@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { CellValue } from '../../report/model.ts';
 import { fixturesDir } from '../../testing/paths.ts';
 import { extractFile, UnreadableError } from '../pipeline.ts';
-import { readAsSeries } from '../series.ts';
+import { type Neighbours, readAsSeries } from '../series.ts';
 import { type Score, scoreValues } from './score.ts';
 
 export const realCorpusDir = join(fixturesDir, 'real-corpus');
@@ -101,10 +101,10 @@ type Extracted = Awaited<ReturnType<typeof extractFile>>;
 /** One document's extraction, or why it was skipped or refused. */
 type Read = { out: Extracted } | { skipped: string } | { refused: string };
 
-async function readEntry(entry: CorpusEntry, ocr: boolean, previous?: Extracted): Promise<Read> {
+async function readEntry(entry: CorpusEntry, ocr: boolean, neighbours: Neighbours = {}): Promise<Read> {
   if (entry.scanned && !ocr) return { skipped: OCR_ABSENT };
   try {
-    return { out: await extractFile(join(fixturesDir, entry.file), previous ? { previous } : {}) };
+    return { out: await extractFile(join(fixturesDir, entry.file), neighbours) };
   } catch (error) {
     if (!(error instanceof UnreadableError)) throw error;
     return { refused: error.message };
@@ -144,15 +144,15 @@ export async function runCase(entry: CorpusEntry, ocr = ocrInstalled()): Promise
 
 /**
  * The corpus read as a batch of series (src/extract/series.ts): every document, then each report of a local
- * variant again with the same body's report of the year before found among them, as `gongkai extract
- * --previous` reads one. The body and year are the extractor's, never the gold's.
+ * variant again with the same body's reports of the years either side found among them (as `gongkai extract
+ * --previous` lends one). The body and year are the extractor's, never the gold's.
  */
 export async function runCorpus(entries: CorpusEntry[], ocr = ocrInstalled()): Promise<CaseResult[]> {
   const reads: Read[] = [];
   for (const entry of entries) reads.push(await readEntry(entry, ocr));
   const outputs = reads.map((r) => ('out' in r ? r.out : undefined));
-  await readAsSeries(outputs, async (index, previous) => {
-    const again = await readEntry(entries[index], ocr, previous);
+  await readAsSeries(outputs, async (index, neighbours) => {
+    const again = await readEntry(entries[index], ocr, neighbours);
     if (!('out' in again)) throw new Error(`${entries[index].name}: read once, refused the second time`);
     reads[index] = again;
     return again.out;

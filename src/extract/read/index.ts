@@ -8,9 +8,10 @@ import type { CellValue, Provenance, TemplateId } from '../../report/model.ts';
 import type { TemplateVariant } from '../../report/templates/variants.ts';
 import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect.ts';
 import { toItems } from './items.ts';
+import type { VariantNeighbour } from './neighbours.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
-import { detectVariant, readVariant, type VariantPrevious } from './variant.ts';
+import { detectVariant, readVariant } from './variant.ts';
 
 /** A figure stated in the narrative, with the 1-based line where its sentence starts. */
 export type ReadStatement = Statement & { line: number };
@@ -20,14 +21,18 @@ export interface ReadOptions {
   source?: string;
   /** The same body's report of the year before (its extraction), whose running totals may decide a split. */
   previous?: PreviousReport;
+  /** The same body's report of the year after, likewise (a batch read as a series, src/extract/series.ts). */
+  following?: PreviousReport;
 }
 
-/** What a report of the year before lends this one: its year, body, variant and the figures of its rows. */
+/** What a report of a year either side lends this one: its year, body, variant and its rows' figures. */
 export interface PreviousReport {
   year: number | null;
   issuer?: string | null;
   variant?: string;
   variantFigures?: Record<string, number[]>;
+  /** Its rows left out, run together: the cuts its own arithmetic allows. */
+  variantCandidates?: Record<string, number[][]>;
 }
 
 export interface ExtractionResult {
@@ -45,6 +50,8 @@ export interface ExtractionResult {
   suspendedRules?: string[];
   /** The variant's rows read, every column, by the row's first label (the next year's report's `previous`). */
   variantFigures?: Record<string, number[]>;
+  /** The variant's rows left out, run together: the cuts its own arithmetic allows. */
+  variantCandidates?: Record<string, number[][]>;
 }
 
 /** A report runs to a few thousand lines; beyond this the rest is not read for tables (bounded time). */
@@ -106,8 +113,13 @@ function read(input: string[], opts: ReadOptions): ExtractionResult {
   const warnings: string[] = [];
   // A variant's header may sit deep in a line (a whole report on one line): looked for in the whole text.
   const variant = detectVariant(wholeCompact(lines));
-  const previous = variant ? previousFor(opts.previous, variant, issuer, warnings) : undefined;
-  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant, previous) : null;
+  const neighbours = variant
+    ? {
+        previous: neighbourFor(opts.previous, '上一年度', variant, issuer, warnings),
+        following: neighbourFor(opts.following, '下一年度', variant, issuer, warnings),
+      }
+    : {};
+  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant, neighbours) : null;
   if (local) {
     detected = { ...detected, format: local.variant.base, hasTable: true };
     values = local.values;
@@ -150,28 +162,34 @@ function read(input: string[], opts: ReadOptions): ExtractionResult {
     warnings: capped(warnings),
     ...(variant && suspendedRules ? { variant: variant.id, suspendedRules } : {}),
     ...(local ? { variantFigures: local.figures } : {}),
+    ...(local && Object.keys(local.candidates).length > 0 ? { variantCandidates: local.candidates } : {}),
   };
 }
 
 /**
- * The previous report's figures where they can count: the same variant and, where both name it, the same
+ * A neighbouring report's figures where they can count: the same variant and, where both name it, the same
  * body (the year is checked against the table's header by the variant reader). Otherwise named and unused.
  */
-function previousFor(
-  previous: PreviousReport | undefined,
+function neighbourFor(
+  report: PreviousReport | undefined,
+  which: string,
   variant: TemplateVariant,
   issuer: string | null,
   warnings: string[],
-): VariantPrevious | undefined {
-  if (!previous) return undefined;
-  const sameBody = !issuer || !previous.issuer || previous.issuer === issuer;
-  if (previous.variant !== variant.id || !previous.variantFigures || previous.year === null || !sameBody) {
+): VariantNeighbour | undefined {
+  if (!report) return undefined;
+  const sameBody = !issuer || !report.issuer || report.issuer === issuer;
+  if (report.variant !== variant.id || !report.variantFigures || report.year === null || !sameBody) {
     warnings.push(
-      `上一年度报告未使用：${!sameBody ? `发布机关不同（${previous.issuer}）` : `不是${variant.name}`} (previous report not used)`,
+      `${which}报告未使用：${!sameBody ? `发布机关不同（${report.issuer}）` : `不是${variant.name}`} (${which === '上一年度' ? 'previous' : 'following'} report not used)`,
     );
     return undefined;
   }
-  return { year: previous.year, figures: previous.variantFigures };
+  return {
+    year: report.year,
+    figures: report.variantFigures,
+    ...(report.variantCandidates ? { candidates: report.variantCandidates } : {}),
+  };
 }
 
 /** Every rule a variant's merged rows suspend. */

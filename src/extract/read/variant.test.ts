@@ -238,7 +238,7 @@ describe('a variant table whose rows all run together in one cell (平潭 2015�
 
   it("cuts them with the same body's report of the year before: last year's 历年累计 plus this year's", async () => {
     const previous = await extractFile(join(realDir, 'pingtan-2014.txt'));
-    expect(previous.variantFigures?.['主动公开信息数']).toEqual([2543, 78967]);
+    expect(previous.variantFigures?.主动公开信息数).toEqual([2543, 78967]);
     const out = await extractFile(corpus('pingtan-2015'), { previous });
     expect(out.values).toEqual(corpusGold('pingtan-2015').values);
     expect(out.warnings.join('\n')).toContain(
@@ -266,10 +266,41 @@ describe('a variant table whose rows all run together in one cell (平潭 2015�
         previous: await extractFile(join(realDir, 'pingtan-2014.txt')),
       }),
     });
-    expect(previous.variantFigures?.['主动公开信息数']).toEqual([3460, 85376]);
+    expect(previous.variantFigures?.主动公开信息数).toEqual([3460, 85376]);
     const out = await extractFile(corpus('pingtan-2017'), { previous });
     expect(out.values).not.toHaveProperty('proactive.total');
-    expect(out.warnings.join('\n')).toContain('与上一年度历年累计相符的拆分 0 种');
+    expect(out.warnings.join('\n')).toContain('与相邻年度历年累计相符的拆分 0 种');
+  });
+
+  it('a restarted total is cut by the year after instead (平潭 2018: 12106 − 2069 = 10037), and both say so', async () => {
+    const following = await extractFile(corpus('pingtan-2018'));
+    expect(following.variantCandidates?.主动公开信息数).toContainEqual([2069, 12106]);
+    const out = await extractFile(corpus('pingtan-2017'), { following });
+    expect(out.values).toEqual(corpusGold('pingtan-2017').values);
+    expect(out.warnings.join('\n')).toContain('按下一年度（2018年）报告的历年累计唯一拆分为 2122 | 10037');
+    expect(out.provenance['proactive.total'].text).toContain('按下一年度（2018年）历年累计拆分');
+  });
+
+  it("years that cut nothing alone cut one another: a neighbour's candidate cuts narrow this year's (平潭县 2011–2013)", async () => {
+    const alone = await Promise.all(['2011', '2012', '2013'].map((y) => extractFile(corpus(`pingtan-county-${y}`))));
+    for (const out of alone) expect(out.values).not.toHaveProperty('proactive.total');
+    const [y2011, y2012, y2013] = alone;
+    // 2012's 历年累计 less its year is 2011's total: of 2012's three cuts, only 3542 − 2026 = 1516 is one of 2011's.
+    const middle = await extractFile(corpus('pingtan-county-2012'), { previous: y2011, following: y2013 });
+    expect(middle.values['proactive.total']).toBe(2026);
+    expect(middle.values['proactive.website']).toBe(1795);
+    expect(middle.warnings.join('\n')).toContain(
+      '按上一年度（2011年）、下一年度（2013年）报告的历年累计唯一拆分为 2026 | 3542',
+    );
+    const first = await extractFile(corpus('pingtan-county-2011'), { following: middle });
+    expect(first.values).toEqual(corpusGold('pingtan-county-2011').values);
+    const last = await extractFile(corpus('pingtan-county-2013'), { previous: middle });
+    expect(last.values).toEqual(corpusGold('pingtan-county-2013').values);
+    expect(y2012.variantCandidates?.主动公开信息数).toEqual([
+      [20, 263542],
+      [202, 63542],
+      [2026, 3542],
+    ]);
   });
 
   it('the table read, the narrative’s differing figures do not stand in for it (平潭县 2013: 网上 4, not the narrative’s 3)', async () => {

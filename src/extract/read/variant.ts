@@ -9,6 +9,7 @@
  */
 import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
+import { cutsByNeighbours, type NeighbourCut, type VariantNeighbour } from './neighbours.ts';
 import { allowedCuts, type RowArithmetic } from './run-together.ts';
 import { splitGluedRows } from './variant-cells.ts';
 
@@ -23,13 +24,18 @@ export interface VariantRead {
   warnings: string[];
   /** Every row read, by the row's first label, with the figures of every column (for the next year's report). */
   figures: Record<string, number[]>;
+  /** Rows left out, run together: every cut the table's own arithmetic allows (for the years either side). */
+  candidates: Record<string, number[][]>;
 }
 
-/** The same body's report of the year before, as its extraction gave it: the figures of its variant's rows. */
-export interface VariantPrevious {
-  year: number;
-  figures: Record<string, number[]>;
+/** The same body's reports of the years either side, as their extractions gave them. */
+export interface VariantNeighbours {
+  previous?: VariantNeighbour;
+  following?: VariantNeighbour;
 }
+
+/** Candidate cuts kept for a row left out; past this the row lends nothing. */
+const MAX_CANDIDATES = 64;
 
 interface Cell {
   text: string;
@@ -85,7 +91,11 @@ function afterHeader(cells: Cell[], variant: TemplateVariant): { at: number; yea
   return null;
 }
 
-export function readVariant(lines: string[], variant: TemplateVariant, previous?: VariantPrevious): VariantRead | null {
+export function readVariant(
+  lines: string[],
+  variant: TemplateVariant,
+  neighbours: VariantNeighbours = {},
+): VariantRead | null {
   const cells = cellsOf(lines, variant);
   const header = afterHeader(cells, variant);
   if (!header) return null;
@@ -102,6 +112,7 @@ export function readVariant(lines: string[], variant: TemplateVariant, previous?
     suspendedRules: [],
     warnings: [],
     figures: {},
+    candidates: {},
   };
   let label: Cell[] = [];
   const stuck: Stuck[] = [];
@@ -153,19 +164,15 @@ export function readVariant(lines: string[], variant: TemplateVariant, previous?
     if (NUMBER.test(cell.text) || label.length >= MAX_LABEL_CELLS) break;
     label.push(cell);
   }
+  const near = besideYears(neighbours, header.year, out.warnings);
   // A row split may bound another (a part read bounds its whole): again until a pass splits nothing more.
-  const carried = previous?.year === header.year - 1 ? previous.figures : undefined;
-  if (previous && !carried)
-    out.warnings.push(
-      `上一年度报告未使用：其年份为${previous.year}年，本表为${header.year}年度 (previous report not used: not the year before)`,
-    );
   let left = stuck;
   for (let progress = true; progress && left.length > 0; ) {
     const before = left.length;
-    left = left.filter((s) => !resolveStuck(out, variant, byLabel, s, figures, carried, previous?.year));
+    left = left.filter((s) => !resolveStuck(out, variant, byLabel, s, figures, near));
     progress = left.length < before;
   }
-  for (const s of left) leaveOut(out, variant, byLabel, s, figures, carried);
+  for (const s of left) leaveOut(out, variant, byLabel, s, figures, near);
   out.suspendedRules = [...new Set(out.suspendedRules)];
   out.figures = Object.fromEntries(figures);
   return Object.keys(out.values).length > 0 ? out : null;
@@ -206,64 +213,84 @@ function arithmeticOf(
   return { neverBelow: variant.neverBelow, atLeast, atMost };
 }
 
-/** The rule a running total adds with last year's figures of the row: this year's total less its year. */
-function carriedArithmetic(
-  variant: TemplateVariant,
-  row: VariantRow | undefined,
-  rules: RowArithmetic,
-  carried: Record<string, number[]> | undefined,
-): RowArithmetic | undefined {
-  const last = row && variant.runningTotal ? carried?.[row.labels[0]]?.[variant.runningTotal.total] : undefined;
-  if (last === undefined || !variant.runningTotal) return undefined;
-  const { total, year } = variant.runningTotal;
-  return { ...rules, difference: { above: total, below: year, equals: last } };
+/** The neighbours that are the years either side of the table's; another year is named and not used. */
+function besideYears(neighbours: VariantNeighbours, year: number, warnings: string[]): VariantNeighbours {
+  const near: VariantNeighbours = {};
+  const { previous, following } = neighbours;
+  if (previous?.year === year - 1) near.previous = previous;
+  else if (previous)
+    warnings.push(
+      `上一年度报告未使用：其年份为${previous.year}年，本表为${year}年度 (previous report not used: not the year before)`,
+    );
+  if (following?.year === year + 1) near.following = following;
+  else if (following)
+    warnings.push(
+      `下一年度报告未使用：其年份为${following.year}年，本表为${year}年度 (following report not used: not the year after)`,
+    );
+  return near;
 }
 
-/** A row still run together once no pass splits more: left out and named, with why. */
+const YEAR_NAMES = { previous: '上一年度', following: '下一年度' } as const;
+
+/** What the neighbours leave of a row's cuts, if the variant keeps a running total and they lend the row. */
+function neighbourCuts(
+  variant: TemplateVariant,
+  row: VariantRow | undefined,
+  allowed: number[][],
+  near: VariantNeighbours,
+): NeighbourCut | undefined {
+  if (!row || !variant.runningTotal || allowed.length < 2) return undefined;
+  return cutsByNeighbours(allowed, row.labels[0], variant.runningTotal, near.previous, near.following);
+}
+
+/** A row still run together once no pass splits more: left out, named with why, its cuts kept as candidates. */
 function leaveOut(
   out: VariantRead,
   variant: TemplateVariant,
   byLabel: Map<string, VariantRow>,
   stuck: Stuck,
   figures: Map<string, number[]>,
-  carried: Record<string, number[]> | undefined,
+  near: VariantNeighbours,
 ): void {
   const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
-  const rules = arithmeticOf(variant, row, figures);
-  const allowed = allowedCuts(stuck.digits, variant.columns.length, rules).length;
-  const withLast = carriedArithmetic(variant, row, rules, carried);
-  const why = withLast
-    ? `；与上一年度历年累计相符的拆分 ${allowedCuts(stuck.digits, variant.columns.length, withLast).length} 种`
-    : '';
+  const allowed = allowedCuts(stuck.digits, variant.columns.length, arithmeticOf(variant, row, figures));
+  if (row && allowed.length > 1 && allowed.length <= MAX_CANDIDATES && !figures.has(row.labels[0]))
+    out.candidates[row.labels[0]] = allowed;
+  const byNeighbours = neighbourCuts(variant, row, allowed, near);
+  const why = byNeighbours
+    ? `；与${byNeighbours.by.map((b) => YEAR_NAMES[b]).join('、')}历年累计相符的拆分 ${byNeighbours.cuts.length} 种`
+    : near.previous || near.following
+      ? '；与相邻年度历年累计相符的拆分 0 种'
+      : '';
   out.warnings.push(
-    `第${stuck.label[0].line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed} 种拆分与本表算术相符${why}），未读取 (cells run together; left out)`,
+    `第${stuck.label[0].line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed.length} 种拆分与本表算术相符${why}），未读取 (cells run together; left out)`,
   );
 }
 
-/** Splits the row where the arithmetic, or else last year's running total, leaves one cut; false if none does. */
+/** Splits the row where the arithmetic, or else the years either side, leave one cut; false if none does. */
 function resolveStuck(
   out: VariantRead,
   variant: TemplateVariant,
   byLabel: Map<string, VariantRow>,
   stuck: Stuck,
   figures: Map<string, number[]>,
-  carried: Record<string, number[]> | undefined,
-  lastYear: number | undefined,
+  near: VariantNeighbours,
 ): boolean {
   const line = stuck.label[0].line;
   const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
   const n = variant.columns.length;
-  const rules = arithmeticOf(variant, row, figures);
-  let allowed = allowedCuts(stuck.digits, n, rules);
+  let allowed = allowedCuts(stuck.digits, n, arithmeticOf(variant, row, figures));
   let how = "按本表算术关系唯一拆分为 {split} (cells run together; split by the table's arithmetic)";
-  const withLast = allowed.length > 1 ? carriedArithmetic(variant, row, rules, carried) : undefined;
-  if (withLast) {
-    const byLast = allowedCuts(stuck.digits, n, withLast);
-    if (byLast.length === 1) {
-      allowed = byLast;
-      const last = withLast.difference?.equals;
-      how = `按上一年度（${lastYear}年）报告的历年累计 ${last} 加本年度唯一拆分为 {split} (cells run together; split by the previous year's running total)`;
-    }
+  let lent = '';
+  const byNeighbours = neighbourCuts(variant, row, allowed, near);
+  if (byNeighbours?.cuts.length === 1 && row && variant.runningTotal) {
+    allowed = byNeighbours.cuts;
+    lent = byNeighbours.by.map((b) => `${YEAR_NAMES[b]}（${near[b]?.year}年）`).join('、');
+    const last = near.previous?.figures[row.labels[0]]?.[variant.runningTotal.total];
+    how =
+      byNeighbours.by.length === 1 && byNeighbours.by[0] === 'previous' && last !== undefined
+        ? `按${lent}报告的历年累计 ${last} 加本年度唯一拆分为 {split} (cells run together; split by the previous year's running total)`
+        : `按${lent}报告的历年累计唯一拆分为 {split} (cells run together; split by the running totals of the years either side)`;
   }
   if (allowed.length !== 1) return false;
   const [split] = allowed;
@@ -278,10 +305,9 @@ function resolveStuck(
     split.map((v) => ({ text: String(v), line })),
     figures,
   );
-  // The value owes its split to another document: its provenance says so.
+  // The value owes its split to other documents: its provenance says so.
   const taken = row?.key ? out.provenance[row.key] : undefined;
-  if (allowed !== undefined && how.includes('上一年度') && taken?.line === line && !taken.text.includes('上一年度'))
-    taken.text += `；按上一年度（${lastYear}年）历年累计拆分`;
+  if (lent && taken?.line === line && !taken.text.includes('历年累计拆分')) taken.text += `；按${lent}历年累计拆分`;
   return true;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * A running total (历年累计) against the same body's reports of the years either side: this year's total less
+ * this year's figure is last year's total, and next year's total less next year's figure is this year's.
+ * A neighbour lends the figures it read, or, for a row it could not cut, every cut its own arithmetic allows
+ * (the true one is among them). A cut of this year's row is kept only where some figure of the neighbour
+ * fits it; a neighbour with no fitting cut at all says the relation does not hold there (a total restarted,
+ * 平潭 2017) and is not used.
+ */
+
+/** The same body's report of a neighbouring year, as this reader needs it. */
+export interface VariantNeighbour {
+  year: number;
+  /** Every row read, every column, by the row's first label. */
+  figures: Record<string, number[]>;
+  /** Rows left out: every cut the report's own arithmetic allows. */
+  candidates?: Record<string, number[][]>;
+}
+
+export interface RunningTotal {
+  total: number;
+  year: number;
+}
+
+/** A neighbour's possible figures of one row: the one it read, or its candidate cuts. */
+function rowsOf(neighbour: VariantNeighbour | undefined, id: string): number[][] | undefined {
+  if (!neighbour) return undefined;
+  const read = neighbour.figures[id];
+  if (read) return [read];
+  const candidates = neighbour.candidates?.[id];
+  return candidates && candidates.length > 0 ? candidates : undefined;
+}
+
+export interface NeighbourCut {
+  cuts: number[][];
+  /** Which neighbours decided: 'previous', 'following'. */
+  by: ('previous' | 'following')[];
+}
+
+/**
+ * The cuts of one row that the neighbours leave, where they narrow `allowed` at all: undefined when neither
+ * lends the row, or what each applicable neighbour keeps, intersected (empty when they disagree).
+ */
+export function cutsByNeighbours(
+  allowed: number[][],
+  id: string,
+  running: RunningTotal,
+  previous: VariantNeighbour | undefined,
+  following: VariantNeighbour | undefined,
+): NeighbourCut | undefined {
+  const { total, year } = running;
+  const before = rowsOf(previous, id);
+  const after = rowsOf(following, id);
+  const kept: { by: 'previous' | 'following'; cuts: number[][] }[] = [];
+  if (before) {
+    const lastTotals = new Set(before.map((r) => r[total]));
+    const cuts = allowed.filter((c) => lastTotals.has(c[total] - c[year]));
+    if (cuts.length > 0) kept.push({ by: 'previous', cuts });
+  }
+  if (after) {
+    const totalsBefore = new Set(after.map((r) => r[total] - r[year]));
+    const cuts = allowed.filter((c) => totalsBefore.has(c[total]));
+    if (cuts.length > 0) kept.push({ by: 'following', cuts });
+  }
+  if (kept.length === 0) return undefined;
+  const cuts = kept.reduce((acc, k) => acc.filter((c) => k.cuts.includes(c)), allowed);
+  return { cuts, by: kept.map((k) => k.by) };
+}
