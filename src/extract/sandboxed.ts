@@ -12,6 +12,18 @@ import type { PreviousReport } from './read/index.ts';
 
 const PIPELINE = new URL('./pipeline.ts', import.meta.url);
 
+/** The same body's reports of the years either side (pipeline.ts ExtractOptions). */
+export interface YearsEitherSide {
+  previous?: PreviousReport;
+  following?: PreviousReport;
+}
+
+/** Only what a neighbour lends is sent to the worker, not its whole extraction. */
+function lendable(report: PreviousReport): PreviousReport {
+  const { year, issuer, variant, variantFigures, variantCandidates } = report;
+  return { year, issuer, variant, variantFigures, variantCandidates };
+}
+
 export function extractSandbox(budget?: Budget): Sandbox {
   return new Sandbox(budget);
 }
@@ -21,12 +33,16 @@ export async function extractBufferSandboxed(
   bytes: Uint8Array,
   source: string,
   onPage?: Progress,
-  previous?: PreviousReport,
+  neighbours: YearsEitherSide = {},
 ): Promise<ExtractionOutput> {
+  const options = {
+    ...(neighbours.previous ? { previous: lendable(neighbours.previous) } : {}),
+    ...(neighbours.following ? { following: lendable(neighbours.following) } : {}),
+  };
   try {
     return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], {
       zip: true,
-      ...(previous ? { options: { previous } } : {}),
+      ...(Object.keys(options).length > 0 ? { options } : {}),
       // Always asked for: each page of a scan restarts the time budget.
       onProgress: onPage ?? (() => undefined),
     });
@@ -40,7 +56,7 @@ export async function extractFileSandboxed(
   sandbox: Sandbox,
   path: string,
   onPage?: Progress,
-  previous?: PreviousReport,
+  neighbours: YearsEitherSide = {},
 ): Promise<ExtractionOutput> {
   let bytes: Uint8Array;
   try {
@@ -49,5 +65,5 @@ export async function extractFileSandboxed(
     if (error instanceof FileRefused) throw new UnreadableError(error.message);
     throw error;
   }
-  return extractBufferSandboxed(sandbox, bytes, path, onPage, previous);
+  return extractBufferSandboxed(sandbox, bytes, path, onPage, neighbours);
 }

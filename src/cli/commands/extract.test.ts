@@ -89,6 +89,25 @@ describe('gongkai extract', () => {
     expect(bad.err).toContain('不是 gongkai extract --json 的抽取结果');
   });
 
+  it('--series reads a body’s reports of consecutive years with the years either side, in input order', () => {
+    const corpus = join(fixturesDir, 'real-corpus');
+    const files = ['pingtan-county-2013', 'pingtan-county-2011', 'pingtan-county-2012'].map((f) =>
+      join(corpus, `${f}.txt`),
+    );
+    const alone = gongkai('extract', ...files, '--jsonl', '--no-progress');
+    const r = gongkai('extract', ...files, '--jsonl', '--no-progress', '--series', '--jobs', '2');
+    expect(r.code, r.err).toBe(0);
+    const read = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    expect(read(alone.out).map((o) => o.values['proactive.total'])).toEqual([undefined, undefined, undefined]);
+    const outs = read(r.out);
+    expect(outs.map((o) => o.source)).toEqual(files);
+    expect(outs.map((o) => o.values['proactive.total'])).toEqual([1853, 425, 2026]);
+  });
+
   it('matches a glob', () => {
     const r = gongkai('extract', `${seedsDir}/00[01]*.txt`.replace('[01]', '?'), '--jsonl');
     expect(r.out.trim().split('\n').length).toBeGreaterThanOrEqual(2);

@@ -21,6 +21,7 @@ export function register(program: Command): void {
       '同一机关上一年度报告的抽取结果（JSON），用其历年累计拆分连在一起的数字（福建统计表）',
       readPrevious,
     )
+    .option('--series', '同一机关连续年度的报告互相参照历年累计拆分连在一起的数字（全部读完后输出）')
     .action(async (inputs: string[], opts: ExtractCliOptions) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
@@ -62,7 +63,7 @@ export function register(program: Command): void {
           return write(humanLine(out));
         },
         (done) => bar?.update(done),
-        { jobs: opts.jobs, onPage, ...(opts.previous ? { previous: opts.previous } : {}) },
+        { jobs: opts.jobs, onPage, series: opts.series, ...(opts.previous ? { previous: opts.previous } : {}) },
       );
       bars?.stop();
       if (asArray) process.stdout.write(written === 0 ? '[]\n' : '\n]\n');
@@ -78,6 +79,7 @@ interface ExtractCliOptions {
   progress: boolean;
   jobs: number;
   previous?: PreviousReport;
+  series?: boolean;
 }
 
 /** `--previous`: an extraction JSON of `gongkai extract --json` (one object, or the first of an array). */
@@ -90,6 +92,7 @@ export function readPrevious(path: string): PreviousReport {
   }
   const report = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown> | undefined;
   const figures = report?.variantFigures;
+  const candidates = report?.variantCandidates;
   const valid =
     report !== null &&
     typeof report === 'object' &&
@@ -97,13 +100,22 @@ export function readPrevious(path: string): PreviousReport {
     (figures === undefined ||
       (typeof figures === 'object' &&
         figures !== null &&
-        Object.values(figures).every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number'))));
+        Object.values(figures).every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number')))) &&
+    (candidates === undefined ||
+      (typeof candidates === 'object' &&
+        candidates !== null &&
+        Object.values(candidates).every(
+          (cuts) =>
+            Array.isArray(cuts) &&
+            cuts.every((cut) => Array.isArray(cut) && cut.every((v: unknown) => typeof v === 'number')),
+        )));
   if (!valid) throw new CliError(`--previous ${path}: 不是 gongkai extract --json 的抽取结果`);
   return {
     year: report.year as number | null,
     issuer: typeof report.issuer === 'string' ? report.issuer : null,
     ...(typeof report.variant === 'string' ? { variant: report.variant } : {}),
     ...(figures ? { variantFigures: figures as Record<string, number[]> } : {}),
+    ...(candidates ? { variantCandidates: candidates as Record<string, number[][]> } : {}),
   };
 }
 
