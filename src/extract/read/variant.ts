@@ -3,9 +3,12 @@
  * read as a stream of cells, whatever the layout kept of it: one line per row, one cell per line, cells
  * between `|` separators, or the whole report on one line (crawler and archive text). After the header, each
  * row is its label, its unit and one number per column; the year's own column is kept. A label no key means
- * the same as is named in the warnings. Cells run together (`主动公开信息数条20263542`) are split only where the
- * variant's arithmetic leaves one cut (a running total never below its year, a whole never below its parts
- * read: run-together.ts); otherwise they are left out, named in the warnings.
+ * the same as is named in the warnings. Cells run together (`主动公开信息数条20263542`, or every row in one
+ * cell: variant-cells.ts) are split only where the variant's arithmetic leaves one cut (a running total never
+ * below its year, a whole never below its parts read: run-together.ts), or else where the same body's reports
+ * of the years either side do (the running total against theirs: neighbours.ts, named in the warning and the
+ * value's provenance); otherwise they are left out, named in the warnings, their possible cuts kept for the
+ * years either side.
  */
 import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
