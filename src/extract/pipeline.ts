@@ -9,6 +9,7 @@ import { type DecodeOptions, documentText, MAX_BYTES, UnreadableError } from './
 import { type OcrSummary, type ReviewItem, reviewOcr } from './decode/ocr/review.ts';
 import { type ExtractionResult, type PreviousReport, readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
+import type { SectionTwoYear, SectionTwoYears } from './repair/section-two-years.ts';
 
 export { UnreadableError };
 
@@ -20,6 +21,8 @@ export interface ExtractionOutput extends Omit<ExtractionResult, 'statements'> {
   ocr?: OcrSummary;
   /** Values a person must check (OCR uncertain, cell not found, a rule broken, a printed cell not read). */
   review?: ReviewItem[];
+  /** Section 二 rows of 上一年项目数量 left out: every reading of the run, by row key (for the years either side). */
+  sectionTwoCandidates?: Record<string, number[][]>;
 }
 
 /**
@@ -48,9 +51,19 @@ export async function extractBuffer(
   opts: ExtractOptions = {},
 ): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source, opts);
-  const layoutWarnings: string[] = [];
-  const lines = toLines(doc.text, layoutWarnings);
-  const result = readReport(lines, { previous: opts.previous, following: opts.following });
+  let layoutWarnings: string[] = [];
+  let sectionTwoCandidates: Record<string, number[][]> = {};
+  let lines = toLines(doc.text, layoutWarnings, { candidates: sectionTwoCandidates });
+  let result = readReport(lines, { previous: opts.previous, following: opts.following });
+  // Section 二 rows left out may be cut with the years either side, once this report's year and body are
+  // known to be theirs: the text is repaired again with them.
+  const years = sectionTwoYears(result, opts);
+  if (years && Object.keys(sectionTwoCandidates).length > 0) {
+    layoutWarnings = [];
+    sectionTwoCandidates = {};
+    lines = toLines(doc.text, layoutWarnings, { years, candidates: sectionTwoCandidates });
+    result = readReport(lines, { previous: opts.previous, following: opts.following });
+  }
   if (notAReport(result, lines))
     throw new UnreadableError(
       '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
@@ -73,9 +86,31 @@ export async function extractBuffer(
     ...(result.variant ? { variant: result.variant } : {}),
     ...(result.variantFigures ? { variantFigures: result.variantFigures } : {}),
     ...(result.variantCandidates ? { variantCandidates: result.variantCandidates } : {}),
+    ...(Object.keys(sectionTwoCandidates).length > 0 ? { sectionTwoCandidates } : {}),
     ...(ocr ? { ocr: ocr.ocr, review: ocr.review } : {}),
   };
 }
+
+/** The neighbouring reports that are this body's years either side, as section 二's cutting needs them. */
+function sectionTwoYears(result: ExtractionResult, opts: ExtractOptions): SectionTwoYears | undefined {
+  const fits = (report: PreviousReport | undefined, year: number | null): SectionTwoYear | undefined =>
+    report?.values && report.year !== null && year !== null && report.year === year && sameBody(report, result)
+      ? {
+          year: report.year,
+          values: report.values,
+          ...(report.sectionTwoCandidates ? { candidates: report.sectionTwoCandidates } : {}),
+        }
+      : undefined;
+  const year = result.year;
+  const previous = fits(opts.previous, year === null ? null : year - 1);
+  const following = fits(opts.following, year === null ? null : year + 1);
+  if (!previous && !following) return undefined;
+  return { ...(previous ? { previous } : {}), ...(following ? { following } : {}) };
+}
+
+/** Both name the same body (a report of no named body lends nothing to section 二). */
+const sameBody = (report: PreviousReport, result: ExtractionResult) =>
+  Boolean(report.issuer && result.issuer && report.issuer === result.issuer);
 
 export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<ExtractionOutput> {
   let bytes: Buffer;

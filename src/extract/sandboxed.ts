@@ -20,8 +20,8 @@ export interface YearsEitherSide {
 
 /** Only what a neighbour lends is sent to the worker, not its whole extraction. */
 function lendable(report: PreviousReport): PreviousReport {
-  const { year, issuer, variant, variantFigures, variantCandidates } = report;
-  return { year, issuer, variant, variantFigures, variantCandidates };
+  const { year, issuer, variant, variantFigures, variantCandidates, values, sectionTwoCandidates } = report;
+  return { year, issuer, variant, variantFigures, variantCandidates, values, sectionTwoCandidates };
 }
 
 export function extractSandbox(budget?: Budget): Sandbox {

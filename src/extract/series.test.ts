@@ -20,11 +20,11 @@ describe('a body’s reports of consecutive years', () => {
     ]);
   });
 
-  it('no link across bodies, across a missing year, to a national table, or where a year has two reports', () => {
+  it('national tables link too (section 二 lends 上一年项目数量); none across bodies, a missing year, a variant and a national table, or where a year has two reports', () => {
+    expect(previousLinks([report('甲', 2020), report('甲', 2019)])).toEqual([{ index: 0, previous: 1 }]);
     expect(previousLinks([report('甲', 2012, 'fujian2008'), report('乙', 2011, 'fujian2008')])).toEqual([]);
     expect(previousLinks([report('甲', 2013, 'fujian2008'), report('甲', 2011, 'fujian2008')])).toEqual([]);
     expect(previousLinks([report('甲', 2012, 'fujian2008'), report('甲', 2011)])).toEqual([]);
-    expect(previousLinks([report('甲', 2012), report('甲', 2011)])).toEqual([]);
     expect(
       previousLinks([
         report('甲', 2012, 'fujian2008'),
@@ -35,10 +35,20 @@ describe('a body’s reports of consecutive years', () => {
     expect(previousLinks([report(null, 2012, 'fujian2008'), report(null, 2011, 'fujian2008')])).toEqual([]);
   });
 
-  it('reads each again with the reports either side, in year order, while a pass changes anything', async () => {
-    const outputs = [report('甲', 2013, 'v'), report('甲', 2011, 'v'), report('甲', 2012, 'v')].map(
-      (o) => ({ ...o, source: String(o.year), values: {} }) as unknown as ExtractionOutput,
-    );
+  it('reads again, with the reports either side, each report with a row left out, while a pass changes anything', async () => {
+    const leftOut = {
+      variantCandidates: {
+        主动公开信息数: [
+          [1, 2],
+          [12, 12],
+        ],
+      },
+    };
+    const outputs = [
+      { ...report('甲', 2013, 'v'), source: '2013', values: {}, ...leftOut },
+      { ...report('甲', 2011, 'v'), source: '2011', values: {} }, // nothing left out: lends, is not read again
+      { ...report('甲', 2012, 'v'), source: '2012', values: {}, ...leftOut },
+    ] as unknown as ExtractionOutput[];
     const calls: string[] = [];
     await readAsSeries(outputs, async (index, { previous, following }) => {
       const self = outputs[index];
@@ -47,13 +57,6 @@ describe('a body’s reports of consecutive years', () => {
       const values: Record<string, number> = self.year === 2012 ? { 'proactive.total': 1 } : {};
       return { ...self, values };
     });
-    expect(calls).toEqual([
-      '-<2011>2012',
-      '2011<2012>2013',
-      '2012<2013>-',
-      '-<2011>2012',
-      '2011<2012>2013',
-      '2012<2013>-',
-    ]);
+    expect(calls).toEqual(['2011<2012>2013', '2012<2013>-', '2011<2012>2013', '2012<2013>-']);
   });
 });

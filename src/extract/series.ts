@@ -1,12 +1,19 @@
 /**
- * A body's reports of consecutive years read together: a local variant's running total (历年累计) run
- * together with the year's figure may be cut only with last year's total (read/variant.ts). In a set of
- * extractions, each report of a variant is linked to the same body's report of the year before, and read
- * again with it, earliest first, so a total decided with its own year before passes on to the next year.
+ * A body's reports of consecutive years read together: figures run together may be cut only with the years
+ * either side — a local variant's running total (历年累计, read/variant.ts) and section 二's 上一年项目数量
+ * (repair/section-two-years.ts). In a set of extractions, each report is linked to the same body's report of
+ * the year before (a local variant only to its own variant), and each with a row left out is read again
+ * with the reports either side, so a figure decided in one year passes on to the next and back.
  */
 import type { ExtractionOutput } from './pipeline.ts';
 
 type Identity = Pick<ExtractionOutput, 'year' | 'issuer' | 'variant'>;
+
+/** A report with a row left out that the years either side might cut (only it is worth reading again). */
+const leftOut = (o: ExtractionOutput | undefined) =>
+  Boolean(
+    o && (Object.keys(o.variantCandidates ?? {}).length > 0 || Object.keys(o.sectionTwoCandidates ?? {}).length > 0),
+  );
 
 /** A report (by index) and the report of the year before it (by index). */
 export interface PreviousLink {
@@ -17,22 +24,23 @@ export interface PreviousLink {
 const bodyYear = (issuer: string, year: number) => `${issuer}\u0000${year}`;
 
 /**
- * The links of a set of extractions, earliest year first: a variant's report to the one report of the same
- * body, same variant, the year before. A body with two reports of one year gives no link to or from that
+ * The links of a set of extractions, earliest year first: a report to the one report of the same body, same
+ * variant (or none), the year before. A body with two reports of one year gives no link to or from that
  * year (which one counts is not known).
  */
 export function previousLinks(outputs: readonly Identity[]): PreviousLink[] {
   const byBodyYear = new Map<string, number[]>();
   outputs.forEach((o, index) => {
-    if (!o.variant || !o.issuer || o.year === null) return;
+    if (!o.issuer || o.year === null) return;
     const key = bodyYear(o.issuer, o.year);
     byBodyYear.set(key, [...(byBodyYear.get(key) ?? []), index]);
   });
   const links: PreviousLink[] = [];
   outputs.forEach((o, index) => {
-    if (!o.variant || !o.issuer || o.year === null) return;
+    if (!o.issuer || o.year === null) return;
     if ((byBodyYear.get(bodyYear(o.issuer, o.year)) ?? []).length !== 1) return;
     const before = byBodyYear.get(bodyYear(o.issuer, o.year - 1)) ?? [];
+    // A local variant lends only to its own variant; national tables lend section 二 whatever the edition.
     if (before.length === 1 && outputs[before[0]].variant === o.variant) links.push({ index, previous: before[0] });
   });
   return links.sort((a, b) => (outputs[a.index].year ?? 0) - (outputs[b.index].year ?? 0));
@@ -46,7 +54,7 @@ export interface Neighbours {
 
 /** What a re-read may change: the values and what the report lends its neighbours. */
 const lent = (o: ExtractionOutput | undefined) =>
-  JSON.stringify([o?.values, o?.variantFigures ?? null, o?.variantCandidates ?? null]);
+  JSON.stringify([o?.values, o?.variantFigures ?? null, o?.variantCandidates ?? null, o?.sectionTwoCandidates ?? null]);
 
 /**
  * Each linked report read again with the reports either side, earliest first, and again while a pass
@@ -71,7 +79,7 @@ export async function readAsSeries(
     for (const index of members) {
       const before = outputs[previousOf.get(index) ?? -1];
       const after = outputs[followingOf.get(index) ?? -1];
-      if (!outputs[index]) continue;
+      if (!leftOut(outputs[index])) continue;
       const again = await reread(index, {
         ...(before ? { previous: before } : {}),
         ...(after ? { following: after } : {}),

@@ -106,6 +106,11 @@ describe('gongkai extract', () => {
     const outs = read(r.out);
     expect(outs.map((o) => o.source)).toEqual(files);
     expect(outs.map((o) => o.values['proactive.total'])).toEqual([1853, 425, 2026]);
+    // National tables too: 平潭 2019's 第二十条 rows cut by the 2020 report's 上一年项目数量.
+    const national = ['pingtan-2019', 'pingtan-2020'].map((f) => join(corpus, `${f}.txt`));
+    const n = gongkai('extract', ...national, '--jsonl', '--no-progress', '--series');
+    expect(n.code, n.err).toBe(0);
+    expect(read(n.out)[0].values['s20_5.licensing.decisions']).toBe(181);
   });
 
   it('matches a glob', () => {

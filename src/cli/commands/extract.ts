@@ -18,10 +18,13 @@ export function register(program: Command): void {
     .option('--jobs <n>', '同时读取的工作线程数（默认 1）', parseJobs, 1)
     .option(
       '--previous <file>',
-      '同一机关上一年度报告的抽取结果（JSON），用其历年累计拆分连在一起的数字（福建统计表）',
+      '同一机关上一年度报告的抽取结果（JSON），用其历年累计、上一年项目数量拆分连在一起的数字',
       readPrevious,
     )
-    .option('--series', '同一机关连续年度的报告互相参照历年累计拆分连在一起的数字（全部读完后输出）')
+    .option(
+      '--series',
+      '同一机关连续年度的报告互相参照（历年累计、上一年项目数量）拆分连在一起的数字（全部读完后输出）',
+    )
     .action(async (inputs: string[], opts: ExtractCliOptions) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
@@ -82,6 +85,14 @@ interface ExtractCliOptions {
   series?: boolean;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
+/** Absent, or an object of `each` entries. */
+const recordOf = (v: unknown, each: (entry: unknown) => boolean) =>
+  v === undefined || (isRecord(v) && Object.values(v).every(each));
+const cutsList = (v: unknown) => Array.isArray(v) && v.every(numbers);
+const cellValue = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'string';
+
 /** `--previous`: an extraction JSON of `gongkai extract --json` (one object, or the first of an array). */
 export function readPrevious(path: string): PreviousReport {
   let parsed: unknown;
@@ -90,32 +101,26 @@ export function readPrevious(path: string): PreviousReport {
   } catch (error) {
     throw new CliError(`--previous ${path}: 无法读取抽取结果 (${(error as Error).message.split('\n')[0]})`);
   }
-  const report = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown> | undefined;
-  const figures = report?.variantFigures;
-  const candidates = report?.variantCandidates;
+  const report = Array.isArray(parsed) ? parsed[0] : parsed;
   const valid =
-    report !== null &&
-    typeof report === 'object' &&
+    isRecord(report) &&
     (typeof report.year === 'number' || report.year === null) &&
-    (figures === undefined ||
-      (typeof figures === 'object' &&
-        figures !== null &&
-        Object.values(figures).every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number')))) &&
-    (candidates === undefined ||
-      (typeof candidates === 'object' &&
-        candidates !== null &&
-        Object.values(candidates).every(
-          (cuts) =>
-            Array.isArray(cuts) &&
-            cuts.every((cut) => Array.isArray(cut) && cut.every((v: unknown) => typeof v === 'number')),
-        )));
+    recordOf(report.values, cellValue) &&
+    recordOf(report.variantFigures, numbers) &&
+    recordOf(report.variantCandidates, cutsList) &&
+    recordOf(report.sectionTwoCandidates, cutsList);
   if (!valid) throw new CliError(`--previous ${path}: 不是 gongkai extract --json 的抽取结果`);
+  const { year, issuer, variant, values, variantFigures, variantCandidates, sectionTwoCandidates } = report as {
+    [K in keyof PreviousReport]-?: PreviousReport[K];
+  };
   return {
-    year: report.year as number | null,
-    issuer: typeof report.issuer === 'string' ? report.issuer : null,
-    ...(typeof report.variant === 'string' ? { variant: report.variant } : {}),
-    ...(figures ? { variantFigures: figures as Record<string, number[]> } : {}),
-    ...(candidates ? { variantCandidates: candidates as Record<string, number[][]> } : {}),
+    year,
+    issuer: typeof issuer === 'string' ? issuer : null,
+    ...(typeof variant === 'string' ? { variant } : {}),
+    ...(values ? { values } : {}),
+    ...(variantFigures ? { variantFigures } : {}),
+    ...(variantCandidates ? { variantCandidates } : {}),
+    ...(sectionTwoCandidates ? { sectionTwoCandidates } : {}),
   };
 }
 

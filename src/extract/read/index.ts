@@ -33,6 +33,10 @@ export interface PreviousReport {
   variantFigures?: Record<string, number[]>;
   /** Its rows left out, run together: the cuts its own arithmetic allows. */
   variantCandidates?: Record<string, number[][]>;
+  /** Its values (section 二's 上一年项目数量 and 本年增/减 for the years either side). */
+  values?: Record<string, CellValue>;
+  /** Its section 二 rows of 上一年项目数量 left out: every reading of the run, by row key. */
+  sectionTwoCandidates?: Record<string, number[][]>;
 }
 
 export interface ExtractionResult {

@@ -37,9 +37,44 @@ export interface NeighbourCut {
 }
 
 /**
- * The cuts of one row that the neighbours leave, where they narrow `allowed` at all: undefined when neither
- * lends the row, or what each applicable neighbour keeps, intersected (empty when they disagree).
+ * A relation between years: what a cut of this year must equal in last year's figures (`fromLast`: the
+ * figures last year could have printed, `thisSide`: what a cut of this year gives), and likewise with next
+ * year's.
  */
+export interface YearRelation {
+  /** What each of last year's possible rows gives; undefined where last year lends none. */
+  last?: number[];
+  /** A cut's figure that must be one of `last`. */
+  againstLast: (cut: number[]) => number;
+  /** What each of next year's possible rows gives; undefined where next year lends none. */
+  next?: number[];
+  /** A cut's figure that must be one of `next`. */
+  againstNext: (cut: number[]) => number;
+}
+
+/**
+ * The cuts the years either side leave, where they narrow `allowed` at all: undefined when neither lends a
+ * figure or none of a neighbour's fits (the relation does not hold there), else what each applicable
+ * neighbour keeps, intersected (empty when they disagree).
+ */
+export function cutsByYears(allowed: number[][], relation: YearRelation): NeighbourCut | undefined {
+  const kept: { by: 'previous' | 'following'; cuts: number[][] }[] = [];
+  if (relation.last) {
+    const last = new Set(relation.last);
+    const cuts = allowed.filter((c) => last.has(relation.againstLast(c)));
+    if (cuts.length > 0) kept.push({ by: 'previous', cuts });
+  }
+  if (relation.next) {
+    const next = new Set(relation.next);
+    const cuts = allowed.filter((c) => next.has(relation.againstNext(c)));
+    if (cuts.length > 0) kept.push({ by: 'following', cuts });
+  }
+  if (kept.length === 0) return undefined;
+  const cuts = kept.reduce((acc, k) => acc.filter((c) => k.cuts.includes(c)), allowed);
+  return { cuts, by: kept.map((k) => k.by) };
+}
+
+/** A running total's cuts against the years either side (历年累计 = last year's 历年累计 + 本年度). */
 export function cutsByNeighbours(
   allowed: number[][],
   id: string,
@@ -48,20 +83,10 @@ export function cutsByNeighbours(
   following: VariantNeighbour | undefined,
 ): NeighbourCut | undefined {
   const { total, year } = running;
-  const before = rowsOf(previous, id);
-  const after = rowsOf(following, id);
-  const kept: { by: 'previous' | 'following'; cuts: number[][] }[] = [];
-  if (before) {
-    const lastTotals = new Set(before.map((r) => r[total]));
-    const cuts = allowed.filter((c) => lastTotals.has(c[total] - c[year]));
-    if (cuts.length > 0) kept.push({ by: 'previous', cuts });
-  }
-  if (after) {
-    const totalsBefore = new Set(after.map((r) => r[total] - r[year]));
-    const cuts = allowed.filter((c) => totalsBefore.has(c[total]));
-    if (cuts.length > 0) kept.push({ by: 'following', cuts });
-  }
-  if (kept.length === 0) return undefined;
-  const cuts = kept.reduce((acc, k) => acc.filter((c) => k.cuts.includes(c)), allowed);
-  return { cuts, by: kept.map((k) => k.by) };
+  return cutsByYears(allowed, {
+    last: rowsOf(previous, id)?.map((r) => r[total]),
+    againstLast: (c) => c[total] - c[year],
+    next: rowsOf(following, id)?.map((r) => r[total] - r[year]),
+    againstNext: (c) => c[total],
+  });
 }
