@@ -22,8 +22,19 @@ export const UNREADABLE_RUN = '?';
  * the unit and the digits as three cells. Text with no unit followed by digits is returned whole.
  */
 export function splitGluedRows(text: string, units: readonly string[]): string[] {
+  return gluedRowSplitter(units)(text);
+}
+
+/** splitGluedRows for one set of units, its pattern built once (a table has many cells). */
+export function gluedRowSplitter(units: readonly string[]): (text: string) => string[] {
   const alternatives = [...units].sort((a, b) => b.length - a.length).join('|');
   const unitThenDigits = new RegExp(`(${alternatives})(\\d+(?:\\.\\d+)?)`, 'gu');
+  const unitBeforeDigit = new RegExp(`(?:${alternatives})\\d`, 'u');
+  return (text) => (unitBeforeDigit.test(text) ? split(text, unitThenDigits) : [text]);
+}
+
+function split(text: string, unitThenDigits: RegExp): string[] {
+  unitThenDigits.lastIndex = 0;
   const out: string[] = [];
   let from = 0;
   for (let m = unitThenDigits.exec(text); m !== null; m = unitThenDigits.exec(text)) {

@@ -14,7 +14,7 @@ import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
 import { cutsByNeighbours, type NeighbourCut, type VariantNeighbour } from './neighbours.ts';
 import { allowedCuts, type RowArithmetic } from './run-together.ts';
-import { splitGluedRows } from './variant-cells.ts';
+import { gluedRowSplitter } from './variant-cells.ts';
 
 export interface VariantRead {
   variant: TemplateVariant;
@@ -62,13 +62,14 @@ const MAX_HEADER_CELLS = 12;
 function cellsOf(lines: string[], variant: TemplateVariant): Cell[] {
   const cells: Cell[] = [];
   const headerGlued = new RegExp(variant.header.source, 'g');
+  const splitGlued = gluedRowSplitter(variant.units);
   for (let i = 0; i < lines.length; i++) {
     // The header may follow other text with no space (a title run into the table on one line), and the
     // first row may follow it with none (`…历年累计主动公开文件数条…`).
     const line = lines[i].replace(/(?<=\S)指标名称/g, ' 指标名称').replace(headerGlued, '$& ');
     for (const text of line.split(/[\s|｜\u00a0\u3000]+/)) {
       if (!text) continue;
-      for (const piece of splitGluedRows(text, variant.units)) cells.push({ text: piece, line: i + 1 });
+      for (const piece of splitGlued(text)) cells.push({ text: piece, line: i + 1 });
     }
   }
   return cells;
