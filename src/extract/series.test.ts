@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractionOutput } from './pipeline.ts';
-import { previousLinks, readAsSeries } from './series.ts';
+import { MAX_PASSES, previousLinks, readAsSeries } from './series.ts';
 
 const report = (issuer: string | null, year: number | null, variant?: string) => ({ issuer, year, variant });
 
@@ -58,5 +58,16 @@ describe('a body’s reports of consecutive years', () => {
       return { ...self, values };
     });
     expect(calls).toEqual(['2011<2012>2013', '2012<2013>-', '2011<2012>2013', '2012<2013>-']);
+  });
+
+  it('stops after MAX_PASSES passes even if every reading changes something', async () => {
+    const outputs = [2011, 2012].map((year) => ({
+      ...report('甲', year, 'v'),
+      values: {},
+      variantCandidates: { 主动公开信息数: [[1, 2]] },
+    })) as unknown as ExtractionOutput[];
+    let readings = 0;
+    await readAsSeries(outputs, async (index) => ({ ...outputs[index], values: { n: ++readings } }));
+    expect(readings).toBe(MAX_PASSES * 2);
   });
 });

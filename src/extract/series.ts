@@ -46,6 +46,12 @@ export function previousLinks(outputs: readonly Identity[]): PreviousLink[] {
   return links.sort((a, b) => (outputs[a.index].year ?? 0) - (outputs[b.index].year ?? 0));
 }
 
+/**
+ * Passes over a series: a figure passes forward within one pass (earliest first) and back one year per pass;
+ * past this many, what is left out stays out (a hostile batch of a thousand years costs no more).
+ */
+export const MAX_PASSES = 8;
+
 /** The reports either side of one report in a series, as extracted. */
 export interface Neighbours {
   previous?: ExtractionOutput;
@@ -60,7 +66,7 @@ const lent = (o: ExtractionOutput | undefined) =>
  * Each linked report read again with the reports either side, earliest first, and again while a pass
  * changes anything (a total one year decides may decide the next, and a next year's may decide the one
  * before: 平潭县 2011–2013 decide one another only together). `reread` reads one document again; the outputs
- * are replaced in place. At most one pass per report in the series and one more, so it always ends.
+ * are replaced in place. At most MAX_PASSES passes, so a long series costs a bounded number of readings each.
  */
 export async function readAsSeries(
   outputs: (ExtractionOutput | undefined)[],
@@ -74,7 +80,7 @@ export async function readAsSeries(
   const members = [...new Set(links.flatMap((l) => [l.previous, l.index]))].sort(
     (a, b) => (present[a].year ?? 0) - (present[b].year ?? 0),
   );
-  for (let pass = 0, changed = true; changed && pass <= members.length; pass++) {
+  for (let pass = 0, changed = true; changed && pass < MAX_PASSES; pass++) {
     changed = false;
     for (const index of members) {
       const before = outputs[previousOf.get(index) ?? -1];

@@ -25,6 +25,7 @@ describe('section 二 rows of 上一年项目数量 against the years either sid
     ]);
     expect(readingsOf('20+1737', 3)).toContainEqual([20, 17, 37]);
     expect(readingsOf('12.5', 2)).toEqual([]);
+    expect(readingsOf('1'.repeat(30), 3)).toEqual([]); // a hostile run is not read every way
   });
 
   it("keeps the readings whose 上一年项目数量 + 本年增/减 is next year's 上一年项目数量, or whose 上一年项目数量 is last year's sum", () => {

@@ -25,6 +25,11 @@ export interface SectionTwoYears {
 
 /** Readings kept for a row left out; past this the row lends nothing. */
 export const MAX_READINGS = 64;
+/**
+ * A run longer than this is not read every way (a row of counts prints a dozen digits; a hostile run of
+ * thirty would be hundreds of readings per row).
+ */
+export const MAX_READING_DIGITS = 16;
 
 /** A table whose first two columns are 上一年项目数量 and 本年增/减. */
 export function carriesProjects(columns: readonly ColumnDef[] | undefined): boolean {
@@ -37,6 +42,7 @@ export function carriesProjects(columns: readonly ColumnDef[] | undefined): bool
  */
 export function readingsOf(run: string, columns: number): number[][] {
   const text = run.replace(/ /g, '');
+  if (text.length > MAX_READING_DIGITS + 1) return [];
   if (/^\d+$/.test(text)) return cuts(text, columns);
   const sign = /^(\d+)([+\-−])(\d+)$/.exec(text);
   if (!sign || (sign[1].length > 1 && sign[1].startsWith('0'))) return [];
