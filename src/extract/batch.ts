@@ -7,7 +7,9 @@
  */
 import type { Budget, Sandbox } from '../sandbox/run.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
-import { extractFileSandboxed, extractSandbox } from './sandboxed.ts';
+import type { PreviousReport } from './read/index.ts';
+import { extractFileSandboxed, extractSandbox, type YearsEitherSide } from './sandboxed.ts';
+import { readAsSeries } from './series.ts';
 
 export interface BatchSummary {
   read: number;
@@ -22,6 +24,13 @@ export interface BatchOptions {
   jobs?: number;
   /** Told of each page a scan's OCR reads (the file's path, pages done, pages in all). */
   onPage?: (path: string, done: number, total: number) => void;
+  /** The same body's report of the year before, lent to every file (`gongkai extract --previous`). */
+  previous?: PreviousReport;
+  /**
+   * Read the batch as series (`gongkai extract --series`, series.ts): a body's variant reports of consecutive
+   * years read again with the years either side. The results are held until every file is read.
+   */
+  series?: boolean;
 }
 
 /**
@@ -56,10 +65,16 @@ class SandboxPool {
   }
 }
 
-async function settle(pool: SandboxPool, path: string, onPage?: BatchOptions['onPage']): Promise<Settled> {
+async function settle(
+  pool: SandboxPool,
+  path: string,
+  opts: BatchOptions,
+  neighbours: YearsEitherSide = opts.previous ? { previous: opts.previous } : {},
+): Promise<Settled> {
   try {
+    const { onPage } = opts;
     const pages = onPage ? (done: number, total: number) => onPage(path, done, total) : undefined;
-    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages)) };
+    return { source: path, out: await pool.use((sandbox) => extractFileSandboxed(sandbox, path, pages, neighbours)) };
   } catch (error) {
     const reason =
       error instanceof UnreadableError ? error.message : `内部错误 (internal error: ${(error as Error)?.message})`;
@@ -93,12 +108,24 @@ export async function runBatch(
   };
   const ahead: Promise<Settled>[] = [];
   const window = jobs * WINDOW_PER_JOB;
+  const held: Settled[] = [];
+  const next = opts.series ? async (s: Settled) => void held.push(s) : handOn;
   try {
     for (const path of paths) {
-      ahead.push(settle(pool, path, opts.onPage));
-      if (ahead.length >= window) await handOn(await (ahead.shift() as Promise<Settled>));
+      ahead.push(settle(pool, path, opts));
+      if (ahead.length >= window) await next(await (ahead.shift() as Promise<Settled>));
     }
-    while (ahead.length) await handOn(await (ahead.shift() as Promise<Settled>));
+    while (ahead.length) await next(await (ahead.shift() as Promise<Settled>));
+    if (opts.series) {
+      const outputs = held.map((s) => ('out' in s ? s.out : undefined));
+      await readAsSeries(outputs, async (index, neighbours) => {
+        const again = await settle(pool, held[index].source, opts, neighbours);
+        // Read once, refused the second time (its budget spent): the first reading stands.
+        if ('out' in again) held[index] = again;
+        return (held[index] as { out: ExtractionOutput }).out;
+      });
+      for (const s of held) await handOn(s);
+    }
   } finally {
     await Promise.allSettled(ahead); // an output that failed: let the reads under way end before the workers do
     await pool.close();

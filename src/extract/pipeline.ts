@@ -7,8 +7,9 @@ import { check } from '../report/check.ts';
 import type { Finding } from '../report/model.ts';
 import { type DecodeOptions, documentText, MAX_BYTES, UnreadableError } from './decode/document.ts';
 import { type OcrSummary, type ReviewItem, reviewOcr } from './decode/ocr/review.ts';
-import { type ExtractionResult, readReport } from './read/index.ts';
+import { type ExtractionResult, type PreviousReport, readReport } from './read/index.ts';
 import { toLines } from './repair/index.ts';
+import type { SectionTwoYear, SectionTwoYears } from './repair/section-two-years.ts';
 
 export { UnreadableError };
 
@@ -20,6 +21,8 @@ export interface ExtractionOutput extends Omit<ExtractionResult, 'statements'> {
   ocr?: OcrSummary;
   /** Values a person must check (OCR uncertain, cell not found, a rule broken, a printed cell not read). */
   review?: ReviewItem[];
+  /** Section 二 rows of 上一年项目数量 left out: every reading of the run, by row key (for the years either side). */
+  sectionTwoCandidates?: Record<string, number[][]>;
 }
 
 /**
@@ -31,15 +34,36 @@ function notAReport(result: ReturnType<typeof readReport>, lines: string[]): boo
   return result.year === null || !lines.some((line) => /信\s*息\s*公\s*开|政\s*务\s*公\s*开/.test(line));
 }
 
+export interface ExtractOptions extends DecodeOptions {
+  /**
+   * The same body's report of the year before, as extracted (`gongkai extract --previous prev.json`): where
+   * a local variant's running total (历年累计) is run together with the year's figure, last year's total
+   * may leave one cut. The values so split are named in the warnings and their provenance.
+   */
+  previous?: PreviousReport;
+  /** The same body's report of the year after, likewise (a batch read as a series, series.ts). */
+  following?: PreviousReport;
+}
+
 export async function extractBuffer(
   bytes: Uint8Array,
   source: string,
-  opts: DecodeOptions = {},
+  opts: ExtractOptions = {},
 ): Promise<ExtractionOutput> {
   const doc = await documentText(bytes, source, opts);
-  const layoutWarnings: string[] = [];
-  const lines = toLines(doc.text, layoutWarnings);
-  const result = readReport(lines);
+  let layoutWarnings: string[] = [];
+  let sectionTwoCandidates: Record<string, number[][]> = {};
+  let lines = toLines(doc.text, layoutWarnings, { candidates: sectionTwoCandidates });
+  let result = readReport(lines, { previous: opts.previous, following: opts.following });
+  // Section 二 rows left out may be cut with the years either side, once this report's year and body are
+  // known to be theirs: the text is repaired again with them.
+  const years = sectionTwoYears(result, opts);
+  if (years && Object.keys(sectionTwoCandidates).length > 0) {
+    layoutWarnings = [];
+    sectionTwoCandidates = {};
+    lines = toLines(doc.text, layoutWarnings, { years, candidates: sectionTwoCandidates });
+    result = readReport(lines, { previous: opts.previous, following: opts.following });
+  }
   if (notAReport(result, lines))
     throw new UnreadableError(
       '不是年度报告：没有年份、表格或数字 (no annual report found: no year, no table, no figures)',
@@ -60,11 +84,35 @@ export async function extractBuffer(
     findings,
     warnings: [...layoutWarnings, ...result.warnings],
     ...(result.variant ? { variant: result.variant } : {}),
+    ...(result.variantFigures ? { variantFigures: result.variantFigures } : {}),
+    ...(result.variantCandidates ? { variantCandidates: result.variantCandidates } : {}),
+    ...(Object.keys(sectionTwoCandidates).length > 0 ? { sectionTwoCandidates } : {}),
     ...(ocr ? { ocr: ocr.ocr, review: ocr.review } : {}),
   };
 }
 
-export async function extractFile(path: string, opts: DecodeOptions = {}): Promise<ExtractionOutput> {
+/** The neighbouring reports that are this body's years either side, as section 二's cutting needs them. */
+function sectionTwoYears(result: ExtractionResult, opts: ExtractOptions): SectionTwoYears | undefined {
+  const fits = (report: PreviousReport | undefined, year: number | null): SectionTwoYear | undefined =>
+    report?.values && report.year !== null && year !== null && report.year === year && sameBody(report, result)
+      ? {
+          year: report.year,
+          values: report.values,
+          ...(report.sectionTwoCandidates ? { candidates: report.sectionTwoCandidates } : {}),
+        }
+      : undefined;
+  const year = result.year;
+  const previous = fits(opts.previous, year === null ? null : year - 1);
+  const following = fits(opts.following, year === null ? null : year + 1);
+  if (!previous && !following) return undefined;
+  return { ...(previous ? { previous } : {}), ...(following ? { following } : {}) };
+}
+
+/** Both name the same body (a report of no named body lends nothing to section 二). */
+const sameBody = (report: PreviousReport, result: ExtractionResult) =>
+  Boolean(report.issuer && result.issuer && report.issuer === result.issuer);
+
+export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<ExtractionOutput> {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;

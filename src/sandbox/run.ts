@@ -53,10 +53,18 @@ export class Sandbox {
   /**
    * `fn` of `module` called with `args` in the worker; args[0] is checked as a zip first when `zip`. With
    * `onProgress`, `fn` is given `{ onPage }` as a last argument and each of its calls reaches `onProgress` and
-   * gives the job its time budget again (a scan's pages each take seconds).
+   * gives the job its time budget again (a scan's pages each take seconds). `options`, when given, are that
+   * last argument, `onPage` added to them.
    */
-  run<T>(module: URL, fn: string, args: unknown[], opts: { zip?: boolean; onProgress?: Progress } = {}): Promise<T> {
-    const next = this.queue.then(() => this.runNow<T>(module, fn, args, opts.zip ?? false, opts.onProgress));
+  run<T>(
+    module: URL,
+    fn: string,
+    args: unknown[],
+    opts: { zip?: boolean; onProgress?: Progress; options?: Record<string, unknown> } = {},
+  ): Promise<T> {
+    const next = this.queue.then(() =>
+      this.runNow<T>(module, fn, args, opts.zip ?? false, opts.onProgress, opts.options),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -72,7 +80,14 @@ export class Sandbox {
     return worker;
   }
 
-  private runNow<T>(module: URL, fn: string, args: unknown[], zip: boolean, onProgress?: Progress): Promise<T> {
+  private runNow<T>(
+    module: URL,
+    fn: string,
+    args: unknown[],
+    zip: boolean,
+    onProgress?: Progress,
+    options?: Record<string, unknown>,
+  ): Promise<T> {
     const bytes = args[0];
     if (zip && bytes instanceof Uint8Array && isZip(bytes)) {
       try {
@@ -131,7 +146,7 @@ export class Sandbox {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      const job: Job = { id, module: module.href, fn, args, zip, progress: Boolean(onProgress) };
+      const job: Job = { id, module: module.href, fn, args, zip, progress: Boolean(onProgress), options };
       worker.postMessage(job);
     });
   }

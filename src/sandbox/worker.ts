@@ -14,6 +14,8 @@ export interface Job {
   zip: boolean;
   /** Pass `{ onPage }` as a last argument; each call is posted to the caller as progress (OCR pages). */
   progress?: boolean;
+  /** Options given as the last argument (structured-cloneable); `onPage` joins them. */
+  options?: Record<string, unknown>;
 }
 
 type Module = Record<string, (...a: unknown[]) => unknown>;
@@ -35,7 +37,8 @@ parentPort?.on('message', async (job: Job) => {
     }
     const mod = await loading;
     const onPage = (done: number, total: number) => parentPort?.postMessage({ id: job.id, progress: [done, total] });
-    const value = await mod[job.fn](...job.args, ...(job.progress ? [{ onPage }] : []));
+    const last = job.progress || job.options ? [{ ...job.options, ...(job.progress ? { onPage } : {}) }] : [];
+    const value = await mod[job.fn](...job.args, ...last);
     parentPort?.postMessage({ id: job.id, ok: true, value });
   } catch (error) {
     const e = error as Error;

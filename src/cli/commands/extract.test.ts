@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, seedGoldDir, seedsDir } from '../../testing/paths.ts';
+import { fixturesDir, realDir, repoRoot, seedGoldDir, seedsDir } from '../../testing/paths.ts';
 
 const gongkai = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], {
@@ -65,6 +65,53 @@ describe('gongkai extract', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('--jobs');
   }, 120_000);
+
+  it("--previous lends the same body's report of the year before: its running totals cut the figures run together", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+    const before = gongkai('extract', join(realDir, 'pingtan-2014.txt'), '--json');
+    expect(before.code, before.err).toBe(0);
+    writeFileSync(join(dir, '2014.json'), before.out);
+    const file = join(fixturesDir, 'real-corpus', 'pingtan-2015.txt');
+    const alone = JSON.parse(gongkai('extract', file, '--json').out);
+    expect(alone.values['proactive.total']).toBeUndefined();
+    const r = gongkai('extract', file, '--json', '--previous', join(dir, '2014.json'));
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.values['proactive.total']).toBe(2949);
+    expect(out.warnings.join('\n')).toContain(
+      '按上一年度（2014年）报告的历年累计 78967 加本年度唯一拆分为 2949 | 81916',
+    );
+    writeFileSync(join(dir, '2015.json'), r.out);
+    expect(gongkai('check', join(dir, '2015.json')).code).toBe(0);
+    writeFileSync(join(dir, 'bad.json'), '{"values": 1}');
+    const bad = gongkai('extract', file, '--previous', join(dir, 'bad.json'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('不是 gongkai extract --json 的抽取结果');
+  });
+
+  it('--series reads a body’s reports of consecutive years with the years either side, in input order', () => {
+    const corpus = join(fixturesDir, 'real-corpus');
+    const files = ['pingtan-county-2013', 'pingtan-county-2011', 'pingtan-county-2012'].map((f) =>
+      join(corpus, `${f}.txt`),
+    );
+    const alone = gongkai('extract', ...files, '--jsonl', '--no-progress');
+    const r = gongkai('extract', ...files, '--jsonl', '--no-progress', '--series', '--jobs', '2');
+    expect(r.code, r.err).toBe(0);
+    const read = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    expect(read(alone.out).map((o) => o.values['proactive.total'])).toEqual([undefined, undefined, undefined]);
+    const outs = read(r.out);
+    expect(outs.map((o) => o.source)).toEqual(files);
+    expect(outs.map((o) => o.values['proactive.total'])).toEqual([1853, 425, 2026]);
+    // National tables too: 平潭 2019's 第二十条 rows cut by the 2020 report's 上一年项目数量.
+    const national = ['pingtan-2019', 'pingtan-2020'].map((f) => join(corpus, `${f}.txt`));
+    const n = gongkai('extract', ...national, '--jsonl', '--no-progress', '--series');
+    expect(n.code, n.err).toBe(0);
+    expect(read(n.out)[0].values['s20_5.licensing.decisions']).toBe(181);
+  });
 
   it('matches a glob', () => {
     const r = gongkai('extract', `${seedsDir}/00[01]*.txt`.replace('[01]', '?'), '--jsonl');

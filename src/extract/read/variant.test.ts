@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../report/check.ts';
-import { realDir, realGoldDir } from '../../testing/paths.ts';
+import { fixturesDir, realDir, realGoldDir } from '../../testing/paths.ts';
 import { extractFile } from '../pipeline.ts';
 import { toLines } from '../repair/index.ts';
 import { readReport } from './index.ts';
@@ -219,5 +219,118 @@ describe('a variant row printing fewer numbers than columns', () => {
     expect(read.values['apply.received']).toBe(0);
     expect(read.values['review.total']).toBe(0);
     expect(read.warnings.some((w) => w.includes('政府公报公开'))).toBe(true);
+  });
+});
+
+describe('a variant table whose rows all run together in one cell (平潭 2015–2018, 平潭县 2011–2013)', () => {
+  const corpus = (name: string) => join(fixturesDir, 'real-corpus', `${name}.txt`);
+  const corpusGold = (name: string) =>
+    JSON.parse(readFileSync(join(fixturesDir, 'real-corpus', 'gold', `${name}.json`), 'utf8')) as Gold;
+
+  it('reads every row the arithmetic cuts alone, and leaves the running totals it cannot cut out, named', async () => {
+    const out = await extractFile(corpus('pingtan-2015'));
+    const { 'proactive.total': _total, 'proactive.website': _website, ...rest } = corpusGold('pingtan-2015').values;
+    expect(out.values).toEqual(rest);
+    expect(out.warnings.join('\n')).toContain(
+      '「主动公开文件数条294981916」：单位与各列数字连在一起，无法确定分隔位置',
+    );
+  });
+
+  it("cuts them with the same body's report of the year before: last year's 历年累计 plus this year's", async () => {
+    const previous = await extractFile(join(realDir, 'pingtan-2014.txt'));
+    expect(previous.variantFigures?.主动公开信息数).toEqual([2543, 78967]);
+    const out = await extractFile(corpus('pingtan-2015'), { previous });
+    expect(out.values).toEqual(corpusGold('pingtan-2015').values);
+    expect(out.warnings.join('\n')).toContain(
+      '「主动公开文件数条294981916」：单位与各列数字连在一起，按上一年度（2014年）报告的历年累计 78967 加本年度唯一拆分为 2949 | 81916',
+    );
+    expect(out.provenance['proactive.total'].text).toContain('按上一年度（2014年）历年累计拆分');
+    expect(out.provenance['apply.received'].text).not.toContain('上一年度'); // split by its own arithmetic
+  });
+
+  it("does not use a report that is not the body's year before", async () => {
+    const previous = await extractFile(join(realDir, 'pingtan-2014.txt'));
+    const wrongYear = await extractFile(corpus('pingtan-2016'), { previous });
+    expect(wrongYear.values).not.toHaveProperty('proactive.total');
+    expect(wrongYear.warnings.join('\n')).toContain('上一年度报告未使用：其年份为2014年，本表为2016年度');
+    const otherBody = await extractFile(corpus('pingtan-2015'), {
+      previous: { ...previous, issuer: '平潭县人民政府' },
+    });
+    expect(otherBody.values).not.toHaveProperty('proactive.total');
+    expect(otherBody.warnings.join('\n')).toContain('上一年度报告未使用：发布机关不同（平潭县人民政府）');
+  });
+
+  it('a running total that restarted (平潭 2017: 10037, not 85376 + 2122) decides nothing: left out', async () => {
+    const previous = await extractFile(corpus('pingtan-2016'), {
+      previous: await extractFile(corpus('pingtan-2015'), {
+        previous: await extractFile(join(realDir, 'pingtan-2014.txt')),
+      }),
+    });
+    expect(previous.variantFigures?.主动公开信息数).toEqual([3460, 85376]);
+    const out = await extractFile(corpus('pingtan-2017'), { previous });
+    expect(out.values).not.toHaveProperty('proactive.total');
+    expect(out.warnings.join('\n')).toContain('与相邻年度历年累计相符的拆分 0 种');
+  });
+
+  it('a restarted total is cut by the year after instead (平潭 2018: 12106 − 2069 = 10037), and both say so', async () => {
+    const following = await extractFile(corpus('pingtan-2018'));
+    expect(following.variantCandidates?.主动公开信息数).toContainEqual([2069, 12106]);
+    const out = await extractFile(corpus('pingtan-2017'), { following });
+    expect(out.values).toEqual(corpusGold('pingtan-2017').values);
+    expect(out.warnings.join('\n')).toContain('按下一年度（2018年）报告的历年累计唯一拆分为 2122 | 10037');
+    expect(out.provenance['proactive.total'].text).toContain('按下一年度（2018年）历年累计拆分');
+  });
+
+  it("years that cut nothing alone cut one another: a neighbour's candidate cuts narrow this year's (平潭县 2011–2013)", async () => {
+    const alone = await Promise.all(['2011', '2012', '2013'].map((y) => extractFile(corpus(`pingtan-county-${y}`))));
+    for (const out of alone) expect(out.values).not.toHaveProperty('proactive.total');
+    const [y2011, y2012, y2013] = alone;
+    // 2012's 历年累计 less its year is 2011's total: of 2012's three cuts, only 3542 − 2026 = 1516 is one of 2011's.
+    const middle = await extractFile(corpus('pingtan-county-2012'), { previous: y2011, following: y2013 });
+    expect(middle.values['proactive.total']).toBe(2026);
+    expect(middle.values['proactive.website']).toBe(1795);
+    expect(middle.warnings.join('\n')).toContain(
+      '按上一年度（2011年）、下一年度（2013年）报告的历年累计唯一拆分为 2026 | 3542',
+    );
+    const first = await extractFile(corpus('pingtan-county-2011'), { following: middle });
+    expect(first.values).toEqual(corpusGold('pingtan-county-2011').values);
+    const last = await extractFile(corpus('pingtan-county-2013'), { previous: middle });
+    expect(last.values).toEqual(corpusGold('pingtan-county-2013').values);
+    expect(y2012.variantCandidates?.主动公开信息数).toEqual([
+      [20, 263542],
+      [202, 63542],
+      [2026, 3542],
+    ]);
+  });
+
+  it('the table read, the narrative’s differing figures do not stand in for it (平潭县 2013: 网上 4, not the narrative’s 3)', async () => {
+    // Regression: with the table unread, 网上申请数3条，信函申请数4条 of the narrative were taken as values.
+    const out = await extractFile(corpus('pingtan-county-2013'));
+    expect(out.values['apply.received.online']).toBe(4);
+    expect(out.values['apply.received.letter']).toBe(0);
+    expect(out.findings.map((f) => f.rule)).toContain('text.table_mismatch');
+  });
+
+  it("a run not told apart from the next row's number is left out, with that row, never read", () => {
+    const r = readReport(
+      toLines(
+        '平潭县人民政府2012年政府信息公开工作年度报告 指标名称计量单位2012年度历年累计受理依申请公开信息总数条2121其中：1.当面申请数条18182.传真申请数条0074.网上申请数条00行政复议数条00',
+      ),
+    );
+    expect(r.values).not.toHaveProperty('apply.received.fax');
+    expect(r.values).not.toHaveProperty('apply.received.online');
+    expect(r.values['review.total']).toBe(0);
+  });
+
+  it('channels that overlap bound the whole each, not by their sum (an item on the website and in the gazette counts once)', () => {
+    // 10 | 20 is the one cut of 主动公开信息数; website 8 and gazette 5 add up to more, as overlapping channels may.
+    const r = readReport(
+      toLines(
+        '某县人民政府2012年政府信息公开工作年度报告 指标名称计量单位2012年度历年累计主动公开信息数条1020其中：1.网站公开条8182.政府公报公开条55受理依申请公开信息总数条00',
+      ),
+    );
+    expect(r.values['proactive.total']).toBe(10);
+    expect(r.values['proactive.website']).toBe(8);
+    expect(r.values['proactive.gazette']).toBe(5);
   });
 });

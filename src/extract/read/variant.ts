@@ -3,13 +3,18 @@
  * read as a stream of cells, whatever the layout kept of it: one line per row, one cell per line, cells
  * between `|` separators, or the whole report on one line (crawler and archive text). After the header, each
  * row is its label, its unit and one number per column; the year's own column is kept. A label no key means
- * the same as is named in the warnings. Cells run together (`主动公开信息数条20263542`) are split only where the
- * variant's arithmetic leaves one cut (a running total never below its year, a whole never below its parts
- * read: run-together.ts); otherwise they are left out, named in the warnings.
+ * the same as is named in the warnings. Cells run together (`主动公开信息数条20263542`, or every row in one
+ * cell: variant-cells.ts) are split only where the variant's arithmetic leaves one cut (a running total never
+ * below its year, a whole never below its parts read: run-together.ts), or else where the same body's reports
+ * of the years either side do (the running total against theirs: neighbours.ts, named in the warning and the
+ * value's provenance); otherwise they are left out, named in the warnings, their possible cuts kept for the
+ * years either side.
  */
 import type { CellValue, Provenance } from '../../report/model.ts';
 import { type TemplateVariant, VARIANTS, type VariantRow, variantLabel } from '../../report/templates/variants.ts';
+import { cutsByNeighbours, type NeighbourCut, type VariantNeighbour } from './neighbours.ts';
 import { allowedCuts, type RowArithmetic } from './run-together.ts';
+import { gluedRowSplitter } from './variant-cells.ts';
 
 export interface VariantRead {
   variant: TemplateVariant;
@@ -20,7 +25,20 @@ export interface VariantRead {
   /** Rules the printed rows do not allow (a row merging rows the rule needs apart). */
   suspendedRules: string[];
   warnings: string[];
+  /** Every row read, by the row's first label, with the figures of every column (for the next year's report). */
+  figures: Record<string, number[]>;
+  /** Rows left out, run together: every cut the table's own arithmetic allows (for the years either side). */
+  candidates: Record<string, number[][]>;
 }
+
+/** The same body's reports of the years either side, as their extractions gave them. */
+export interface VariantNeighbours {
+  previous?: VariantNeighbour;
+  following?: VariantNeighbour;
+}
+
+/** Candidate cuts kept for a row left out; past this the row lends nothing. */
+const MAX_CANDIDATES = 64;
 
 interface Cell {
   text: string;
@@ -41,12 +59,18 @@ const MAX_LABEL_CELLS = 6;
 /** How far after the header's first cell its last one may be. */
 const MAX_HEADER_CELLS = 12;
 
-function cellsOf(lines: string[]): Cell[] {
+function cellsOf(lines: string[], variant: TemplateVariant): Cell[] {
   const cells: Cell[] = [];
+  const headerGlued = new RegExp(variant.header.source, 'g');
+  const splitGlued = gluedRowSplitter(variant.units);
   for (let i = 0; i < lines.length; i++) {
-    // The header may follow other text with no space (a title run into the table on one line).
-    const line = lines[i].replace(/(?<=\S)指标名称/g, ' 指标名称');
-    for (const text of line.split(/[\s|｜\u00a0\u3000]+/)) if (text) cells.push({ text, line: i + 1 });
+    // The header may follow other text with no space (a title run into the table on one line), and the
+    // first row may follow it with none (`…历年累计主动公开文件数条…`).
+    const line = lines[i].replace(/(?<=\S)指标名称/g, ' 指标名称').replace(headerGlued, '$& ');
+    for (const text of line.split(/[\s|｜\u00a0\u3000]+/)) {
+      if (!text) continue;
+      for (const piece of splitGlued(text)) cells.push({ text: piece, line: i + 1 });
+    }
   }
   return cells;
 }
@@ -71,8 +95,12 @@ function afterHeader(cells: Cell[], variant: TemplateVariant): { at: number; yea
   return null;
 }
 
-export function readVariant(lines: string[], variant: TemplateVariant): VariantRead | null {
-  const cells = cellsOf(lines);
+export function readVariant(
+  lines: string[],
+  variant: TemplateVariant,
+  neighbours: VariantNeighbours = {},
+): VariantRead | null {
+  const cells = cellsOf(lines, variant);
   const header = afterHeader(cells, variant);
   if (!header) return null;
   const byLabel = new Map<string, VariantRow>();
@@ -87,6 +115,8 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     provenance: {},
     suspendedRules: [],
     warnings: [],
+    figures: {},
+    candidates: {},
   };
   let label: Cell[] = [];
   const stuck: Stuck[] = [];
@@ -106,8 +136,13 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     const first = numbers[0]?.text ?? '';
     if (units.has(cell.text) && label.length > 0 && n > 1 && /^\d+$/.test(first) && first.length >= n) {
       const next = numbers.findIndex((c) => !NUMBER.test(c.text));
-      if (next === 1) {
-        stuck.push({ label, digits: numbers[0].text, printed: `${cell.text}${numbers[0].text}` });
+      // The run followed by the next row's label, or the table's last row (nothing after it).
+      if (next === 1 || (next === -1 && i + 2 === cells.length)) {
+        stuck.push({
+          label,
+          digits: numbers[0].text,
+          printed: `${label.map((c) => c.text).join('')}${cell.text}${numbers[0].text}`,
+        });
         label = [];
         i += 1;
         continue;
@@ -133,8 +168,17 @@ export function readVariant(lines: string[], variant: TemplateVariant): VariantR
     if (NUMBER.test(cell.text) || label.length >= MAX_LABEL_CELLS) break;
     label.push(cell);
   }
-  for (const s of stuck) resolveStuck(out, variant, byLabel, s, figures);
+  const near = besideYears(neighbours, header.year, out.warnings);
+  // A row split may bound another (a part read bounds its whole): again until a pass splits nothing more.
+  let left = stuck;
+  for (let progress = true; progress && left.length > 0; ) {
+    const before = left.length;
+    left = left.filter((s) => !resolveStuck(out, variant, byLabel, s, figures, near));
+    progress = left.length < before;
+  }
+  for (const s of left) leaveOut(out, variant, byLabel, s, figures, near);
   out.suspendedRules = [...new Set(out.suspendedRules)];
+  out.figures = Object.fromEntries(figures);
   return Object.keys(out.values).length > 0 ? out : null;
 }
 
@@ -149,19 +193,23 @@ function arithmeticOf(
   const atMost: (number | undefined)[] = Array(n).fill(undefined);
   const id = row?.labels[0];
   const sum = (ids: string[], col: number) => ids.reduce((total, part) => total + (figures.get(part)?.[col] ?? 0), 0);
-  for (const { whole, parts } of variant.wholes ?? []) {
+  for (const { whole, parts, overlapping } of variant.wholes ?? []) {
     if (id === undefined) break;
-    for (let col = 0; col < n; col++) {
-      if (id === whole && parts.some((p) => figures.has(p)))
-        atLeast[col] = Math.max(atLeast[col] ?? 0, sum(parts, col));
-      const wholeFigures = figures.get(whole);
-      if (parts.includes(id) && wholeFigures) {
-        const bound =
-          wholeFigures[col] -
-          sum(
+    // Parts that may overlap bound the whole one at a time; parts that do not, by their sum.
+    const others = (col: number) =>
+      overlapping
+        ? 0
+        : sum(
             parts.filter((p) => p !== id),
             col,
           );
+    const least = (col: number) =>
+      overlapping ? Math.max(...parts.map((p) => figures.get(p)?.[col] ?? 0)) : sum(parts, col);
+    for (let col = 0; col < n; col++) {
+      if (id === whole && parts.some((p) => figures.has(p))) atLeast[col] = Math.max(atLeast[col] ?? 0, least(col));
+      const wholeFigures = figures.get(whole);
+      if (parts.includes(id) && wholeFigures) {
+        const bound = wholeFigures[col] - others(col);
         atMost[col] = Math.min(atMost[col] ?? bound, bound);
       }
     }
@@ -169,25 +217,89 @@ function arithmeticOf(
   return { neverBelow: variant.neverBelow, atLeast, atMost };
 }
 
+/** The neighbours that are the years either side of the table's; another year is named and not used. */
+function besideYears(neighbours: VariantNeighbours, year: number, warnings: string[]): VariantNeighbours {
+  const near: VariantNeighbours = {};
+  const { previous, following } = neighbours;
+  if (previous?.year === year - 1) near.previous = previous;
+  else if (previous)
+    warnings.push(
+      `上一年度报告未使用：其年份为${previous.year}年，本表为${year}年度 (previous report not used: not the year before)`,
+    );
+  if (following?.year === year + 1) near.following = following;
+  else if (following)
+    warnings.push(
+      `下一年度报告未使用：其年份为${following.year}年，本表为${year}年度 (following report not used: not the year after)`,
+    );
+  return near;
+}
+
+const YEAR_NAMES = { previous: '上一年度', following: '下一年度' } as const;
+
+/** What the neighbours leave of a row's cuts, if the variant keeps a running total and they lend the row. */
+function neighbourCuts(
+  variant: TemplateVariant,
+  row: VariantRow | undefined,
+  allowed: number[][],
+  near: VariantNeighbours,
+): NeighbourCut | undefined {
+  if (!row || !variant.runningTotal || allowed.length < 2) return undefined;
+  return cutsByNeighbours(allowed, row.labels[0], variant.runningTotal, near.previous, near.following);
+}
+
+/** A row still run together once no pass splits more: left out, named with why, its cuts kept as candidates. */
+function leaveOut(
+  out: VariantRead,
+  variant: TemplateVariant,
+  byLabel: Map<string, VariantRow>,
+  stuck: Stuck,
+  figures: Map<string, number[]>,
+  near: VariantNeighbours,
+): void {
+  const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
+  const allowed = allowedCuts(stuck.digits, variant.columns.length, arithmeticOf(variant, row, figures));
+  if (row && allowed.length > 1 && allowed.length <= MAX_CANDIDATES && !figures.has(row.labels[0]))
+    out.candidates[row.labels[0]] = allowed;
+  const byNeighbours = neighbourCuts(variant, row, allowed, near);
+  const why = byNeighbours
+    ? `；与${byNeighbours.by.map((b) => YEAR_NAMES[b]).join('、')}历年累计相符的拆分 ${byNeighbours.cuts.length} 种`
+    : near.previous || near.following
+      ? '；与相邻年度历年累计相符的拆分 0 种'
+      : '';
+  out.warnings.push(
+    `第${stuck.label[0].line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed.length} 种拆分与本表算术相符${why}），未读取 (cells run together; left out)`,
+  );
+}
+
+/** Splits the row where the arithmetic, or else the years either side, leave one cut; false if none does. */
 function resolveStuck(
   out: VariantRead,
   variant: TemplateVariant,
   byLabel: Map<string, VariantRow>,
   stuck: Stuck,
   figures: Map<string, number[]>,
-): void {
+  near: VariantNeighbours,
+): boolean {
   const line = stuck.label[0].line;
   const row = byLabel.get(variantLabel(stuck.label.map((c) => c.text).join('')));
-  const allowed = allowedCuts(stuck.digits, variant.columns.length, arithmeticOf(variant, row, figures));
-  if (allowed.length !== 1) {
-    out.warnings.push(
-      `第${line}行「${stuck.printed}」：单位与各列数字连在一起，无法确定分隔位置（${allowed.length} 种拆分与本表算术相符），未读取 (cells run together; left out)`,
-    );
-    return;
+  const n = variant.columns.length;
+  let allowed = allowedCuts(stuck.digits, n, arithmeticOf(variant, row, figures));
+  let how = "按本表算术关系唯一拆分为 {split} (cells run together; split by the table's arithmetic)";
+  let lent = '';
+  const byNeighbours = neighbourCuts(variant, row, allowed, near);
+  if (byNeighbours?.cuts.length === 1 && row && variant.runningTotal) {
+    allowed = byNeighbours.cuts;
+    lent = byNeighbours.by.map((b) => `${YEAR_NAMES[b]}（${near[b]?.year}年）`).join('、');
+    const last = near.previous?.figures[row.labels[0]]?.[variant.runningTotal.total];
+    how =
+      byNeighbours.by.length === 1 && byNeighbours.by[0] === 'previous' && last !== undefined
+        ? `按${lent}报告的历年累计 ${last} 加本年度唯一拆分为 {split} (cells run together; split by the previous year's running total)`
+        : `按${lent}报告的历年累计唯一拆分为 {split} (cells run together; split by the running totals of the years either side)`;
   }
+  if (allowed.length !== 1) return false;
   const [split] = allowed;
   out.warnings.push(
-    `第${line}行「${stuck.printed}」：单位与各列数字连在一起，按本表算术关系唯一拆分为 ${split.join(' | ')} (cells run together; split by the table's arithmetic)`,
+    `第${line}行「${stuck.printed}」：单位与各列数字连在一起，${how.replace('{split}', split.join(' | '))}`,
   );
   take(
     out,
@@ -197,6 +309,10 @@ function resolveStuck(
     split.map((v) => ({ text: String(v), line })),
     figures,
   );
+  // The value owes its split to other documents: its provenance says so.
+  const taken = row?.key ? out.provenance[row.key] : undefined;
+  if (lent && taken?.line === line && !taken.text.includes('历年累计拆分')) taken.text += `；按${lent}历年累计拆分`;
+  return true;
 }
 
 function take(

@@ -18,7 +18,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { dropStrayPipes, restoreLines } from './layout.ts';
-import { spaceRunTogetherRows } from './run-together-rows.ts';
+import { type RunTogetherContext, spaceRunTogetherRows } from './run-together-rows.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -137,8 +137,8 @@ export function repairText(text: string): string {
  * Repaired text as lines, furniture dropped (line numbers of the kept lines are their 1-based index).
  * `warnings` receives the rows whose run-together figures could not be cut uniquely (run-together-rows.ts).
  */
-export function toLines(text: string, warnings: string[] = []): string[] {
-  return dropStrayPipes(restoreLines(spaceRunTogetherRows(repairText(text), warnings)))
+export function toLines(text: string, warnings: string[] = [], context: RunTogetherContext = {}): string[] {
+  return dropStrayPipes(restoreLines(spaceRunTogetherRows(repairText(text), warnings, context)))
     .split('\n')
     .map((line) => {
       if (isFurniture(line)) return '';

@@ -88,6 +88,23 @@ describe('a report on one line', () => {
     ]);
   });
 
+  it('never breaks inside a run of digits glued to a numbering (平潭 2015: `2949819162、` is not 29498191 | 6 | 2、)', () => {
+    const row = '其中：1、政府网站公开数条2949819162、政府公报公开数条00受理依申请公开信息总数条01';
+    expect(splitRunTogether(`${'说明。'.repeat(LONG_LINE / 3)} ${row}`)).toEqual([
+      `${'说明。'.repeat(LONG_LINE / 3)}`,
+      row,
+    ]);
+    // With a space after the figure, or after the end of a sentence, the numbered row still starts a line.
+    expect(splitRunTogether('条 2543 78967 2、政府公报公开数 条 0 0')).toEqual([
+      '条 2543 78967',
+      '2、政府公报公开数 条 0 0',
+    ]);
+    expect(splitRunTogether('本报告依据《条例》编制。2、政府公报公开')).toEqual([
+      '本报告依据《条例》编制。',
+      '2、政府公报公开',
+    ]);
+  });
+
   it('leaves text with ordinary lines as it is', () => {
     const text = '某县人民政府2025年度政府信息公开工作年度报告\n规章 0 0 5 行政规范性文件 3 0 20\n';
     expect(restoreLines(text)).toBe(text);

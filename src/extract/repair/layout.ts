@@ -30,6 +30,8 @@ function rowLabels(): string[] {
 
 const NUMBERING =
   '(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}、|\\d{1,2}[.．、](?!\\d)|其中[:：]?)';
+/** A numbering that does not start with a digit, so it cannot be cut off a run of digits before it. */
+const NUMBERING_NOT_DIGITS = '(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}、|其中[:：]?)';
 /** What follows a row label in a table row: a unit, then a figure (or a blank marked `-`, `/`). */
 const UNITS = '条|件|个|次|项|人次|人|万元|元|份|起';
 const FIGURES = '\\s?(?:条|件|个|次|项|人次|人|万元|元|份|起)?\\s?(?:-?\\d|[-/—](?:\\s|$))';
@@ -46,7 +48,10 @@ function rowStart(): RegExp {
       [
         // Zero-width, after one space: no run of spaces is ever matched, so a hostile run costs one pass.
         `(?<=\\s)(?=${NUMBERING}{0,3}\\s?(?:${labels})${FIGURES})`,
-        `(?<=[。；;\\d]\\s?)(?=${NUMBERING})`,
+        // After a figure glued to a numbering (`…2949819162、`) the break is not made: where the figure ends and
+        // the number begins is not printed (the variant reader decides it, read/variant-cells.ts).
+        `(?<=[。；;]\\s?|\\d\\s)(?=${NUMBERING})`,
+        `(?<=\\d)(?=${NUMBERING_NOT_DIGITS})`,
         `(?<=\\s)(?=${NUMBERING}{1,3}\\s?(?:${labels}))`,
         `(?<=[\\s|])(?=${TITLE})`,
         // After a row's last figure, where the next row's label begins (not a unit, not a date's 年/月/日).

@@ -8,8 +8,10 @@
  *   - section 四 (复议/诉讼): in each of the three groups 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计;
  *   - section 二 (第二十条 tables, columns as the heading prints them, 2019 or 2021 edition): a row of one
  *     column, a run of as many digits as columns (`规章000`), or a sign that parts 上一年项目数量 from 本年增/减
- *     (`35-15`) with one cut left for the rest; other runs (`行政规范性文件77132470`) have no arithmetic that
- *     decides them (现行有效 needs last year's figure) and are left out.
+ *     (`35-15`) with one cut left for the rest; a row of 上一年项目数量 | 本年增/减 against the same body's
+ *     reports of the years either side where given (section-two-years.ts: its readings kept for them as
+ *     candidates); other runs (`行政规范性文件77132470`) have no arithmetic that decides them (现行有效 against
+ *     last year's does not hold in these reports: 修改 counts) and are left out.
  * A run with no cut or several is taken out of the text (the row's cells left blank, never guessed) and
  * named in a warning. A label glued to spaced figures (`其他处理4 0 0 0 0 0 4`) gets its space back.
  * Only lines longer than LONG_LINE are touched, so text with ordinary lines passes unchanged.
@@ -19,6 +21,13 @@ import { applyTable } from '../../report/templates/new-sections.ts';
 import { sectionTwo2019, sectionTwo2021 } from '../../report/templates/section-two.ts';
 import { cuts } from '../read/run-together.ts';
 import { LONG_LINE, splitRunTogether } from './layout.ts';
+import {
+  carriesProjects,
+  MAX_READINGS,
+  readingsByYears,
+  readingsOf,
+  type SectionTwoYears,
+} from './section-two-years.ts';
 
 /** Columns of the application table: six applicant columns, then 总计 (their sum). */
 const APPLY_COLUMNS = 7;
@@ -259,8 +268,43 @@ export function cutSectionTwoRow(run: string, columns: number, signedSecond: boo
   return [sign[1], `${sign[2] === '+' ? '+' : '-'}${change}`, ...others.map(String)];
 }
 
+/** What the years either side lend the cutting of section 二, and the readings of the rows left out. */
+export interface RunTogetherContext {
+  years?: SectionTwoYears;
+  /** Filled with every reading of each section 二 row of 上一年项目数量 left out, by row key. */
+  candidates?: Record<string, number[][]>;
+}
+
+const YEAR_NAMES = { previous: '上一年度', following: '下一年度' } as const;
+
+/**
+ * A 上一年项目数量 row no arithmetic of its own cuts: its readings kept for the years either side, and cut
+ * where they leave one (the figures, spaced), else undefined.
+ */
+function cutByYears(
+  key: string,
+  run: string,
+  columns: number,
+  context: RunTogetherContext,
+  warnings: string[],
+  label: string,
+): string[] | undefined {
+  const readings = readingsOf(run, columns);
+  if (readings.length < 2 || readings.length > MAX_READINGS) return undefined;
+  if (context.candidates) context.candidates[key] = readings;
+  const years = context.years ?? {};
+  const byYears = readingsByYears(readings, key, years);
+  if (byYears?.cuts.length !== 1) return undefined;
+  const [figures] = byYears.cuts;
+  const lent = byYears.by.map((b) => `${YEAR_NAMES[b]}（${years[b]?.year}年）`).join('、');
+  warnings.push(
+    `表格行“${label}”的数字连在一起（${run}），按${lent}报告的上一年项目数量唯一拆分为 ${figures.join(' | ')} (split by the years either side)`,
+  );
+  return figures.map((v, i) => (i === 1 && v > 0 && /\+/.test(run) ? `+${v}` : String(v)));
+}
+
 /** Section 二's run-together rows, each on its own line, cut where unique and otherwise left out. */
-function spaceSectionTwo(region: string, warnings: string[]): string {
+function spaceSectionTwo(region: string, warnings: string[], context: RunTogetherContext): string {
   const heads = [...region.matchAll(SECTION_TWO_TABLE)];
   if (heads.length === 0) return region;
   let out = region.slice(0, heads[0].index);
@@ -278,9 +322,15 @@ function spaceSectionTwo(region: string, warnings: string[]): string {
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
     const row = new RegExp(`(${labels.join('|')})([+\\-−]?\\d[\\d.+\\-− ]*)`, 'g');
+    const keyOf = new Map(table.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((l) => [l, r.key] as const)));
     out += `\n${segment.replace(row, (_whole, label: string, run: string) => {
       const trimmed = run.replace(/[.\s]+$/, '');
-      const figures = cutSectionTwoRow(trimmed, columns, signedSecond);
+      const key = keyOf.get(label);
+      const figures =
+        cutSectionTwoRow(trimmed, columns, signedSecond) ??
+        (key && carriesProjects(table.columns)
+          ? cutByYears(key, trimmed, columns, context, warnings, label)
+          : undefined);
       const rest = run.slice(trimmed.length);
       if (figures) return `\n${label} ${figures.join(' ')}${rest}\n`;
       warnings.push(`表格行“${label}”的数字连在一起（${trimmed}），不能唯一拆分，未读取`);
@@ -293,7 +343,7 @@ function spaceSectionTwo(region: string, warnings: string[]): string {
 const APPLY_SECTION = /收到和处理政府信息公开申请情况/g;
 
 /** One long line with the run-together rows of sections 三 and 四 cut into spaced figures where unique. */
-export function spaceRunTogetherLine(line: string, warnings: string[]): string {
+export function spaceRunTogetherLine(line: string, warnings: string[], context: RunTogetherContext = {}): string {
   const starts = [...line.matchAll(APPLY_SECTION)].map((m) => m.index);
   // The table's section, not a sentence of section 一 that names it: the last mention before the table.
   const start = [...starts].reverse().find((i) => /本年新收/.test(line.slice(i, i + 400))) ?? starts.at(-1);
@@ -304,18 +354,18 @@ export function spaceRunTogetherLine(line: string, warnings: string[]): string {
   const review = reviewAt < 0 ? '' : spaceReviewRow(line.slice(end), warnings);
   // The section's heading starts a line (after `…元三、` no rule of layout.ts breaks it).
   const heading = line.slice(0, start).endsWith('三、') ? start - 2 : start;
-  return `${spaceSectionTwo(line.slice(0, heading), warnings)}\n${line.slice(heading, start)}${apply}${review}`;
+  return `${spaceSectionTwo(line.slice(0, heading), warnings, context)}\n${line.slice(heading, start)}${apply}${review}`;
 }
 
 /** The text with the run-together rows of its long lines spaced; warnings name the rows left out. */
-export function spaceRunTogetherRows(text: string, warnings: string[] = []): string {
+export function spaceRunTogetherRows(text: string, warnings: string[] = [], context: RunTogetherContext = {}): string {
   if (!text.split('\n').some((line) => line.length > LONG_LINE)) return text;
   return text
     .split('\n')
     .map((line) =>
       // Each piece broken as layout.ts breaks a long line (the pieces may be short now, and it would skip them).
       line.length > LONG_LINE
-        ? spaceRunTogetherLine(line, warnings).split('\n').flatMap(splitRunTogether).join('\n')
+        ? spaceRunTogetherLine(line, warnings, context).split('\n').flatMap(splitRunTogether).join('\n')
         : line,
     )
     .join('\n');

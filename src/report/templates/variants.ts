@@ -42,10 +42,16 @@ export interface TemplateVariant {
    * The table's own arithmetic, used to split cells run together (`条20263542`) only where it decides one split:
    * `[above, below]` pairs of number columns, the first never below the second (a running total and the year
    * it includes); and rows whose figure, column by column, is never below the sum of its parts (其中 rows,
-   * named by their first label; the parts need not be all of the whole).
+   * named by their first label; the parts need not be all of the whole). Parts that may overlap (channels:
+   * 同一信息多渠道公开计1条) bound the whole each on its own, not by their sum.
    */
   neverBelow?: [number, number][];
-  wholes?: { whole: string; parts: string[] }[];
+  wholes?: { whole: string; parts: string[]; overlapping?: boolean }[];
+  /**
+   * A running total: column `total` of a year is the same body's `total` of the year before plus this year's
+   * column `year` (历年累计 = last year's 历年累计 + 本年度), used only with that report given.
+   */
+  runningTotal?: { total: number; year: number };
 }
 
 /**
@@ -67,8 +73,10 @@ export const fujian2008: TemplateVariant = {
   units: ['条', '件', '元', '万元', '个', '人', '次'],
   // 历年累计 counts every year up to this one, this year's included.
   neverBelow: [[1, 0]],
+  runningTotal: { total: 1, year: 0 },
   wholes: [
-    { whole: '主动公开信息数', parts: ['网站公开', '政府公报公开'] },
+    // An item published on the website and in the gazette counts once in the whole (law-and-formats.md §2.5).
+    { whole: '主动公开信息数', parts: ['网站公开', '政府公报公开'], overlapping: true },
     {
       whole: '受理依申请公开信息总数',
       parts: [
