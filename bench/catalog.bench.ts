@@ -8,6 +8,7 @@
  *   npm run bench catalog -- --n=20000
  *   npm run bench catalog -- --pg=postgres://postgres@127.0.0.1:5432/test
  */
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { creditCodeCheckChar } from '../src/agencies/credit-code.ts';
 import { type BulkItem, insertItemsBulk } from '../src/catalog/bulk-index.ts';
@@ -20,7 +21,7 @@ import type { Db } from '../src/db/client.ts';
 import { agencies } from '../src/db/schema/agencies.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { prng } from '../src/report/sample.ts';
-import { openBenchDb } from './bench-db.ts';
+import { cpuSince, cpuStart, openBenchDb } from './bench-db.ts';
 
 const TOPICS = [
   '春季农业生产',
@@ -232,10 +233,14 @@ async function run(
   }
   const { db, close } = await openBenchDb('gk_catalog_bench', url, dataDir);
   try {
+    const loadBefore = loadavg()[0];
+    const cpu = cpuStart(url !== undefined);
     const { loadS, tokenMs } = await loadItems(db, n);
+    const cpuUsed = cpuSince(cpu);
+    const loadAfter = loadavg()[0];
     const { times, hitsSeen, deep } = await measureSearch(db);
     console.log(
-      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; waiting for segmentation ${(tokenMs / 1000).toFixed(1)} s; target ≥ 5,000 items/s on the server; baseline, one by one as before, ${Math.round(baseline).toLocaleString('en')} items/s over ${baselineN.toLocaleString('en')} in this run); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms`,
+      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; ${cpuUsed}; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on 2 cores; waiting for segmentation ${(tokenMs / 1000).toFixed(1)} s; target ≥ 5,000 items/s on the server; baseline, one by one as before, ${Math.round(baseline).toLocaleString('en')} items/s over ${baselineN.toLocaleString('en')} in this run); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms; load ${loadavg()[0].toFixed(1)}`,
     );
   } finally {
     await close();
