@@ -2,17 +2,33 @@
  * The text of simple HTML read without building a document (issue #18: cheerio's parse was the costliest
  * part of indexing an item, more than segmenting it). Catalog bodies are sanitised HTML: paragraphs, lists,
  * inline formatting, properly nested. For such a fragment the HTML parser's tree is the tags as written, so
- * its text is the text between the tags, with the new lines htmlToText adds. Anything whose tree the parser
- * could build otherwise — a block inside a paragraph (which closes it), a list item outside a list, tables
- * (foster parenting), a tag left open or closed out of order, a comment, an entity beyond the plain ones,
- * carriage returns — returns null, and the caller parses the document as before.
+ * its text is the text between the tags, with the new lines and spaces htmlToText adds. Anything whose tree
+ * the parser could build otherwise — a block inside a paragraph (which closes it), a list item outside a list,
+ * a table not written table › thead/tbody/tfoot › tr › td/th or with text between its rows (which the parser
+ * moves before the table), a tag left open or closed out of order, a comment, an entity beyond the plain
+ * ones, carriage returns — returns null, and the caller parses the document as before.
  */
 
-/** Block elements after whose content htmlToText puts a new line. */
-const NEWLINE_AFTER = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
-/** Blocks that may hold blocks without the parser closing anything. */
-const CONTAINERS = new Set(['div', 'blockquote', 'li', 'ul', 'ol']);
-const BLOCKS = new Set([...NEWLINE_AFTER, 'ul', 'ol']);
+/** Elements after whose content htmlToText puts a new line. */
+const NEWLINE_AFTER = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'table']);
+/** Cells: htmlToText puts a space after their content. */
+const CELLS = new Set(['td', 'th']);
+/** Blocks that may hold blocks without the parser closing anything (a cell's content is read as a body's). */
+const CONTAINERS = new Set(['div', 'blockquote', 'li', 'ul', 'ol', 'td', 'th']);
+const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table']);
+/** A table's parts, each with the one parent the parser keeps it under when written so. */
+const TABLE_PARENT = new Map<string, (parent: string | undefined) => boolean>([
+  ['thead', (p) => p === 'table'],
+  ['tbody', (p) => p === 'table'],
+  ['tfoot', (p) => p === 'table'],
+  ['tr', (p) => p === 'thead' || p === 'tbody' || p === 'tfoot'],
+  ['td', (p) => p === 'tr'],
+  ['th', (p) => p === 'tr'],
+]);
+/** Inside these only the table's parts and white space stay where they are written. */
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+/** The white space the parser leaves in place between a table's parts. */
+const TABLE_SPACE = /^[ \t\n\f]*$/;
 const INLINE = new Set(['span', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'sub', 'sup', 'font', 'small']);
 const VOID = new Set(['br', 'img']);
 
@@ -50,7 +66,9 @@ export function simpleHtmlText(html: string): string | null {
     const lt = html.indexOf('<', at);
     const end = lt < 0 ? html.length : lt;
     if (end > at) {
-      const text = decodeText(html.slice(at, end));
+      const raw = html.slice(at, end);
+      if (TABLE_STRUCTURE.has(stack[stack.length - 1]) && !TABLE_SPACE.test(raw)) return null;
+      const text = decodeText(raw);
       if (text === null) return null;
       out += text;
     }
@@ -66,6 +84,11 @@ export function simpleHtmlText(html: string): string | null {
       if (attributes || selfClosing || parent !== name) return null;
       stack.pop();
       if (NEWLINE_AFTER.has(name)) out += '\n';
+      else if (CELLS.has(name)) out += ' ';
+    } else if (TABLE_STRUCTURE.has(parent) || TABLE_PARENT.has(name)) {
+      // Between a table's parts only its parts: anything else the parser moves out of the table.
+      if (selfClosing || !TABLE_PARENT.get(name)?.(parent)) return null;
+      stack.push(name);
     } else if (VOID.has(name)) {
       if (name === 'br') out += '\n';
     } else if (selfClosing) {
