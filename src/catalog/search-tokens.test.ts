@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../report/sample.ts';
-import { documentTokens, highlightTerms, queryTokens, wordTokens, wordTokensWhole } from './search-tokens.ts';
+import { documentTokens, hanRuns, highlightTerms, queryTokens, wordTokens, wordTokensWhole } from './search-tokens.ts';
 import { highlight } from './snippet.ts';
 
 /** Pieces of text around the places wordTokens cuts at: phrases, marks that join onto what they follow, numbers. */
@@ -49,6 +49,14 @@ describe('search tokens', () => {
     const words = wordTokens('关于做好2025年春耕生产工作的通知！');
     expect(words).toContain('通知');
     expect(words.join('')).toBe('关于做好2025年春耕生产工作的通知');
+  });
+
+  it('stores every Han character by run, astral ones whole', () => {
+    const text = '关于𠀀𠀁王小明\n同志 abc 任职𪚥的通知';
+    const before = hanRuns(text).flatMap((run) => [...run, '|']);
+    expect(documentTokens(text)).toBe(`${wordTokens(text).join(' ')} | ${before.join(' ')}`);
+    expect(documentTokens(text)).toContain('关 于 𠀀 𠀁 王 小 明 | 同 志 | 任 职 𪚥 的 通 知 |');
+    expect(documentTokens('abc')).toBe('abc | ');
   });
 
   it('stores words then every Han character', () => {

@@ -78,9 +78,14 @@ export function hanRuns(text: string): string[][] {
 export function documentTokens(...parts: (string | null | undefined)[]): string {
   const text = parts.filter(Boolean).join('\n').slice(0, MAX_INDEXED_CHARS);
   const words = wordTokens(text);
-  const chars = hanRuns(text).flatMap((run) => [...run, '|']);
+  // Each run's characters then '|', all spaced: built as strings, not an array of every character.
+  const chars = (text.match(HAN_RUN) ?? []).map((run) => `${spaced(run)} |`);
   return `${words.join(' ')} | ${chars.join(' ')}`;
 }
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** A run's characters with a space between each (split by code point only when it holds a surrogate pair). */
+const spaced = (run: string) => (/[\ud800-\udfff]/.test(run) ? [...run] : run.split('')).join(' ');
 
 const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
