@@ -7,7 +7,9 @@
  *
  *   npm run bench catalog -- --n=20000
  *   npm run bench catalog -- --pg=postgres://postgres@127.0.0.1:5432/test
+ *   npm run bench catalog -- --only=postgres --n=20000 --body-chars=3000
  */
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { creditCodeCheckChar } from '../src/agencies/credit-code.ts';
 import { type BulkItem, insertItemsBulk } from '../src/catalog/bulk-index.ts';
@@ -20,7 +22,7 @@ import type { Db } from '../src/db/client.ts';
 import { agencies } from '../src/db/schema/agencies.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { prng } from '../src/report/sample.ts';
-import { openBenchDb } from './bench-db.ts';
+import { cpuSince, cpuStart, openBenchDb } from './bench-db.ts';
 
 const TOPICS = [
   '春季农业生产',
@@ -78,6 +80,27 @@ const QUERIES = [
   '陈秀英',
 ];
 
+const PHRASES = [
+  '要坚持问题导向',
+  '各乡镇人民政府要明确专人负责',
+  '按照属地管理原则落实监管责任',
+  '及时向社会公开办理结果',
+  '加大财政资金投入力度',
+  '建立健全长效工作机制',
+  '开展专项督查检查',
+  '严格执行有关法律法规',
+  '做好信息报送和统计分析',
+  '强化宣传引导和舆论监督',
+  '切实保障人民群众合法权益',
+  '确保各项任务按期完成',
+];
+
+/**
+ * `--body-chars=3000`: bodies padded with paragraphs to this many characters (default: two short paragraphs),
+ * for the cost of search when the items' tsvectors are as long as real ones.
+ */
+const BODY_CHARS = Number(arg('body-chars') ?? 0);
+
 /** Items generated and written a batch at a time. */
 const BATCH = 5000;
 
@@ -106,7 +129,11 @@ function generator(agency: { id: number; creditCode: string | null }, n: number)
       const topic = pick(TOPICS);
       const title = `关于${year}年${topic}${pick(KINDS)}`;
       const name = pick<string>(SURNAMES) + pick<string>(GIVEN) + (rnd() < 0.5 ? pick<string>(GIVEN) : '');
-      const body = `<p>各有关单位：为做好${topic}和${pick(TOPICS)}工作，现将有关事项通知如下。</p><p>一、加强组织领导。二、落实工作责任。联系人：${name}。</p>`;
+      let body = `<p>各有关单位：为做好${topic}和${pick(TOPICS)}工作，现将有关事项通知如下。</p><p>一、加强组织领导。二、落实工作责任。联系人：${name}。</p>`;
+      // A real item's text runs to thousands of characters (its tsvector then lies out of line, in TOAST).
+      for (let k = 1; body.length < BODY_CHARS; k++) {
+        body += `<p>（${k}）${pick(TOPICS)}${pick(PHRASES)}，${pick(TOPICS)}${pick(PHRASES)}。</p>`;
+      }
       const publishedOn = published.toISOString().slice(0, 10);
       rows.push({
         indexNo: formatIndexNo(agency.creditCode!, year, i + 1),
@@ -232,10 +259,14 @@ async function run(
   }
   const { db, close } = await openBenchDb('gk_catalog_bench', url, dataDir);
   try {
+    const loadBefore = loadavg()[0];
+    const cpu = cpuStart(url !== undefined);
     const { loadS, tokenMs } = await loadItems(db, n);
+    const cpuUsed = cpuSince(cpu);
+    const loadAfter = loadavg()[0];
     const { times, hitsSeen, deep } = await measureSearch(db);
     console.log(
-      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; waiting for segmentation ${(tokenMs / 1000).toFixed(1)} s; target ≥ 5,000 items/s on the server; baseline, one by one as before, ${Math.round(baseline).toLocaleString('en')} items/s over ${baselineN.toLocaleString('en')} in this run); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms`,
+      `catalog ${label}: indexed ${n.toLocaleString('en')} items in ${loadS.toFixed(1)} s (${Math.round(n / loadS).toLocaleString('en')} items/s; ${cpuUsed}; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on 2 cores; waiting for segmentation ${(tokenMs / 1000).toFixed(1)} s; target ≥ 5,000 items/s on the server; baseline, one by one as before, ${Math.round(baseline).toLocaleString('en')} items/s over ${baselineN.toLocaleString('en')} in this run); search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms over ${times.length} queries (${hitsSeen} hits; target p95 < ${target} ms); page 11 p50 ${pct(deep, 50).toFixed(1)} ms, max ${Math.max(...deep).toFixed(1)} ms; load ${loadavg()[0].toFixed(1)}`,
     );
   } finally {
     await close();

@@ -5,6 +5,7 @@
  * party who read it: issue #19).
  */
 import * as cheerio from 'cheerio';
+import { simpleHtmlText } from './simple-html-text.ts';
 
 const ALLOWED_TAGS = new Set([
   'p',
@@ -146,6 +147,17 @@ export function sanitizeHtml(html: string): string {
 
 /** The text of an HTML fragment, block elements separated by new lines (for search and PII detection). */
 export function htmlToText(html: string): string {
+  return tidyText(simpleHtmlText(html) ?? parsedHtmlText(html));
+}
+
+const tidyText = (text: string) =>
+  text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+
+/** htmlToText's text of any fragment, read from the document the HTML parser builds (before tidying). */
+export function parsedHtmlText(html: string): string {
   const $ = cheerio.load(html, null, false);
   $('script, style').remove();
   $('br').replaceWith('\n');
@@ -155,9 +167,5 @@ export function htmlToText(html: string): string {
   $('td, th').each((_, el) => {
     $(el).append(' ');
   });
-  return $.root()
-    .text()
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n')
-    .trim();
+  return $.root().text();
 }

@@ -1,12 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { documentTokens, highlightTerms, queryTokens, wordTokens } from './search-tokens.ts';
+import { prng } from '../report/sample.ts';
+import { documentTokens, hanRuns, highlightTerms, queryTokens, wordTokens, wordTokensWhole } from './search-tokens.ts';
 import { highlight } from './snippet.ts';
 
+/** Pieces of text around the places wordTokens cuts at: phrases, marks that join onto what they follow, numbers. */
+const PIECES = [
+  '各乡镇人民政府要明确专人负责',
+  '按照属地管理原则落实监管责任',
+  '王小明',
+  '2025年',
+  'GDP',
+  'covid19',
+  '。',
+  '。',
+  '（',
+  '“',
+  '\n',
+  '\n',
+  '\r\n',
+  '，',
+  ' ',
+  '3.5',
+  '．',
+  '\u0301',
+  '\u200d',
+  '\ufe0f',
+  '\u200b',
+  '😀',
+  'カタカナ',
+  'ひらがな',
+  '１２３',
+  'ａｂｃ',
+  "don't",
+  '—',
+];
+
 describe('search tokens', () => {
+  it('segments a long text by the piece into the words of the whole', () => {
+    const rnd = prng(3);
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      while (text.length < 200 + rnd() * 3000) text += PIECES[Math.floor(rnd() * PIECES.length)];
+      expect(wordTokens(text), JSON.stringify(text)).toEqual(wordTokensWhole(text));
+    }
+  });
+
   it('segments Chinese into words and drops punctuation', () => {
     const words = wordTokens('关于做好2025年春耕生产工作的通知！');
     expect(words).toContain('通知');
     expect(words.join('')).toBe('关于做好2025年春耕生产工作的通知');
+  });
+
+  it('stores every Han character by run, astral ones whole', () => {
+    const text = '关于𠀀𠀁王小明\n同志 abc 任职𪚥的通知';
+    const before = hanRuns(text).flatMap((run) => [...run, '|']);
+    expect(documentTokens(text)).toBe(`${wordTokens(text).join(' ')} | ${before.join(' ')}`);
+    expect(documentTokens(text)).toContain('关 于 𠀀 𠀁 王 小 明 | 同 志 | 任 职 𪚥 的 通 知 |');
+    expect(documentTokens('abc')).toBe('abc | ');
   });
 
   it('stores words then every Han character', () => {
