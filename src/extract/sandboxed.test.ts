@@ -44,6 +44,12 @@ describe('each hostile document is unreadable, with its reason', () => {
     await expect(extractFileSandboxed(sandbox, '/dev/zero')).rejects.toThrow(/不是普通文件/);
   });
 
+  // The worker reads the file itself (RunOptions.file): what it cannot open is named as the caller named it.
+  it('a file that is missing, or a directory', async () => {
+    await expect(extractFileSandboxed(sandbox, join(dir, 'missing.txt'))).rejects.toThrow(/文件不存在/);
+    await expect(extractFileSandboxed(sandbox, dir)).rejects.toThrow(/是目录/);
+  });
+
   it('a read past its time or its memory is stopped, and the next one gets a fresh worker', async () => {
     const small = new Sandbox({ timeoutMs: 3000, memoryMb: 64 });
     const jobs = new URL('../sandbox/testing-jobs.ts', import.meta.url);

@@ -4,7 +4,6 @@
  * bomb, a FIFO, a file too large, a read past the budget) is an UnreadableError with the reason, so a batch
  * reports the file and goes on.
  */
-import { FileRefused, readRegularFile } from '../sandbox/regular-file.ts';
 import { type Budget, type Progress, Sandbox, SandboxFailure } from '../sandbox/run.ts';
 import { MAX_BYTES } from './decode/document.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
@@ -33,17 +32,20 @@ export async function extractBufferSandboxed(
   }
 }
 
+/** The file read in the worker itself (a regular file within MAX_BYTES), then as extractBufferSandboxed reads. */
 export async function extractFileSandboxed(
   sandbox: Sandbox,
   path: string,
   onPage?: Progress,
 ): Promise<ExtractionOutput> {
-  let bytes: Uint8Array;
   try {
-    bytes = await readRegularFile(path, MAX_BYTES);
+    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [path, path], {
+      zip: true,
+      file: { maxBytes: MAX_BYTES },
+      onProgress: onPage ?? (() => undefined),
+    });
   } catch (error) {
-    if (error instanceof FileRefused) throw new UnreadableError(error.message);
+    if (error instanceof SandboxFailure) throw new UnreadableError(error.message);
     throw error;
   }
-  return extractBufferSandboxed(sandbox, bytes, path, onPage);
 }

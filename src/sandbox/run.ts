@@ -27,6 +27,21 @@ export const DEFAULT_BUDGET: Budget = { timeoutMs: 20_000, memoryMb: 512 };
 /** Told of a job's progress: pages done of total (OCR). */
 export type Progress = (done: number, total: number) => void;
 
+export interface RunOptions {
+  /** Check args[0] as a zip (declared sizes, then each entry) before `fn` reads it. */
+  zip?: boolean;
+  onProgress?: Progress;
+  /**
+   * args[0] is a path: the worker reads it as a regular file of at most `maxBytes` (regular-file.ts) and
+   * passes its bytes on. A batch's files are read in the workers, beside their reading, not by the thread
+   * dispatching them, and are not copied from one thread to the other.
+   */
+  file?: { maxBytes: number };
+}
+
+/** Errors of the worker's own checks: the file refused before it was read. */
+const REFUSALS = new Set(['ZipRefused', 'FileRefused']);
+
 /** A job that did not finish: what happened, in words for the user. */
 export class SandboxFailure extends Error {
   constructor(
@@ -55,8 +70,8 @@ export class Sandbox {
    * `onProgress`, `fn` is given `{ onPage }` as a last argument and each of its calls reaches `onProgress` and
    * gives the job its time budget again (a scan's pages each take seconds).
    */
-  run<T>(module: URL, fn: string, args: unknown[], opts: { zip?: boolean; onProgress?: Progress } = {}): Promise<T> {
-    const next = this.queue.then(() => this.runNow<T>(module, fn, args, opts.zip ?? false, opts.onProgress));
+  run<T>(module: URL, fn: string, args: unknown[], opts: RunOptions = {}): Promise<T> {
+    const next = this.queue.then(() => this.runNow<T>(module, fn, args, opts));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -72,7 +87,9 @@ export class Sandbox {
     return worker;
   }
 
-  private runNow<T>(module: URL, fn: string, args: unknown[], zip: boolean, onProgress?: Progress): Promise<T> {
+  private runNow<T>(module: URL, fn: string, args: unknown[], opts: RunOptions): Promise<T> {
+    const { onProgress, file } = opts;
+    const zip = opts.zip ?? false;
     const bytes = args[0];
     if (zip && bytes instanceof Uint8Array && isZip(bytes)) {
       try {
@@ -119,7 +136,7 @@ export class Sandbox {
         }
         done();
         if (m.ok) resolve(m.value as T);
-        else reject(new SandboxFailure(m.name === 'ZipRefused' ? 'refused' : 'failed', m.message ?? '', m.name));
+        else reject(new SandboxFailure(REFUSALS.has(m.name ?? '') ? 'refused' : 'failed', m.message ?? '', m.name));
       };
       const onError = (error: Error & { code?: string }) =>
         kill(
@@ -131,7 +148,15 @@ export class Sandbox {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      const job: Job = { id, module: module.href, fn, args, zip, progress: Boolean(onProgress) };
+      const job: Job = {
+        id,
+        module: module.href,
+        fn,
+        args,
+        zip,
+        progress: Boolean(onProgress),
+        ...(file ? { file } : {}),
+      };
       worker.postMessage(job);
     });
   }

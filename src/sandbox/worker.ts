@@ -3,7 +3,8 @@
  * bytes it was sent, under the thread's memory limit; a zip is checked entry by entry first.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkZipInflated, isZip } from './zip-check.ts';
+import { readRegularFileSync } from './regular-file.ts';
+import { checkZipDeclared, checkZipInflated, isZip } from './zip-check.ts';
 
 export interface Job {
   id: number;
@@ -14,6 +15,8 @@ export interface Job {
   zip: boolean;
   /** Pass `{ onPage }` as a last argument; each call is posted to the caller as progress (OCR pages). */
   progress?: boolean;
+  /** args[0] is a path to read here, a regular file of at most maxBytes (run.ts, RunOptions.file). */
+  file?: { maxBytes: number };
 }
 
 type Module = Record<string, (...a: unknown[]) => unknown>;
@@ -25,8 +28,12 @@ const modules = new Map<string, Promise<Module>>();
 
 parentPort?.on('message', async (job: Job) => {
   try {
+    if (job.file) job.args[0] = readRegularFileSync(String(job.args[0]), job.file.maxBytes);
     const bytes = job.args[0];
-    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) checkZipInflated(bytes);
+    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) {
+      if (job.file) checkZipDeclared(bytes); // a buffer sent by the caller was checked there
+      checkZipInflated(bytes);
+    }
     let loading = modules.get(job.module);
     if (!loading) {
       loading = import(job.module) as Promise<Module>;
