@@ -62,6 +62,23 @@ describe('each hostile document is unreadable, with its reason', () => {
     expect(await tight.run(jobs, 'echo', ['还在'])).toBe('还在');
     await tight.close();
   });
+
+  // Two jobs are in the worker at once (the next waits there while one runs): each still has the whole
+  // budget from when it starts, and a job behind one that is stopped is read by the next worker.
+  it('runs jobs posted together one after another, each with its own time, past one that is stopped', async () => {
+    const sandbox = new Sandbox({ timeoutMs: 4000, memoryMb: 64 });
+    const jobs = new URL('../sandbox/testing-jobs.ts', import.meta.url);
+    expect(await sandbox.run(jobs, 'echo', ['准备'])).toBe('准备');
+    const both = await Promise.all([sandbox.run(jobs, 'busy', [2500]), sandbox.run(jobs, 'busy', [2500])]);
+    expect(both).toEqual([2500, 2500]);
+    const [spun, behind] = await Promise.allSettled([
+      sandbox.run(jobs, 'spin', []),
+      sandbox.run(jobs, 'echo', ['后面']),
+    ]);
+    expect(spun.status === 'rejected' && String(spun.reason)).toMatch(/读取超过 4 秒/);
+    expect(behind).toEqual({ status: 'fulfilled', value: '后面' });
+    await sandbox.close();
+  });
 });
 
 describe('a batch with hostile files in it', () => {

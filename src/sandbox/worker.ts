@@ -26,7 +26,14 @@ type Module = Record<string, (...a: unknown[]) => unknown>;
  */
 const modules = new Map<string, Promise<Module>>();
 
-parentPort?.on('message', async (job: Job) => {
+/** Jobs run one at a time, in the order posted (the caller posts the next before this one ends). */
+let running: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (job: Job) => {
+  running = running.then(() => runJob(job));
+});
+
+async function runJob(job: Job): Promise<void> {
   try {
     if (job.file) job.args[0] = readRegularFileSync(String(job.args[0]), job.file.maxBytes);
     const bytes = job.args[0];
@@ -48,4 +55,4 @@ parentPort?.on('message', async (job: Job) => {
     const e = error as Error;
     parentPort?.postMessage({ id: job.id, ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
   }
-});
+}
