@@ -31,7 +31,8 @@ const MAX_LINE = 800;
 
 function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
   if (line.includes('\t')) return { cells: line.split('\t'), keepEmpty: true };
-  const pipes = line.split(/[|｜]/);
+  // Most lines have no pipe: not split for one.
+  const pipes = line.includes('|') || line.includes('｜') ? line.split(/[|｜]/) : [];
   if (pipes.length >= 3) {
     const inner = pipes.slice(line.trim().startsWith('|') ? 1 : 0, line.trim().endsWith('|') ? -1 : undefined);
     return { cells: inner, keepEmpty: true };
