@@ -41,22 +41,35 @@ export const WINDOW_PER_JOB = 4;
 
 type Settled = { source: string; out: ExtractionOutput } | { source: string; reason: string };
 
-/** A fixed set of sandboxes; a job waits for a free one. */
+/**
+ * A fixed set of sandboxes, each given up to PER_SANDBOX jobs at once (it runs them one at a time, the next
+ * already in its worker when one ends: src/sandbox/run.ts); a job goes to the least busy, or waits.
+ */
+const PER_SANDBOX = 2;
+
 class SandboxPool {
-  private readonly free: Sandbox[];
+  private readonly busy = new Map<Sandbox, number>();
   private readonly waiting: ((sandbox: Sandbox) => void)[] = [];
   constructor(private readonly all: Sandbox[]) {
-    this.free = [...all];
+    for (const sandbox of all) this.busy.set(sandbox, 0);
+  }
+
+  private take(): Sandbox | undefined {
+    let best: Sandbox | undefined;
+    for (const [sandbox, n] of this.busy)
+      if (n < PER_SANDBOX && (!best || n < (this.busy.get(best) ?? 0))) best = sandbox;
+    if (best) this.busy.set(best, (this.busy.get(best) ?? 0) + 1);
+    return best;
   }
 
   async use<T>(fn: (sandbox: Sandbox) => Promise<T>): Promise<T> {
-    const sandbox = this.free.pop() ?? (await new Promise<Sandbox>((resolve) => this.waiting.push(resolve)));
+    const sandbox = this.take() ?? (await new Promise<Sandbox>((resolve) => this.waiting.push(resolve)));
     try {
       return await fn(sandbox);
     } finally {
       const next = this.waiting.shift();
       if (next) next(sandbox);
-      else this.free.push(sandbox);
+      else this.busy.set(sandbox, (this.busy.get(sandbox) ?? 1) - 1);
     }
   }
 

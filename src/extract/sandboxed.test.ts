@@ -44,6 +44,12 @@ describe('each hostile document is unreadable, with its reason', () => {
     await expect(extractFileSandboxed(sandbox, '/dev/zero')).rejects.toThrow(/不是普通文件/);
   });
 
+  // The worker reads the file itself (RunOptions.file): what it cannot open is named as the caller named it.
+  it('a file that is missing, or a directory', async () => {
+    await expect(extractFileSandboxed(sandbox, join(dir, 'missing.txt'))).rejects.toThrow(/文件不存在/);
+    await expect(extractFileSandboxed(sandbox, dir)).rejects.toThrow(/是目录/);
+  });
+
   it('a read past its time or its memory is stopped, and the next one gets a fresh worker', async () => {
     const small = new Sandbox({ timeoutMs: 3000, memoryMb: 64 });
     const jobs = new URL('../sandbox/testing-jobs.ts', import.meta.url);
@@ -55,6 +61,23 @@ describe('each hostile document is unreadable, with its reason', () => {
     await expect(tight.run(jobs, 'grow', [])).rejects.toThrow(/内存超过 64 MB/);
     expect(await tight.run(jobs, 'echo', ['还在'])).toBe('还在');
     await tight.close();
+  });
+
+  // Two jobs are in the worker at once (the next waits there while one runs): each still has the whole
+  // budget from when it starts, and a job behind one that is stopped is read by the next worker.
+  it('runs jobs posted together one after another, each with its own time, past one that is stopped', async () => {
+    const sandbox = new Sandbox({ timeoutMs: 4000, memoryMb: 64 });
+    const jobs = new URL('../sandbox/testing-jobs.ts', import.meta.url);
+    expect(await sandbox.run(jobs, 'echo', ['准备'])).toBe('准备');
+    const both = await Promise.all([sandbox.run(jobs, 'busy', [2500]), sandbox.run(jobs, 'busy', [2500])]);
+    expect(both).toEqual([2500, 2500]);
+    const [spun, behind] = await Promise.allSettled([
+      sandbox.run(jobs, 'spin', []),
+      sandbox.run(jobs, 'echo', ['后面']),
+    ]);
+    expect(spun.status === 'rejected' && String(spun.reason)).toMatch(/读取超过 4 秒/);
+    expect(behind).toEqual({ status: 'fulfilled', value: '后面' });
+    await sandbox.close();
   });
 });
 

@@ -4,8 +4,7 @@
  * bomb, a FIFO, a file too large, a read past the budget) is an UnreadableError with the reason, so a batch
  * reports the file and goes on.
  */
-import { FileRefused, readRegularFile } from '../sandbox/regular-file.ts';
-import { type Budget, type Progress, Sandbox, SandboxFailure } from '../sandbox/run.ts';
+import { type Budget, type Progress, type RunOptions, Sandbox, SandboxFailure } from '../sandbox/run.ts';
 import { MAX_BYTES } from './decode/document.ts';
 import { type ExtractionOutput, UnreadableError } from './pipeline.ts';
 import type { PreviousReport } from './read/index.ts';
@@ -24,46 +23,48 @@ function lendable(report: PreviousReport): PreviousReport {
   return { year, issuer, variant, variantFigures, variantCandidates, values, sectionTwoCandidates };
 }
 
-export function extractSandbox(budget?: Budget): Sandbox {
-  return new Sandbox(budget);
-}
-
-export async function extractBufferSandboxed(
-  sandbox: Sandbox,
-  bytes: Uint8Array,
-  source: string,
-  onPage?: Progress,
-  neighbours: YearsEitherSide = {},
-): Promise<ExtractionOutput> {
+/** The run's options: the zip check, page progress (each page of a scan restarts the time budget), neighbours. */
+function runOptions(onPage: Progress | undefined, neighbours: YearsEitherSide): RunOptions {
   const options = {
     ...(neighbours.previous ? { previous: lendable(neighbours.previous) } : {}),
     ...(neighbours.following ? { following: lendable(neighbours.following) } : {}),
   };
+  return {
+    zip: true,
+    ...(Object.keys(options).length > 0 ? { options } : {}),
+    onProgress: onPage ?? (() => undefined),
+  };
+}
+
+export function extractSandbox(budget?: Budget): Sandbox {
+  return new Sandbox(budget);
+}
+
+async function extractIn(sandbox: Sandbox, args: unknown[], opts: RunOptions): Promise<ExtractionOutput> {
   try {
-    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', [bytes, source], {
-      zip: true,
-      ...(Object.keys(options).length > 0 ? { options } : {}),
-      // Always asked for: each page of a scan restarts the time budget.
-      onProgress: onPage ?? (() => undefined),
-    });
+    return await sandbox.run<ExtractionOutput>(PIPELINE, 'extractBuffer', args, opts);
   } catch (error) {
     if (error instanceof SandboxFailure) throw new UnreadableError(error.message);
     throw error;
   }
 }
 
-export async function extractFileSandboxed(
+export function extractBufferSandboxed(
+  sandbox: Sandbox,
+  bytes: Uint8Array,
+  source: string,
+  onPage?: Progress,
+  neighbours: YearsEitherSide = {},
+): Promise<ExtractionOutput> {
+  return extractIn(sandbox, [bytes, source], runOptions(onPage, neighbours));
+}
+
+/** The file read in the worker itself (a regular file within MAX_BYTES), then as extractBufferSandboxed reads. */
+export function extractFileSandboxed(
   sandbox: Sandbox,
   path: string,
   onPage?: Progress,
   neighbours: YearsEitherSide = {},
 ): Promise<ExtractionOutput> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readRegularFile(path, MAX_BYTES);
-  } catch (error) {
-    if (error instanceof FileRefused) throw new UnreadableError(error.message);
-    throw error;
-  }
-  return extractBufferSandboxed(sandbox, bytes, path, onPage, neighbours);
+  return extractIn(sandbox, [path, path], { ...runOptions(onPage, neighbours), file: { maxBytes: MAX_BYTES } });
 }

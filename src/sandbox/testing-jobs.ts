@@ -11,3 +11,12 @@ export function grow(): never {
 }
 
 export const echo = (value: unknown) => value;
+
+/** Keeps the worker busy for `ms` milliseconds, then answers. */
+export function busy(ms: number): number {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy
+  }
+  return ms;
+}

@@ -3,7 +3,8 @@
  * bytes it was sent, under the thread's memory limit; a zip is checked entry by entry first.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkZipInflated, isZip } from './zip-check.ts';
+import { readRegularFileSync } from './regular-file.ts';
+import { checkZipDeclared, checkZipInflated, isZip } from './zip-check.ts';
 
 export interface Job {
   id: number;
@@ -16,6 +17,8 @@ export interface Job {
   progress?: boolean;
   /** Options given as the last argument (structured-cloneable); `onPage` joins them. */
   options?: Record<string, unknown>;
+  /** args[0] is a path to read here, a regular file of at most maxBytes (run.ts, RunOptions.file). */
+  file?: { maxBytes: number };
 }
 
 type Module = Record<string, (...a: unknown[]) => unknown>;
@@ -25,10 +28,21 @@ type Module = Record<string, (...a: unknown[]) => unknown>;
  */
 const modules = new Map<string, Promise<Module>>();
 
-parentPort?.on('message', async (job: Job) => {
+/** Jobs run one at a time, in the order posted (the caller posts the next before this one ends). */
+let running: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (job: Job) => {
+  running = running.then(() => runJob(job));
+});
+
+async function runJob(job: Job): Promise<void> {
   try {
+    if (job.file) job.args[0] = readRegularFileSync(String(job.args[0]), job.file.maxBytes);
     const bytes = job.args[0];
-    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) checkZipInflated(bytes);
+    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) {
+      if (job.file) checkZipDeclared(bytes); // a buffer sent by the caller was checked there
+      checkZipInflated(bytes);
+    }
     let loading = modules.get(job.module);
     if (!loading) {
       loading = import(job.module) as Promise<Module>;
@@ -44,4 +58,4 @@ parentPort?.on('message', async (job: Job) => {
     const e = error as Error;
     parentPort?.postMessage({ id: job.id, ok: false, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
   }
-});
+}

@@ -64,7 +64,10 @@ function looksBinary(bytes: Uint8Array): boolean {
   if (startsWith(sample, 0xff, 0xfe) || startsWith(sample, 0xfe, 0xff)) return false; // UTF-16 with a BOM
   if (utf16WithoutBom(sample)) return false;
   let control = 0;
-  for (const b of sample) if (b < 8 || (b > 13 && b < 27)) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 8 || (b > 13 && b < 27)) control++;
+  }
   return sample.length > 0 && control / sample.length > 0.01;
 }
 

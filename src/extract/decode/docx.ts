@@ -1,5 +1,5 @@
 /**
- * DOCX → text, read from the package's XML in one streaming pass (htmlparser2 in XML mode), without the
+ * DOCX → text, read from the package's XML in one streaming pass (./xml-scan.ts, else htmlparser2), without the
  * HTML mammoth made of it (issue #18: mammoth held DOCX to 10–15 reports/s). The lines are those the HTML
  * path made of mammoth's HTML, line for line (the reader's provenance counts lines), because the document is
  * given to the same reader of tags (`textSink` of ./html.ts) as mammoth's HTML was:
@@ -21,6 +21,7 @@
 import { Parser } from 'htmlparser2';
 import { openZip } from '../../sandbox/zip-check.ts';
 import { type TagSink, textSink } from './html.ts';
+import { scanXml, type XmlSink } from './xml-scan.ts';
 
 /** An XML element kept for reading: only those the reader looks at; the rest are never built. */
 interface XmlNode {
@@ -105,8 +106,21 @@ const WHOLE = 'w:drawing';
 /**
  * An XML part → the tree of the elements the reader reads (CONTENT, the PROPERTIES inside PROPERTY_SETS,
  * drawings whole); text kept only inside `w:t`. With `keepAll`, every element (styles, numbering, relationships).
+ * Read by the fast reader of well-formed XML (./xml-scan.ts); a part it does not read exactly is read again,
+ * from the start, by htmlparser2.
  */
 function parseXml(xml: string, keepAll = false): XmlNode {
+  const fast = treeBuilder(keepAll);
+  if (scanXml(xml, fast.sink)) return fast.root;
+  const slow = treeBuilder(keepAll);
+  const parser = new Parser(slow.sink, { xmlMode: true, decodeEntities: true });
+  parser.write(xml);
+  parser.end();
+  return slow.root;
+}
+
+/** The calls of an XML reader → the tree parseXml returns. */
+function treeBuilder(keepAll: boolean): { root: XmlNode; sink: XmlSink } {
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
   let skip = 0;
@@ -121,54 +135,46 @@ function parseXml(xml: string, keepAll = false): XmlNode {
     const to = rename.get(prefix);
     return to === undefined ? name : `${to}:${name.slice(colon + 1)}`;
   };
-  const parser = new Parser(
-    {
-      onopentag(rawName, attrs) {
-        if (rename === null) rename = prefixes(attrs);
-        if (skip) {
-          skip++;
-          return;
-        }
-        const name = rename ? canonical(rawName) : rawName;
-        if (whole) whole++;
-        else if (properties) {
-          if (!PROPERTIES.has(name)) {
-            skip = 1;
-            return;
-          }
-          properties++;
-        } else if (keepAll || CONTENT.has(name)) {
-          // read
-        } else if (PROPERTY_SETS.has(name)) properties = 1;
-        else if (name === WHOLE) whole = 1;
-        else {
-          skip = 1;
-          return;
-        }
-        const node: XmlNode = { name, attrs: rename ? renameAttrs(attrs, canonical) : attrs, children: [], text: '' };
-        stack[stack.length - 1].children.push(node);
-        stack.push(node);
-      },
-      ontext(text) {
-        if (skip) return;
-        const top = stack[stack.length - 1];
-        if (keepAll || top.name === 'w:t') top.text += text;
-      },
-      onclosetag() {
-        if (skip) {
-          skip--;
-          return;
-        }
-        if (whole) whole--;
-        else if (properties) properties--;
-        if (stack.length > 1) stack.pop();
-      },
+  /** Whether an element opening now is left out (a property, an element the reader does not read). */
+  const skips = (name: string): boolean => {
+    if (skip) return true;
+    if (whole) return false;
+    if (properties) return !PROPERTIES.has(name);
+    return !(keepAll || CONTENT.has(name) || PROPERTY_SETS.has(name) || name === WHOLE);
+  };
+  const sink: XmlSink = {
+    ignores: (rawName) => rename !== null && skips(rename ? canonical(rawName) : rawName),
+    onopentag(rawName, attrs) {
+      if (rename === null) rename = prefixes(attrs);
+      const name = rename ? canonical(rawName) : rawName;
+      if (skips(name)) {
+        skip++;
+        return;
+      }
+      if (whole) whole++;
+      else if (properties) properties++;
+      else if (PROPERTY_SETS.has(name) && !keepAll && !CONTENT.has(name)) properties = 1;
+      else if (name === WHOLE && !keepAll && !CONTENT.has(name)) whole = 1;
+      const node: XmlNode = { name, attrs: rename ? renameAttrs(attrs, canonical) : attrs, children: [], text: '' };
+      stack[stack.length - 1].children.push(node);
+      stack.push(node);
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
-  return root;
+    ontext(text) {
+      if (skip) return;
+      const top = stack[stack.length - 1];
+      if (keepAll || top.name === 'w:t') top.text += text;
+    },
+    onclosetag() {
+      if (skip) {
+        skip--;
+        return;
+      }
+      if (whole) whole--;
+      else if (properties) properties--;
+      if (stack.length > 1) stack.pop();
+    },
+  };
+  return { root, sink };
 }
 
 /** The root's namespace prefixes that differ from the canonical ones; undefined when all agree (the usual case). */

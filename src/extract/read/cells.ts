@@ -14,10 +14,19 @@ export type Token =
   | { type: 'blank' }
   | { type: 'unit'; unit: string };
 
+/**
+ * Every character a value or a bare unit can start with (the first characters of DASH, UNIT and NUMBER's
+ * sign, digits aside): most cells of a document are words, turned away here before three regular expressions.
+ */
+const FIRST = new Set([...'-—–－/／―─~～无空', ...'条件个人次篇项万元家', ...'−+']);
+
 /** A token that is a value (number, blank, dash) or a bare unit; undefined for any other text. */
 export function valueToken(text: string): Token | undefined {
   const t = text.trim();
-  if (t === '' || DASH.test(t)) return { type: 'blank' };
+  if (t === '') return { type: 'blank' };
+  const first = t.charCodeAt(0);
+  if ((first < 48 || first > 57) && !FIRST.has(t[0])) return undefined;
+  if (DASH.test(t)) return { type: 'blank' };
   if (UNIT_ONLY.test(t)) return { type: 'unit', unit: t };
   const m = NUMBER.exec(t);
   if (!m) return undefined;

@@ -31,7 +31,8 @@ const MAX_LINE = 800;
 
 function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
   if (line.includes('\t')) return { cells: line.split('\t'), keepEmpty: true };
-  const pipes = line.split(/[|｜]/);
+  // Most lines have no pipe: not split for one.
+  const pipes = line.includes('|') || line.includes('｜') ? line.split(/[|｜]/) : [];
   if (pipes.length >= 3) {
     const inner = pipes.slice(line.trim().startsWith('|') ? 1 : 0, line.trim().endsWith('|') ? -1 : undefined);
     return { cells: inner, keepEmpty: true };
@@ -42,6 +43,18 @@ function splitCells(line: string): { cells: string[]; keepEmpty: boolean } {
 export function lineItem(text: string, line: number): Item | undefined {
   if (!text.trim() || text.length > MAX_LINE) return undefined;
   const { cells, keepEmpty } = splitCells(text);
+  // The trailing run of value cells, each cell's token read once.
+  const tokens: Token[] = [];
+  let start = cells.length;
+  while (start > 0) {
+    const cell = cells[start - 1];
+    if (!keepEmpty && cell === '') break;
+    const token = valueToken(cell);
+    if (!token) break;
+    tokens.push(token);
+    start--;
+  }
+  tokens.reverse();
   let words: string | undefined;
   if (keepEmpty) {
     // A row whose last cell holds words: `（四）政府信息公开专项经费\t万元\t列入财政预算`.
@@ -50,25 +63,13 @@ export function lineItem(text: string, line: number): Item | undefined {
     const w = cells[last]?.trim() ?? '';
     if (last > 0 && WORDS.test(w) && cells.slice(0, last).some((c) => c.trim() !== '' && !valueToken(c))) words = w;
   }
-  // The trailing run of value cells.
-  let start = cells.length;
-  while (start > 0) {
-    const cell = cells[start - 1];
-    if (!keepEmpty && cell === '') break;
-    if (!valueToken(cell)) break;
-    start--;
-  }
   const labelCells = cells.slice(0, start).filter((c) => c.trim() !== '');
-  let valueCells = cells.slice(start);
+  const valueCells = cells.slice(start);
   if (keepEmpty && labelCells.length === 0 && valueCells.every((c) => c.trim() === '')) return undefined;
-  if (keepEmpty && labelCells.length > 0) {
-    // Empty cells between label cells and values are blanks of the row; empty cells before the label are not.
-    valueCells = valueCells.map((c) => c.trim());
-  }
   return {
     line,
     label: labelCells.map((c) => c.trim()).join(' '),
-    values: valueCells.map((c) => ({ token: valueToken(c)!, text: c.trim() })),
+    values: valueCells.map((c, i) => ({ token: tokens[i], text: c.trim() })),
     ...(words ? { words } : {}),
   };
 }

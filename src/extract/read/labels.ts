@@ -48,8 +48,44 @@ export function matchTier(text: string, forms: string[]): number {
 }
 
 /**
+ * The candidates tied at the best tier for each label as printed, per candidate list and maximum tier: a
+ * batch meets the template's few hundred labels again and again, and trying every label form against each
+ * was a tenth of a report's reading. Bounded: a list's map is emptied when it grows past MAX_CACHED (a
+ * hostile document of unique labels costs what it did, and memory stays flat over any batch).
+ */
+const tiedCache = new WeakMap<readonly unknown[], Map<string, readonly Candidate<unknown>[]>>();
+const MAX_CACHED = 20_000;
+
+function tiedAtBest<T>(text: string, candidates: Candidate<T>[], maxTier: number): readonly Candidate<T>[] {
+  let byLabel = tiedCache.get(candidates);
+  if (!byLabel) {
+    byLabel = new Map();
+    tiedCache.set(candidates, byLabel);
+  }
+  const key = maxTier === 3 ? text : `${maxTier}\u0000${text}`;
+  const cached = byLabel.get(key);
+  if (cached) return cached as readonly Candidate<T>[];
+  const norm = normalizeLabel(text);
+  let bestTier = 99;
+  let found: Candidate<T>[] = [];
+  if (norm)
+    for (const c of candidates) {
+      const tier = matchTier(norm, c.forms);
+      if (tier > maxTier) continue;
+      if (tier < bestTier) {
+        bestTier = tier;
+        found = [c];
+      } else if (tier === bestTier) found.push(c);
+    }
+  if (byLabel.size >= MAX_CACHED) byLabel.clear();
+  byLabel.set(key, found);
+  return found;
+}
+
+/**
  * The best candidate for a label: lowest tier; among equals, the first after `cursor` in template order
- * (so repeated labels such as 被依法纠错数 resolve to the block being read), else the first.
+ * (so repeated labels such as 被依法纠错数 resolve to the block being read), else the first. The candidate
+ * list must not change once matched against (lists are built once per template, tables.ts).
  */
 export function bestMatch<T>(
   text: string,
@@ -57,18 +93,7 @@ export function bestMatch<T>(
   cursor: number,
   maxTier = 3,
 ): Candidate<T> | undefined {
-  const norm = normalizeLabel(text);
-  if (!norm) return undefined;
-  let bestTier = 99;
-  let found: Candidate<T>[] = [];
-  for (const c of candidates) {
-    const tier = matchTier(norm, c.forms);
-    if (tier > maxTier) continue;
-    if (tier < bestTier) {
-      bestTier = tier;
-      found = [c];
-    } else if (tier === bestTier) found.push(c);
-  }
+  const found = tiedAtBest(text, candidates, maxTier);
   if (!found.length) return undefined;
   return found.find((c) => c.index > cursor) ?? found[0];
 }

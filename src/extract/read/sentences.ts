@@ -64,6 +64,9 @@ const PATTERNS: Pattern[] = [
   { re: /(?:未发生|未收到|没有发生)[^。\d]{0,40}?行政诉讼/, key: { old: 'litigation.total' }, value: 0 },
 ];
 
+/** Each pattern's global form, compiled once (matchAll needs the g flag). */
+const GLOBAL = new Map(PATTERNS.map((p) => [p, new RegExp(p.re.source, 'g')]));
+
 /**
  * A figure of a part, not of the whole the key counts: its clause names a part (`其中，区直各部门主动公开
  * 政府信息1687条，占66%`, `各乡镇…856条`) or the figure is followed by its share (`，占34%`).
@@ -111,7 +114,7 @@ export function findStatements(lines: string[], format: TemplateId): (Statement 
   for (const p of PATTERNS) {
     const key = p.key[family];
     if (!key) continue;
-    for (const m of joined.matchAll(new RegExp(p.re.source, 'g'))) {
+    for (const m of joined.matchAll(GLOBAL.get(p) as RegExp)) {
       if (p.value === undefined && !p.part && isPart(joined, m.index ?? 0, m[0].length)) continue;
       out.push({ key, value: p.value ?? Number(m[1]), line: lineAt(m.index ?? 0), text: m[0] });
     }

@@ -181,7 +181,8 @@ class TableReader {
     const list = p.target.table.kind === 'list';
     const firstNumber = list ? item.values.findIndex((v) => v.token.type === 'number') : -1;
     const twice = this.mergedTwice(p, item);
-    for (const [i, v] of item.values.entries()) {
+    for (let i = 0; i < item.values.length; i++) {
+      const v = item.values[i];
       if (i < firstNumber && v.token.type === 'blank') continue;
       if (twice.has(i)) continue;
       if (v.token.type === 'unit') {
@@ -190,7 +191,7 @@ class TableReader {
       }
       const at = p.seen++;
       if (at === this.skipColumn && p.target.table.id === 'apply') continue;
-      if (p.values.length < p.target.keys.length) p.values.push({ ...v, line: item.line });
+      if (p.values.length < p.target.keys.length) p.values.push({ token: v.token, text: v.text, line: item.line });
     }
   }
 

@@ -20,8 +20,22 @@ import * as OpenCC from 'opencc-js';
 import { dropStrayPipes, restoreLines } from './layout.ts';
 import { type RunTogetherContext, spaceRunTogetherRows } from './run-together-rows.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/**
+ * The converters, built on first use: building one loads opencc's dictionaries, an eighth of a sandbox
+ * worker's start, and a batch in Simplified characters never needs them (looksTraditional's first test).
+ */
+let simplifier: ((text: string) => string) | undefined;
+let traditionaliser: ((text: string) => string) | undefined;
+function toSimplified(text: string): string {
+  const convert = simplifier ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  simplifier = convert;
+  return convert(text);
+}
+function toTraditional(text: string): string {
+  const convert = traditionaliser ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
+  traditionaliser = convert;
+  return convert(text);
+}
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zA-Z${TONED}üÜ]{1,6}`;
