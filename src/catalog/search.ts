@@ -61,19 +61,10 @@ export const WALK = 10_000;
 /** Matches in the walk that make a word common enough to walk on for older matches. */
 const DENSE = 20;
 
-/**
- * How many of the newest items are walked first. Walking tests every item's vector, read from where it is
- * stored apart (about 10 µs an item): a word common enough has its candidates within this many; a rarer one has
- * its matches in the window found by the index instead of testing all WALK items (issue #18: 38 ms a search).
- */
-export const PROBE = 500;
-
 /** The bounds of the ranking (tests make them small). */
 export interface SearchLimits {
   walk: number;
   candidates: number;
-  /** Items walked before the index is asked (default PROBE, at most `walk`). */
-  probe?: number;
 }
 
 export interface SearchResult {
@@ -107,11 +98,10 @@ const walkOrder = sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`
  *   1. the candidates — the matches among the newest WALK items (at most CANDIDATES of them), by relevance
  *      (ts_rank plus a recency bonus), then 发布日期, then id;
  *   2. then every older match, newest first.
- * The walk reads the newest PROBE items in index order and tests each: a common word finds its candidates
- * there. A rarer one has them found by the GIN index within the window (the items up to the WALK-th newest),
- * where it has few matches to return; the index also serves the older matches, asked for when a page needs
- * more than the candidates. Which path is taken is decided by what the walk found, never by the planner
- * guessing how common a word is; both give the same candidates.
+ * The walk reads the newest items in index order and tests each (cost bounded by WALK, whatever the word);
+ * the GIN index serves only the older matches, asked for when a page needs more than the candidates: a
+ * common word fills its pages from the walk, a rare one has few matches for the index to return. So neither
+ * case depends on the planner guessing how common a word is.
  */
 async function rankedIds(
   db: Executor,
@@ -121,17 +111,16 @@ async function rankedIds(
   offset: number,
   limit: number,
   limits: SearchLimits,
+  wantTotal: boolean,
 ): Promise<{ rows: Ranked[]; matches?: number }> {
   const { walk, candidates: most } = limits;
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
-  const ranked = sql`r.id, r.published_on::text as published_on, (ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"`;
-  const probe = Math.min(limits.probe ?? PROBE, walk);
   // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
-  let walked = await db.execute<Ranked>(sql`
-    select ${ranked}
+  const walked = await db.execute<Ranked>(sql`
+    select r.id, r.published_on::text as published_on, (ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
-      from ${catalogItems} where ${where} order by ${walkOrder} limit ${probe}
+      from ${catalogItems} where ${where} order by ${walkOrder} limit ${walk}
     ) r
     where r.search_vector @@ ${query}
     limit ${most}`);
@@ -145,33 +134,14 @@ async function rankedIds(
     ).rows;
     return windowEnd;
   };
-  if (walked.rows.length < most && probe < walk) {
-    // Fewer than CANDIDATES matches in the probe: the same candidates — the newest matches in the window — by
-    // the index, which reads only the matches (sorting on an expression keeps the planner off the walk index).
-    const [end] = await lastOfWindow();
-    const columns = sql`${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on`;
-    const matching = sql`${where} and ${catalogItems.searchVector} @@ ${query}`;
-    // Items without a 发布日期 come first in walk order; the dated ones of the window are a range of 发布日期
-    // (which lets the planner combine the word's index with the date's when the word is common).
-    const undated = sql`(select ${columns} from ${catalogItems} where ${matching} and ${catalogItems.publishedOn} is null
-      ${end && end.published_on === null ? sql`and ${catalogItems.id} >= ${Number(end.id)}` : sql``}
-      order by ${catalogItems.id} desc limit ${most})`;
-    const dated =
-      end && end.published_on === null
-        ? sql``
-        : sql`union all (select ${columns} from ${catalogItems} where ${matching}
-      ${end ? sql`and ${catalogItems.publishedOn} >= ${end.published_on} and (${catalogItems.publishedOn} > ${end.published_on} or ${catalogItems.id} >= ${Number(end.id)})` : sql`and ${catalogItems.publishedOn} is not null`}
-      order by ${catalogItems.publishedOn} + 0 desc, ${catalogItems.id} desc limit ${most})`;
-    walked = await db.execute<Ranked>(sql`
-      select ${ranked} from (${undated} ${dated}) r
-      order by r.published_on desc nulls first, r.id desc limit ${most}`);
-  }
   const candidates = walked.rows
     .map((r) => ({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
     .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id);
   const needed = offset + limit + 1;
   // Every match is a candidate when the window held every item (no WALK-th item) and had room to spare: their
-  // number is the total, with nothing left to count (a county's catalog of a few thousand items).
+  // number is the total, with nothing left to count (a county's catalog of a few thousand items). One look
+  // at the index past the window's end tells, cheaper than counting the matches again.
+  if (wantTotal && candidates.length < most) await lastOfWindow();
   const matches = windowEnd?.length === 0 && candidates.length < most ? candidates.length : undefined;
   if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches };
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
@@ -270,7 +240,7 @@ export async function searchCatalog(
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
   const { rows: ranked, matches } = query
-    ? await rankedIds(db, filters, query, today, offset, limit, limits)
+    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false)
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);
