@@ -4,7 +4,7 @@ import { listAudit } from '../db/audit.ts';
 import { makeAgencyTree } from '../db/factories.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { createAgency } from './create-agency.ts';
-import { isInSubtree, subtree, subtreeIds } from './tree.ts';
+import { agencyAndSubtree, isInSubtree, subtree, subtreeIds } from './tree.ts';
 
 const clock = fixedClock('2025-03-03');
 let t: TestDb;
@@ -35,6 +35,16 @@ describe('agency tree', () => {
         await createAgency({ db: t.db, clock }, { actorId: null, parentId: null, name: `县${i}`, kind: 'government' }),
       );
     for (const root of roots) expect(await subtreeIds(t.db, root.id)).toEqual([root.id]);
+    for (const root of roots) expect((await agencyAndSubtree(t.db, root.id)).map((a) => a.id)).toEqual([root.id]);
+  });
+
+  it('reads an agency and its subtree in one query: the same agencies as subtree(), itself first', async () => {
+    const { county, education, educationOffice } = await makeAgencyTree(t.db);
+    for (const id of [county.id, education.id, educationOffice.id]) {
+      expect(await agencyAndSubtree(t.db, id)).toEqual(await subtree(t.db, id));
+    }
+    expect((await agencyAndSubtree(t.db, county.id))[0].id).toBe(county.id);
+    await expect(agencyAndSubtree(t.db, 999_999)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('creates an agency with its path, credit code and audit event', async () => {

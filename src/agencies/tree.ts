@@ -2,7 +2,7 @@
  * The agency tree: 人民政府 → 部门 / 乡镇街道 → 内设机构. Each row keeps its materialized `path`
  * ('/1/4/9/'), so a subtree is one prefix match on an index.
  */
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { type Agency, agencies } from '../db/schema/agencies.ts';
 import { AppError } from '../errors.ts';
@@ -23,6 +23,21 @@ export async function subtree(db: Executor, agencyId: number): Promise<Agency[]>
     .from(agencies)
     .where(like(agencies.path, `${escapeLike(root.path)}%`))
     .orderBy(asc(agencies.path));
+}
+
+/**
+ * The agency and every agency below it, itself first, in one read (subtree() reads the root first, then the
+ * rest): what a consolidated report needs before anything else, so one round trip instead of two.
+ */
+export async function agencyAndSubtree(db: Executor, agencyId: number): Promise<Agency[]> {
+  const root = db.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, agencyId));
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(sql`starts_with(${agencies.path}, (${root}))`)
+    .orderBy(asc(agencies.path));
+  if (rows[0]?.id !== agencyId) throw new AppError('not_found', `机关不存在：${agencyId}`);
+  return rows;
 }
 
 /**

@@ -94,39 +94,39 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
     lte(t.receivedYear, year),
     or(isNull(t.closedYear), gte(t.closedYear, year)),
   );
-  const rows =
-    format !== 'old2008'
-      ? []
-      : await db
-          .select({
-            applicantType: t.applicantType,
-            outcome: t.outcome,
-            channel: sql<(typeof cases.channel.enumValues)[number]>`${t.channel}`,
-            extended: t.extended,
-            received: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} = ${year}), 0)::int`,
-            carriedIn: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} < ${year}), 0)::int`,
-            closed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is not null), 0)::int`,
-            carriedOver: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} is null or ${t.closedYear} > ${year}), 0)::int`,
-          })
-          .from(t)
-          .where(relevant)
-          .groupBy(t.applicantType, t.outcome, t.channel, t.extended);
+  // Built here, sent below beside the section's other query (Promise.all: on the server, two connections).
+  const oldRowsQuery = () =>
+    db
+      .select({
+        applicantType: t.applicantType,
+        outcome: t.outcome,
+        channel: sql<(typeof cases.channel.enumValues)[number]>`${t.channel}`,
+        extended: t.extended,
+        received: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} = ${year}), 0)::int`,
+        carriedIn: sql<number>`coalesce(sum(${t.n}) filter (where ${t.receivedYear} < ${year}), 0)::int`,
+        closed: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} = ${year} and ${t.outcome} is not null), 0)::int`,
+        carriedOver: sql<number>`coalesce(sum(${t.n}) filter (where ${t.closedYear} is null or ${t.closedYear} > ${year}), 0)::int`,
+      })
+      .from(t)
+      .where(relevant)
+      .groupBy(t.applicantType, t.outcome, t.channel, t.extended);
 
-  const appealRows = await db
-    .select({
-      kind: appeals.kind,
-      outcome: sql<string>`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(appeals)
-    .where(
-      and(
-        inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
-        gte(appeals.filedOn, start),
-        lte(appeals.filedOn, end),
-      ),
-    )
-    .groupBy(sql`1`, sql`2`);
+  const appealsQuery = () =>
+    db
+      .select({
+        kind: appeals.kind,
+        outcome: sql<string>`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(appeals)
+      .where(
+        and(
+          inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+          gte(appeals.filedOn, start),
+          lte(appeals.filedOn, end),
+        ),
+      )
+      .groupBy(sql`1`, sql`2`);
 
   const values: Record<string, CellValue> = {};
   const add = (key: string, n: number) => {
@@ -134,6 +134,7 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
   };
 
   if (format === 'old2008') {
+    const [rows, appealRows] = await Promise.all([oldRowsQuery(), appealsQuery()]);
     const channelRow = {
       in_person: 'in_person',
       fax: 'fax',
@@ -193,7 +194,7 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
     for (const col of [...COLUMNS, 'total']) values[`apply.${row}.${col}`] = 0;
   }
   const resultKey = resultKeyExpr(format, t);
-  const newRows = await db
+  const newRowsQuery = db
     .select({
       applicantType: t.applicantType,
       result: resultKey,
@@ -205,6 +206,7 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
     .from(t)
     .where(relevant)
     .groupBy(sql`1`, sql`2`);
+  const [newRows, appealRows] = await Promise.all([newRowsQuery, appealsQuery()]);
   for (const r of newRows) {
     for (const col of [r.applicantType, 'total']) {
       add(`apply.received.${col}`, r.received);

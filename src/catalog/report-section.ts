@@ -16,6 +16,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { catalogItems, catalogMonthlyFigures } from '../db/schema/catalog.ts';
+import { catalogTallies } from '../db/schema/catalog-tallies.ts';
 import type { CellValue, TemplateId } from '../report/model.ts';
 import { templateForYear } from '../report/templates/index.ts';
 import type { FigureKey } from './figures.ts';
@@ -69,39 +70,78 @@ export function figureKeysOf(format: TemplateId): FigureKey[] {
 
 const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
-/** The SQL condition of an item-based cell, or null when the key is not one. */
-export function itemCellCondition(key: string, year: number, format: TemplateId): SQL | null {
+/**
+ * The facts a cell of section 二 is counted by, as SQL over one table: the items themselves (drill-down) or the
+ * counts kept beside them (`catalog_tallies`, the report), so both read one set of rules (cellCondition).
+ */
+interface CountedFacts {
+  publishedIn: SQL | undefined;
+  publishedBy: SQL | undefined;
+  madeIn: SQL | undefined;
+  madeBy: SQL | undefined;
+  repealedIn: SQL | undefined;
+  notRepealedBy: SQL | undefined;
+  docType(type: string): SQL;
+  channel(channel: string): SQL;
+}
+
+/** Over the items: dates within the year's bounds (the published state is added by itemCellCondition). */
+function itemFacts(year: number): CountedFacts {
   const { start, end } = bounds(year);
-  const published = eq(catalogItems.state, 'published');
-  const publishedIn = and(published, gte(catalogItems.publishedOn, start), lte(catalogItems.publishedOn, end));
-  const madeIn = and(published, gte(catalogItems.writtenOn, start), lte(catalogItems.writtenOn, end));
+  const t = catalogItems;
+  return {
+    publishedIn: and(gte(t.publishedOn, start), lte(t.publishedOn, end)),
+    publishedBy: lte(t.publishedOn, end),
+    madeIn: and(gte(t.writtenOn, start), lte(t.writtenOn, end)),
+    madeBy: lte(t.writtenOn, end),
+    repealedIn: and(gte(t.repealedOn, start), lte(t.repealedOn, end)),
+    notRepealedBy: or(isNull(t.repealedOn), sql`${t.repealedOn} > ${end}`),
+    docType: (type) => eq(t.docType, type),
+    channel: (channel) => sql`${t.channels} @> ${JSON.stringify([channel])}::jsonb`,
+  };
+}
+
+/** Over the kept counts: the same facts by year (a date is within the year exactly when its year is the year). */
+function tallyFacts(year: number): CountedFacts {
+  const t = catalogTallies;
+  return {
+    publishedIn: eq(t.publishedYear, year),
+    publishedBy: lte(t.publishedYear, year),
+    madeIn: eq(t.writtenYear, year),
+    madeBy: lte(t.writtenYear, year),
+    repealedIn: eq(t.repealedYear, year),
+    notRepealedBy: or(isNull(t.repealedYear), sql`${t.repealedYear} > ${year}`),
+    docType: (type) => eq(t.docType, type),
+    channel: (channel) => sql`${t.channels} @> ${JSON.stringify([channel])}::jsonb`,
+  };
+}
+
+/** The condition of an item-based cell over published items' facts, or null when the key is not one. */
+function cellCondition(key: string, format: TemplateId, f: CountedFacts): SQL | null {
   if (format === 'old2008') {
-    if (key === 'proactive.total') return publishedIn ?? null;
-    if (key === 'proactive.normative_docs') return and(publishedIn, eq(catalogItems.docType, 'normative')) ?? null;
-    if (key === 'proactive.normative_docs_issued') return and(madeIn, eq(catalogItems.docType, 'normative')) ?? null;
-    if (key === 'response.interpretations') return and(publishedIn, eq(catalogItems.docType, 'interpretation')) ?? null;
+    if (key === 'proactive.total') return f.publishedIn ?? null;
+    if (key === 'proactive.normative_docs') return and(f.publishedIn, f.docType('normative')) ?? null;
+    if (key === 'proactive.normative_docs_issued') return and(f.madeIn, f.docType('normative')) ?? null;
+    if (key === 'response.interpretations') return and(f.publishedIn, f.docType('interpretation')) ?? null;
     const channel = CHANNEL_ROWS[key as keyof typeof CHANNEL_ROWS];
-    if (channel) return and(publishedIn, sql`${catalogItems.channels} @> ${JSON.stringify([channel])}::jsonb`) ?? null;
+    if (channel) return and(f.publishedIn, f.channel(channel)) ?? null;
     return null;
   }
   const m = /^s20_1\.(rules|normative)\.(\w+)$/.exec(key);
   if (!m) return null;
-  const type = eq(catalogItems.docType, DOC_ROWS[m[1] as keyof typeof DOC_ROWS]);
-  const notRepealedBy = or(isNull(catalogItems.repealedOn), sql`${catalogItems.repealedOn} > ${end}`);
+  const type = f.docType(DOC_ROWS[m[1] as keyof typeof DOC_ROWS]);
   const cond: Record<string, SQL | undefined> =
     format === 'new2021'
-      ? {
-          made: madeIn,
-          repealed: and(published, gte(catalogItems.repealedOn, start), lte(catalogItems.repealedOn, end)),
-          in_force: and(published, lte(catalogItems.writtenOn, end), notRepealedBy),
-        }
-      : {
-          produced: madeIn,
-          published: publishedIn,
-          total: and(published, lte(catalogItems.publishedOn, end), notRepealedBy),
-        };
+      ? { made: f.madeIn, repealed: f.repealedIn, in_force: and(f.madeBy, f.notRepealedBy) }
+      : { produced: f.madeIn, published: f.publishedIn, total: and(f.publishedBy, f.notRepealedBy) };
   const c = cond[m[2]];
   return c ? (and(type, c) ?? null) : null;
+}
+
+/** The SQL condition over `catalog_items` of an item-based cell, or null when the key is not one. */
+export function itemCellCondition(key: string, year: number, format: TemplateId): SQL | null {
+  const cond = cellCondition(key, format, itemFacts(year));
+  return cond ? (and(eq(catalogItems.state, 'published'), cond) ?? null) : null;
 }
 
 /** Whether a key of section 二 has records behind it (items, or monthly figures) to drill to. */
@@ -129,34 +169,48 @@ const agencyFilter = (ids: number[]) => inArray(catalogItems.agencyId, ids.lengt
 async function figureCells(db: Executor, scope: Required<SectionScope>): Promise<Record<string, CellValue>> {
   const cells = FIGURE_CELLS[scope.format];
   if (Object.keys(cells).length === 0) return {};
-  const rows = await db
-    .select()
-    .from(catalogMonthlyFigures)
+  const f = catalogMonthlyFigures;
+  // Per agency, key and year: 全年合计 (month 0) when entered, else the sum of its months; and the last month
+  // entered (全年合计 counting as the year's end). Then Σ over agencies — in the database, a few rows per key
+  // back instead of every month of every agency (issue #18: the rows sent and filtered here were most of the
+  // report's time).
+  const perAgency = db
+    .select({
+      key: f.key,
+      year: f.year,
+      whole:
+        sql`case when bool_or(${f.month} = 0) then sum(${f.value}) filter (where ${f.month} = 0) else sum(${f.value}) end`.as(
+          'whole',
+        ),
+      // The greatest [month, value] pair: an ordered array_agg would sort every row first.
+      last: sql`(max(array[case when ${f.month} = 0 then 13 else ${f.month} end::numeric, ${f.value}]))[2]`.as('last'),
+    })
+    .from(f)
     .where(
       and(
-        inArray(catalogMonthlyFigures.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
-        inArray(catalogMonthlyFigures.year, [scope.year - 1, scope.year]),
+        inArray(f.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+        inArray(f.year, [scope.year - 1, scope.year]),
+        inArray(f.key, figureKeysOf(scope.format)),
       ),
-    );
-  /** Σ over agencies: an agency's 全年合计 (month 0) when entered, else the sum of its months. */
-  const sum = (key: string) => {
-    const wholeYear = new Set(
-      rows.filter((r) => r.key === key && r.year === scope.year && r.month === 0).map((r) => r.agencyId),
-    );
-    return rows
-      .filter((r) => r.key === key && r.year === scope.year && (r.month === 0 || !wholeYear.has(r.agencyId)))
-      .reduce((s, r) => s + Number(r.value), 0);
-  };
-  /** Σ over agencies of the last month entered in `year` (全年合计 counting as the year's end); null when none. */
+    )
+    .groupBy(f.key, f.year, f.agencyId)
+    .as('per_agency');
+  const rows = await db
+    .select({
+      key: perAgency.key,
+      year: perAgency.year,
+      sum: sql<string>`sum(${perAgency.whole})`,
+      stock: sql<string>`sum(${perAgency.last})`,
+    })
+    .from(perAgency)
+    .groupBy(perAgency.key, perAgency.year);
+  const find = (key: string, year: number) => rows.find((r) => r.key === key && r.year === year);
+  /** Σ over agencies of the year's figure; 0 when none entered. */
+  const sum = (key: string) => Number(find(key, scope.year)?.sum ?? 0);
+  /** Σ over agencies of the last month entered in `year`; null when none. */
   const stock = (key: string, year: number): number | null => {
-    const last = new Map<number, { month: number; value: number }>();
-    for (const r of rows) {
-      if (r.key !== key || r.year !== year) continue;
-      const month = r.month === 0 ? 13 : r.month;
-      const seen = last.get(r.agencyId);
-      if (!seen || month > seen.month) last.set(r.agencyId, { month, value: Number(r.value) });
-    }
-    return last.size ? [...last.values()].reduce((s, v) => s + v.value, 0) : null;
+    const row = find(key, year);
+    return row ? Number(row.stock) : null;
   };
   const out: Record<string, CellValue> = {};
   for (const [cell, [key, how]] of Object.entries(cells)) {
@@ -180,18 +234,28 @@ async function figureCells(db: Executor, scope: Required<SectionScope>): Promise
 export async function computeCatalogSection(db: Executor, scope: SectionScope): Promise<Record<string, CellValue>> {
   const format = scope.format ?? templateForYear(scope.year);
   const keys = itemCellKeys(format);
+  // Summed from the counts kept beside the items (catalog_tallies, kept by a trigger in the same transaction as
+  // every change): a few rows per agency and year instead of every item of the subtree. The monthly figures
+  // are read at the same time (on the server, another connection of the pool).
+  const facts = tallyFacts(scope.year);
   const selections = Object.fromEntries(
     keys.map((key, i) => [
       `c${i}`,
-      sql<number>`(count(*) filter (where ${itemCellCondition(key, scope.year, format)}))::int`,
+      sql<number>`coalesce(sum(${catalogTallies.n}) filter (where ${cellCondition(key, format, facts)}), 0)::int`,
     ]),
   );
-  const [row] = await db.select(selections).from(catalogItems).where(agencyFilter(scope.agencyIds));
+  const [[row], figures] = await Promise.all([
+    db
+      .select(selections)
+      .from(catalogTallies)
+      .where(inArray(catalogTallies.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1])),
+    figureCells(db, { ...scope, format }),
+  ]);
   const values: Record<string, CellValue> = {};
   keys.forEach((key, i) => {
     values[key] = Number((row as Record<string, number>)[`c${i}`] ?? 0);
   });
-  Object.assign(values, await figureCells(db, { ...scope, format }));
+  Object.assign(values, figures);
   return values;
 }
 

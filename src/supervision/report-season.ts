@@ -43,7 +43,10 @@ export async function reportSeason(db: Executor, rootAgencyId: number, year: num
       timing: submissionTiming(year, today, publishedOn),
     };
   });
-  const consolidated = await computeAgencyReport(db, { agencyId: rootAgencyId, year, subtree: true });
-  const previous = await computeAgencyReport(db, { agencyId: rootAgencyId, year: year - 1, subtree: true });
+  // This year's and last year's consolidated reports at the same time (on the server, separate connections).
+  const [consolidated, previous] = await Promise.all([
+    computeAgencyReport(db, { agencyId: rootAgencyId, year, subtree: true }),
+    computeAgencyReport(db, { agencyId: rootAgencyId, year: year - 1, subtree: true }),
+  ]);
   return { deadline, units: unitsStatus, consolidated, findings: check(consolidated, { previous }) };
 }

@@ -27,5 +27,6 @@ describe('gongkai migrate', { timeout: 180_000 }, () => {
     expect(second.code, second.err).toBe(0);
     expect(second.out).toContain('工作日历无需补入');
     expect(second.out).toContain('年度报告统计计数：与办理记录一致');
+    expect(second.out).toContain('主动公开统计计数：与目录信息一致');
   });
 });

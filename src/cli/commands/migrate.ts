@@ -3,6 +3,7 @@ import { calendarWarnings, seedCalendar } from '../../calendar-store/store.ts';
 import { backfillCaseEvents } from '../../cases/case-events.ts';
 import { recomputeOpenDueDates } from '../../cases/recompute.ts';
 import { rebuildTallies, recountTallies } from '../../cases/tallies.ts';
+import { rebuildCatalogTallies, recountCatalogTallies } from '../../catalog/tallies.ts';
 import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
@@ -29,6 +30,9 @@ export function register(program: Command): void {
         // that differs (a table restored alone, a hand edit) is recounted.
         const differences = await recountTallies(db);
         if (differences.length) await rebuildTallies(db);
+        // The same for section 二's counts kept beside the catalog (catalog_tallies).
+        const catalogDifferences = await recountCatalogTallies(db);
+        if (catalogDifferences.length) await rebuildCatalogTallies(db);
         const where = driver === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${opts.data ?? config.dataDir}）`;
         const lines = [
           `数据库已更新：${where}`,
@@ -48,6 +52,9 @@ export function register(program: Command): void {
           differences.length
             ? `年度报告统计计数：${differences.length} 组与办理记录不一致，已按办理记录重新计数`
             : '年度报告统计计数：与办理记录一致',
+          catalogDifferences.length
+            ? `主动公开统计计数：${catalogDifferences.length} 组与目录信息不一致，已按目录信息重新计数`
+            : '主动公开统计计数：与目录信息一致',
           ...(await calendarWarnings(db, systemClock)).map(
             (w) => `${w.level === 'error' ? '错误' : '提示'}：${w.message}`,
           ),

@@ -7,6 +7,7 @@ export * from './calendar.ts';
 export * from './case-tallies.ts';
 export * from './cases.ts';
 export * from './catalog.ts';
+export * from './catalog-tallies.ts';
 export * from './notifications.ts';
 export * from './rate-limits.ts';
 export * from './reports.ts';
