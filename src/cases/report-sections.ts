@@ -22,6 +22,20 @@ const COLUMNS = ['natural_person', 'commercial', 'research', 'nonprofit', 'legal
 
 const bounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
+/** The appeals the scope's agencies had filed against them in the year. */
+const appealsOfYear = (scope: SectionScope) => {
+  const { start, end } = bounds(scope.year);
+  return and(
+    inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+    gte(appeals.filedOn, start),
+    lte(appeals.filedOn, end),
+  );
+};
+
+/** An appeal's outcome as of the year's end: one undecided then (or decided later) counts as `undecidedAs`. */
+const appealOutcomeAtYearEnd = (year: number, undecidedAs: string) =>
+  sql<string>`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${bounds(year).end} then ${undecidedAs} else ${appeals.outcome} end`;
+
 const CODES_2019 = OUTCOMES.filter((o) => o.regime === '2019').map((o) => o.code);
 
 /**
@@ -84,7 +98,6 @@ export interface SectionScope {
 /** Section 三 (and the old table's application rows) and section 四, keyed as the report contract. */
 export async function computeCaseSections(db: Executor, scope: SectionScope): Promise<Record<string, CellValue>> {
   const format = scope.format ?? templateForYear(scope.year);
-  const { start, end } = bounds(scope.year);
   const year = scope.year;
   // Counted from the tallies kept beside the cases (src/db/schema/case-tallies.ts): the cases received by the
   // year's end and not closed before it, by the facts the table counts; the same rules as drillDown's.
@@ -115,17 +128,11 @@ export async function computeCaseSections(db: Executor, scope: SectionScope): Pr
     db
       .select({
         kind: appeals.kind,
-        outcome: sql<string>`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then 'pending' else ${appeals.outcome} end`,
+        outcome: appealOutcomeAtYearEnd(scope.year, 'pending'),
         n: sql<number>`count(*)::int`,
       })
       .from(appeals)
-      .where(
-        and(
-          inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
-          gte(appeals.filedOn, start),
-          lte(appeals.filedOn, end),
-        ),
-      )
+      .where(appealsOfYear(scope))
       .groupBy(sql`1`, sql`2`);
 
   const values: Record<string, CellValue> = {};
@@ -248,17 +255,14 @@ async function appealCaseIds(
   outcome: string,
   undecidedAs: 'pending' | 'other',
 ): Promise<number[]> {
-  const { start, end } = bounds(scope.year);
-  const asOfYearEnd = sql`case when ${appeals.decidedOn} is null or ${appeals.decidedOn} > ${end} then ${undecidedAs} else ${appeals.outcome} end`;
+  const asOfYearEnd = appealOutcomeAtYearEnd(scope.year, undecidedAs);
   const rows = await db
     .select({ id: appeals.caseId })
     .from(appeals)
     .where(
       and(
-        inArray(appeals.agencyId, scope.agencyIds.length ? scope.agencyIds : [-1]),
+        appealsOfYear(scope),
         inArray(appeals.kind, kinds),
-        gte(appeals.filedOn, start),
-        lte(appeals.filedOn, end),
         outcome === 'total' ? undefined : sql`(${asOfYearEnd}) = ${outcome}`,
       ),
     )
