@@ -50,9 +50,9 @@ export async function itemDetail(db: Executor, id: number, opts: { reviews?: boo
   ]);
   if (!row) throw new AppError('not_found', `目录信息不存在：${id}`);
   const { item } = row;
-  const attachments = parsedJson(row.attachments);
-  const interpretations = parsedJson(row.interpretations);
-  const policy = parsedJson(row.policy) ?? undefined;
+  // json columns, parsed by both drivers.
+  const { attachments, interpretations } = row;
+  const policy = row.policy ?? undefined;
   const flags: string[] = [];
   if (item.publishedLate === 1)
     flags.push(`未在成文后20个工作日内公开（应于${item.publishDueOn}前公开，《条例》第二十六条）`);
@@ -64,11 +64,6 @@ export async function itemDetail(db: Executor, id: number, opts: { reviews?: boo
       flags.push(`解读“${i.title}”未与本文件同步发布（${i.publishedOn}）`);
   }
   return { item, agencyName: row.agencyName, attachments, reviews, interpretations, policy, flags };
-}
-
-/** JSON built in the query: parsed by the driver as a json column, or text where a driver leaves it so. */
-function parsedJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 export async function attachmentContent(db: Executor, itemId: number, attachmentId: number) {

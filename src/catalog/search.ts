@@ -61,7 +61,7 @@ export const WALK = 10_000;
 /** Matches in the walk that make a word common enough to walk on for older matches. */
 const DENSE = 20;
 
-/** The bounds of the ranking (tests make them small). */
+/** The two bounds of the ranking (tests make them small). */
 export interface SearchLimits {
   walk: number;
   candidates: number;
@@ -110,10 +110,9 @@ async function rankedIds(
   today: string,
   offset: number,
   limit: number,
-  limits: SearchLimits,
+  { walk, candidates: most }: SearchLimits,
   wantTotal: boolean,
 ): Promise<{ rows: Ranked[]; matches?: number }> {
-  const { walk, candidates: most } = limits;
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
   const walked = await db.execute<Ranked>(sql`
