@@ -9,7 +9,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import { fixedClock } from '../src/clock.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
-import { refreshStatisticsOnPglite } from '../src/db/statistics.ts';
+import { upkeepOnPglite } from '../src/db/statistics.ts';
 import { loadDemo } from '../src/demo/county.ts';
 import { createSite } from '../src/web/site.ts';
 import { openBenchDb } from './bench-db.ts';
@@ -19,7 +19,7 @@ const clock = fixedClock('2026-11-23T10:00:00+08:00');
 const { db, close } = await openBenchDb('gk_portal_bench', arg('pg'));
 await loadDemo({ db, clock }, { perYear: 400 });
 // As `gongkai serve` does on start (PGlite runs no autovacuum); on the server, as autovacuum would.
-if (!(await refreshStatisticsOnPglite(db))) await db.execute(sql`analyze`);
+if (!(await upkeepOnPglite(db)).analyzed) await db.execute(sql`analyze`);
 const reports = await db
   .select({ id: annualReports.id })
   .from(annualReports)

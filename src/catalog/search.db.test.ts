@@ -146,3 +146,34 @@ describe('the total of a search', () => {
     }
   });
 });
+
+describe('a catalog no larger than the window', () => {
+  // The walk window holds all 40 published items: the candidates are found from the matches alone. The same
+  // filter spelled with 'published' twice is not known to hold published items only, so it walks as a larger
+  // catalog does: both ways must give the same pages, ranks and totals.
+  const whole: SearchLimits = { walk: 100, candidates: 5 };
+  const walked = { states: ['published', 'published'] };
+
+  it.each([
+    ['a common word', '通知', 4],
+    ['a word in one item of three', '防汛', 3],
+    ['a rare word', '王建国', 2],
+  ])('%s: the same pages as the walk, beyond the candidates too', async (_name, word, size) => {
+    const found = await allPages(t.db, { q: word }, whole, size);
+    expect(found.length).toBe((await matchIds(word)).length);
+    expect(found).toEqual(await allPages(t.db, { q: word, ...walked }, whole, size));
+  });
+
+  it('counts every match for the total', async () => {
+    for (const word of ['防汛', '通知', '春耕', '王建国', '没有这个词']) {
+      const input = { q: word, today, limit: 2, countTotal: true };
+      const r = await searchCatalog(t.db, input, whole);
+      expect({ total: r.total, capped: r.totalCapped }).toEqual({
+        total: (await matchIds(word)).length,
+        capped: false,
+      });
+      const viaWalk = await searchCatalog(t.db, { ...input, ...walked }, whole);
+      expect(r.hits.map((h) => h.id)).toEqual(viaWalk.hits.map((h) => h.id));
+    }
+  });
+});

@@ -8,6 +8,7 @@
 import { and, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
+import { catalogTallies } from '../db/schema/catalog-tallies.ts';
 import { htmlToText } from './sanitize.ts';
 import { highlightTerms, queryTokens } from './search-tokens.ts';
 import { highlight } from './snippet.ts';
@@ -112,19 +113,38 @@ async function rankedIds(
   limit: number,
   { walk, candidates: most }: SearchLimits,
   wantTotal: boolean,
+  /** Only published items pass the filters: the catalog's published count bounds how many do. */
+  publishedOnly: boolean,
 ): Promise<{ rows: Ranked[]; matches?: number }> {
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
-  // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
-  const walked = await db.execute<Ranked>(sql`
-    select r.id, r.published_on::text as published_on, (ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8 as "rank"
+  const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
+  // The WALK-th item, where the window ends (none when fewer items pass the filters); asked for once.
+  let windowEnd: { id: number; published_on: string | null }[] | undefined;
+  // A catalog no larger than the window (a county's few thousand items) is the window: its first matches in walk
+  // order are the same candidates, found from the matches alone (the GIN index, or one pass testing each item)
+  // instead of sorting every item first and testing them in that order; and no WALK-th item exists to ask for.
+  const whole = publishedOnly && (await publishedItems(db)) <= walk;
+  if (whole) windowEnd = [];
+  const walked = whole
+    ? // Ranked after the limit (ts_rank reads each vector again); every match counted on the way, for the total.
+      await db.execute<Ranked & { matches: number }>(sql`
+    select r.id, r.published_on::text as published_on, ${rank} as "rank", r.matches
+    from (
+      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on,
+        count(*) over () as matches
+      from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${query}
+      order by ${catalogItems.publishedOn} + 0 desc nulls first, ${catalogItems.id} desc
+      limit ${most}
+    ) r`)
+    : // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
+      await db.execute<Ranked>(sql`
+    select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
       from ${catalogItems} where ${where} order by ${walkOrder} limit ${walk}
     ) r
     where r.search_vector @@ ${query}
     limit ${most}`);
-  // The WALK-th item, where the window ends (none when fewer items pass the filters); asked for once.
-  let windowEnd: { id: number; published_on: string | null }[] | undefined;
   const lastOfWindow = async () => {
     windowEnd ??= (
       await db.execute<{ id: number; published_on: string | null }>(sql`
@@ -141,7 +161,11 @@ async function rankedIds(
   // number is the total, with nothing left to count (a county's catalog of a few thousand items). One look
   // at the index past the window's end tells, cheaper than counting the matches again.
   if (wantTotal && candidates.length < most) await lastOfWindow();
-  const matches = windowEnd?.length === 0 && candidates.length < most ? candidates.length : undefined;
+  const matches = whole
+    ? Number((walked.rows[0] as { matches?: number } | undefined)?.matches ?? 0)
+    : windowEnd?.length === 0 && candidates.length < most
+      ? candidates.length
+      : undefined;
   if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches };
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
   const [boundary] =
@@ -163,6 +187,14 @@ async function rankedIds(
       candidates.length >= DENSE ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length)) : 0,
   });
   return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))] };
+}
+
+/** Published items in the whole catalog, from the tallies kept beside it (src/catalog/tallies.ts). */
+async function publishedItems(db: Executor): Promise<number> {
+  const counted = await db.execute<{ n: number }>(
+    sql`select coalesce(sum(${catalogTallies.n}), 0)::int as n from ${catalogTallies}`,
+  );
+  return Number(counted.rows[0]?.n ?? 0);
 }
 
 /**
@@ -212,7 +244,9 @@ export async function searchCatalog(
   limits: SearchLimits = { walk: WALK, candidates: CANDIDATES },
 ): Promise<SearchResult> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
-  const where: SQL[] = [inArray(catalogItems.state, input.states ?? ['published'])];
+  const states = input.states ?? ['published'];
+  const publishedOnly = states.length === 1 && states[0] === 'published';
+  const where: SQL[] = [inArray(catalogItems.state, states)];
   if (input.agencyIds) where.push(inArray(catalogItems.agencyId, input.agencyIds.length ? input.agencyIds : [-1]));
   if (input.category) {
     where.push(
@@ -239,7 +273,7 @@ export async function searchCatalog(
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
   const { rows: ranked, matches } = query
-    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false)
+    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, publishedOnly)
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);

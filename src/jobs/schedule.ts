@@ -23,6 +23,8 @@ export const SCHEDULE: Record<JobName, ScheduleEntry> = {
   'session-purge': { cron: '30 3 * * *', tz: 'Asia/Shanghai' },
   // Every Monday at 07:00, before the office opens: the week's 检查指标 cards.
   'standards-self-check': { cron: '0 7 * * 1', tz: 'Asia/Shanghai' },
+  // Hourly, off the hour's other work: PGlite's statistics and full-text index kept as autovacuum keeps a server's.
+  'database-upkeep': { cron: '17 * * * *', tz: 'Asia/Shanghai' },
 };
 
 /** The first occurrence of `entry` strictly after `after`. */

@@ -40,7 +40,7 @@ describe('gongkai jobs', () => {
     const unknown = gongkai('jobs', 'run', 'nope', '--data', dataDir);
     expect(unknown.code).not.toBe(0);
     expect(unknown.err).toContain(
-      '没有这个定时任务：nope（可用：reminder-sweep、session-purge、standards-self-check）',
+      '没有这个定时任务：nope（可用：reminder-sweep、session-purge、standards-self-check、database-upkeep）',
     );
   });
 });

@@ -10,7 +10,7 @@ import { systemClock } from '../../clock.ts';
 import { config } from '../../config.ts';
 import { migrateDb, openDb } from '../../db/client.ts';
 import { routedDb } from '../../db/replica.ts';
-import { refreshStatisticsOnPglite } from '../../db/statistics.ts';
+import { upkeepOnPglite } from '../../db/statistics.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemo } from '../../demo/county.ts';
 import { startJobsWhenListening } from '../../jobs/start.ts';
 import { log } from '../../log.ts';
@@ -84,7 +84,7 @@ export function register(program: Command): void {
           const result = await loadDemo({ db, clock: systemClock });
           log.info(`演示数据：${result.cases} 件申请，${result.reports} 份年度报告`);
         }
-        await refreshStatisticsOnPglite(db);
+        await upkeepOnPglite(db);
         // Production on a new database: one administrator with a one-time password, printed once here.
         const first = opts.demo ? null : await ensureFirstAdmin({ db, clock: systemClock });
         if (first) {
