@@ -37,6 +37,25 @@ describe.each([
     expect(await kept.get('k', compute)).toBe(4);
   });
 
+  it('reads a query builder once however often its kept value is read', async () => {
+    const kept = versionedValues(t.db, { sharedDb, feed });
+    await kept.ready;
+    const ran = vi.fn();
+    // A drizzle select runs its statement on every `then`: the kept value must not be the builder itself.
+    const builder = () => ({
+      // biome-ignore lint/suspicious/noThenProperty: a thenable as drizzle's query builders are
+      then<R>(resolve: (rows: number[]) => R) {
+        ran();
+        return Promise.resolve([ran.mock.calls.length]).then(resolve);
+      },
+    });
+    const at = await kept.version();
+    expect(await kept.get('agencies', builder, at)).toEqual([1]);
+    expect(await kept.get('agencies', builder, at)).toEqual([1]);
+    expect(await kept.get('agencies', builder, at)).toEqual([1]);
+    expect(ran).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps no failed computation', async () => {
     const kept = versionedValues(t.db, { sharedDb, feed });
     await expect(kept.get('f', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

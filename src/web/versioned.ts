@@ -75,11 +75,13 @@ export function versionedValues(db: Executor, opts: VersionedOptions = {}) {
     ready,
     version,
     /** The value of `key` computed at the records' current version (computed once however many ask). */
-    async get<T>(key: string, compute: () => Promise<T>, at?: string): Promise<T> {
+    async get<T>(key: string, compute: () => PromiseLike<T>, at?: string): Promise<T> {
       const v = at ?? (await version());
       const hit = entries.get(key);
       if (hit && hit.version === v && hit.expires > now()) return hit.value as Promise<T>;
-      const value = compute();
+      // Settled once into a promise of its own: a query builder (drizzle's) is a thenable that runs its query
+      // again on every `then`, so kept as it is every reader would have read the database anew.
+      const value = new Promise<T>((resolve) => resolve(compute()));
       entries.delete(key);
       entries.set(key, { version: v, expires: now() + ttlMs, value });
       // A failed computation is not kept.
