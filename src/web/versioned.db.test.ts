@@ -42,11 +42,11 @@ describe.each([
     await kept.ready;
     const ran = vi.fn();
     // A drizzle select runs its statement on every `then`: the kept value must not be the builder itself.
-    const builder = () => ({
+    const builder = (): PromiseLike<number[]> => ({
       // biome-ignore lint/suspicious/noThenProperty: a thenable as drizzle's query builders are
-      then<R>(resolve: (rows: number[]) => R) {
+      then(onFulfilled, onRejected) {
         ran();
-        return Promise.resolve([ran.mock.calls.length]).then(resolve);
+        return Promise.resolve([ran.mock.calls.length]).then(onFulfilled, onRejected);
       },
     });
     const at = await kept.version();
