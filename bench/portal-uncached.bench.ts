@@ -9,6 +9,8 @@
  *
  *   npm run bench portal-uncached
  *   npm run bench portal-uncached -- --only=pglite --seconds=5
+ *   npm run bench portal-uncached -- --only=pglite --pages=search,items   (some pages only: home, lists, items,
+ *     search, reports, charts)
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -40,7 +42,11 @@ export function distinctQueries(titles: string[], most = 5000): string[] {
   return out.slice(0, most);
 }
 
-async function measure(port: number, name: string, paths: string[], seconds: number, target: number) {
+/** The pages asked for with --pages (all when absent). */
+const pages = arg('pages')?.split(',');
+
+async function measure(port: number, name: string, paths: string[], seconds: number, target: number, page = '') {
+  if (pages && page && !pages.includes(page)) return;
   let next = 0;
   const requests = [{ setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
   const url = `http://127.0.0.1:${port}`;
@@ -95,14 +101,15 @@ async function run(label: string, pg: string | undefined, target: number, second
     const plain = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => `/catalog?page=${p}`);
     const homes = Array.from({ length: 5000 }, (_, i) => `/?from=${i}`);
     await measure(s.port, 'baseline: the stylesheet (no database, no page)', [STYLESHEET_PATH], seconds, 0);
-    await measure(s.port, 'home /', homes, seconds, target);
-    await measure(s.port, 'catalog lists /catalog?agency&category&page', [...plain, ...lists], seconds, target);
+    await measure(s.port, 'home /', homes, seconds, target, 'home');
+    await measure(s.port, 'catalog lists /catalog?agency&category&page', [...plain, ...lists], seconds, target, 'lists');
     await measure(
       s.port,
       'catalog items /catalog/:id',
       s.items.map((id) => `/catalog/${id}`),
       seconds,
       target,
+      'items',
     );
     await measure(
       s.port,
@@ -110,13 +117,14 @@ async function run(label: string, pg: string | undefined, target: number, second
       distinctQueries(s.titles).map((q) => `/search?${q}`),
       seconds,
       target,
+      'search',
     );
     const reportPages = [
       ...s.reports.map((id) => `/reports/${id}`),
       '/reports',
       ...[2022, 2023, 2024, 2025].map((y) => `/reports?year=${y}`),
     ];
-    await measure(s.port, 'report pages /reports/:id and /reports', reportPages, seconds, target);
+    await measure(s.port, 'report pages /reports/:id and /reports', reportPages, seconds, target, 'reports');
     // A report page's charts are images of their own (drawn once per report version, kept a year by browsers):
     // printed for what a first visit after a change costs, not held to the page target.
     await measure(
@@ -125,6 +133,7 @@ async function run(label: string, pg: string | undefined, target: number, second
       s.reports.flatMap((id) => [0, 1].map((n) => `/reports/${id}/charts/${n}.svg`)),
       seconds,
       0,
+      'charts',
     );
   } finally {
     child.kill('SIGTERM');

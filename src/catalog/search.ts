@@ -121,19 +121,20 @@ async function rankedIds(
   // The WALK-th item, where the window ends (none when fewer items pass the filters); asked for once.
   let windowEnd: { id: number; published_on: string | null }[] | undefined;
   // A catalog no larger than the window (a county's few thousand items) is the window: its first matches in walk
-  // order are the same candidates, found from the matches alone (the GIN index, or one pass testing each item)
-  // instead of sorting every item first and testing them in that order; and no WALK-th item exists to ask for.
+  // order are the same candidates, and the planner may find them either way, by the walk's index (a common word:
+  // it stops at the last candidate) or by the GIN index and a sort of the matches (a rare one). A wrong guess
+  // costs a walk of the window at the most, so here, unlike in a catalog of millions, the planner may choose;
+  // and no WALK-th item exists to ask for.
   const whole = publishedOnly && (await publishedItems(db)) <= walk;
   if (whole) windowEnd = [];
   const walked = whole
-    ? // Ranked after the limit (ts_rank reads each vector again); every match counted on the way, for the total.
-      await db.execute<Ranked & { matches: number }>(sql`
-    select r.id, r.published_on::text as published_on, ${rank} as "rank", r.matches
+    ? // Ranked after the limit: ts_rank reads each vector again.
+      await db.execute<Ranked>(sql`
+    select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
-      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on,
-        count(*) over () as matches
+      select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
       from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${query}
-      order by ${catalogItems.publishedOn} + 0 desc nulls first, ${catalogItems.id} desc
+      order by ${walkOrder}
       limit ${most}
     ) r`)
     : // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
@@ -161,11 +162,7 @@ async function rankedIds(
   // number is the total, with nothing left to count (a county's catalog of a few thousand items). One look
   // at the index past the window's end tells, cheaper than counting the matches again.
   if (wantTotal && candidates.length < most) await lastOfWindow();
-  const matches = whole
-    ? Number((walked.rows[0] as { matches?: number } | undefined)?.matches ?? 0)
-    : windowEnd?.length === 0 && candidates.length < most
-      ? candidates.length
-      : undefined;
+  const matches = windowEnd?.length === 0 && candidates.length < most ? candidates.length : undefined;
   if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches };
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
   const [boundary] =
