@@ -177,14 +177,3 @@ describe('a catalog no larger than the window', () => {
     }
   });
 });
-
-describe('where the search vector is kept', () => {
-  // Measured, not asserted here (timings do not belong in tests): a common word tested against the demo county's
-  // 2,992 items took 10.9 ms with the vectors out of line and 1.4 ms in the row.
-  it('in the item’s row (STORAGE MAIN, migration 0020), so testing it reads no TOAST pages', async () => {
-    const storage = await t.db.execute<{ attstorage: string }>(sql`
-      select attstorage from pg_attribute
-      where attrelid = 'catalog_items'::regclass and attname = 'search_vector'`);
-    expect(storage.rows[0].attstorage).toBe('m');
-  });
-});
