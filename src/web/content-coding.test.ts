@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
+import { COMPRESS_ON_LOOP_UP_TO, chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
 
 describe('chooseCoding (Accept-Encoding)', () => {
   it.each([
@@ -56,5 +56,19 @@ describe('encodePage and codedAs', () => {
     expect(page.etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
     const other = encodePage(new TextEncoder().encode(`${html} `));
     expect(other.etag).not.toBe(page.etag);
+  });
+
+  it.each([
+    ['a page compressed on the event loop', 20_000],
+    ['a long page compressed in the thread pool', COMPRESS_ON_LOOP_UP_TO + 50_000],
+  ])('%s decodes to itself in both codings', async (_name, size) => {
+    // Varied rows, so that the page is as long compressed as a real one relative to its size.
+    let html = '<!doctype html><table>';
+    for (let i = 0; html.length < size; i++) html += `<tr><td>第${i}号</td><td>${(i * 7919) % 10007}</td></tr>`;
+    const bytes = new TextEncoder().encode(html);
+    expect(bytes.byteLength > COMPRESS_ON_LOOP_UP_TO).toBe(size > COMPRESS_ON_LOOP_UP_TO);
+    const page = encodePage(bytes);
+    expect(brotliDecompressSync(await codedAs(page, 'br')).toString('utf8')).toBe(html);
+    expect(gunzipSync(await codedAs(page, 'gzip')).toString('utf8')).toBe(html);
   });
 });
