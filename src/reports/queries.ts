@@ -51,6 +51,32 @@ export async function corrections(db: Executor, reportId: number) {
     .orderBy(asc(reportCorrections.at));
 }
 
+/**
+ * What a published report's page reads on every visit, in one statement: whether it is this site's published
+ * report, its version (what its rendered body and charts are kept by) and its corrections, without the values,
+ * narrative and provenance the body is rendered from once per version (issue #18: the whole row was read and
+ * parsed on every visit, and the corrections in a second statement).
+ */
+export async function publishedReportHead(db: Executor, id: number) {
+  const { rows } = await db.execute<{
+    id: number;
+    updated_at: string | Date;
+    fixes: { at: string; reason: string }[] | null;
+  }>(sql`
+    select r.id, r.updated_at,
+      (select json_agg(json_build_object('at', c.at, 'reason', c.reason) order by c.at, c.id)
+         from ${reportCorrections} c where c.report_id = r.id) as fixes
+    from ${annualReports} r
+    where r.id = ${id} and r.status = 'published' and r.origin = 'computed'`);
+  const [row] = rows;
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    updatedAt: new Date(row.updated_at),
+    corrections: (row.fixes ?? []).map((f) => ({ at: new Date(f.at), reason: f.reason })),
+  };
+}
+
 export interface ImportedFilter {
   year?: number;
   format?: string;

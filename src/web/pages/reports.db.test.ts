@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.ts';
 import { agencies } from '../../db/schema/agencies.ts';
-import { annualReports } from '../../db/schema/reports.ts';
+import { annualReports, reportCorrections } from '../../db/schema/reports.ts';
 import { createTestDb, type TestDb } from '../../db/testing.ts';
 import { seedGoldDir } from '../../testing/paths.ts';
 import { createSite } from '../site.ts';
@@ -60,6 +61,44 @@ describe('政府信息公开年报 on the portal', () => {
   it('answers 404 for a draft or an unknown report', async () => {
     expect((await site().request(`/reports/${draftId}`)).status).toBe(404);
     expect((await site().request('/reports/999999')).status).toBe(404);
+    expect((await site().request('/reports/99999999999999999999')).status).toBe(404);
+  });
+
+  it('lists its corrections in order, and shows a corrected version at once', async () => {
+    // One site, so that its rendered bodies are kept by the report's version; without the page cache, which an
+    // audited correction empties (these rows are written directly, without the action and its audit event).
+    const app = createSite({ db: t.db, clock: fixedClock('2026-03-01'), secret: 's', log: () => {}, pageCache: false });
+    const [published] = await t.db.select().from(annualReports).where(eq(annualReports.id, publishedId));
+    const [{ id }] = await t.db
+      .insert(annualReports)
+      .values({
+        origin: 'computed',
+        bodyKey: 'z',
+        year: 2020,
+        format: published.format,
+        values: published.values,
+        issuer: '示范县财政局',
+        status: 'published',
+        publishedAt: new Date(),
+      })
+      .returning({ id: annualReports.id });
+    expect(await (await app.request(`/reports/${id}`)).text()).not.toContain('次更正');
+    const fix = (at: string, reason: string) => ({ reportId: id, at: new Date(at), reason, before: {}, after: {} });
+    await t.db
+      .insert(reportCorrections)
+      .values([
+        fix('2021-03-02T10:00:00+08:00', '更正收到申请数'),
+        fix('2021-02-01T09:00:00+08:00', '更正发布机构名称'),
+      ]);
+    await t.db
+      .update(annualReports)
+      .set({ issuer: '示范县财政局（更正）', updatedAt: new Date() })
+      .where(eq(annualReports.id, id));
+    const html = await (await app.request(`/reports/${id}`)).text();
+    expect(html).toContain('本报告发布后有 2 次更正');
+    expect(html.indexOf('2021-02-01 更正发布机构名称')).toBeGreaterThan(0);
+    expect(html.indexOf('2021-02-01 更正发布机构名称')).toBeLessThan(html.indexOf('2021-03-02 更正收到申请数'));
+    expect(html).toContain('示范县财政局（更正）2020年政府信息公开工作年度报告');
   });
 
   it('lists the bodies in tree order (the 人民政府 first, then each level by pinyin), filtered by year and body', async () => {

@@ -12,7 +12,7 @@ import { AppError } from '../../errors.ts';
 import { CHART_HEIGHT, CHART_WIDTH, chartSvg, reportCharts } from '../../report/render/charts.ts';
 import { REPORT_HTML_CSP } from '../../report/render/html.ts';
 import { renderDocx, renderHtml, renderReportBody, renderXlsx } from '../../report/render/index.ts';
-import { corrections, publishedReports } from '../../reports/queries.ts';
+import { publishedReportHead, publishedReports } from '../../reports/queries.ts';
 import { getReportRow, toReport } from '../../reports/store.ts';
 import { RenderCache } from '../cache.ts';
 import { LinkList } from '../components/links.tsx';
@@ -46,7 +46,7 @@ export function reportPages(deps: { db: Db; site: string }) {
   // Pages are served to visitors from the page cache (src/web/page-cache.ts); a report's tables, and its
   // charts (each its own SVG resource: ECharts draws one in about 10 ms, twenty times the rest of the page,
   // issue #18), are kept by the report's id and last change.
-  const bodies = new RenderCache<string>(300);
+  const views = new RenderCache<{ title: string; charts: string[]; body: string }>(300);
   const charts = new RenderCache<string>(600);
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
@@ -113,10 +113,21 @@ export function reportPages(deps: { db: Db; site: string }) {
     });
 
     app.get('/reports/:id{[0-9]+}', async (c) => {
-      const row = await publishedRow(deps.db, c.req.param('id'));
-      const fixes = await corrections(deps.db, row.id);
-      const report = toReport(row);
-      const title = `${report.issuer}${report.year}年政府信息公开工作年度报告`;
+      const id = Number(c.req.param('id'));
+      const head = id <= 2_147_483_647 ? await publishedReportHead(deps.db, id) : undefined;
+      if (!head) throw new AppError('not_found', '这份年度报告尚未发布');
+      const row = head;
+      const fixes = head.corrections;
+      // The title, the charts' descriptions and the body: rendered once per version of the report.
+      const view = await views.get(`${head.id}:${versionOf(head)}`, async () => {
+        const report = toReport(await publishedRow(deps.db, String(head.id)));
+        return {
+          title: `${report.issuer}${report.year}年政府信息公开工作年度报告`,
+          charts: reportCharts(report).map((chart) => chart.description),
+          body: await renderReportBody(report),
+        };
+      });
+      const title = view.title;
       return renderPage(
         c,
         deps.site,
@@ -145,17 +156,17 @@ export function reportPages(deps: { db: Db; site: string }) {
             </div>
           ) : null}
           <div class="charts noprint">
-            {reportCharts(report).map((chart, n) => (
+            {view.charts.map((description, n) => (
               <img
                 src={`/reports/${row.id}/charts/${n}.svg?v=${versionOf(row)}`}
-                alt={chart.description}
+                alt={description}
                 width={CHART_WIDTH}
                 height={CHART_HEIGHT}
                 loading="lazy"
               />
             ))}
           </div>
-          {raw(await bodies.get(`${row.id}:${versionOf(row)}`, () => renderReportBody(report)))}
+          {raw(view.body)}
         </>,
       );
     });
