@@ -48,6 +48,13 @@ export function reportPages(deps: { db: Db; site: string }) {
   // issue #18), are kept by the report's id and last change.
   const views = new RenderCache<{ title: string; charts: string[]; body: string }>(300);
   const charts = new RenderCache<string>(600);
+  /** A published report's version and corrections (404 for anything else): what each visit reads. */
+  const reportHead = async (idText: string) => {
+    const id = Number(idText);
+    const head = id <= 2_147_483_647 ? await publishedReportHead(deps.db, id) : undefined;
+    if (!head) throw new AppError('not_found', '这份年度报告尚未发布');
+    return head;
+  };
   return (app: Hono<AppEnv>) => {
     app.get('/reports', async (c) => {
       const parsed = reportsQuery.safeParse(c.req.query());
@@ -113,9 +120,7 @@ export function reportPages(deps: { db: Db; site: string }) {
     });
 
     app.get('/reports/:id{[0-9]+}', async (c) => {
-      const id = Number(c.req.param('id'));
-      const head = id <= 2_147_483_647 ? await publishedReportHead(deps.db, id) : undefined;
-      if (!head) throw new AppError('not_found', '这份年度报告尚未发布');
+      const head = await reportHead(c.req.param('id'));
       const row = head;
       const fixes = head.corrections;
       // The title, the charts' descriptions and the body: rendered once per version of the report.
@@ -173,13 +178,14 @@ export function reportPages(deps: { db: Db; site: string }) {
 
     // One chart of a published report, drawn by ECharts as SVG (shown by an <img>, which runs no script).
     app.get('/reports/:id{[0-9]+}/charts/:file{[0-9]+\\.svg}', async (c) => {
-      const row = await publishedRow(deps.db, c.req.param('id'));
+      const row = await reportHead(c.req.param('id'));
       const n = Number.parseInt(c.req.param('file'), 10);
-      const chart = reportCharts(toReport(row))[n];
-      if (!chart) throw new AppError('not_found', '没有这幅图表');
-      const svg = await charts.get(`${row.id}:${versionOf(row)}:${n}`, () =>
-        chartSvg(chart, CHART_WIDTH, CHART_HEIGHT),
-      );
+      // Drawn once per version of the report, from the whole row read then (a missing chart is not kept).
+      const svg = await charts.get(`${row.id}:${versionOf(row)}:${n}`, async () => {
+        const chart = reportCharts(toReport(await publishedRow(deps.db, String(row.id))))[n];
+        if (!chart) throw new AppError('not_found', '没有这幅图表');
+        return chartSvg(chart, CHART_WIDTH, CHART_HEIGHT);
+      });
       // The address names the version it was drawn at: kept a year; another version's address is revalidated.
       const current = c.req.query('v') === versionOf(row);
       return c.body(svg, 200, {
