@@ -115,6 +115,20 @@ const checked = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
 const KEPT_BYTES = 32 * 1024 * 1024;
 const MARKUP = /\.(?:xml|rels|vml)$/i;
 
+/**
+ * `<!DOCTYPE` or `<!ENTITY` in the bytes. Searched from `!` to `!` (a byte search, where a search for either
+ * string took twice a DOCX's inflating): OOXML has few, none in most parts. No copy, no decoding.
+ */
+function declaresEntities(content: Uint8Array): boolean {
+  const xml = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  for (let at = xml.indexOf(0x21); at >= 0; at = xml.indexOf(0x21, at + 1)) {
+    if (xml[at - 1] !== 0x3c) continue;
+    const next = xml.toString('latin1', at + 1, at + 8);
+    if (next === 'DOCTYPE' || next.startsWith('ENTITY')) return true;
+  }
+  return false;
+}
+
 /** Every entry inflated with its declared size as the cap, and its XML free of DOCTYPE and entities. */
 export function checkZipInflated(bytes: Uint8Array): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -123,10 +137,7 @@ export function checkZipInflated(bytes: Uint8Array): void {
   for (const e of declaredEntries(bytes)) {
     const content = inflateEntry(bytes, view, e);
     if (MARKUP.test(e.name)) {
-      // Searched in the bytes: no copy and no decoding of each part.
-      const xml = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-      if (xml.includes('<!DOCTYPE') || xml.includes('<!ENTITY'))
-        throw new ZipRefused(`ZIP 内文件 ${e.name} 含有 XML 实体声明（已禁用实体展开）`);
+      if (declaresEntities(content)) throw new ZipRefused(`ZIP 内文件 ${e.name} 含有 XML 实体声明（已禁用实体展开）`);
       kept.delete(e.name); // a name given twice: the reader reads the last, as openZip's own lookup does
       if (keptBytes + content.byteLength <= KEPT_BYTES) {
         kept.set(e.name, content);

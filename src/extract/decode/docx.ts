@@ -21,7 +21,7 @@
 import { Parser } from 'htmlparser2';
 import { openZip } from '../../sandbox/zip-check.ts';
 import { type TagSink, textSink } from './html.ts';
-import { scanXml, type XmlSink } from './xml-scan.ts';
+import { scanXml, type XmlSink, xmlPieces } from './xml-scan.ts';
 
 /** An XML element kept for reading: only those the reader looks at; the rest are never built. */
 interface XmlNode {
@@ -109,12 +109,12 @@ const WHOLE = 'w:drawing';
  * Read by the fast reader of well-formed XML (./xml-scan.ts); a part it does not read exactly is read again,
  * from the start, by htmlparser2.
  */
-function parseXml(xml: string, keepAll = false): XmlNode {
+function parseXml(xml: string | readonly string[], keepAll = false): XmlNode {
   const fast = treeBuilder(keepAll);
   if (scanXml(xml, fast.sink)) return fast.root;
   const slow = treeBuilder(keepAll);
   const parser = new Parser(slow.sink, { xmlMode: true, decodeEntities: true });
-  parser.write(xml);
+  parser.write(typeof xml === 'string' ? xml : xml.join(''));
   parser.end();
   return slow.root;
 }
@@ -690,7 +690,9 @@ export function docxText(bytes: Uint8Array): string {
     },
   };
   const main = relationships(pkg, '').get('officeDocument') ?? 'word/document.xml';
-  const document = pkg.part(main);
+  const documentBytes = zip.read(main);
+  // The body in pieces (xml-scan.ts xmlPieces): one string of it would be a large object for V8.
+  const document = documentBytes && xmlPieces(documentBytes);
   if (document === undefined) throw new Error('没有正文部件 (no main document part: not a DOCX?)');
   const parts = relationships(pkg, main);
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
