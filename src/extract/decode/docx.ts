@@ -574,9 +574,6 @@ class Writer {
    * collapsing of a non-fresh element into the same element just before it).
    */
   sequence(els: Element[], open: string[] = []): string[] {
-    const close = (depth: number) => {
-      while (open.length > depth) this.sink.onclosetag(open.pop() as string);
-    };
     for (const el of els) {
       if (el.k === 'p') {
         if (!this.hasContent(el.children)) continue; // mammoth drops empty paragraphs
@@ -589,21 +586,21 @@ class Writer {
           path[depth].tags.includes(open[depth])
         )
           depth++;
-        close(depth);
+        this.closeTo(open, depth);
         for (let i = depth; i < path.length; i++) {
           this.sink.onopentag(path[i].tags[0], {});
           open.push(path[i].tags[0]);
         }
         this.inline(el.children);
       } else if (el.k === 'table') {
-        close(0);
+        this.closeTo(open, 0);
         this.table(el);
       } else if (el.k === 'tr' || el.k === 'tc') {
-        close(0); // a row or cell outside a table: its content only
+        this.closeTo(open, 0); // a row or cell outside a table: its content only
         this.closeAll(this.sequence(el.children));
       } else {
         if (el.k === 'text' && el.v === '') continue;
-        close(0);
+        this.closeTo(open, 0);
         this.inline([el]);
       }
     }
@@ -611,34 +608,41 @@ class Writer {
   }
 
   closeAll(open: string[]): void {
-    while (open.length) this.sink.onclosetag(open.pop() as string);
+    this.closeTo(open, 0);
+  }
+
+  /**
+   * The open elements closed down to `depth`. A method, not a closure in `sequence`: the TypeScript loader
+   * names every closure when it is made (esbuild's keepNames), a property defined per cell and per paragraph.
+   */
+  private closeTo(open: string[], depth: number): void {
+    while (open.length > depth) this.sink.onclosetag(open.pop() as string);
   }
 
   private hasContent(children: Element[]): boolean {
     return children.some((c) => (c.k === 'text' ? c.v !== '' : c.k !== 'p' || this.hasContent(c.children)));
   }
 
+  /** A paragraph's runs: adjacent text given as one (no closure to flush it: see closeTo). */
   private inline(children: Element[]): void {
     let text = '';
-    const flush = () => {
-      if (text) this.sink.ontext(text);
-      text = '';
-    };
     for (const c of children) {
       if (c.k === 'text') text += c.v;
       else if (c.k === 'note') {
         this.notes.push({ type: c.type, id: c.id });
         text += `[${this.noteNumber++}]`;
       } else if (c.k === 'br') {
-        flush();
+        if (text) this.sink.ontext(text);
+        text = '';
         this.sink.onopentag('br', {});
         this.sink.onclosetag('br');
       } else if (c.k === 'p' || c.k === 'table' || c.k === 'tr' || c.k === 'tc') {
-        flush();
+        if (text) this.sink.ontext(text);
+        text = '';
         this.closeAll(this.sequence([c])); // a block inside a paragraph (a text box of an embedded object)
       }
     }
-    flush();
+    if (text) this.sink.ontext(text);
   }
 
   private table(table: Table): void {
