@@ -181,10 +181,13 @@ export class Sandbox {
       return;
     }
     this.flying.shift();
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    // The next job in flight starts in the worker now: its time starts now.
-    if (this.flying.length > 0) this.startTimer();
+    // The next job in flight starts in the worker now: its time starts now (the same timer, restarted: a new
+    // one per job was a removal from the timers' queue each time).
+    if (this.flying.length > 0) this.timer?.refresh();
+    else {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.post();
     if (m.ok) head.resolve(m.value);
     else head.reject(new SandboxFailure(REFUSALS.has(m.name ?? '') ? 'refused' : 'failed', m.message ?? '', m.name));

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { readRegularFileSync } from './regular-file.ts';
-import { checkZipDeclared, checkZipInflated, isZip } from './zip-check.ts';
+import { checkZipInflated, isZip } from './zip-check.ts';
 
 export interface Job {
   id: number;
@@ -39,10 +39,8 @@ async function runJob(job: Job): Promise<void> {
   try {
     if (job.file) job.args[0] = readRegularFileSync(String(job.args[0]), job.file.maxBytes);
     const bytes = job.args[0];
-    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) {
-      if (job.file) checkZipDeclared(bytes); // a buffer sent by the caller was checked there
-      checkZipInflated(bytes);
-    }
+    // Declared sizes first, then each entry inflated; the DOCX reader takes the parts checked (zip-check.ts).
+    if (job.zip && bytes instanceof Uint8Array && isZip(bytes)) checkZipInflated(bytes);
     let loading = modules.get(job.module);
     if (!loading) {
       loading = import(job.module) as Promise<Module>;

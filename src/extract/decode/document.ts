@@ -9,9 +9,8 @@
 import { docxText } from './docx.ts';
 import { UnreadableError } from './errors.ts';
 import { htmlToText } from './html.ts';
-import { type OcrDocument, ocrImage, ocrPdf, type PageProgress } from './ocr/read-pages.ts';
+import type { OcrDocument, PageProgress } from './ocr/read-pages.ts';
 import { rowsToText } from './ocr/rows.ts';
-import { openPdf, pdfPositionedText } from './pdf.ts';
 import { decodeText, utf16WithoutBom } from './text.ts';
 import { xlsxText } from './xlsx.ts';
 
@@ -86,7 +85,18 @@ export interface DecodeOptions {
 
 const isImage = (bytes: Uint8Array) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff);
 
+/**
+ * The PDF reader and OCR (pdf.js through unpdf) loaded when the first PDF or image comes: a batch of text, HTML
+ * or DOCX never loads them, and each sandbox worker starts that much sooner and cheaper.
+ */
+let pdfReaders: Promise<[typeof import('./pdf.ts'), typeof import('./ocr/read-pages.ts')]> | undefined;
+const loadPdfReaders = () => {
+  pdfReaders ??= Promise.all([import('./pdf.ts'), import('./ocr/read-pages.ts')]);
+  return pdfReaders;
+};
+
 async function pdfText(bytes: Uint8Array, opts: DecodeOptions): Promise<{ text: string; ocr?: OcrDocument }> {
+  const [{ openPdf, pdfPositionedText }, { ocrPdf }] = await loadPdfReaders();
   try {
     // Opened once: its text layer read with positions, and a scan (no text layer) handed to OCR.
     const pdf = await openPdf(bytes);
@@ -108,6 +118,7 @@ async function pdfText(bytes: Uint8Array, opts: DecodeOptions): Promise<{ text: 
 }
 
 async function imageOcr(bytes: Uint8Array, opts: DecodeOptions): Promise<OcrDocument> {
+  const [, { ocrImage }] = await loadPdfReaders();
   try {
     return await ocrImage(bytes, opts.onPage);
   } catch (error) {

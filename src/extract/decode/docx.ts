@@ -21,7 +21,7 @@
 import { Parser } from 'htmlparser2';
 import { openZip } from '../../sandbox/zip-check.ts';
 import { type TagSink, textSink } from './html.ts';
-import { scanXml, type XmlSink } from './xml-scan.ts';
+import { scanXml, type XmlSink, xmlPieces } from './xml-scan.ts';
 
 /** An XML element kept for reading: only those the reader looks at; the rest are never built. */
 interface XmlNode {
@@ -109,12 +109,12 @@ const WHOLE = 'w:drawing';
  * Read by the fast reader of well-formed XML (./xml-scan.ts); a part it does not read exactly is read again,
  * from the start, by htmlparser2.
  */
-function parseXml(xml: string, keepAll = false): XmlNode {
+function parseXml(xml: string | readonly string[], keepAll = false): XmlNode {
   const fast = treeBuilder(keepAll);
   if (scanXml(xml, fast.sink)) return fast.root;
   const slow = treeBuilder(keepAll);
   const parser = new Parser(slow.sink, { xmlMode: true, decodeEntities: true });
-  parser.write(xml);
+  parser.write(typeof xml === 'string' ? xml : xml.join(''));
   parser.end();
   return slow.root;
 }
@@ -574,9 +574,6 @@ class Writer {
    * collapsing of a non-fresh element into the same element just before it).
    */
   sequence(els: Element[], open: string[] = []): string[] {
-    const close = (depth: number) => {
-      while (open.length > depth) this.sink.onclosetag(open.pop() as string);
-    };
     for (const el of els) {
       if (el.k === 'p') {
         if (!this.hasContent(el.children)) continue; // mammoth drops empty paragraphs
@@ -589,21 +586,21 @@ class Writer {
           path[depth].tags.includes(open[depth])
         )
           depth++;
-        close(depth);
+        this.closeTo(open, depth);
         for (let i = depth; i < path.length; i++) {
           this.sink.onopentag(path[i].tags[0], {});
           open.push(path[i].tags[0]);
         }
         this.inline(el.children);
       } else if (el.k === 'table') {
-        close(0);
+        this.closeTo(open, 0);
         this.table(el);
       } else if (el.k === 'tr' || el.k === 'tc') {
-        close(0); // a row or cell outside a table: its content only
+        this.closeTo(open, 0); // a row or cell outside a table: its content only
         this.closeAll(this.sequence(el.children));
       } else {
         if (el.k === 'text' && el.v === '') continue;
-        close(0);
+        this.closeTo(open, 0);
         this.inline([el]);
       }
     }
@@ -611,34 +608,41 @@ class Writer {
   }
 
   closeAll(open: string[]): void {
-    while (open.length) this.sink.onclosetag(open.pop() as string);
+    this.closeTo(open, 0);
+  }
+
+  /**
+   * The open elements closed down to `depth`. A method, not a closure in `sequence`: the TypeScript loader
+   * names every closure when it is made (esbuild's keepNames), a property defined per cell and per paragraph.
+   */
+  private closeTo(open: string[], depth: number): void {
+    while (open.length > depth) this.sink.onclosetag(open.pop() as string);
   }
 
   private hasContent(children: Element[]): boolean {
     return children.some((c) => (c.k === 'text' ? c.v !== '' : c.k !== 'p' || this.hasContent(c.children)));
   }
 
+  /** A paragraph's runs: adjacent text given as one (no closure to flush it: see closeTo). */
   private inline(children: Element[]): void {
     let text = '';
-    const flush = () => {
-      if (text) this.sink.ontext(text);
-      text = '';
-    };
     for (const c of children) {
       if (c.k === 'text') text += c.v;
       else if (c.k === 'note') {
         this.notes.push({ type: c.type, id: c.id });
         text += `[${this.noteNumber++}]`;
       } else if (c.k === 'br') {
-        flush();
+        if (text) this.sink.ontext(text);
+        text = '';
         this.sink.onopentag('br', {});
         this.sink.onclosetag('br');
       } else if (c.k === 'p' || c.k === 'table' || c.k === 'tr' || c.k === 'tc') {
-        flush();
+        if (text) this.sink.ontext(text);
+        text = '';
         this.closeAll(this.sequence([c])); // a block inside a paragraph (a text box of an embedded object)
       }
     }
-    flush();
+    if (text) this.sink.ontext(text);
   }
 
   private table(table: Table): void {
@@ -690,7 +694,9 @@ export function docxText(bytes: Uint8Array): string {
     },
   };
   const main = relationships(pkg, '').get('officeDocument') ?? 'word/document.xml';
-  const document = pkg.part(main);
+  const documentBytes = zip.read(main);
+  // The body in pieces (xml-scan.ts xmlPieces): one string of it would be a large object for V8.
+  const document = documentBytes && xmlPieces(documentBytes);
   if (document === undefined) throw new Error('没有正文部件 (no main document part: not a DOCX?)');
   const parts = relationships(pkg, main);
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';

@@ -4,7 +4,7 @@ import { renderDocx } from '../../report/render/docx.ts';
 import { sampleReport } from '../../report/sample.ts';
 import { openZip } from '../../sandbox/zip-check.ts';
 import { richDocx } from './docx-samples.ts';
-import { scanXml, type XmlSink } from './xml-scan.ts';
+import { scanXml, type XmlSink, xmlPieces } from './xml-scan.ts';
 
 type Call = [string, ...unknown[]];
 
@@ -85,6 +85,27 @@ describe('scanXml', () => {
         expect(calls, name).toEqual(throughHtmlparser2(xml));
       }
     }
+  });
+
+  it('reads a large part in pieces, each cut before a `<`, as it reads the part whole', async () => {
+    const zip = openZip(await renderDocx(sampleReport({ format: 'new2021', seed: 1 })));
+    const bytes = zip.read('word/document.xml') ?? new Uint8Array();
+    const pieces = xmlPieces(bytes);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('<')).toBe(true);
+    const whole = Buffer.from(bytes).toString('utf8');
+    expect(pieces.join('')).toBe(whole);
+    const split = recorder();
+    const joined = recorder();
+    expect(scanXml(pieces, split.sink)).toBe(true);
+    expect(scanXml(whole, joined.sink)).toBe(true);
+    expect(split.calls).toEqual(joined.calls);
+  });
+
+  it('gives up on pieces cut inside a comment or an element left open, as on what it does not read', () => {
+    expect(scanXml(['<a><!-- x ', '< y --></a>'], recorder().sink)).toBe(false);
+    expect(scanXml(['<a>', '<b>', '</b>'], recorder().sink)).toBe(false);
+    expect(scanXml(['<a>', '<b/>', '</a>'], recorder().sink)).toBe(true);
   });
 
   it('builds no attributes for an element its reader ignores, but still checks them', () => {
