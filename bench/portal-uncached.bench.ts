@@ -102,7 +102,14 @@ async function run(label: string, pg: string | undefined, target: number, second
     const homes = Array.from({ length: 5000 }, (_, i) => `/?from=${i}`);
     await measure(s.port, 'baseline: the stylesheet (no database, no page)', [STYLESHEET_PATH], seconds, 0);
     await measure(s.port, 'home /', homes, seconds, target, 'home');
-    await measure(s.port, 'catalog lists /catalog?agency&category&page', [...plain, ...lists], seconds, target, 'lists');
+    await measure(
+      s.port,
+      'catalog lists /catalog?agency&category&page',
+      [...plain, ...lists],
+      seconds,
+      target,
+      'lists',
+    );
     await measure(
       s.port,
       'catalog items /catalog/:id',
