@@ -4,7 +4,7 @@
  * event and log line carry them.
  */
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Driver } from '../db/client.ts';
 
 export interface JobDeps {
   db: Db;
@@ -20,6 +20,8 @@ export interface Job {
   /** In the console's words. */
   title: string;
   run(deps: JobDeps): Promise<JobResult>;
+  /** Scheduled only on this database (PGlite's upkeep, which a server's autovacuum does); run by hand on either. */
+  onlyOn?: Driver;
 }
 
 /** Where runs are reported (pino's logger fits). */

@@ -31,7 +31,7 @@ export interface StartJobsDeps extends JobDeps {
 
 /** Starts the jobs; resolves to a function that stops them (waiting for a run in progress). */
 export async function startJobs(deps: StartJobsDeps): Promise<() => Promise<void>> {
-  const jobs = deps.jobs ?? JOBS;
+  const jobs = (deps.jobs ?? (JOBS as readonly Job[])).filter((job) => !job.onlyOn || job.onlyOn === deps.driver);
   const schedule = deps.schedule ?? SCHEDULE;
   const work = { db: deps.db, clock: deps.clock };
   if (deps.driver === 'postgres') {
