@@ -121,8 +121,6 @@ export function reportPages(deps: { db: Db; site: string }) {
 
     app.get('/reports/:id{[0-9]+}', async (c) => {
       const head = await reportHead(c.req.param('id'));
-      const row = head;
-      const fixes = head.corrections;
       // The title, the charts' descriptions and the body: rendered once per version of the report.
       const view = await views.get(`${head.id}:${versionOf(head)}`, async () => {
         const report = toReport(await publishedRow(deps.db, String(head.id)));
@@ -132,28 +130,27 @@ export function reportPages(deps: { db: Db; site: string }) {
           body: await renderReportBody(report),
         };
       });
-      const title = view.title;
       return renderPage(
         c,
         deps.site,
-        title,
+        view.title,
         <>
-          <h1>{title}</h1>
+          <h1>{view.title}</h1>
           <p class="noprint">
             下载：
             <LinkList
               links={[
-                [`/reports/${row.id}.docx`, 'Word（DOCX）'],
-                [`/reports/${row.id}.xlsx`, 'Excel（XLSX）'],
-                [`/reports/${row.id}.html`, '网页（HTML）'],
-                [`/reports/${row.id}.json`, '数据（JSON）'],
+                [`/reports/${head.id}.docx`, 'Word（DOCX）'],
+                [`/reports/${head.id}.xlsx`, 'Excel（XLSX）'],
+                [`/reports/${head.id}.html`, '网页（HTML）'],
+                [`/reports/${head.id}.json`, '数据（JSON）'],
               ]}
             />
           </p>
-          {fixes.length ? (
+          {head.corrections.length ? (
             <div class="warn" role="note">
-              本报告发布后有 {fixes.length} 次更正：
-              {fixes.map((f) => (
+              本报告发布后有 {head.corrections.length} 次更正：
+              {head.corrections.map((f) => (
                 <span>
                   {shanghaiDay(f.at)} {f.reason}；
                 </span>
@@ -163,7 +160,7 @@ export function reportPages(deps: { db: Db; site: string }) {
           <div class="charts noprint">
             {view.charts.map((description, n) => (
               <img
-                src={`/reports/${row.id}/charts/${n}.svg?v=${versionOf(row)}`}
+                src={`/reports/${head.id}/charts/${n}.svg?v=${versionOf(head)}`}
                 alt={description}
                 width={CHART_WIDTH}
                 height={CHART_HEIGHT}
@@ -178,16 +175,16 @@ export function reportPages(deps: { db: Db; site: string }) {
 
     // One chart of a published report, drawn by ECharts as SVG (shown by an <img>, which runs no script).
     app.get('/reports/:id{[0-9]+}/charts/:file{[0-9]+\\.svg}', async (c) => {
-      const row = await reportHead(c.req.param('id'));
+      const head = await reportHead(c.req.param('id'));
       const n = Number.parseInt(c.req.param('file'), 10);
       // Drawn once per version of the report, from the whole row read then (a missing chart is not kept).
-      const svg = await charts.get(`${row.id}:${versionOf(row)}:${n}`, async () => {
-        const chart = reportCharts(toReport(await publishedRow(deps.db, String(row.id))))[n];
+      const svg = await charts.get(`${head.id}:${versionOf(head)}:${n}`, async () => {
+        const chart = reportCharts(toReport(await publishedRow(deps.db, String(head.id))))[n];
         if (!chart) throw new AppError('not_found', '没有这幅图表');
         return chartSvg(chart, CHART_WIDTH, CHART_HEIGHT);
       });
       // The address names the version it was drawn at: kept a year; another version's address is revalidated.
-      const current = c.req.query('v') === versionOf(row);
+      const current = c.req.query('v') === versionOf(head);
       return c.body(svg, 200, {
         'content-type': 'image/svg+xml; charset=utf-8',
         'cache-control': current ? 'public, max-age=31536000, immutable' : 'no-cache',
