@@ -5,7 +5,7 @@ import { catalogItems } from '../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { formatIndexNo } from './index-number.ts';
 import { itemSearchText } from './item-fields.ts';
-import { type SearchInput, type SearchLimits, searchCatalog } from './search.ts';
+import { publishedItems, type SearchInput, type SearchLimits, searchCatalog } from './search.ts';
 import { makeCatalogWorld } from './testing.ts';
 
 let t: TestDb;
@@ -174,6 +174,19 @@ describe('a catalog no larger than the window', () => {
       });
       const viaWalk = await searchCatalog(t.db, { ...input, ...walked }, whole);
       expect(r.hits.map((h) => h.id)).toEqual(viaWalk.hits.map((h) => h.id));
+    }
+  });
+
+  it('takes the published count from the caller, and a stale one changes the way, not the results', async () => {
+    expect(await publishedItems(t.db)).toBe(40);
+    for (const word of ['防汛', '通知', '王建国']) {
+      const input = { q: word, today, limit: 2, countTotal: true };
+      const read = await searchCatalog(t.db, input, whole);
+      for (const published of [40, 0, 1_000_000]) {
+        const given = await searchCatalog(t.db, { ...input, published }, whole);
+        expect(given.hits.map((h) => [h.id, h.rank])).toEqual(read.hits.map((h) => [h.id, h.rank]));
+        expect(given.total).toBe(read.total);
+      }
     }
   });
 });

@@ -32,6 +32,12 @@ export interface SearchInput {
   offset?: number;
   /** Count the matches (up to offset + limit + 1,000) instead of only saying there are more. */
   countTotal?: boolean;
+  /**
+   * The catalog's published items (publishedItems), when the caller keeps the figure: the portal keeps it
+   * until the records change. Read here when absent. It only chooses how the candidates are found; a stale
+   * figure costs time, not results.
+   */
+  published?: number;
 }
 
 export interface SearchHit {
@@ -115,6 +121,7 @@ async function rankedIds(
   wantTotal: boolean,
   /** Only published items pass the filters: the catalog's published count bounds how many do. */
   publishedOnly: boolean,
+  published: number | undefined,
 ): Promise<{ rows: Ranked[]; matches?: number }> {
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
@@ -125,7 +132,7 @@ async function rankedIds(
   // it stops at the last candidate) or by the GIN index and a sort of the matches (a rare one). A wrong guess
   // costs a walk of the window at the most, so here, unlike in a catalog of millions, the planner may choose;
   // and no WALK-th item exists to ask for.
-  const whole = publishedOnly && (await publishedItems(db)) <= walk;
+  const whole = publishedOnly && (published ?? (await publishedItems(db))) <= walk;
   if (whole) windowEnd = [];
   const walked = whole
     ? // Ranked after the limit: ts_rank reads each vector again.
@@ -187,7 +194,7 @@ async function rankedIds(
 }
 
 /** Published items in the whole catalog, from the tallies kept beside it (src/catalog/tallies.ts). */
-async function publishedItems(db: Executor): Promise<number> {
+export async function publishedItems(db: Executor): Promise<number> {
   const counted = await db.execute<{ n: number }>(
     sql`select coalesce(sum(${catalogTallies.n}), 0)::int as n from ${catalogTallies}`,
   );
@@ -270,7 +277,18 @@ export async function searchCatalog(
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
   const { rows: ranked, matches } = query
-    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, publishedOnly)
+    ? await rankedIds(
+        db,
+        filters,
+        query,
+        today,
+        offset,
+        limit,
+        limits,
+        input.countTotal ?? false,
+        publishedOnly,
+        input.published,
+      )
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);

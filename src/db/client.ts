@@ -18,6 +18,7 @@ import { config } from '../config.ts';
 import { stopFeedsOf } from './change-feed.ts';
 import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-lock.ts';
 import { makeDurable } from './durable.ts';
+import { keepStatements } from './pglite-prepared.ts';
 import { SOCKET_PORT, serveOnSocket } from './pglite-socket.ts';
 import * as schema from './schema/index.ts';
 
@@ -161,8 +162,12 @@ export function driverOf(db: Executor): Driver {
   return (db as { $client?: unknown } | undefined)?.$client instanceof pg.Pool ? 'postgres' : 'pglite';
 }
 
-/** A `Db` over an open PGlite instance; closing closes the instance. */
+/**
+ * A `Db` over an open PGlite instance; closing closes the instance. Its reads are kept as named statements,
+ * parsed and planned once (./pglite-prepared.ts).
+ */
 export function pgliteDb(client: PGlite): Omit<OpenDb, 'driver'> {
+  keepStatements(client);
   return { db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };
 }
 

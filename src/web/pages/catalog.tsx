@@ -13,7 +13,7 @@ import { can } from '../../auth/roles.ts';
 import { compareCategories, defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
 import { sanitizeHtml } from '../../catalog/sanitize.ts';
-import { searchCatalog } from '../../catalog/search.ts';
+import { publishedItems, searchCatalog } from '../../catalog/search.ts';
 import { CHANNEL_NAMES, DOC_TYPE_NAMES, VALIDITY_NAMES } from '../../catalog/vocabulary.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
@@ -275,6 +275,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             limit: PAGE,
             offset: (q.page - 1) * PAGE,
             countTotal: true,
+            published: await kept.get('published-items', () => publishedItems(deps.db)),
           })
         : { hits: [], total: 0, totalCapped: false };
       const list = await agencyList(await kept.version());
