@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenDb, openDb } from './client.ts';
+import { driverOf, type OpenDb, openDb } from './client.ts';
 import { lockHolder } from './data-dir-lock.ts';
 import { readyStatus, SOCKET_PORT } from './pglite-socket.ts';
+import { isPglite, upkeepOnPglite } from './statistics.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-socket-'));
 let server: OpenDb;
@@ -60,6 +61,27 @@ describe('PGlite lent on a Unix socket', () => {
     await leaving.query(`insert into t values ('left')`);
     await leaving.end();
     expect(await rows()).toEqual([{ who: 'server' }]);
+  });
+
+  it("a command through the socket keeps PGlite's upkeep: it is PGlite, though reached as a server is", async () => {
+    const through = await openDb({ dataDir: dir });
+    try {
+      expect(through.viaServer).toBe(process.pid);
+      expect(driverOf(through.db)).toBe('postgres');
+      expect(await isPglite(through.db)).toBe(true);
+      expect((await upkeepOnPglite(through.db)).analyzed).toBe(true);
+    } finally {
+      await through.close();
+    }
+  });
+
+  it('kept statements of the serving process do not disturb a client, nor a client its kept reads', async () => {
+    const read = () => server.db.execute<{ n: number }>(sql`select count(*)::int as n from t`);
+    const before = (await read()).rows[0].n;
+    await client.query('discard all');
+    await client.query(`insert into t values ('kept')`);
+    expect((await read()).rows[0].n).toBe(before + 1);
+    await client.query(`delete from t where who = 'kept'`);
   });
 
   it.each([

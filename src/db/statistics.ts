@@ -17,9 +17,19 @@ export interface Upkeep {
   ginPagesMerged: number;
 }
 
+/**
+ * Whether the database is PGlite: opened here, or a serving process's PGlite reached through its socket
+ * (./pglite-socket.ts: a node-postgres pool, as on a server, so the backend is asked).
+ */
+export async function isPglite(db: Db): Promise<boolean> {
+  if (driverOf(db) === 'pglite') return true;
+  const { rows } = await db.execute<{ pglite: boolean }>(sql`select version() like '%PGlite%' as pglite`);
+  return rows[0]?.pglite === true;
+}
+
 /** ANALYZE, then every GIN index's pending list merged, on PGlite; nothing on a server (autovacuum does it). */
 export async function upkeepOnPglite(db: Db): Promise<Upkeep> {
-  if (driverOf(db) === 'postgres') return { analyzed: false, ginPagesMerged: 0 };
+  if (!(await isPglite(db))) return { analyzed: false, ginPagesMerged: 0 };
   await db.execute(sql`analyze`);
   return { analyzed: true, ginPagesMerged: await mergeGinPendingLists(db) };
 }
