@@ -115,6 +115,22 @@ describe('reads kept as named statements on PGlite', () => {
     expect((await kept.query(text, [2])).rows).toEqual([{ name: null }]);
   });
 
+  it('runs a write in a `with` once, and one the backend refuses not at all', async () => {
+    const c = await PGlite.create();
+    try {
+      const store = keepStatements(c, 16);
+      await c.exec('create table w (id int primary key)');
+      const text = 'with added as (insert into w values ($1) returning id) select id from added';
+      for (const id of [1, 2, 3]) expect((await c.query(text, [id])).rows).toEqual([{ id }]);
+      expect(store.size()).toBe(1);
+      expect((await failure(c.query(text, [2]))).code).toBe('23505');
+      const { rows } = (await c.exec('select count(*)::int as n from w'))[0];
+      expect(rows).toEqual([{ n: 3 }]);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('sees a table changed under a kept statement', async () => {
     const c = await PGlite.create();
     try {

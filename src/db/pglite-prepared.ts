@@ -12,7 +12,8 @@
  * Only reads (`select`, `with`) on the client itself take this path (not those inside `transaction()`); anything else, or a statement PGlite
  * can't keep (an error when it is parsed or run: a bad parameter, a statement dropped by DISCARD from a
  * socket client, a table changed under it), is run as before by PGlite's own `query()`, which reports the
- * error in its usual form. A read run twice that way changes nothing.
+ * error in its usual form. Only a statement the backend refused (which had no effect) or one never sent is run
+ * again that way; once a statement has run, its result or error is the caller's.
  */
 import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 
@@ -73,6 +74,7 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
 
   const run = async <T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T> | undefined> => {
     let statement = kept.get(text);
+    let messages: Awaited<ReturnType<typeof call>>;
     try {
       if (statement) {
         // Most recently used last: the first entry is the one to close.
@@ -85,22 +87,24 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
         const serializer = options?.serializers?.[types[i]] ?? client.serializers[types[i]];
         return serializer ? serializer(param) : String(param);
       });
-      const messages = await call([
+      messages = await call([
         serialize.bind({ statement: name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       ]);
-      await client.syncToFs();
-      return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
     } catch {
-      // Run by PGlite itself (below), which reports the error in its own form; the statement is forgotten.
+      // Refused before it ran, or by the backend (a statement that fails has no effect): run by PGlite itself
+      // (below), which reports the error in its own form; the statement is forgotten.
       if (statement && kept.get(text) === statement) {
         kept.delete(text);
         await call([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]).catch(() => {});
       }
       return undefined;
     }
+    // It ran: whatever fails from here is thrown, never run a second time.
+    await client.syncToFs();
+    return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
   };
 
   client.query = (async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
