@@ -13,6 +13,7 @@ let plain: PGlite;
 
 beforeAll(async () => {
   [kept, plain] = await Promise.all([PGlite.create(), PGlite.create()]);
+  keepStatements(kept, 16);
   for (const c of [kept, plain])
     await c.exec(`create table t (id int primary key, name text, on_day date, at timestamptz, doc jsonb,
       tags text[], ok boolean, big bigint);
@@ -44,7 +45,7 @@ const statementsOf = async (c: PGlite) =>
 
 describe('reads kept as named statements on PGlite', () => {
   it('gives the rows PGlite itself gives, in both row modes and with parameters of every kind', async () => {
-    const store = keepStatements(kept, 16);
+    const store = keepStatements(kept); // the one beforeAll made
     const before = store.size();
     const cases: [string, unknown[]][] = [
       ['select * from t order by id', []],

@@ -9,10 +9,10 @@
  * five runs PostgreSQL's plan cache may keep a generic plan (plan_cache_mode = auto), as it does for any
  * prepared statement on a server. At most KEPT statements are kept; the least recently used is closed.
  *
- * Only reads (`select`, `with`) on the client itself take this path (not those inside `transaction()`); anything else, or a statement PGlite
- * can't keep (an error when it is parsed or run: a bad parameter, a statement dropped by DISCARD from a
- * socket client, a table changed under it), is run as before by PGlite's own `query()`, which reports the
- * error in its usual form. Only a statement the backend refused (which had no effect) or one never sent is run
+ * Only reads (`select`, `with`) on the client itself take this path (not those inside `transaction()`);
+ * anything else, or a statement PGlite can't keep (an error when it is parsed or run: a bad parameter, a
+ * statement dropped by DISCARD from a socket client, a table changed under it), is run as before by PGlite's
+ * own `query()`, which reports the error in its usual form. Only a statement the backend refused (which had no effect) or one never sent is run
  * again that way; once a statement has run, its result or error is the caller's.
  */
 import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
@@ -26,16 +26,6 @@ interface Kept {
   name: string;
   /** The parameters' types, as the backend described them. */
   types: number[];
-}
-
-function joined(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 export interface KeptStatements {
@@ -53,7 +43,10 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
   const kept = new Map<string, Kept>();
   let serial = 0;
   const { serialize } = protocol;
-  const call = async (parts: Uint8Array[]) => (await client.execProtocol(joined(parts), { syncToFs: false })).messages;
+  const call = async (parts: Uint8Array[]) =>
+    (await client.execProtocol(Buffer.concat(parts), { syncToFs: false })).messages;
+  /** Closes a statement in the backend; one already gone is no matter. */
+  const close = (name: string) => call([serialize.close({ type: 'S', name }), serialize.sync()]).catch(() => {});
 
   const prepare = async (text: string, options?: QueryOptions): Promise<Kept> => {
     const name = `gongkai_${++serial}`;
@@ -67,7 +60,7 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
     if (kept.size > most) {
       const [oldest, dropped] = kept.entries().next().value as [string, Kept];
       kept.delete(oldest);
-      await call([serialize.close({ type: 'S', name: dropped.name }), serialize.sync()]).catch(() => {});
+      await close(dropped.name);
     }
     return statement;
   };
@@ -98,7 +91,7 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
       // (below), which reports the error in its own form; the statement is forgotten.
       if (statement && kept.get(text) === statement) {
         kept.delete(text);
-        await call([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]).catch(() => {});
+        await close(statement.name);
       }
       return undefined;
     }
