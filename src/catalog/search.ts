@@ -119,9 +119,11 @@ async function rankedIds(
   limit: number,
   { walk, candidates: most }: SearchLimits,
   wantTotal: boolean,
-  /** Only published items pass the filters: the catalog's published count bounds how many do. */
-  publishedOnly: boolean,
-  published: number | undefined,
+  /**
+   * Only published items pass the filters and the catalog has at most `walk` of them: the window is the whole
+   * catalog.
+   */
+  whole: boolean,
 ): Promise<{ rows: Ranked[]; matches?: number }> {
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
@@ -132,7 +134,6 @@ async function rankedIds(
   // it stops at the last candidate) or by the GIN index and a sort of the matches (a rare one). A wrong guess
   // costs a walk of the window at the most, so here, unlike in a catalog of millions, the planner may choose;
   // and no WALK-th item exists to ask for.
-  const whole = publishedOnly && (published ?? (await publishedItems(db))) <= walk;
   if (whole) windowEnd = [];
   const walked = whole
     ? // Ranked after the limit: ts_rank reads each vector again.
@@ -276,19 +277,10 @@ export async function searchCatalog(
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
+  // The published count (given, or from the tallies) is read only when it can decide the way.
+  const whole = Boolean(query) && publishedOnly && (input.published ?? (await publishedItems(db))) <= limits.walk;
   const { rows: ranked, matches } = query
-    ? await rankedIds(
-        db,
-        filters,
-        query,
-        today,
-        offset,
-        limit,
-        limits,
-        input.countTotal ?? false,
-        publishedOnly,
-        input.published,
-      )
+    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, whole)
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);
