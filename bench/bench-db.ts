@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { type Db, migrateDb, openDb } from '../src/db/client.ts';
+import { type Db, migrateDb, openDb, pgliteThreadDb } from '../src/db/client.ts';
 
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -20,9 +20,11 @@ export async function openBenchDb(
   name: string,
   url: string | undefined,
   dataDir = 'memory://',
+  /** PGlite in a thread of its own, as `gongkai serve` opens it (src/db/pglite-thread.ts). */
+  thread = false,
 ): Promise<{ db: Db; close(): Promise<void> }> {
   if (!url) {
-    const { db, close } = await openDb({ dataDir });
+    const { db, close } = thread ? await pgliteThreadDb({ dataDir, durable: false }) : await openDb({ dataDir });
     await migrateDb(db);
     return { db, close };
   }

@@ -2,7 +2,7 @@
  * The portal over the demo county, for bench/portal.bench.ts and bench/portal-uncached.bench.ts (its own
  * process). PGlite in memory by default; `--pg=postgres://…` loads the county into a database of its own on
  * that server (dropped when the process ends). `--uncached` serves without the page cache (issue #18: pages
- * rendered fresh).
+ * rendered fresh). PGlite runs in a thread of its own as in `gongkai serve`; `--one-thread` on the page's thread.
  */
 import { serve } from '@hono/node-server';
 import { and, eq, lte, sql } from 'drizzle-orm';
@@ -16,7 +16,13 @@ import { openBenchDb } from './bench-db.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const clock = fixedClock('2026-11-23T10:00:00+08:00');
-const { db, close } = await openBenchDb('gk_portal_bench', arg('pg'));
+// PGlite as `gongkai serve` opens it, in a thread of its own; `--one-thread` for the page's own thread.
+const { db, close } = await openBenchDb(
+  'gk_portal_bench',
+  arg('pg'),
+  'memory://',
+  !process.argv.includes('--one-thread'),
+);
 await loadDemo({ db, clock }, { perYear: 400 });
 // As `gongkai serve` does on start (PGlite runs no autovacuum); on the server, as autovacuum does minutes after
 // a load: VACUUM merges the full-text index's pending list. ANALYZE alone left it, and the planner then read

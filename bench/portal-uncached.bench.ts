@@ -74,6 +74,7 @@ async function drained(url: string) {
 async function run(label: string, pg: string | undefined, target: number, seconds: number) {
   const here = dirname(fileURLToPath(import.meta.url));
   const args = ['--import', 'tsx', join(here, 'portal-server.ts'), '--uncached', ...(pg ? [`--pg=${pg}`] : [])];
+  if (process.argv.includes('--one-thread')) args.push('--one-thread');
   const child = spawn(
     process.execPath,
     [...(process.argv.includes('--prof') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []), ...args],

@@ -10,7 +10,8 @@
  * await pool.close();
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { tsWorker } from '../ts-worker.ts';
 import { itemSearchText } from './item-fields.ts';
 
 export interface ItemForSearch {
@@ -27,10 +28,6 @@ export const searchTextOf = (i: ItemForSearch) =>
 /** Fewer items than this a thread are segmented here: posting them costs more than it saves. */
 const MIN_PER_THREAD = 64;
 
-/** Loads TypeScript in the worker as tsx does in the process (our modules are .ts); see src/sandbox/run.ts. */
-const BOOT = (worker: string) =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-
 type Reply = { id: number; texts?: string[]; error?: string };
 
 export class SearchTextPool {
@@ -46,7 +43,7 @@ export class SearchTextPool {
 
   private worker(): Worker {
     if (this.workers.length < this.threads) {
-      const w = new Worker(BOOT(new URL('./search-text-worker.ts', import.meta.url).href), { eval: true });
+      const w = tsWorker(new URL('./search-text-worker.ts', import.meta.url));
       w.on('message', ({ id, texts, error }: Reply) => {
         const left = (this.busy.get(w) ?? 1) - 1;
         this.busy.set(w, left);

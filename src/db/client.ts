@@ -19,7 +19,9 @@ import { stopFeedsOf } from './change-feed.ts';
 import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-lock.ts';
 import { makeDurable } from './durable.ts';
 import { keepStatements } from './pglite-prepared.ts';
-import { SOCKET_PORT, serveOnSocket } from './pglite-socket.ts';
+import { SOCKET_PORT } from './pglite-socket.ts';
+import { openPgliteThread } from './pglite-thread.ts';
+import type { ThreadOptions } from './pglite-thread-messages.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -46,7 +48,7 @@ export interface OpenDb {
   db: Db;
   close(): Promise<void>;
   driver: Driver;
-  /** The PGlite instance when this process opened the data directory itself (backups dump it). */
+  /** The PGlite instance when this process opened the data directory itself on this thread. */
   pglite?: PGlite;
   /** The pid of the running `gongkai serve` whose PGlite this reaches through its socket. */
   viaServer?: number;
@@ -95,26 +97,45 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<OpenDb> {
   if (holder) throw new DataDirBusy(dataDir, holder);
   // One process opens the files (./data-dir-lock.ts); a server lends them to the others on its socket.
   const lock = acquireLock(dataDir, command);
+  if (command === 'serve') return servingDb(dataDir, lock);
   let client: PGlite | undefined;
   try {
     client = await PGlite.create(dataDir);
     // Commits on the disk, not only in the OS's cache (./durable.ts).
     makeDurable(client, dataDir);
-    const socket = command === 'serve' ? await serveOnSocket(client, socketDirFor(dataDir)) : undefined;
-    if (socket) lock.update({ socketDir: socket.dir });
     const opened = client;
     return {
       db: pgliteDb(opened).db,
       driver: 'pglite',
       pglite: opened,
       close: async () => {
-        await socket?.stop();
         await opened.close();
         lock.release();
       },
     };
   } catch (error) {
     await client?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * The serving process's PGlite: opened in a thread of its own (./pglite-thread.ts), durable, and lent to other
+ * commands on its socket.
+ */
+async function servingDb(dataDir: string, lock: ReturnType<typeof acquireLock>): Promise<OpenDb> {
+  try {
+    const opened = await pgliteThreadDb({ dataDir, durable: true, socketDir: socketDirFor(dataDir) });
+    lock.update({ socketDir: opened.socketDir });
+    return {
+      ...opened,
+      close: async () => {
+        await opened.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
     lock.release();
     throw error;
   }
@@ -169,6 +190,17 @@ export function driverOf(db: Executor): Driver {
 export function pgliteDb(client: PGlite): Omit<OpenDb, 'driver'> {
   keepStatements(client);
   return { db: drizzlePglite(client, { schema }) as unknown as Db, close: () => client.close() };
+}
+
+/** A `Db` over PGlite opened in a thread of its own (./pglite-thread.ts); closing ends the thread. */
+export async function pgliteThreadDb(options: ThreadOptions): Promise<OpenDb & { socketDir?: string }> {
+  const thread = await openPgliteThread(options);
+  return {
+    db: drizzlePglite(thread.client, { schema }) as unknown as Db,
+    driver: 'pglite',
+    socketDir: thread.socketDir,
+    close: () => thread.close(),
+  };
 }
 
 /**

@@ -10,7 +10,8 @@
  * const out = await sandbox.run(new URL('../extract/pipeline.ts', import.meta.url), 'extractBuffer', [bytes, name]);
  * await sandbox.close();
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { tsWorker } from '../ts-worker.ts';
 import type { Job } from './worker.ts';
 import { checkZipDeclared, isZip, ZipRefused } from './zip-check.ts';
 
@@ -56,10 +57,6 @@ export class SandboxFailure extends Error {
     this.name = 'SandboxFailure';
   }
 }
-
-/** Loads TypeScript in the worker as tsx does in the process (our modules are .ts). */
-const BOOT = (worker: string) =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
 
 /** A job handed to the sandbox, until it settles. */
 interface Flight {
@@ -128,8 +125,7 @@ export class Sandbox {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOT(new URL('./worker.ts', import.meta.url).href), {
-      eval: true,
+    const worker = tsWorker(new URL('./worker.ts', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       stdout: false,
       stderr: false,
