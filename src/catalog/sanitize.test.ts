@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeHtml } from './sanitize.ts';
+import { htmlToText, keptBodyChars, sanitizedBody, sanitizeHtml } from './sanitize.ts';
 
 describe('sanitizeHtml', () => {
   it.each([
@@ -35,5 +35,28 @@ describe('sanitizeHtml', () => {
 describe('htmlToText', () => {
   it('separates blocks by new lines', () => {
     expect(htmlToText('<p>第一段</p><p>第二<br>行</p>')).toBe('第一段\n第二\n行');
+  });
+});
+
+describe('sanitizedBody (kept for the next page)', () => {
+  it('gives what sanitizeHtml gives, the first time and when kept', () => {
+    const body = '<p onclick="x()">通知<script>alert(1)</script></p>';
+    expect(sanitizedBody(body)).toBe('<p>通知</p>');
+    expect(sanitizedBody(body)).toBe('<p>通知</p>');
+    // An edited body is another key: sanitized anew.
+    expect(sanitizedBody(`${body}<img src="https://tracker.example/p.gif">`)).toBe('<p>通知</p>');
+  });
+
+  it('keeps no more than its limit, and a body past a quarter of it not at all', () => {
+    const most = 200;
+    const bodies = Array.from({ length: 10 }, (_, i) => `<p>第${i}条${'字'.repeat(20)}</p>`);
+    for (const body of bodies) expect(sanitizedBody(body, most)).toBe(sanitizeHtml(body));
+    expect(keptBodyChars()).toBeGreaterThan(0);
+    expect(keptBodyChars()).toBeLessThanOrEqual(most);
+    const huge = `<p>${'长'.repeat(100)}<script>x</script></p>`;
+    const before = keptBodyChars();
+    expect(sanitizedBody(huge, most)).toBe(`<p>${'长'.repeat(100)}</p>`);
+    expect(keptBodyChars()).toBe(before);
+    for (const body of bodies) expect(sanitizedBody(body, most)).toBe(sanitizeHtml(body));
   });
 });

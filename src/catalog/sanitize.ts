@@ -169,3 +169,36 @@ export function parsedHtmlText(html: string): string {
   });
   return $.root().text();
 }
+
+/** Characters of bodies and their sanitized HTML kept by sanitizedBody (about 16 MB of UTF-16 at most). */
+export const KEPT_BODY_CHARS = 8_000_000;
+const keptBodies = new Map<string, string>();
+let keptChars = 0;
+
+/** Characters kept now (tests). */
+export const keptBodyChars = () => keptChars;
+
+/**
+ * sanitizeHtml of an item's body, kept for the next page that shows the same body (issue #18: parsing it with
+ * cheerio was a tenth of an item page's rendering). Keyed by the body itself, so an edited body is sanitized
+ * anew; the least recently shown go first past KEPT_BODY_CHARS.
+ */
+export function sanitizedBody(html: string, most = KEPT_BODY_CHARS): string {
+  const hit = keptBodies.get(html);
+  if (hit !== undefined) {
+    keptBodies.delete(html);
+    keptBodies.set(html, hit);
+    return hit;
+  }
+  const clean = sanitizeHtml(html);
+  const size = html.length + clean.length;
+  if (size > most / 4) return clean;
+  keptBodies.set(html, clean);
+  keptChars += size;
+  for (const [body, kept] of keptBodies) {
+    if (keptChars <= most) break;
+    keptBodies.delete(body);
+    keptChars -= body.length + kept.length;
+  }
+  return clean;
+}

@@ -151,7 +151,8 @@ export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<App
     }
     await next();
     // Kept as sent: in the visitor's script (繁 converted before compressing, never after).
-    c.res = await inVisitorScript(c.get('script'), c.res);
+    const inScript = await inVisitorScript(c.get('script'), c.res);
+    if (inScript !== c.res) c.res = inScript;
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html') || c.get('user') || !listening) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

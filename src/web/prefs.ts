@@ -35,7 +35,9 @@ export function readPrefs(): MiddlewareHandler<AppEnv> {
     c.set('script', getCookie(c, 'gk_script') === 'hant' ? 'hant' : 'hans');
     c.set('largeText', getCookie(c, 'gk_large') === '1');
     await next();
-    c.res = await inVisitorScript(c.get('script'), c.res);
+    // Set only when converted: Hono's setter copies the response and its headers, a cost on every page.
+    const res = await inVisitorScript(c.get('script'), c.res);
+    if (res !== c.res) c.res = res;
   };
 }
 

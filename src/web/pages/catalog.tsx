@@ -12,7 +12,7 @@ import { subtreeIds } from '../../agencies/tree.ts';
 import { can } from '../../auth/roles.ts';
 import { compareCategories, defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
 import { itemDetail } from '../../catalog/queries.ts';
-import { sanitizeHtml } from '../../catalog/sanitize.ts';
+import { sanitizedBody } from '../../catalog/sanitize.ts';
 import { publishedItems, searchCatalog } from '../../catalog/search.ts';
 import { CHANNEL_NAMES, DOC_TYPE_NAMES, VALIDITY_NAMES } from '../../catalog/vocabulary.ts';
 import type { Clock } from '../../clock.ts';
@@ -229,7 +229,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
           <h1>{it.title}</h1>
           {/* The office's own findings (第二十六条, 解读 out of step): for its staff, never on the public page. */}
           {staff && detail.flags.length ? <p class="warn">{detail.flags.join('；')}</p> : null}
-          <article>{raw(sanitizeHtml(it.body))}</article>
+          <article>{raw(sanitizedBody(it.body))}</article>
           {detail.attachments.length ? (
             <section>
               <h2>附件</h2>

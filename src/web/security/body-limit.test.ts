@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { BODY_RULES, bodyLimits, ruleFor, SMALL_BODY_BYTES } from './body-limit.ts';
+import { inputGuard } from './input-guard.ts';
 
 const MB = 1024 * 1024;
 
@@ -190,5 +191,39 @@ describe('bodyLimits', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(after.status).toBe(200);
+  });
+});
+
+describe('a GET or HEAD, which has no body', () => {
+  /** A request that records whether its body was asked for (on the node server, that builds the whole Request). */
+  function watched(method: string) {
+    const request = new Request('http://x/catalog/1', { method });
+    const seen = { body: false };
+    Object.defineProperty(request, 'body', {
+      get() {
+        seen.body = true;
+        return null;
+      },
+    });
+    return { request, seen };
+  }
+
+  it.each(['GET', 'HEAD'])('%s: the body limits and the input guard never ask for the body', async (method) => {
+    const app = new Hono();
+    app.use(bodyLimits({ refuse: (c, status, message) => c.text(message, status) }));
+    app.use(inputGuard());
+    app.get('/catalog/:id', (c) => c.text('条目'));
+    const { request, seen } = watched(method);
+    expect((await app.fetch(request)).status).toBe(200);
+    expect(seen.body).toBe(false);
+  });
+
+  it('a POST still has its body read and checked', async () => {
+    const app = new Hono();
+    app.use(bodyLimits({ refuse: (c, status, message) => c.text(message, status) }));
+    app.post('/login', (c) => c.text('ok'));
+    const { request, seen } = watched('POST');
+    await app.fetch(request);
+    expect(seen.body).toBe(true);
   });
 });

@@ -119,7 +119,8 @@ export function bodyLimits(opts: BodyLimitOptions): MiddlewareHandler {
   let uploads = 0;
   return async (c, next) => {
     const raw = c.req.raw;
-    if (!raw.body) return next();
+    // A GET or HEAD has no body (fetch's Request refuses one); asking for it would build the whole Request.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !raw.body) return next();
     const rule = ruleFor(c.req.method, c.req.path, rules);
     const declared = raw.headers.get('content-length');
     const chunked = raw.headers.has('transfer-encoding');

@@ -91,7 +91,7 @@ async function checkBody(c: Context): Promise<void> {
 export function inputGuard(): MiddlewareHandler {
   return async (c, next) => {
     checkAddress(c);
-    if (c.req.raw.body && c.req.method !== 'GET' && c.req.method !== 'HEAD') await checkBody(c);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body) await checkBody(c);
     await next();
   };
 }
