@@ -20,7 +20,7 @@ import { acquireLock, DataDirBusy, type LockInfo, lockHolder } from './data-dir-
 import { makeDurable } from './durable.ts';
 import { keepStatements } from './pglite-prepared.ts';
 import { SOCKET_PORT } from './pglite-socket.ts';
-import { openPgliteThread } from './pglite-thread.ts';
+import { openPgliteThread, type ThreadEvents } from './pglite-thread.ts';
 import type { ThreadOptions } from './pglite-thread-messages.ts';
 import * as schema from './schema/index.ts';
 
@@ -126,7 +126,16 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<OpenDb> {
  */
 async function servingDb(dataDir: string, lock: ReturnType<typeof acquireLock>): Promise<OpenDb> {
   try {
-    const opened = await pgliteThreadDb({ dataDir, durable: true, socketDir: socketDirFor(dataDir) });
+    const opened = await pgliteThreadDb(
+      { dataDir, durable: true, socketDir: socketDirFor(dataDir) },
+      {
+        // A server without its database serves only errors and holds the lock: it ends, to be started again.
+        onLost: (error) => {
+          process.stderr.write(`gongkai: ${error.message}，进程退出\n`);
+          process.exit(1);
+        },
+      },
+    );
     lock.update({ socketDir: opened.socketDir });
     return {
       ...opened,
@@ -193,8 +202,11 @@ export function pgliteDb(client: PGlite): Omit<OpenDb, 'driver'> {
 }
 
 /** A `Db` over PGlite opened in a thread of its own (./pglite-thread.ts); closing ends the thread. */
-export async function pgliteThreadDb(options: ThreadOptions): Promise<OpenDb & { socketDir?: string }> {
-  const thread = await openPgliteThread(options);
+export async function pgliteThreadDb(
+  options: ThreadOptions,
+  events?: ThreadEvents,
+): Promise<OpenDb & { socketDir?: string }> {
+  const thread = await openPgliteThread(options, events);
   return {
     db: drizzlePglite(thread.client, { schema }) as unknown as Db,
     driver: 'pglite',

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenForChanges } from './change-feed.ts';
 import { type Db, type OpenDb, pgliteDb, pgliteThreadDb } from './client.ts';
 import { sqlState, uniqueViolation } from './errors.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 
 const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 const things = pgTable('things', {
@@ -174,6 +175,17 @@ describe('PGlite in a thread of its own', () => {
     await other.close();
     const closed = (await failure(other.db.execute(sql`select 1`))) as { cause?: Error };
     expect(closed.cause?.message).toMatch(/^数据库线程已退出/);
+  });
+
+  it('reports a thread that ended without being closed, and not one that was closed', async () => {
+    const lost: Error[] = [];
+    const crashed = await openPgliteThread({ dataDir: 'memory://', durable: false }, { onLost: (e) => lost.push(e) });
+    await crashed.worker.terminate();
+    expect(lost.map((e) => e.message)).toEqual([expect.stringMatching(/^数据库线程已退出/)]);
+    await expect(crashed.client.query('select 1')).rejects.toThrow('数据库线程已退出');
+    const closed = await openPgliteThread({ dataDir: 'memory://', durable: false }, { onLost: (e) => lost.push(e) });
+    await closed.close();
+    expect(lost).toHaveLength(1);
   });
 
   it('fails to open with the reason when the data directory cannot be opened', async () => {

@@ -18,6 +18,7 @@
  * const thread = await openPgliteThread({ dataDir: './data', durable: true, socketDir });
  * const db = drizzle(thread.client, { schema });
  */
+import type { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results } from '@electric-sql/pglite';
 import { tsWorker } from '../ts-worker.ts';
 import { type Answer, type Ask, errorFrom, type ThreadOptions } from './pglite-thread-messages.ts';
@@ -41,18 +42,26 @@ export interface ThreadTransaction {
 export interface PgliteThread {
   /** Pass to drizzle(…) as its PGlite client. */
   client: PGlite;
+  /** The thread itself (tests end it to see a lost thread reported). */
+  worker: Worker;
   /** The socket directory other commands reach it on, when one was asked for. */
   socketDir?: string;
   /** Closes PGlite (and its socket) and ends the thread. */
   close(): Promise<void>;
 }
 
-export async function openPgliteThread(options: ThreadOptions): Promise<PgliteThread> {
+export interface ThreadEvents {
+  /** The thread ended without being closed (a crash, out of memory): every query from now on fails. */
+  onLost?(error: Error): void;
+}
+
+export async function openPgliteThread(options: ThreadOptions, events: ThreadEvents = {}): Promise<PgliteThread> {
   const worker = tsWorker(new URL('./pglite-thread-worker.ts', import.meta.url), { workerData: options });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let serial = 0;
   let gone: Error | undefined;
+  let closing = false;
 
   const opened = new Promise<{ socketDir?: string }>((resolve, reject) => {
     pending.set(0, { resolve: resolve as (value: unknown) => void, reject });
@@ -68,9 +77,11 @@ export async function openPgliteThread(options: ThreadOptions): Promise<PgliteTh
     else waiting?.resolve(answer.result);
   });
   const fail = (error: Error) => {
+    if (gone) return;
     gone = new Error(`数据库线程已退出：${error.message}`);
     for (const waiting of pending.values()) waiting.reject(gone);
     pending.clear();
+    if (!closing) events.onLost?.(gone);
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
@@ -147,8 +158,10 @@ export async function openPgliteThread(options: ThreadOptions): Promise<PgliteTh
   }
   return {
     client: client as unknown as PGlite,
+    worker,
     socketDir,
     close: async () => {
+      closing = true;
       try {
         if (!gone) await ask({ op: 'close' });
       } finally {
