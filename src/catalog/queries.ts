@@ -1,6 +1,7 @@
 /** Reads of the catalog for pages and the API: one item with its attachments and reviews; recent items. */
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { builtOnce } from '../db/built-once.ts';
 import type { Executor } from '../db/client.ts';
 import { agencies } from '../db/schema/agencies.ts';
 import { catalogAttachments, catalogItems, catalogReviews } from '../db/schema/catalog.ts';
@@ -14,20 +15,15 @@ import { interpretationOutOfStep } from './timeliness.ts';
  */
 const { searchText: _text, searchVector: _vector, ...shownColumns } = getTableColumns(catalogItems);
 
-/**
- * One item with what its page shows. The reads after the item's own go out together (on a server, over the
- * pool's connections); `reviews: false` skips the review history (the public page does not show it).
- */
 type Attachment = { id: number; filename: string; mediaType: string; size: number; sha256: string };
 type Linked = { id: number; title: string; publishedOn: string | null };
 
-export async function itemDetail(db: Executor, id: number, opts: { reviews?: boolean } = {}) {
-  // One statement for the item and what its page lists beside it: on PGlite each statement costs about as
-  // much as rendering the page (issue #18), and on a server each is a round trip.
-  const interpreting = alias(catalogItems, 'interpreting');
-  const interpreted = alias(catalogItems, 'interpreted');
-  const [[row], reviews] = await Promise.all([
-    db
+/** The item's own statement, built once per database (../db/built-once.ts); its id a placeholder. */
+const detailQuery = (db: Executor) =>
+  builtOnce(db, 'catalog-item-detail', () => {
+    const interpreting = alias(catalogItems, 'interpreting');
+    const interpreted = alias(catalogItems, 'interpreted');
+    return db
       .select({
         item: shownColumns,
         agencyName: agencies.name,
@@ -43,7 +39,19 @@ export async function itemDetail(db: Executor, id: number, opts: { reviews?: boo
       })
       .from(catalogItems)
       .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
-      .where(eq(catalogItems.id, id)),
+      .where(eq(catalogItems.id, sql.placeholder('id')))
+      .prepare('');
+  });
+
+/**
+ * One item with what its page shows. The reads after the item's own go out together (on a server, over the
+ * pool's connections); `reviews: false` skips the review history (the public page does not show it).
+ */
+export async function itemDetail(db: Executor, id: number, opts: { reviews?: boolean } = {}) {
+  // One statement for the item and what its page lists beside it: on PGlite each statement costs about as
+  // much as rendering the page (issue #18), and on a server each is a round trip.
+  const [[row], reviews] = await Promise.all([
+    detailQuery(db).execute({ id }),
     opts.reviews === false
       ? []
       : db.select().from(catalogReviews).where(eq(catalogReviews.itemId, id)).orderBy(asc(catalogReviews.id)),
