@@ -172,6 +172,9 @@ describe('PGlite in a thread of its own', () => {
       parsers: { 1082: (value: string) => `日期 ${value}` },
     });
     expect(parsed.rows).toEqual([{ d: '日期 2026-01-02' }]);
+    // Several statements by the simple protocol, one result each.
+    const results = await client.exec(`select 1 as one; select '公开' as two`);
+    expect(results.map((r) => r.rows)).toEqual([[{ one: 1 }], [{ two: '公开' }]]);
     await other.close();
     const closed = (await failure(other.db.execute(sql`select 1`))) as { cause?: Error };
     expect(closed.cause?.message).toMatch(/^数据库线程已退出/);

@@ -126,7 +126,8 @@ export async function openPgliteThread(options: ThreadOptions, events: ThreadEve
           exec: (sql) => exec(sql, tx),
         });
       } catch (error) {
-        await ask({ op: 'end', tx, commit: false });
+        // The caller's error is the one to report; a thread that cannot roll back is reported by onLost.
+        await ask({ op: 'end', tx, commit: false }).catch(() => {});
         throw error;
       }
       await ask({ op: 'end', tx, commit: true });
