@@ -191,7 +191,12 @@ describe('PGlite in a thread of its own', () => {
     expect(lost).toHaveLength(1);
   });
 
-  it('fails to open with the reason when the data directory cannot be opened', async () => {
-    await expect(pgliteThreadDb({ dataDir: '/proc/no-such/dir', durable: false })).rejects.toThrow();
+  it('fails to open with the reason when the data directory cannot be opened, and that is no lost thread', async () => {
+    const lost: Error[] = [];
+    await expect(
+      openPgliteThread({ dataDir: '/proc/no-such/dir', durable: false }, { onLost: (e) => lost.push(e) }),
+    ).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lost).toEqual([]);
   });
 });

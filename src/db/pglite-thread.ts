@@ -154,6 +154,8 @@ export async function openPgliteThread(options: ThreadOptions, events: ThreadEve
   try {
     ({ socketDir } = await opened);
   } catch (error) {
+    // Never opened, so not lost: the caller gets the reason it failed.
+    closing = true;
     await worker.terminate();
     throw error;
   }
