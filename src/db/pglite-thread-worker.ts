@@ -54,21 +54,27 @@ async function main(): Promise<void> {
   }
   const pglite = client;
 
+  /** PGlite itself, or the open transaction `tx` a statement is asked to run in. */
+  const runner = (tx: number | undefined): PGlite | Transaction => {
+    const on = tx === undefined ? pglite : open.get(tx)?.tx;
+    if (!on) throw new Error(`事务 ${tx} 已结束`);
+    return on;
+  };
+
   const handle = async (ask: Ask): Promise<unknown> => {
     switch (ask.op) {
       case 'query': {
         const queryOptions: QueryOptions = { rowMode: ask.rowMode, parsers: parsersFor(ask.raw) };
         if (ask.paramTypes) queryOptions.paramTypes = ask.paramTypes;
-        const on = ask.tx === undefined ? pglite : open.get(ask.tx)?.tx;
-        if (!on) throw new Error(`事务 ${ask.tx} 已结束`);
-        const { rows, fields, affectedRows } = await on.query(ask.sql, ask.params, queryOptions);
+        const { rows, fields, affectedRows } = await runner(ask.tx).query(ask.sql, ask.params, queryOptions);
         return { rows, fields, affectedRows };
       }
-      case 'exec': {
-        const on = ask.tx === undefined ? pglite : open.get(ask.tx)?.tx;
-        if (!on) throw new Error(`事务 ${ask.tx} 已结束`);
-        return (await on.exec(ask.sql)).map(({ rows, fields, affectedRows }) => ({ rows, fields, affectedRows }));
-      }
+      case 'exec':
+        return (await runner(ask.tx).exec(ask.sql)).map(({ rows, fields, affectedRows }) => ({
+          rows,
+          fields,
+          affectedRows,
+        }));
       case 'begin':
         return new Promise<number>((begun, failed) => {
           const ended = pglite.transaction(

@@ -25,7 +25,7 @@ import type { Db } from '../db/client.ts';
 import { type Coded, chooseCoding, codedAs, encodePage, matchesEtag } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 import { EVERY_PAGE } from './page-tags.ts';
-import { inVisitorScript } from './prefs.ts';
+import { toVisitorScript } from './prefs.ts';
 
 export interface PageCacheOptions {
   /** Which paths are public pages to cache. */
@@ -151,8 +151,7 @@ export function pageCache(db: Db, opts: PageCacheOptions): MiddlewareHandler<App
     }
     await next();
     // Kept as sent: in the visitor's script (繁 converted before compressing, never after).
-    const inScript = await inVisitorScript(c.get('script'), c.res);
-    if (inScript !== c.res) c.res = inScript;
+    await toVisitorScript(c);
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html') || c.get('user') || !listening) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

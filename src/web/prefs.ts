@@ -2,7 +2,7 @@
  * Reader preferences kept in cookies: 简 / 繁 and the 适老化 large-text mode. The 繁 version is the same page
  * converted by OpenCC after rendering, so every page gets it without knowing about it.
  */
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as OpenCC from 'opencc-js';
 import type { AppEnv } from './env.ts';
@@ -30,14 +30,21 @@ export async function inVisitorScript(script: 'hans' | 'hant', res: Response): P
   return out;
 }
 
+/**
+ * The context's response put in the visitor's script. It is set only when converted: Hono's `res` setter copies
+ * the response and its headers, a cost on every page.
+ */
+export async function toVisitorScript(c: Context<AppEnv>): Promise<void> {
+  const res = await inVisitorScript(c.get('script'), c.res);
+  if (res !== c.res) c.res = res;
+}
+
 export function readPrefs(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('script', getCookie(c, 'gk_script') === 'hant' ? 'hant' : 'hans');
     c.set('largeText', getCookie(c, 'gk_large') === '1');
     await next();
-    // Set only when converted: Hono's setter copies the response and its headers, a cost on every page.
-    const res = await inVisitorScript(c.get('script'), c.res);
-    if (res !== c.res) c.res = res;
+    await toVisitorScript(c);
   };
 }
 

@@ -113,14 +113,22 @@ class Refused extends Error {
   }
 }
 
+/**
+ * The request's body, or null for a GET or HEAD, which has none (fetch's Request refuses one). Asked of a GET,
+ * `raw.body` would make @hono/node-server build the whole Request from its light one.
+ */
+export function requestBody(c: Context): ReadableStream<Uint8Array> | null {
+  return c.req.method === 'GET' || c.req.method === 'HEAD' ? null : c.req.raw.body;
+}
+
 export function bodyLimits(opts: BodyLimitOptions): MiddlewareHandler {
   const rules = opts.rules ?? BODY_RULES;
   const maxUploads = opts.maxConcurrentUploads ?? 4;
   let uploads = 0;
   return async (c, next) => {
     const raw = c.req.raw;
-    // A GET or HEAD has no body (fetch's Request refuses one); asking for it would build the whole Request.
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !raw.body) return next();
+    const stream = requestBody(c);
+    if (!stream) return next();
     const rule = ruleFor(c.req.method, c.req.path, rules);
     const declared = raw.headers.get('content-length');
     const chunked = raw.headers.has('transfer-encoding');
@@ -142,7 +150,7 @@ export function bodyLimits(opts: BodyLimitOptions): MiddlewareHandler {
         (c.req as unknown as { bodyCache: { formData?: Promise<FormData> } }).bodyCache.formData =
           Promise.resolve(form);
       } else {
-        const body = await readCapped(raw.body, rule.maxBytes, tooLarge(rule));
+        const body = await readCapped(stream, rule.maxBytes, tooLarge(rule));
         c.req.raw = new Request(raw, { body, duplex: 'half' } as RequestInit);
       }
     } catch (error) {

@@ -7,6 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors.ts';
+import { requestBody } from './body-limit.ts';
 
 /** NUL and the other C0 controls except tab, CR and LF; unpaired surrogates. */
 const FORBIDDEN =
@@ -91,7 +92,7 @@ async function checkBody(c: Context): Promise<void> {
 export function inputGuard(): MiddlewareHandler {
   return async (c, next) => {
     checkAddress(c);
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body) await checkBody(c);
+    if (requestBody(c)) await checkBody(c);
     await next();
   };
 }
