@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { wordTokens } from '../src/catalog/search-tokens.ts';
 import { config } from '../src/config.ts';
 import { STYLESHEET_PATH } from '../src/web/assets.ts';
+import { firstJsonLine } from './first-line.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -83,15 +84,7 @@ async function run(label: string, pg: string | undefined, target: number, second
     },
   );
   try {
-    const s = await new Promise<Started>((resolve, reject) => {
-      // One JSON line, which may come in several chunks.
-      let text = '';
-      child.stdout.on('data', (d) => {
-        text += String(d);
-        if (text.includes('\n')) resolve(JSON.parse(text.slice(0, text.indexOf('\n'))));
-      });
-      child.once('exit', (code) => reject(new Error(`portal server exited (${code})`)));
-    });
+    const s = await firstJsonLine<Started>(child);
     console.log(
       `portal uncached, ${label} (${s.items.length} items, ${s.reports.length} reports, ${s.agencies.length} agencies):`,
     );

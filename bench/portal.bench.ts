@@ -1,8 +1,8 @@
 /**
  * The portal under load on the demo county: 200 concurrent connections on the list and item pages (catalog
  * and annual reports) for a few seconds each, against localhost (autocannon), the server in its own process
- * as in production. Target: p99 under 100 ms. Visitors are not signed in, so pages come from the page cache
- * (src/web/page-cache.ts) once rendered. Besides one address hit again and again, the catalog is measured
+ * as in production. Target: p99 under 50 ms (issue #18; issue #19 had said 100). Visitors are not signed in,
+ * so pages come from the page cache (src/web/page-cache.ts) once rendered. Besides one address hit again and again, the catalog is measured
  * over many addresses (1,000 items; list pages by agency and page) in turn, after one visit to each (a portal
  * in steady state), and so are the annual reports (every published one), and the cost of a first render (a page
  * not in the cache) is printed per page kind. Requests say what a browser says: `Accept-Encoding: gzip, deflate,
@@ -14,6 +14,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { firstJsonLine } from './first-line.ts';
 
 /** What Chromium sends with every page request. */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
@@ -24,20 +25,12 @@ export default async function benchPortal(): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const { port, reports, items, agencies } = await new Promise<{
+    const { port, reports, items, agencies } = await firstJsonLine<{
       port: number;
       reports: number[];
       items: number[];
       agencies: number[];
-    }>((resolve, reject) => {
-      // One JSON line, which may come in several chunks.
-      let text = '';
-      child.stdout.on('data', (d) => {
-        text += String(d);
-        if (text.includes('\n')) resolve(JSON.parse(text.slice(0, text.indexOf('\n'))));
-      });
-      child.once('exit', (code) => reject(new Error(`portal server exited (${code})`)));
-    });
+    }>(child);
     const lists = agencies.flatMap((a) => [1, 2, 3].map((p) => `/catalog?agency=${a}&page=${p}`));
     const reportPaths = reports.map((id) => `/reports/${id}`);
     for (const [name, paths, headers = BROWSER] of [
@@ -64,7 +57,7 @@ export default async function benchPortal(): Promise<void> {
       const result = await autocannon({ url, headers, requests, connections: 200, duration: 5 });
       const kb = result.throughput.total / Math.max(1, result.requests.total) / 1024;
       console.log(
-        `portal ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}, ${kb.toFixed(1)} KB a response; first render ${firstMs.toFixed(1)} ms a page (${headers === BROWSER ? 'target p99 < 100 ms at 200 connections' : 'no target: not what a browser asks for; bound by this process reading 40 KB bodies'})`,
+        `portal ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}, ${kb.toFixed(1)} KB a response; first render ${firstMs.toFixed(1)} ms a page (${headers === BROWSER ? 'target p99 < 50 ms at 200 connections' : 'no target: not what a browser asks for; bound by this process reading 40 KB bodies'})`,
       );
     }
     await underAttack(port, child.pid ?? 0, items);

@@ -51,7 +51,7 @@ export interface WebOptions {
   logger?: Logger;
   /** Loads the signed-in user (src/web/auth.tsx); without it every request is anonymous. */
   session?: MiddlewareHandler<AppEnv>;
-  /** Serves public pages again without rendering them (src/web/page-cache.ts); runs after session and CSRF. */
+  /** Serves public pages again without rendering them (src/web/page-cache.ts); runs after the session, before CSRF. */
   pageCache?: MiddlewareHandler<AppEnv>;
   /** Feature modules add their routes here (portal pages, console, API). */
   modules?: ((app: Hono<AppEnv>) => void)[];
@@ -116,6 +116,10 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
         await next();
       }),
   );
+  // A kept page is answered before CSRF: it is a GET (the cache takes no other method, so every unsafe request
+  // still meets the check) and holds no form that needs a token (a page carrying one is never kept), so it
+  // costs no browser secret, HMAC or cookie. The first page with a form sets the cookie.
+  if (opts.pageCache) app.use(opts.pageCache);
   app.use(csrf(opts.secret, { secure: opts.secureCookies ?? false }));
   // Pages and answers that may hold personal data are kept by no browser and no proxy.
   const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -124,7 +128,6 @@ export function createApp(opts: WebOptions): Hono<AppEnv> {
       c.res.headers.set('Cache-Control', 'no-store');
   };
   for (const path of ['/console', '/console/*', '/api/cases', '/api/cases/*', '/login']) app.use(path, noStore);
-  if (opts.pageCache) app.use(opts.pageCache);
   const proxies = opts.trustedProxies ?? 0;
   const store = opts.rateStore;
   const limit = rateLimit({
