@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { MAX_QR_ADDRESS, pageQr, QR_MASK_PATTERN, qrModules, qrSvg } from './qr.ts';
+import { MAX_QR_ADDRESS, pageQr, QR_MASK_PATTERN, qrModules, qrSegments, qrSvg, qrSymbol } from './qr.ts';
 
 /** The modules an SVG of qrSvg draws, read back from its path (each `M x y h w …z` a run of w dark modules). */
 function drawn(svg: string): boolean[][] {
@@ -34,6 +34,29 @@ describe('page QR codes', () => {
     // The same text with the mask the encoder would have scored best is another drawing of the same data.
     const scored = QRCode.create(url, { errorCorrectionLevel: 'M' });
     expect(scored.version).toBe(symbol.version);
+  });
+
+  it('splits an address into segments no larger than the encoder’s optimal split, each in a mode that holds it', () => {
+    const addresses = [
+      url,
+      'http://127.0.0.1:3000/catalog/123',
+      `http://127.0.0.1:3000/search?q=${encodeURIComponent('人民政府 关于')}&page=2`,
+      `https://x.gov.cn/search?q=${encodeURIComponent('关于进一步加强政府信息公开工作的实施意见')}`,
+      'https://x.gov.cn/catalog?agency=12&category=20.1&page=3',
+      'HTTP://X.GOV.CN/A',
+      'http://h/s?q=中文直接',
+      'https://x.gov.cn/search?q=11320000014160084Q/2026-00012',
+    ];
+    for (const address of addresses) {
+      const segments = qrSegments(address);
+      expect(segments.map((s) => s.data).join('')).toBe(address);
+      for (const s of segments) if (s.mode === 'alphanumeric') expect(s.data).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+      const ours = qrSymbol(address);
+      const optimal = QRCode.create(address, { errorCorrectionLevel: 'M', maskPattern: QR_MASK_PATTERN });
+      expect(ours.version, address).toBeLessThanOrEqual(optimal.version);
+    }
+    // A search address's percent-encoded words are one alphanumeric segment, not bytes.
+    expect(qrSegments(addresses[3]).map((s) => s.mode)).toEqual(['byte', 'alphanumeric']);
   });
 
   it('drops the query of an address too long to scan, and draws nothing past the limit', async () => {
