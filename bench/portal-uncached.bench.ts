@@ -43,6 +43,25 @@ export function distinctQueries(titles: string[], most = 5000): string[] {
   return out.slice(0, most);
 }
 
+/**
+ * The same queries in an order fixed by `seed` (Fisher–Yates with a small LCG): a five-second run asks about a
+ * quarter of them, and in the list's own order that quarter is the titles' first words alone (示范, 人民政府, 关于:
+ * words in most items, the dearest to rank), never the pairs or the rarer words that most distinct queries are.
+ */
+export function shuffled<T>(list: readonly T[], seed = 18): T[] {
+  const out = [...list];
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** The pages asked for with --pages (all when absent). */
 const pages = arg('pages')?.split(',');
 
@@ -112,14 +131,17 @@ async function run(label: string, pg: string | undefined, target: number, second
       target,
       'items',
     );
+    const searches = distinctQueries(s.titles).map((q) => `/search?${q}`);
     await measure(
       s.port,
-      'search /search?q (distinct queries)',
-      distinctQueries(s.titles).map((q) => `/search?${q}`),
+      'search /search?q (distinct queries, in a fixed random order)',
+      shuffled(searches),
       seconds,
       target,
       'search',
     );
+    // The worst case, printed beside it: the titles' commonest words, each in most items, first.
+    await measure(s.port, 'search /search?q (the commonest words first)', searches, seconds, target, 'search');
     const reportPages = [
       ...s.reports.map((id) => `/reports/${id}`),
       '/reports',
