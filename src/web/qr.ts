@@ -25,8 +25,9 @@ const ALPHANUMERIC_SWITCH = 13;
 
 /**
  * `text` split into byte-mode segments and alphanumeric ones for its long alphanumeric runs (a search address's
- * %E8%A1%8C…, an 索引号). The encoder's own split, the optimal one, finds the same by a shortest path over every
- * way of cutting the text: half the cost of a page's QR code, for symbols no larger (qr.test.ts).
+ * %E8%A1%8C…, an 索引号). The encoder's own split is the optimal one, found by a shortest path over every way of
+ * cutting the text: most of a fresh page's QR code (0.14–1.3 ms against 0.03–0.09 ms), for symbols no larger on
+ * the addresses tested (qr.test.ts).
  */
 export function qrSegments(text: string): { data: string; mode: 'byte' | 'alphanumeric' }[] {
   const segments: { data: string; mode: 'byte' | 'alphanumeric' }[] = [];
