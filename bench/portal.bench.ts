@@ -2,11 +2,12 @@
  * The portal under load on the demo county: 200 concurrent connections on the list and item pages (catalog
  * and annual reports) for a few seconds each, against localhost (autocannon), the server in its own process
  * as in production. Target: p99 under 50 ms (issue #18; issue #19 had said 100). Visitors are not signed in,
- * so pages come from the page cache (src/web/page-cache.ts) once rendered. Besides one address hit again and again, the catalog is measured
- * over many addresses (1,000 items; list pages by agency and page) in turn, after one visit to each (a portal
- * in steady state), and so are the annual reports (every published one), and the cost of a first render (a page
- * not in the cache) is printed per page kind. Requests say what a browser says: `Accept-Encoding: gzip, deflate,
- * br`, so pages come compressed as visitors get them; the bytes sent per page are printed beside the figures.
+ * so pages come from the page cache (src/web/page-cache.ts) once rendered. Besides one address hit again and
+ * again, the catalog is measured over many addresses (1,000 items; list pages by agency and page) in turn, after
+ * one visit to each (a portal in steady state), and so are the annual reports (every published one), and the
+ * cost of a first render (a page not in the cache) is printed per page kind. Requests say what a browser says:
+ * `Accept-Encoding: gzip, deflate, br`, so pages come compressed as visitors get them; the bytes sent per page
+ * are printed beside the figures.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
