@@ -1,5 +1,5 @@
 /** Reads of the catalog for pages and the API: one item with its attachments and reviews; recent items. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { builtOnce } from '../db/built-once.ts';
 import type { Executor } from '../db/client.ts';
@@ -42,6 +42,56 @@ const detailQuery = (db: Executor) =>
       .where(eq(catalogItems.id, sql.placeholder('id')))
       .prepare('');
   });
+
+/**
+ * The statement of a page of the published catalog, newest first, built once per database for each of its
+ * four shapes (of one agency or all; of a category or all; ../db/built-once.ts): built from drizzle's builder
+ * on every list page it cost about as much as the page's rendering (issue #18).
+ */
+const pageQuery = (db: Executor, byAgency: boolean, byCategory: boolean) =>
+  builtOnce(db, `catalog-published-page:${byAgency}:${byCategory}`, () =>
+    db
+      .select({
+        id: catalogItems.id,
+        indexNo: catalogItems.indexNo,
+        title: catalogItems.title,
+        publishedOn: catalogItems.publishedOn,
+        docNo: catalogItems.docNo,
+        agency: agencies.name,
+      })
+      .from(catalogItems)
+      .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
+      .where(
+        and(
+          eq(catalogItems.state, 'published'),
+          lte(catalogItems.publishedOn, sql.placeholder('today')),
+          byAgency ? eq(catalogItems.agencyId, sql.placeholder('agency')) : undefined,
+          byCategory ? like(catalogItems.category, sql.placeholder('category')) : undefined,
+        ),
+      )
+      .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(''),
+  );
+
+/**
+ * Published items as of `today` (an item dated later is not public yet), newest first: `limit` from `offset`,
+ * of one agency and of a category and its sub-categories (a code prefix: '20' takes '20.7') when given.
+ */
+export function publishedPage(
+  db: Executor,
+  q: { today: string; agency?: number; category?: string; limit: number; offset: number },
+) {
+  const category = q.category?.replace(/[%_\\]/g, '') || undefined;
+  return pageQuery(db, q.agency !== undefined, category !== undefined).execute({
+    today: q.today,
+    agency: q.agency,
+    category: `${category ?? ''}%`,
+    limit: q.limit,
+    offset: q.offset,
+  });
+}
 
 /**
  * One item with what its page shows. The reads after the item's own go out together (on a server, over the

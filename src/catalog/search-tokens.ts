@@ -89,6 +89,26 @@ const spaced = (run: string) => (/[\ud800-\udfff]/.test(run) ? [...run] : run.sp
 
 const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
+/** Queries whose words are kept (the least recently segmented out first). */
+const KEPT_QUERIES = 1000;
+const queryWords = new Map<string, readonly string[]>();
+
+/**
+ * The words of what a visitor typed, segmented once for the tsquery and the highlighting both, and kept for its
+ * next page: each segmentation of even a few characters costs ~60 µs (the segmenter's state made anew).
+ */
+function typedWords(input: string): readonly string[] {
+  let words = queryWords.get(input);
+  if (!words) {
+    words = wordTokens(input);
+    if (input.length <= 200) {
+      queryWords.set(input, words);
+      if (queryWords.size > KEPT_QUERIES) queryWords.delete(queryWords.keys().next().value as string);
+    }
+  }
+  return words;
+}
+
 /**
  * The tsquery (text for to_tsquery('simple', …)) of what a visitor typed: all words, or — for Chinese runs —
  * their characters side by side; null when nothing searchable is left.
@@ -97,7 +117,7 @@ const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, 
  * queryTokens('王小明 任职') // "('王' & '小明' & '任职') | ('王' <-> '小' <-> '明' & '任' <-> '职')"
  */
 export function queryTokens(input: string): string | null {
-  const words = [...new Set(wordTokens(input))];
+  const words = [...new Set(typedWords(input))];
   if (words.length === 0) return null;
   const wordsQuery = words.map(quote).join(' & ');
   const runs = hanRuns(input);
@@ -110,7 +130,7 @@ export function queryTokens(input: string): string | null {
 /** The terms to highlight in a snippet: the words typed and their Han runs, longest first. */
 export function highlightTerms(input: string): string[] {
   const terms = new Set<string>();
-  for (const w of wordTokens(input)) terms.add(w);
+  for (const w of typedWords(input)) terms.add(w);
   for (const run of input.match(/\p{Script=Han}+/gu) ?? []) terms.add(run);
   return [...terms].sort((a, b) => b.length - a.length);
 }

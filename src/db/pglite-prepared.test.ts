@@ -132,6 +132,19 @@ describe('reads kept as named statements on PGlite', () => {
     }
   });
 
+  it('leaves a read that notifies to PGlite, whose listeners hear it', async () => {
+    const heard: string[] = [];
+    const unlisten = await kept.listen('gk_kept', (payload) => heard.push(payload));
+    try {
+      for (const payload of ['一', '二']) await kept.query(`select pg_notify('gk_kept', $1)`, [payload]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(heard).toEqual(['一', '二']);
+      expect((await statementsOf(kept)).filter((s) => s.statement.includes('pg_notify'))).toEqual([]);
+    } finally {
+      await unlisten();
+    }
+  });
+
   it('sees a table changed under a kept statement', async () => {
     const c = await PGlite.create();
     try {

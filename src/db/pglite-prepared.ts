@@ -16,11 +16,17 @@
  * again that way; once a statement has run, its result or error is the caller's.
  */
 import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { readWireResult } from './pg-wire-results.ts';
 
 /** Statements kept at the most (the portal's reads are a few dozen; dynamic lists make more). */
 export const KEPT = 256;
 
 const READ = /^\s*(?:select|with)\b/i;
+/**
+ * A statement that may notify: its output is left to PGlite, which hands notifications to its listeners only
+ * when it parses them itself (a read's own output is read off the wire here, ./pg-wire-results.ts).
+ */
+const NOTIFIES = /notify/i;
 
 interface Kept {
   name: string;
@@ -47,6 +53,21 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
     (await client.execProtocol(Buffer.concat(parts), { syncToFs: false })).messages;
   /** Closes a statement in the backend; one already gone is no matter. */
   const close = (name: string) => call([serialize.close({ type: 'S', name }), serialize.sync()]).catch(() => {});
+  /** The backend's output as it comes, unparsed (copied: PGlite reuses the memory it lends). */
+  const callRaw = async (parts: Uint8Array[]) => {
+    const chunks: Buffer[] = [];
+    await client.execProtocolRawStream(Buffer.concat(parts), {
+      syncToFs: false,
+      onRawData: (data) => chunks.push(Buffer.from(data)),
+    });
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+  };
+  /** Messages by PGlite's own parser (what the wire reader leaves). */
+  const messagesOf = (bytes: Buffer) => {
+    const messages: Parameters<typeof parse.parseResults>[0] = [];
+    new protocol.Parser().parse(bytes, (message) => messages.push(message));
+    return messages;
+  };
 
   const prepare = async (text: string, options?: QueryOptions): Promise<Kept> => {
     const name = `gongkai_${++serial}`;
@@ -67,7 +88,16 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
 
   const run = async <T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T> | undefined> => {
     let statement = kept.get(text);
-    let messages: Awaited<ReturnType<typeof call>>;
+    let output: Buffer;
+    /** Refused before it ran, or by the backend (a statement that fails has no effect): run by PGlite itself
+     * (below), which reports the error in its own form; the statement is forgotten. */
+    const refused = async () => {
+      if (statement && kept.get(text) === statement) {
+        kept.delete(text);
+        await close(statement.name);
+      }
+      return undefined;
+    };
     try {
       if (statement) {
         // Most recently used last: the first entry is the one to close.
@@ -80,28 +110,26 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
         const serializer = options?.serializers?.[types[i]] ?? client.serializers[types[i]];
         return serializer ? serializer(param) : String(param);
       });
-      messages = await call([
+      output = await callRaw([
         serialize.bind({ statement: name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       ]);
     } catch {
-      // Refused before it ran, or by the backend (a statement that fails has no effect): run by PGlite itself
-      // (below), which reports the error in its own form; the statement is forgotten.
-      if (statement && kept.get(text) === statement) {
-        kept.delete(text);
-        await close(statement.name);
-      }
-      return undefined;
+      return refused();
     }
+    const read = readWireResult(output, parserOf(options), options?.rowMode);
+    if (read && 'refused' in read) return refused();
     // It ran: whatever fails from here is thrown, never run a second time.
     await client.syncToFs();
-    return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+    return (read ?? parse.parseResults(messagesOf(output), client.parsers, options)[0]) as Results<T>;
   };
+  /** A column's parser: the caller's for its type, or the client's. */
+  const parserOf = (options?: QueryOptions) => (typeId: number) => options?.parsers?.[typeId] ?? client.parsers[typeId];
 
   client.query = (async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
-    if (!READ.test(text) || options?.blob) return plain<T>(text, params, options);
+    if (!READ.test(text) || NOTIFIES.test(text) || options?.blob) return plain<T>(text, params, options);
     // Both of PGlite's locks, as its own query() takes them: no transaction (PGlite's, or a socket client's,
     // ./pglite-socket.ts) is open while the statement runs.
     const result = await client._runExclusiveTransaction(() =>

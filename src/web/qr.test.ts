@@ -17,6 +17,20 @@ function drawn(svg: string): boolean[][] {
   return grid;
 }
 
+/** The modules of the encoder's own SVG (its path: `M x y+0.5` starts a row, `m dx 0` skips, `h w` draws w dark). */
+function referenceModules(svg: string, n: number): boolean[][] {
+  const grid = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
+  const path = /<path[^>]* d="([^"]+)"/.exec(svg.replace(/<path[^>]*fill="#ffffff"[^>]*>/, ''))![1];
+  let x = 0;
+  let y = 0;
+  for (const [, cmd, a, b] of path.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (cmd === 'M') [x, y] = [Number(a) - 2, Number(b) - 2.5];
+    else if (cmd === 'm') x += Number(a);
+    else for (let i = 0; i < Number(a); i++) grid[y][x++] = true;
+  }
+  return grid;
+}
+
 describe('page QR codes', () => {
   const url = 'https://www.example.gov.cn/catalog/1234?from=search';
 
@@ -26,6 +40,24 @@ describe('page QR codes', () => {
     // Fewer rectangles than dark modules: runs were joined.
     const dark = qrModules(url).flat().filter(Boolean).length;
     expect((svg.match(/z/g) ?? []).length).toBeLessThan(dark);
+  });
+
+  it('is drawn the right way round: as the encoder’s own SVG draws the symbol, not its mirror image', async () => {
+    // Drawn transposed until 2026-12 (modules.get(x, y) is get(row, column)): a mirror image, which only some
+    // readers try.
+    for (const address of [url, 'http://127.0.0.1:3000/search?q=%E5%85%AC%E5%BC%80&page=2']) {
+      const segments = qrSegments(address).map((s) =>
+        s.mode === 'byte' ? { mode: s.mode, data: Buffer.from(s.data) } : { mode: s.mode, data: s.data },
+      );
+      const reference = await QRCode.toString(segments, {
+        type: 'svg',
+        margin: 2,
+        errorCorrectionLevel: 'M',
+        maskPattern: QR_MASK_PATTERN,
+      });
+      const n = qrModules(address).length;
+      expect(referenceModules(reference, n)).toEqual(drawn(qrSvg(address)));
+    }
   });
 
   it('writes the fixed mask into the format information, as any reader decodes it', () => {

@@ -59,25 +59,29 @@ export function qrSymbol(text: string): QRCode.QRCode {
 
 /** The dark modules of `text` as a QR code at level M, row by row (`true`: dark). */
 export function qrModules(text: string): boolean[][] {
-  const { modules } = qrSymbol(text);
-  const n = modules.size;
-  return Array.from({ length: n }, (_, y) => Array.from({ length: n }, (_, x) => Boolean(modules.get(x, y))));
+  const { size: n, data } = qrSymbol(text).modules;
+  // Row-major, as the encoder's own renderers read it (`get(row, column)`).
+  return Array.from({ length: n }, (_, y) => Array.from({ length: n }, (_, x) => data[y * n + x] === 1));
 }
 
-/** The SVG of a QR code: each row's dark runs as one rectangle each, with the quiet zone of two modules. */
+/**
+ * The SVG of a QR code: each row's dark runs as one rectangle each, with the quiet zone of two modules. Read
+ * off the symbol's own bytes (row by row, one a module): drawn through qrModules' arrays of booleans it cost
+ * twice the symbol itself.
+ */
 export function qrSvg(text: string, label = '本页二维码'): string {
-  const rows = qrModules(text);
-  const n = rows.length;
+  const { size: n, data } = qrSymbol(text).modules;
   let path = '';
-  rows.forEach((row, y) => {
+  for (let y = 0; y < n; y++) {
+    const row = y * n;
     for (let x = 0; x < n; x++) {
-      if (!row[x]) continue;
+      if (!data[row + x]) continue;
       let end = x;
-      while (end + 1 < n && row[end + 1]) end++;
+      while (end + 1 < n && data[row + end + 1]) end++;
       path += `M${x + 2} ${y + 2}h${end - x + 1}v1h-${end - x + 1}z`;
       x = end;
     }
-  });
+  }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n + 4} ${n + 4}" shape-rendering="crispEdges" role="img" aria-label="${label}"><rect width="100%" height="100%" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
 }
 

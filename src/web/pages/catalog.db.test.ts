@@ -91,6 +91,50 @@ describe('法定主动公开内容 on the portal', () => {
     expect(mine).toContain(`/catalog/${item.id}`);
   });
 
+  it('lists a page in each of its four shapes (all, of an agency, of a category and its sub-categories, of both)', async () => {
+    // Each shape is a statement of its own, built once (src/catalog/queries.ts): each read against the table.
+    const [item] = await t.db
+      .select()
+      .from(catalogItems)
+      .where(and(eq(catalogItems.state, 'published'), sql`${catalogItems.category} like '20.%'`))
+      .limit(1);
+    const shapes: [number | undefined, string | undefined][] = [
+      [undefined, undefined],
+      [item.agencyId, undefined],
+      [undefined, '20'],
+      [item.agencyId, '20'],
+      [item.agencyId, item.category],
+    ];
+    for (const [agency, category] of shapes)
+      for (const page of [1, 2]) {
+        const want = await t.db
+          .select({ id: catalogItems.id })
+          .from(catalogItems)
+          .where(
+            and(
+              eq(catalogItems.state, 'published'),
+              sql`${catalogItems.publishedOn} <= '2026-11-23'`,
+              agency ? eq(catalogItems.agencyId, agency) : undefined,
+              category ? sql`${catalogItems.category} like ${`${category}%`}` : undefined,
+            ),
+          )
+          .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
+          .limit(20)
+          .offset((page - 1) * 20);
+        const query = new URLSearchParams({ page: String(page) });
+        if (agency) query.set('agency', String(agency));
+        if (category) query.set('category', category);
+        const html = await (await site().request(`/catalog?${query}`)).text();
+        const shown = [...html.matchAll(/<td><a href="\/catalog\/(\d+)">/g)].map((m) => Number(m[1]));
+        expect(shown, `${query}`).toEqual(want.map((r) => r.id));
+        if (page === 1) expect(shown.length, `${query}`).toBeGreaterThan(0);
+        // The agency chosen is the one option selected (the options are kept as HTML, the choice marked per page).
+        expect(html.match(/<option [^>]*selected/g) ?? []).toEqual(
+          agency ? [`<option value="${agency}" selected`] : [],
+        );
+      }
+  });
+
   it('lists the categories in their numbered order (20.2 before 20.10)', async () => {
     const html = await (await site().request('/catalog')).text();
     const codes = [...html.matchAll(/category=([0-9.]+)"/g)].map((m) => m[1]);

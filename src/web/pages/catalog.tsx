@@ -4,16 +4,17 @@
  * with the full metadata table (索引号, 发布机构, 成文日期, 发布日期, 文号, 主题分类, 体裁, 有效性) and
  * attachments, and search with highlighted results. Feeds and the JSON API live under /api/catalog.
  */
-import { and, asc, count, desc, eq, like, lte } from 'drizzle-orm';
+import { and, asc, count, eq, lte } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import { subtreeIds } from '../../agencies/tree.ts';
 import { can } from '../../auth/roles.ts';
 import { compareCategories, defaultDirectory, flattenDirectory } from '../../catalog/directory.ts';
-import { itemDetail } from '../../catalog/queries.ts';
+import { itemDetail, publishedPage } from '../../catalog/queries.ts';
 import { sanitizedBody } from '../../catalog/sanitize.ts';
 import { publishedItems, searchCatalog } from '../../catalog/search.ts';
+import { escapeHtml } from '../../catalog/snippet.ts';
 import { CHANNEL_NAMES, DOC_TYPE_NAMES, VALIDITY_NAMES } from '../../catalog/vocabulary.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
@@ -27,6 +28,10 @@ import { emptyAsAbsent } from '../query.ts';
 import { versionedValues } from '../versioned.ts';
 
 const PAGE = 20;
+
+/** The agencies' options, `selected` the one chosen. */
+const agencyOptions = (list: { id: number; option: string }[], selected: number | undefined) =>
+  raw(list.map((a) => (a.id === selected ? a.option.replace('">', '" selected="">') : a.option)).join(''));
 const categoryNames = flattenDirectory([...defaultDirectory('government'), ...defaultDirectory('town')]);
 const categoryName = (code: string) => categoryNames.get(code)?.join(' › ') ?? code;
 
@@ -49,11 +54,21 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
   // fresh reads the agency tree, a subtree and the directory's counts from values kept until the records
   // change (../versioned.ts), and the page's own rows by index.
   const kept = versionedValues(deps.db);
+  /**
+   * The agencies, with each one's <option> as HTML: every list and search page offers all of them (61 in the
+   * demo county), rendered once per version of the records rather than as elements on every page (issue #18).
+   */
   const agencyList = (at: string) =>
     kept.get(
       'agencies',
-      () =>
-        deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(asc(agencies.path)).limit(500),
+      async () =>
+        (
+          await deps.db
+            .select({ id: agencies.id, name: agencies.name })
+            .from(agencies)
+            .orderBy(asc(agencies.path))
+            .limit(500)
+        ).map((a) => ({ id: a.id, option: `<option value="${a.id}">${escapeHtml(a.name)}</option>` })),
       at,
     );
   /** Published items by 主题分类 (of one agency, or all), as of `today`. */
@@ -82,29 +97,15 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
       if (!parsed.success) throw new AppError('bad_input', '浏览条件有误');
       const q = parsed.data;
       const today = deps.clock.today();
-      const where = and(
-        eq(catalogItems.state, 'published'),
-        lte(catalogItems.publishedOn, today),
-        q.agency ? eq(catalogItems.agencyId, q.agency) : undefined,
-        q.category ? like(catalogItems.category, `${q.category.replace(/[%_]/g, '')}%`) : undefined,
-      );
       const at = await kept.version();
       const [rows, list, cats] = await Promise.all([
-        deps.db
-          .select({
-            id: catalogItems.id,
-            indexNo: catalogItems.indexNo,
-            title: catalogItems.title,
-            publishedOn: catalogItems.publishedOn,
-            docNo: catalogItems.docNo,
-            agency: agencies.name,
-          })
-          .from(catalogItems)
-          .innerJoin(agencies, eq(agencies.id, catalogItems.agencyId))
-          .where(where)
-          .orderBy(desc(catalogItems.publishedOn), desc(catalogItems.id))
-          .limit(PAGE)
-          .offset((q.page - 1) * PAGE),
+        publishedPage(deps.db, {
+          today,
+          agency: q.agency,
+          category: q.category,
+          limit: PAGE,
+          offset: (q.page - 1) * PAGE,
+        }),
         agencyList(at),
         categoryCounts(q.agency, today, at),
       ]);
@@ -126,11 +127,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             <label for="agency">发布机构</label>
             <select id="agency" name="agency">
               <option value="">全部机关</option>
-              {list.map((a) => (
-                <option value={String(a.id)} selected={q.agency === a.id}>
-                  {a.name}
-                </option>
-              ))}
+              {agencyOptions(list, q.agency)}
             </select>
             <button type="submit">浏览</button>
           </form>
@@ -297,11 +294,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
               <label for="search-agency">发布机构</label>
               <select id="search-agency" name="agency">
                 <option value="">全部机关</option>
-                {list.map((a) => (
-                  <option value={String(a.id)} selected={q.agency === a.id}>
-                    {a.name}
-                  </option>
-                ))}
+                {agencyOptions(list, q.agency)}
               </select>
               <label for="year">发布年份</label>
               <input id="year" name="year" type="number" value={q.year ? String(q.year) : ''} />
