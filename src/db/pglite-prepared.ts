@@ -12,8 +12,9 @@
  * Only reads (`select`, `with`) on the client itself take this path (not those inside `transaction()`);
  * anything else, or a statement PGlite can't keep (an error when it is parsed or run: a bad parameter, a
  * statement dropped by DISCARD from a socket client, a table changed under it), is run as before by PGlite's
- * own `query()`, which reports the error in its usual form. Only a statement the backend refused (which had no effect) or one never sent is run
- * again that way; once a statement has run, its result or error is the caller's.
+ * own `query()`, which reports the error in its usual form. Only a statement the backend refused (which had no
+ * effect) or one never sent is run again that way; once a statement has run, its result or error is the caller's.
+ * Its result is read off the wire (./pg-wire-results.ts), not by PGlite's parser, which copies every value.
  */
 import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 import { readWireResult } from './pg-wire-results.ts';
@@ -89,8 +90,8 @@ export function keepStatements(client: PGlite, most = KEPT): KeptStatements {
   const run = async <T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T> | undefined> => {
     let statement = kept.get(text);
     let output: Buffer;
-    /** Refused before it ran, or by the backend (a statement that fails has no effect): run by PGlite itself
-     * (below), which reports the error in its own form; the statement is forgotten. */
+    // Refused before it ran, or by the backend (a statement that fails has no effect): run by PGlite itself
+    // (below), which reports the error in its own form; the statement is forgotten.
     const refused = async () => {
       if (statement && kept.get(text) === statement) {
         kept.delete(text);

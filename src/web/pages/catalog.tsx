@@ -32,6 +32,7 @@ const PAGE = 20;
 /** The agencies' options, `selected` the one chosen. */
 const agencyOptions = (list: { id: number; option: string }[], selected: number | undefined) =>
   raw(list.map((a) => (a.id === selected ? a.option.replace('">', '" selected="">') : a.option)).join(''));
+
 const categoryNames = flattenDirectory([...defaultDirectory('government'), ...defaultDirectory('town')]);
 const categoryName = (code: string) => categoryNames.get(code)?.join(' › ') ?? code;
 
