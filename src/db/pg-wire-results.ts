@@ -7,9 +7,9 @@
  * catalog list (20 rows of 6 columns) that was more than half of PGlite's thread: 0.8 ms a statement, the
  * statement itself 0.35 ms. Here the bytes are read in place, each value decoded once.
  *
- * Only the messages such an exchange holds are read: ParseComplete, BindComplete, RowDescription or NoData, DataRow,
- * CommandComplete, EmptyQueryResponse and ReadyForQuery, with notices and parameter changes passed over. An
- * ErrorResponse is `refused` (the backend's message given); any other message, or bytes that don't end on a
+ * Only the messages such an exchange holds are read: ParseComplete, BindComplete, RowDescription or NoData,
+ * DataRow, CommandComplete, EmptyQueryResponse and ReadyForQuery, with notices and parameter changes passed over.
+ * An ErrorResponse is `refused` (the backend's message given); any other message, or bytes that don't end on a
  * message's end, leave the result `undefined`, for PGlite's own parser to read.
  */
 
@@ -29,7 +29,10 @@ export interface Refused {
   refused: string;
 }
 
-/** Passed over: NoticeResponse, ParameterStatus, ParseComplete, BindComplete, NoData, EmptyQueryResponse, ReadyForQuery. */
+/**
+ * Passed over: NoticeResponse, ParameterStatus, ParseComplete, BindComplete, NoData, EmptyQueryResponse,
+ * ReadyForQuery.
+ */
 const PASSED_OVER = new Set(['N', 'S', '1', '2', 'n', 'I', 'Z']);
 
 /** Commands whose tag's count is of rows changed (as PGlite counts `affectedRows`). */
