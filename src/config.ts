@@ -102,20 +102,30 @@ function readNotify(env: NodeJS.ProcessEnv): NotifyConfig {
   };
 }
 
-function readConfig(env: NodeJS.ProcessEnv): Config {
-  const port = Number(env.PORT ?? 3000);
+/** pino's levels: LOG_LEVEL is one of these. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * The configuration from `env`. A variable set but empty (`PORT=` in a unit file or a compose file) counts as
+ * absent: an empty PORT was port 0 (a random port), an empty GONGKAI_DATA the working directory itself, an empty
+ * LOG_LEVEL a crash inside pino before the first line of the log.
+ */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不是有效端口号：${env.PORT}`);
-  const trustedProxies = Number(env.GONGKAI_TRUSTED_PROXIES ?? 0);
+  const trustedProxies = Number(env.GONGKAI_TRUSTED_PROXIES || 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
     throw new Error(`GONGKAI_TRUSTED_PROXIES 应为 0 到 10 的整数：${env.GONGKAI_TRUSTED_PROXIES}`);
   const host = env.HOST || (trustedProxies > 0 ? '127.0.0.1' : '0.0.0.0');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一：${env.LOG_LEVEL}`);
   return {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
-    dataDir: resolve(env.GONGKAI_DATA ?? 'data'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    dataDir: resolve(env.GONGKAI_DATA || 'data'),
+    logLevel,
     logLevelSet: Boolean(env.LOG_LEVEL),
     testing: Boolean(env.VITEST),
     secret: env.GONGKAI_SECRET || undefined,
