@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: 'pglite', include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'] },
+        test: { name: 'pglite', include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'] },
       },
       ...(serverUrl
         ? [

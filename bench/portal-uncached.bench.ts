@@ -20,6 +20,7 @@ import { wordTokens } from '../src/catalog/search-tokens.ts';
 import { config } from '../src/config.ts';
 import { STYLESHEET_PATH } from '../src/web/assets.ts';
 import { firstJsonLine } from './first-line.ts';
+import { onceConnected } from './once-connected.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -71,12 +72,22 @@ async function measure(port: number, name: string, paths: string[], seconds: num
   const requests = [{ setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }];
   const url = `http://127.0.0.1:${port}`;
   await autocannon({ url, headers: BROWSER, requests, connections: 10, duration: 1 }); // warm-up
-  const r = await autocannon({ url, headers: BROWSER, requests, connections: 200, duration: seconds });
+  const steady = onceConnected(200);
+  const r = await autocannon({
+    url,
+    headers: BROWSER,
+    requests,
+    connections: 200,
+    duration: seconds,
+    setupClient: steady.setupClient,
+  });
   // Latencies are of the answered requests only: the count left unanswered when the time ran out says how
-  // far behind the server was (their wait is longer than any figure printed).
+  // far behind the server was (their wait is longer than any figure printed). The second line leaves out the
+  // wait of the connections opened at once at the start (./once-connected.ts).
   console.log(
     `  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, answered ${r.requests.total} of ${r.requests.sent} sent, errors ${r.errors + r.non2xx + r.timeouts}, ${Math.min(next, paths.length)} distinct addresses of ${paths.length}${target ? ` (target p99 < ${target} ms)` : ''}`,
   );
+  console.log(`    ${steady.summary()}`);
   await drained(url);
 }
 
