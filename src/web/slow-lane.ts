@@ -9,12 +9,18 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 
 /**
- * Slow requests in the database at once on PGlite: two, since PGlite runs in a thread of its own (`gongkai serve`,
- * src/db/pglite-thread.ts): one search's statements run there while the other's page is rendered here, so both
- * cores work. A fast page waits for two slow ones at the most. Searches at 200 connections, alternating runs:
- * 235 and 313 searches/s with one, 309 and 331 with two (the titles' commonest words: 164 and 240, 252 and 263).
+ * Slow requests in the database at once on PGlite: four. PGlite runs in a thread of its own (`gongkai serve`,
+ * src/db/pglite-thread.ts), so one search's statements run there while other searches' pages are rendered
+ * here, and both cores work. A fast page waits for four slow ones at the most (a search's statements take
+ * about 1.3 ms of PGlite's thread).
+ * Measured on 2 cores (issue #18):
+ * - Searches alone at 200 connections: 354–418 searches/s with two (four runs), 359–482 with four (eight runs,
+ *   median 427).
+ * - 100 connections searching while 20 read catalog items: 191 and 194 searches/s with two, 295 and 284 with
+ *   four; search p99 973 and 862 ms against 622 and 675; the items' p99 55 and 57 ms against 75 and 83.
+ * - Three and six were no better than four. An earlier measurement compared one lane with two.
  */
-export const PGLITE_SLOW_LANE_WIDTH = 2;
+export const PGLITE_SLOW_LANE_WIDTH = 4;
 
 export function slowLane(width = PGLITE_SLOW_LANE_WIDTH): MiddlewareHandler<AppEnv> {
   let inside = 0;
