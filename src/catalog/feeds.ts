@@ -1,5 +1,5 @@
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1 and sitemap.xml of published catalog items (pure: rows in, text out). */
-import { escapeHtml } from './snippet.ts';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface FeedEntry {
   id: number;

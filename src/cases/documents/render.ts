@@ -10,6 +10,7 @@ import type { Executor } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { type Case, caseDocumentTemplates, casePauses, cases } from '../../db/schema/cases.ts';
 import { AppError } from '../../errors.ts';
+import { escapeHtml } from '../../escape-html.ts';
 import { outcome } from '../../law/outcomes.ts';
 import { GB9704_PAGE } from '../../report/render/gb9704.ts';
 import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
@@ -142,9 +143,6 @@ export async function buildCaseDocument(
     letterNo: letter?.letterNo,
   };
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const DOCUMENT_CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}body{font-family:FangSong,"仿宋",serif;font-size:16pt;line-height:1.8}
 h1{font-family:"方正小标宋简体",SimSun,serif;font-size:22pt;text-align:center;font-weight:normal}

@@ -3,13 +3,12 @@
  * the statistical tables with their merged header cells. The portal embeds `renderReportBody`; the CLI
  * and downloads use `renderHtml`.
  */
+
+import { escapeHtml } from '../../escape-html.ts';
 import { asciiCss, standaloneCsp } from '../../standalone-html.ts';
 import type { Report } from '../model.ts';
 import { getTemplate } from '../templates/index.ts';
 import { type Grid, type GridCell, reportGrids, reportTitle } from './grid.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /** Indent levels with a class of their own (templates go to 3); a deeper row takes the deepest. */
 const INDENT_LEVELS = 4;

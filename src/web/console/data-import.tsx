@@ -8,7 +8,7 @@ import { raw } from 'hono/html';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, isAppError } from '../../errors.ts';
-import { escapeHtml } from '../../report/render/html.ts';
+import { escapeHtml } from '../../escape-html.ts';
 import {
   MAX_UPLOAD_FILES,
   mayUploadReports,

@@ -13,6 +13,7 @@ import { requirePermission } from '../../auth/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { isAppError } from '../../errors.ts';
+import { escapeHtml } from '../../escape-html.ts';
 import { DOCX, downloadHeaders } from '../../files.ts';
 import { lockWebsiteReport } from '../../standards/website-report/actions/lock-website-report.ts';
 import { saveWebsiteFigures } from '../../standards/website-report/actions/save-website-figures.ts';
@@ -313,7 +314,7 @@ export function consoleWebsiteReport(deps: { db: Db; clock: Clock; site: string 
         const report = await loadWebsiteReport(deps.db, { agencyId, year });
         const filename = `${reportTitle(report)}.${ext}`;
         if (ext === 'html') {
-          const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeText(reportTitle(report))}</title></head><body>${renderWebsiteHtml(report)}</body></html>`;
+          const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(reportTitle(report))}</title></head><body>${renderWebsiteHtml(report)}</body></html>`;
           return c.body(html, 200, downloadHeaders({ filename, mediaType: 'text/html; charset=utf-8' }));
         }
         const bytes = ext === 'docx' ? await renderWebsiteDocx(report) : await renderWebsiteXlsx(report);
@@ -337,9 +338,6 @@ function enteredBy(report: WebsiteReport, key: string) {
     </p>
   );
 }
-
-const escapeText = (s: string) =>
-  s.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string);
 
 const LABELS: Record<string, string> = {
   'site.sponsor': '主办单位',

@@ -14,13 +14,13 @@ import { compareCategories, defaultDirectory, flattenDirectory } from '../../cat
 import { itemDetail, publishedPage } from '../../catalog/queries.ts';
 import { sanitizedBody } from '../../catalog/sanitize.ts';
 import { publishedItems, searchCatalog } from '../../catalog/search.ts';
-import { escapeHtml } from '../../catalog/snippet.ts';
 import { CHANNEL_NAMES, DOC_TYPE_NAMES, VALIDITY_NAMES } from '../../catalog/vocabulary.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { catalogItems } from '../../db/schema/catalog.ts';
 import { AppError } from '../../errors.ts';
+import { escapeHtml } from '../../escape-html.ts';
 import { LinkList, Pager } from '../components/links.tsx';
 import { renderPage } from '../components/page.tsx';
 import type { AppEnv } from '../env.ts';
