@@ -1,14 +1,25 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { createTestDb, type TestDb } from '../db/testing.ts';
+import { versionedValues } from '../web/versioned.ts';
+import { withdrawItem } from './actions/withdraw-item.ts';
 import { formatIndexNo } from './index-number.ts';
 import { itemSearchText } from './item-fields.ts';
-import { publishedItems, type SearchInput, type SearchLimits, searchCatalog } from './search.ts';
+import {
+  type KeepCandidates,
+  publishedItems,
+  type Ranked,
+  type SearchInput,
+  type SearchLimits,
+  searchCatalog,
+} from './search.ts';
 import { makeCatalogWorld } from './testing.ts';
 
 let t: TestDb;
+let world: Awaited<ReturnType<typeof makeCatalogWorld>>;
 /** Small bounds so that 40 items have a walk window, candidates and older matches. */
 const small: SearchLimits = { walk: 10, candidates: 5 };
 const today = '2025-12-31';
@@ -19,7 +30,8 @@ function day(i: number): string {
 
 beforeAll(async () => {
   t = await createTestDb();
-  const { bureau } = await makeCatalogWorld(t.db);
+  world = await makeCatalogWorld(t.db);
+  const { bureau } = world;
   const rows: (typeof catalogItems.$inferInsert)[] = [];
   for (let i = 0; i < 40; i++) {
     // Every item is a 通知; one in three is about 防汛, some twice (a higher rank); two share each date.
@@ -188,5 +200,70 @@ describe('a catalog no larger than the window', () => {
         expect(given.total).toBe(read.total);
       }
     }
+  });
+});
+
+// Last in this file: it adds items and withdraws one.
+describe("a query's ranked candidates, kept for its later pages", () => {
+  it('ranks once for every page of a query, and gives the same pages as ranking each time', async () => {
+    const kept = new Map<string, Promise<readonly Ranked[]>>();
+    let ranked = 0;
+    const keep: KeepCandidates = (key, rank) => {
+      if (!kept.has(key)) {
+        ranked++;
+        kept.set(key, rank());
+      }
+      return kept.get(key)!;
+    };
+    for (const [word, size] of [
+      ['通知', 4],
+      ['防汛', 3],
+    ] as const) {
+      const pages = await allPages(t.db, { q: word, keep }, small, size);
+      expect(pages.length).toBeGreaterThan(2 * size);
+      expect(pages).toEqual(await allPages(t.db, { q: word }, small, size));
+    }
+    expect(ranked).toBe(2);
+    // Another filter is another ranking; another page size of the same query is not.
+    await allPages(t.db, { q: '通知', keep, states: ['published', 'draft'] }, small, 4);
+    await allPages(t.db, { q: '通知', keep }, small, 6);
+    expect(ranked).toBe(3);
+  });
+
+  it("kept by the portal's store, a withdrawn item is gone from the next page at once", async () => {
+    const { bureau, reviewer } = world;
+    const rows = Array.from({ length: 6 }, (_, i) => {
+      const title = `关于抗旱保苗工作的通知（第${i + 1}号）`;
+      return {
+        indexNo: formatIndexNo(bureau.creditCode!, 2025, 200 + i),
+        agencyId: bureau.id,
+        title,
+        publishedOn: day(300 + i),
+        category: '20.1',
+        state: 'published',
+        searchText: itemSearchText({ title, docNo: null, body: '' }),
+      };
+    });
+    await t.db.insert(catalogItems).values(rows);
+    const rankings = versionedValues(t.db);
+    const input = {
+      q: '抗旱',
+      today,
+      limit: 2,
+      keep: (key: string, rank: () => Promise<readonly Ranked[]>) => rankings.get(key, rank),
+    };
+    const page = async (n: number) =>
+      (await searchCatalog(t.db, { ...input, offset: (n - 1) * 2 }, small)).hits.map((h) => h.id);
+    await page(1);
+    const second = await page(2);
+    expect(second).toHaveLength(2);
+    await withdrawItem(
+      { db: t.db, clock: fixedClock('2026-01-05T10:00:00+08:00') },
+      { user: reviewer, itemId: second[0], reason: '内容有误，撤回更正' },
+    );
+    const again = await page(2);
+    expect(again).not.toContain(second[0]);
+    const fresh = await searchCatalog(t.db, { q: '抗旱', today, limit: 2, offset: 2 }, small);
+    expect(again).toEqual(fresh.hits.map((h) => h.id));
   });
 });

@@ -39,7 +39,16 @@ export interface SearchInput {
    * figure costs time, not results.
    */
   published?: number;
+  /**
+   * A store for a query's ranked candidates, so that its later pages skip the ranking (the walk and ts_rank over
+   * up to CANDIDATES matches: most of a common word's cost). The key names everything the ranking reads; the
+   * store must drop what it keeps when the records change (the portal's: src/web/versioned.ts).
+   */
+  keep?: KeepCandidates;
 }
+
+/** A store of computed values by key (see SearchInput.keep). */
+export type KeepCandidates = (key: string, compute: () => Promise<readonly Ranked[]>) => Promise<readonly Ranked[]>;
 
 export interface SearchHit {
   id: number;
@@ -82,7 +91,7 @@ export interface SearchResult {
   totalCapped: boolean;
 }
 
-type Ranked = {
+export type Ranked = {
   id: number;
   rank: number;
   published_on: string | null;
@@ -125,6 +134,8 @@ async function rankedIds(
    * catalog.
    */
   whole: boolean,
+  /** Where the candidates are kept for the query's later pages, and under what key. */
+  kept?: { keep: KeepCandidates; key: string },
 ): Promise<{ rows: Ranked[]; matches?: number }> {
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
@@ -136,9 +147,10 @@ async function rankedIds(
   // costs a walk of the window at the most, so here, unlike in a catalog of millions, the planner may choose;
   // and no WALK-th item exists to ask for.
   if (whole) windowEnd = [];
-  const walked = whole
-    ? // Ranked after the limit: ts_rank reads each vector again.
-      await db.execute<Ranked>(sql`
+  const rankCandidates = async (): Promise<readonly Ranked[]> => {
+    const walked = whole
+      ? // Ranked after the limit: ts_rank reads each vector again.
+        await db.execute<Ranked>(sql`
     select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
@@ -146,8 +158,8 @@ async function rankedIds(
       order by ${walkOrder}
       limit ${most}
     ) r`)
-    : // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
-      await db.execute<Ranked>(sql`
+      : // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
+        await db.execute<Ranked>(sql`
     select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
@@ -155,17 +167,22 @@ async function rankedIds(
     ) r
     where r.search_vector @@ ${query}
     limit ${most}`);
+    // Frozen: kept, the same array serves every later page of the query.
+    return Object.freeze(
+      walked.rows
+        .map((r) => Object.freeze({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
+        .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id),
+    );
+  };
+  const candidates = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
   const lastOfWindow = async () => {
     windowEnd ??= (
       await db.execute<{ id: number; published_on: string | null }>(sql`
-        select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
-        where ${where} order by ${walkOrder} offset ${walk - 1} limit 1`)
+      select ${catalogItems.id} as id, ${catalogItems.publishedOn}::text as published_on from ${catalogItems}
+      where ${where} order by ${walkOrder} offset ${walk - 1} limit 1`)
     ).rows;
     return windowEnd;
   };
-  const candidates = walked.rows
-    .map((r) => ({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
-    .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id);
   const needed = offset + limit + 1;
   // Every match is a candidate when the window held every item (no WALK-th item) and had room to spare: their
   // number is the total, with nothing left to count (a county's catalog of a few thousand items). One look
@@ -303,8 +320,28 @@ export async function searchCatalog(
   const filters = and(...where)!;
   // The published count (given, or from the tallies) is read only when it can decide the way.
   const whole = Boolean(query) && publishedOnly && (input.published ?? (await publishedItems(db))) <= limits.walk;
+  // Everything the ranking reads, and nothing of the page: every page of one query has the same key.
+  const kept =
+    input.keep && tsquery
+      ? {
+          keep: input.keep,
+          key: JSON.stringify([
+            tsquery,
+            states,
+            input.agencyIds,
+            input.category,
+            input.year,
+            input.docType,
+            input.publishedBy,
+            today,
+            limits.walk,
+            limits.candidates,
+            whole,
+          ]),
+        }
+      : undefined;
   const { rows: ranked, matches } = query
-    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, whole)
+    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, whole, kept)
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);

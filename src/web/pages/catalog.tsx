@@ -56,6 +56,12 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
   // change (../versioned.ts), and the page's own rows by index.
   const kept = versionedValues(deps.db);
   /**
+   * A search's ranked candidates, kept for its later pages until the records change: 下一页 of a common word
+   * skips its ranking (src/catalog/search.ts, SearchInput.keep). A store of its own, so that many searches
+   * never push the agency tree out of `kept`.
+   */
+  const rankings = versionedValues(deps.db, { maxKeys: 500 });
+  /**
    * The agencies, with each one's <option> as HTML: every list and search page offers all of them (61 in the
    * demo county), rendered once per version of the records rather than as elements on every page (issue #18).
    */
@@ -274,6 +280,7 @@ export function catalogPages(deps: { db: Db; clock: Clock; site: string }) {
             offset: (q.page - 1) * PAGE,
             countTotal: true,
             published: await kept.get('published-items', () => publishedItems(deps.db)),
+            keep: (key, rank) => rankings.get(key, rank),
           })
         : { hits: [], total: 0, totalCapped: false };
       const list = await agencyList(await kept.version());
