@@ -10,10 +10,12 @@
  * answer. Those requests measure the pages, not the burst of connections.
  *
  * @example
- * const steady = onceConnected();
+ * const steady = onceConnected(200);
  * const r = await autocannon({ ..., setupClient: steady.setupClient });
  * console.log(steady.summary());
  */
+import { nearestRank } from './nearest-rank.ts';
+
 export interface Answer {
   /** The connection (its index in the run). */
   client: number;
@@ -38,13 +40,9 @@ export function latencyOnceConnected(answers: readonly Answer[], connections: nu
     if (a.answeredAt < (first.get(a.client) ?? Number.POSITIVE_INFINITY)) first.set(a.client, a.answeredAt);
   if (first.size < connections) return { from: Number.NaN, n: 0, p50: Number.NaN, p99: Number.NaN };
   const from = Math.max(...first.values());
-  const latencies = answers
-    .filter((a) => a.sentAt >= from)
-    .map((a) => a.answeredAt - a.sentAt)
-    .sort((x, y) => x - y);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  const latencies = answers.filter((a) => a.sentAt >= from).map((a) => a.answeredAt - a.sentAt);
   return latencies.length
-    ? { from, n: latencies.length, p50: at(0.5), p99: at(0.99) }
+    ? { from, n: latencies.length, p50: nearestRank(latencies, 0.5), p99: nearestRank(latencies, 0.99) }
     : { from, n: 0, p50: Number.NaN, p99: Number.NaN };
 }
 

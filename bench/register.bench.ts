@@ -13,11 +13,12 @@ import type { Db } from '../src/db/client.ts';
 import { cases } from '../src/db/schema/cases.ts';
 import { loadDemo } from '../src/demo/county.ts';
 import { openBenchDb } from './bench-db.ts';
+import { nearestRank } from './nearest-rank.ts';
 
 const clock = fixedClock('2026-11-23');
 const today = clock.today();
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+const p95 = (xs: number[]) => nearestRank(xs, 0.95);
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
