@@ -51,19 +51,27 @@ describe('search tokens', () => {
     expect(words.join('')).toBe('关于做好2025年春耕生产工作的通知');
   });
 
-  it('stores every Han character by run, astral ones whole', () => {
+  it('stores each Han character of a run with the next one, astral ones whole', () => {
     const text = '关于𠀀𠀁王小明\n同志 abc 任职𪚥的通知';
-    const before = hanRuns(text).flatMap((run) => [...run, '|']);
-    expect(documentTokens(text)).toBe(`${wordTokens(text).join(' ')} | ${before.join(' ')}`);
-    expect(documentTokens(text)).toContain('关 于 𠀀 𠀁 王 小 明 | 同 志 | 任 职 𪚥 的 通 知 |');
+    const pairs = hanRuns(text).map((run) => [...run.map((c, i) => c + (run[i + 1] ?? '')), '|'].join(' '));
+    expect(documentTokens(text)).toBe(`${wordTokens(text).join(' ')} | ${pairs.join(' ')}`);
+    expect(documentTokens(text)).toContain(
+      '关于 于𠀀 𠀀𠀁 𠀁王 王小 小明 明 | 同志 志 | 任职 职𪚥 𪚥的 的通 通知 知 |',
+    );
     expect(documentTokens('abc')).toBe('abc | ');
   });
 
-  it('stores words then every Han character', () => {
+  it('stores words, then one token for each Han character: the pair it starts', () => {
     const doc = documentTokens('王小明任职');
     const [words, chars] = doc.split(' | ');
     expect(words.length).toBeGreaterThan(0);
-    expect(chars.trim()).toBe('王 小 明 任 职 |');
+    expect(chars.trim()).toBe('王小 小明 明任 任职 职 |');
+  });
+
+  it('asks for a run as its pairs side by side, a lone character as the start of a pair', () => {
+    expect(queryTokens('王小明 任职')).toBe("('王':* & '小明' & '任职') | (('王小' <-> '小明') & ('任职'))");
+    expect(queryTokens('王')).toBe("('王':*) | (('王':*))");
+    expect(queryTokens('𠀀𠀁')).toContain("('𠀀𠀁')");
   });
 
   it.each([

@@ -2,8 +2,14 @@
  * Chinese search tokens. PostgreSQL's parsers do not segment Chinese, so gongkai segments in TypeScript
  * (Intl.Segmenter, 'zh', word granularity) and stores the tokens joined by spaces; to_tsvector('simple', …)
  * then only splits on those spaces. A name the segmenter cuts differently in a document and in a query
- * (王小明 vs 王 / 小明) is still found by the single-character fallback: every Han character of the text,
- * in order, after the words — a query's characters must then stand next to each other (a phrase query).
+ * (王小明 vs 王 / 小明) is still found by the character fallback: after the words, every Han character of the
+ * text with the one after it (王小 小明 明), so that a query's characters side by side are its pairs in a row
+ * (a phrase query on pairs). Issue #18: stored one by one, characters as common as 公 and 务 are in almost
+ * every item, so the full-text index answered such a phrase with nearly the whole catalog and every item's
+ * positions were read to check it (10–25 ms a query on PGlite over the demo county's 3,000 short items); pairs
+ * are rare enough for the index to answer. Each character still starts one token, so a lone character is
+ * found as a prefix ('王':*) wherever it stands. Stored text from before is rewritten by
+ * drizzle/0020_search_char_pairs.sql.
  */
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -70,22 +76,32 @@ export function hanRuns(text: string): string[][] {
 }
 
 /**
- * The text stored for to_tsvector('simple', …): the words, then a separator, then every Han character.
+ * The text stored for to_tsvector('simple', …): the words, then a separator, then every Han character with
+ * the next one of its run ('|' after each run).
  *
  * @example
- * documentTokens('关于王小明同志任职的通知') // '关于 王 小明 同志 任职 的 通知 | 关 于 王 小 明 同 志 任 职 的 通 知'
+ * documentTokens('关于王小明同志任职的通知') // '关于 王 小明 同志 任职 的 通知 | 关于 于王 王小 小明 明同 同志 志任 任职 职的 的通 通知 知 |'
  */
 export function documentTokens(...parts: (string | null | undefined)[]): string {
   const text = parts.filter(Boolean).join('\n').slice(0, MAX_INDEXED_CHARS);
   const words = wordTokens(text);
   // Each run's characters then '|', all spaced: built as strings, not an array of every character.
-  const chars = (text.match(HAN_RUN) ?? []).map((run) => `${spaced(run)} |`);
+  const chars = (text.match(HAN_RUN) ?? []).map((run) => `${runPairs(run)} |`);
   return `${words.join(' ')} | ${chars.join(' ')}`;
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-/** A run's characters with a space between each (split by code point only when it holds a surrogate pair). */
-const spaced = (run: string) => (/[\ud800-\udfff]/.test(run) ? [...run] : run.split('')).join(' ');
+/**
+ * Each character of a run with the one after it, the last alone: 王小明 → '王小 小明 明'. By code point when the
+ * run holds a surrogate pair; otherwise by a loop over UTF-16 units, faster than the regular expression.
+ */
+function runPairs(run: string): string {
+  if (/[\ud800-\udfff]/.test(run)) return run.replace(PAIR, '$1$2 ');
+  let out = '';
+  for (let i = 0; i < run.length - 1; i++) out += `${run[i]}${run[i + 1]} `;
+  return out + run[run.length - 1];
+}
+const PAIR = /(.)(?=(.))/gu;
 
 const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
@@ -114,18 +130,33 @@ function typedWords(input: string): readonly string[] {
  * their characters side by side; null when nothing searchable is left.
  *
  * @example
- * queryTokens('王小明 任职') // "('王' & '小明' & '任职') | ('王' <-> '小' <-> '明' & '任' <-> '职')"
+ * queryTokens('王小明 任职') // "('王':* & '小明' & '任职') | (('王小' <-> '小明') & ('任职'))"
  */
 export function queryTokens(input: string): string | null {
   const words = [...new Set(typedWords(input))];
   if (words.length === 0) return null;
-  const wordsQuery = words.map(quote).join(' & ');
+  const wordsQuery = words.map(wordTerm).join(' & ');
   const runs = hanRuns(input);
   const nonHan = words.filter((w) => !HAN.test(w));
   if (runs.length === 0) return wordsQuery;
-  const phrases = [...runs.map((run) => run.map(quote).join(' <-> ')), ...nonHan.map(quote)];
+  const phrases = [...runs.map(runPhrase), ...nonHan.map(quote)];
   return `(${wordsQuery}) | (${phrases.map((p) => `(${p})`).join(' & ')})`;
 }
+
+/**
+ * A word of the query. A lone Han character is asked for wherever it stands, as the start of a token (the
+ * stored pairs start with every character of a run), as the characters stored alone were found before.
+ */
+const wordTerm = (word: string) => (HAN.test(word) && [...word].length === 1 ? `${quote(word)}:*` : quote(word));
+
+/** A run's characters side by side: its pairs in a row, or a lone character as the start of a pair. */
+const runPhrase = (run: string[]) =>
+  run.length === 1
+    ? `${quote(run[0])}:*`
+    : run
+        .slice(0, -1)
+        .map((c, i) => quote(c + run[i + 1]))
+        .join(' <-> ');
 
 /** The terms to highlight in a snippet: the words typed and their Han runs, longest first. */
 export function highlightTerms(input: string): string[] {

@@ -55,7 +55,7 @@ describe('法定主动公开内容 on the portal', () => {
         and(
           eq(catalogItems.state, 'published'),
           sql`${catalogItems.publishedOn} <= '2026-11-23'`,
-          sql`${catalogItems.searchVector} @@ to_tsquery('simple', '通 <-> 知')`,
+          sql`${catalogItems.searchVector} @@ to_tsquery('simple', '通知')`,
         ),
       );
     expect(total).toBe(n);
