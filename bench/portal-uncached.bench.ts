@@ -11,6 +11,8 @@
  *   npm run bench portal-uncached -- --only=pglite --seconds=5
  *   npm run bench portal-uncached -- --only=pglite --pages=search,items   (some pages only: home, lists, items,
  *     search, reports, charts)
+ *   npm run bench portal-uncached -- --only=pglite --pages=search --body-chars=2000   (bodies of a real notice's
+ *     length instead of the demo's ~130 characters: bench/portal-server.ts)
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -106,6 +108,7 @@ async function run(label: string, pg: string | undefined, target: number, second
   const here = dirname(fileURLToPath(import.meta.url));
   const args = ['--import', 'tsx', join(here, 'portal-server.ts'), '--uncached', ...(pg ? [`--pg=${pg}`] : [])];
   if (process.argv.includes('--one-thread')) args.push('--one-thread');
+  if (arg('body-chars')) args.push(`--body-chars=${arg('body-chars')}`);
   const child = spawn(
     process.execPath,
     [...(process.argv.includes('--prof') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []), ...args],
