@@ -85,7 +85,7 @@ export function hanRuns(text: string): string[][] {
 export function documentTokens(...parts: (string | null | undefined)[]): string {
   const text = parts.filter(Boolean).join('\n').slice(0, MAX_INDEXED_CHARS);
   const words = wordTokens(text);
-  // Each run's characters then '|', all spaced: built as strings, not an array of every character.
+  // Each run's pairs then '|', all spaced: built as strings, not an array of every character.
   const chars = (text.match(HAN_RUN) ?? []).map((run) => `${runPairs(run)} |`);
   return `${words.join(' ')} | ${chars.join(' ')}`;
 }
