@@ -15,6 +15,7 @@ import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
 import { upkeepOnPglite } from '../src/db/statistics.ts';
 import { loadDemo } from '../src/demo/county.ts';
+import { prng } from '../src/report/sample.ts';
 import { createSite } from '../src/web/site.ts';
 import { openBenchDb } from './bench-db.ts';
 
@@ -70,11 +71,7 @@ async function lengthenBodies(chars: number) {
   const all = await db
     .select({ id: catalogItems.id, title: catalogItems.title, docNo: catalogItems.docNo })
     .from(catalogItems);
-  let state = 18;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const next = prng(18);
   const bodies = all.map(() => {
     const sentences: string[] = [];
     for (let n = 0; n < chars; ) {

@@ -147,12 +147,15 @@ export function queryTokens(input: string): string | null {
  * A word of the query. A lone Han character is asked for wherever it stands, as the start of a token (the
  * stored pairs start with every character of a run), as the characters stored alone were found before.
  */
-const wordTerm = (word: string) => (HAN.test(word) && [...word].length === 1 ? `${quote(word)}:*` : quote(word));
+const wordTerm = (word: string) => (HAN.test(word) && [...word].length === 1 ? startOfPair(word) : quote(word));
+
+/** A Han character wherever it stands: every stored pair (or a run's last character) starts with one. */
+const startOfPair = (char: string) => `${quote(char)}:*`;
 
 /** A run's characters side by side: its pairs in a row, or a lone character as the start of a pair. */
 const runPhrase = (run: string[]) =>
   run.length === 1
-    ? `${quote(run[0])}:*`
+    ? startOfPair(run[0])
     : run
         .slice(0, -1)
         .map((c, i) => quote(c + run[i + 1]))
