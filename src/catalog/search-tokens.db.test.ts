@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../db/testing.ts';
 import { prng } from '../report/sample.ts';
-import { documentTokens, hanRuns, queryTokens } from './search-tokens.ts';
+import { documentTokens, hanRuns, pairsAnywhere, queryTokens } from './search-tokens.ts';
 
 const PHRASES = [
   '各乡镇人民政府要明确专人负责',
@@ -45,6 +45,28 @@ describe('characters side by side', () => {
       const slice = run.slice(from, from + 1 + Math.floor(rnd() * 6)).join('');
       expect(await matches(text, queryTokens(slice)!), `${slice} in ${JSON.stringify(text)}`).toBe(true);
     }
+  });
+
+  it('asked for anywhere (pairsAnywhere), find every text they find side by side', async () => {
+    const rnd = prng(21);
+    let found = 0;
+    for (let i = 0; i < 60; i++) {
+      // The phrase the slice is cut from, in the text one time in two.
+      const other = PHRASES[Math.floor(rnd() * 4)];
+      const text =
+        (rnd() < 0.5 ? other : PHRASES[Math.floor(rnd() * PHRASES.length)]) +
+        PHRASES[Math.floor(rnd() * PHRASES.length)];
+      const runs = hanRuns(other);
+      const run = runs[Math.floor(rnd() * runs.length)];
+      const from = Math.floor(rnd() * run.length);
+      const slice = run.slice(from, from + 1 + Math.floor(rnd() * 6)).join('');
+      const inOrder = await matches(text, queryTokens(slice)!);
+      const anywhere = await matches(text, pairsAnywhere(slice)!);
+      if (inOrder) expect(anywhere, `${slice} in ${JSON.stringify(text)}`).toBe(true);
+      if (inOrder) found++;
+    }
+    // Most texts hold their slice: the property was tried, not skipped.
+    expect(found).toBeGreaterThan(20);
   });
 
   it('do not find a text without them', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../report/sample.ts';
-import { documentTokens, hanRuns, highlightTerms, queryTokens, wordTokens, wordTokensWhole } from './search-tokens.ts';
+import {
+  documentTokens,
+  hanRuns,
+  highlightTerms,
+  pairsAnywhere,
+  queryTokens,
+  wordTokens,
+  wordTokensWhole,
+} from './search-tokens.ts';
 import { highlight } from './snippet.ts';
 
 /** Pieces of text around the places wordTokens cuts at: phrases, marks that join onto what they follow, numbers. */
@@ -72,6 +80,13 @@ describe('search tokens', () => {
     expect(queryTokens('王小明 任职')).toBe("('王':* & '小明' & '任职') | (('王小' <-> '小明') & ('任职'))");
     expect(queryTokens('王')).toBe("('王':*) | (('王':*))");
     expect(queryTokens('𠀀𠀁')).toContain("('𠀀𠀁')");
+  });
+
+  it('asks for the same pairs anywhere, in order or not, for the full-text index alone to count', () => {
+    expect(pairsAnywhere('王小明 任职')).toBe("('王':* & '小明' & '任职') | (('王小' & '小明') & ('任职'))");
+    expect(pairsAnywhere('关于印发')).toBe(queryTokens('关于印发')!.replaceAll('<->', '&'));
+    expect(pairsAnywhere('GDP')).toBe(queryTokens('GDP'));
+    expect(pairsAnywhere('！？')).toBeNull();
   });
 
   it.each([

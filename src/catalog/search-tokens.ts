@@ -132,14 +132,26 @@ function typedWords(input: string): readonly string[] {
  * @example
  * queryTokens('王小明 任职') // "('王':* & '小明' & '任职') | (('王小' <-> '小明') & ('任职'))"
  */
-export function queryTokens(input: string): string | null {
+export const queryTokens = (input: string): string | null => typedQuery(input, ' <-> ');
+
+/**
+ * queryTokens with each run's pairs asked for anywhere in the item, not side by side: every item the query
+ * matches matches this one too, and the full-text index alone tells which do — a phrase it can only narrow
+ * down, leaving each item's vector to be read and checked (src/catalog/search.ts counts a query's matches so).
+ *
+ * @example
+ * pairsAnywhere('王小明 任职') // "('王':* & '小明' & '任职') | (('王小' & '小明') & ('任职'))"
+ */
+export const pairsAnywhere = (input: string): string | null => typedQuery(input, ' & ');
+
+function typedQuery(input: string, pairJoin: string): string | null {
   const words = [...new Set(typedWords(input))];
   if (words.length === 0) return null;
   const wordsQuery = words.map(wordTerm).join(' & ');
   const runs = hanRuns(input);
   const nonHan = words.filter((w) => !HAN.test(w));
   if (runs.length === 0) return wordsQuery;
-  const phrases = [...runs.map(runPhrase), ...nonHan.map(quote)];
+  const phrases = [...runs.map((run) => runPhrase(run, pairJoin)), ...nonHan.map(quote)];
   return `(${wordsQuery}) | (${phrases.map((p) => `(${p})`).join(' & ')})`;
 }
 
@@ -152,14 +164,14 @@ const wordTerm = (word: string) => (HAN.test(word) && [...word].length === 1 ? s
 /** A Han character wherever it stands: every stored pair (or a run's last character) starts with one. */
 const startOfPair = (char: string) => `${quote(char)}:*`;
 
-/** A run's characters side by side: its pairs in a row, or a lone character as the start of a pair. */
-const runPhrase = (run: string[]) =>
+/** A run's characters: its pairs joined by `join` (side by side: `<->`), or a lone character as the start of a pair. */
+const runPhrase = (run: string[], join: string) =>
   run.length === 1
     ? startOfPair(run[0])
     : run
         .slice(0, -1)
         .map((c, i) => quote(c + run[i + 1]))
-        .join(' <-> ');
+        .join(join);
 
 /** The terms to highlight in a snippet: the words typed and their Han runs, longest first. */
 export function highlightTerms(input: string): string[] {

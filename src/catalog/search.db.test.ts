@@ -9,9 +9,9 @@ import { withdrawItem } from './actions/withdraw-item.ts';
 import { formatIndexNo } from './index-number.ts';
 import { itemSearchText } from './item-fields.ts';
 import {
+  type Candidates,
   type KeepCandidates,
   publishedItems,
-  type Ranked,
   type SearchInput,
   type SearchLimits,
   searchCatalog,
@@ -203,10 +203,77 @@ describe('a catalog no larger than the window', () => {
   });
 });
 
+describe('a rare query in a catalog larger than the window', () => {
+  // A window of 30 whose first part is 2 × 3 items; fewer than 3 matches in all is rare.
+  const rare: SearchLimits = { walk: 30, candidates: 3, rare: 3 };
+  const walkOnly: SearchLimits = { walk: 30, candidates: 3 };
+  const ids: number[] = [];
+  beforeAll(async () => {
+    // Two items older than every other, about 抗震; the older one says it twice (the higher rank).
+    const { bureau } = world;
+    const rows = ['关于抗震抗震设防的通知', '关于抗震设防的通知'].map((title, i) => ({
+      indexNo: formatIndexNo(bureau.creditCode!, 2024, 500 + i),
+      agencyId: bureau.id,
+      title,
+      publishedOn: `2024-06-0${i + 1}`,
+      category: '20.1',
+      state: 'published',
+      searchText: itemSearchText({ title, docNo: null, body: '' }),
+    }));
+    ids.push(...(await t.db.insert(catalogItems).values(rows).returning({ id: catalogItems.id })).map((r) => r.id));
+  });
+  afterAll(() => t.db.delete(catalogItems).where(inArray(catalogItems.id, ids)));
+
+  it('is found by the full-text index and ranked, though its matches lie beyond the window', async () => {
+    const found = await searchCatalog(t.db, { q: '抗震', today, countTotal: true }, rare);
+    expect(found.hits.map((h) => h.id)).toEqual(ids);
+    expect({ total: found.total, capped: found.totalCapped }).toEqual({ total: 2, capped: false });
+    // Walked, the two are older matches, listed newest first without a rank.
+    const walked = await searchCatalog(t.db, { q: '抗震', today }, walkOnly);
+    expect(walked.hits.map((h) => h.id)).toEqual([...ids].reverse());
+  });
+
+  it('pages through kept candidates of all the items without listing a match twice', async () => {
+    const kept = new Map<string, Promise<Candidates>>();
+    const keep: KeepCandidates = (key, rank) => {
+      if (!kept.has(key)) kept.set(key, rank());
+      return kept.get(key)!;
+    };
+    expect((await allPages(t.db, { q: '抗震', keep }, rare, 1)).map((h) => h.id)).toEqual(ids);
+    expect(kept.size).toBe(1);
+  });
+
+  it.each([
+    ['a common word', '通知', 4],
+    ['a word in one item of three', '防汛', 3],
+    ['a word in two of three', '春耕', 5],
+  ])('%s: the same pages as the walk when the window holds its candidates', async (_name, word, size) => {
+    const pages = await allPages(t.db, { q: word }, rare, size);
+    expect(pages).toEqual(await allPages(t.db, { q: word }, walkOnly, size));
+    expect(pages.length).toBe((await matchIds(word)).length);
+  });
+
+  it("leaves the planner's settings of a caller's transaction as they were", async () => {
+    const settings = async (tx: Pick<Db, 'execute'>) =>
+      (
+        await tx.execute<{ seq: string; idx: string }>(
+          sql`select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx`,
+        )
+      ).rows[0];
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('enable_indexscan', 'off', true)`);
+      const found = await searchCatalog(tx, { q: '抗震', today }, rare);
+      expect(found.hits).toHaveLength(2);
+      expect(await settings(tx)).toEqual({ seq: 'on', idx: 'off' });
+    });
+    expect(await settings(t.db)).toEqual({ seq: 'on', idx: 'on' });
+  });
+});
+
 // Last in this file: it adds items and withdraws one.
 describe("a query's ranked candidates, kept for its later pages", () => {
   it('ranks once for every page of a query, and gives the same pages as ranking each time', async () => {
-    const kept = new Map<string, Promise<readonly Ranked[]>>();
+    const kept = new Map<string, Promise<Candidates>>();
     let ranked = 0;
     const keep: KeepCandidates = (key, rank) => {
       if (!kept.has(key)) {
@@ -250,7 +317,7 @@ describe("a query's ranked candidates, kept for its later pages", () => {
       q: '抗旱',
       today,
       limit: 2,
-      keep: (key: string, rank: () => Promise<readonly Ranked[]>) => rankings.get(key, rank),
+      keep: (key: string, rank: () => Promise<Candidates>) => rankings.get(key, rank),
     };
     const page = async (n: number) =>
       (await searchCatalog(t.db, { ...input, offset: (n - 1) * 2 }, small)).hits.map((h) => h.id);

@@ -11,7 +11,7 @@ import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { catalogTallies } from '../db/schema/catalog-tallies.ts';
 import { htmlToText } from './sanitize.ts';
-import { highlightTerms, queryTokens } from './search-tokens.ts';
+import { highlightTerms, pairsAnywhere, queryTokens } from './search-tokens.ts';
 import { highlight } from './snippet.ts';
 
 export interface SearchInput {
@@ -48,7 +48,14 @@ export interface SearchInput {
 }
 
 /** A store of computed values by key (see SearchInput.keep). */
-export type KeepCandidates = (key: string, compute: () => Promise<readonly Ranked[]>) => Promise<readonly Ranked[]>;
+export type KeepCandidates = (key: string, compute: () => Promise<Candidates>) => Promise<Candidates>;
+
+/** A query's ranked candidates, and whether they are the newest matches of the whole catalog or of its window. */
+export interface Candidates {
+  rows: readonly Ranked[];
+  /** Found among all the items (no window: a catalog within WALK, or a rare query), not the newest WALK alone. */
+  ofAll: boolean;
+}
 
 export interface SearchHit {
   id: number;
@@ -78,10 +85,18 @@ export const WALK = 10_000;
 /** Matches in the walk that make a word common enough to walk on for older matches. */
 const DENSE = 20;
 
-/** The two bounds of the ranking (tests make them small). */
+/**
+ * A query with fewer matches than this in the whole catalog, counted by the full-text index alone, is found by
+ * that index rather than by the walk (see rankedIds).
+ */
+export const RARE = CANDIDATES;
+
+/** The bounds of the ranking (tests make them small). */
 export interface SearchLimits {
   walk: number;
   candidates: number;
+  /** RARE; at most `candidates`. Absent or 0: the walk is never skipped. */
+  rare?: number;
 }
 
 export interface SearchResult {
@@ -113,7 +128,8 @@ const walkOrder = sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`
 /**
  * The order of the results, one total order so that every page is a slice of it:
  *   1. the candidates — the matches among the newest WALK items (at most CANDIDATES of them), by relevance
- *      (ts_rank plus a recency bonus), then 发布日期, then id;
+ *      (ts_rank plus a recency bonus), then 发布日期, then id; for a query with fewer than RARE matches in the
+ *      whole catalog, all of them (rareMatches);
  *   2. then every older match, newest first.
  * The walk reads the newest items in index order and tests each (cost bounded by WALK, whatever the word);
  * the GIN index serves only the older matches, asked for when a page needs more than the candidates: a
@@ -127,13 +143,15 @@ async function rankedIds(
   today: string,
   offset: number,
   limit: number,
-  { walk, candidates: most }: SearchLimits,
+  { walk, candidates: most, rare = 0 }: SearchLimits,
   wantTotal: boolean,
   /**
    * Only published items pass the filters and the catalog has at most `walk` of them: the window is the whole
    * catalog.
    */
   whole: boolean,
+  /** The query with its pairs anywhere (pairsAnywhere): what the full-text index answers without a recheck. */
+  anywhere: SQL,
   /** Where the candidates are kept for the query's later pages, and under what key. */
   kept?: { keep: KeepCandidates; key: string },
 ): Promise<{ rows: Ranked[]; matches?: number }> {
@@ -141,40 +159,61 @@ async function rankedIds(
   const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
   // The WALK-th item, where the window ends (none when fewer items pass the filters); asked for once.
   let windowEnd: { id: number; published_on: string | null }[] | undefined;
-  // A catalog no larger than the window (a county's few thousand items) is the window: its first matches in walk
-  // order are the same candidates, and the planner may find them either way, by the walk's index (a common word:
-  // it stops at the last candidate) or by the GIN index and a sort of the matches (a rare one). A wrong guess
-  // costs a walk of the window at the most, so here, unlike in a catalog of millions, the planner may choose;
-  // and no WALK-th item exists to ask for.
-  if (whole) windowEnd = [];
-  const rankCandidates = async (): Promise<readonly Ranked[]> => {
-    const walked = whole
-      ? // Ranked after the limit: ts_rank reads each vector again.
-        await db.execute<Ranked>(sql`
+  // The first `most` matches in walk order, of all the items. A catalog no larger than the window (a county's few
+  // thousand items) is the window: its first matches in walk order are the same candidates, and the planner may
+  // find them either way, by the walk's index (a common word: it stops at the last candidate) or by the GIN index
+  // and a sort of the matches (a rare one). A wrong guess costs a walk of the window at the most, so there,
+  // unlike in a catalog of millions, the planner may choose; and no WALK-th item exists to ask for.
+  const firstMatches = (ex: Executor) =>
+    ex.execute<Ranked>(sql`
     select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
       from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${query}
       order by ${walkOrder}
       limit ${most}
-    ) r`)
-      : // The inner limit bounds the walk; the outer one stops it at CANDIDATES matches. Both keep index order.
-        await db.execute<Ranked>(sql`
+    ) r`);
+  // The matches among the items from `skip` to `skip + take` in walk order, `most` of them at the most. The inner
+  // limit bounds the walk; the outer one stops it at enough matches. Both keep index order.
+  const walkMatches = async (skip: number, take: number, most: number) =>
+    (
+      await db.execute<Ranked>(sql`
     select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
-      from ${catalogItems} where ${where} order by ${walkOrder} limit ${walk}
+      from ${catalogItems} where ${where} order by ${walkOrder} offset ${skip} limit ${take}
     ) r
     where r.search_vector @@ ${query}
-    limit ${most}`);
-    // Frozen: kept, the same array serves every later page of the query.
-    return Object.freeze(
-      walked.rows
-        .map((r) => Object.freeze({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
-        .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id),
-    );
+    limit ${most}`)
+    ).rows;
+  // The window walked: its newest items first, few enough to read for any query, then the rest unless the
+  // query is rare (see rareMatches). A word in half the items is done after the first part.
+  const walkWindow = async (): Promise<Candidates> => {
+    const first = Math.min(walk, 2 * most);
+    const found = await walkMatches(0, first, most);
+    if (found.length === most || first === walk) return { rows: found, ofAll: false };
+    // Too few matches in the first part for the window to hold `most` of them, at that rate: maybe rare.
+    const sparse = found.length * walk < most * first;
+    const rareOnes = sparse ? await rareMatches(db, where, anywhere, Math.min(rare, most), firstMatches) : null;
+    if (rareOnes) return rareOnes;
+    return { rows: [...found, ...(await walkMatches(first, walk - first, most - found.length))], ofAll: false };
   };
-  const candidates = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
+  const rankCandidates = async (): Promise<Candidates> => {
+    // Ranked after the limit: ts_rank reads each vector again.
+    const found = whole ? { rows: (await firstMatches(db)).rows, ofAll: true } : await walkWindow();
+    // Frozen: kept, the same rows serve every later page of the query.
+    return Object.freeze({
+      ofAll: found.ofAll,
+      rows: Object.freeze(
+        found.rows
+          .map((r) => Object.freeze({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
+          .sort((a, b) => b.rank - a.rank || (b.published_on ?? '').localeCompare(a.published_on ?? '') || b.id - a.id),
+      ),
+    });
+  };
+  const { rows: candidates, ofAll } = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
+  // Candidates of all the items have no window: past them lie only older matches, or none.
+  if (ofAll) windowEnd = [];
   const lastOfWindow = async () => {
     windowEnd ??= (
       await db.execute<{ id: number; published_on: string | null }>(sql`
@@ -210,6 +249,50 @@ async function rankedIds(
       candidates.length >= DENSE ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length)) : 0,
   });
   return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))] };
+}
+
+/**
+ * A rare query's candidates in a catalog larger than the window: its first matches in walk order, all of them,
+ * found by the full-text index — or null when it has `rare` matches or more, for the walk to find.
+ *
+ * The walk tests the newest items one by one, and each test reads the item's vector, which a real notice's
+ * body makes some 12 KB, kept out of line (TOAST): a query matching nothing in the window read all WALK of
+ * them (a name, 62–90 ms on the server over 50,000 items of 3,000 characters). Counting the matches of the
+ * query with its pairs anywhere (pairsAnywhere) reads no vector; fewer than `rare` of them, the query's own
+ * matches are among them and fewer still, and sorting them costs less than any walk. The count costs the
+ * index a pass over every match, though (7 ms for pairs in each of 50,000 items), so it is asked only when
+ * the window's first part found the query sparse (walkWindow).
+ *
+ * The plans are fixed for both statements (the planner, guessing a word common, would read every row's vector
+ * instead), and only for them: set_config(…, true) lasts to the end of the transaction, so inside a caller's
+ * transaction the settings are put back (an error rolls them back with the transaction or its savepoint).
+ */
+async function rareMatches(
+  db: Executor,
+  where: SQL,
+  anywhere: SQL,
+  rare: number,
+  firstMatches: (ex: Executor) => Promise<{ rows: Ranked[] }>,
+): Promise<{ rows: Ranked[]; ofAll: true } | null> {
+  if (rare <= 0) return null;
+  return db.transaction(async (tx) => {
+    const [before] = (
+      await tx.execute<{ seq: string; idx: string }>(sql`
+      select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx,
+        set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+    ).rows;
+    const [{ n }] = (
+      await tx.execute<{ n: number }>(sql`
+      select count(*)::int as n from (
+        select 1 from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${anywhere} limit ${rare}
+      ) m`)
+    ).rows;
+    const found = Number(n) < rare ? { rows: (await firstMatches(tx)).rows, ofAll: true as const } : null;
+    await tx.execute(
+      sql`select set_config('enable_seqscan', ${before.seq}, true), set_config('enable_indexscan', ${before.idx}, true)`,
+    );
+    return found;
+  });
 }
 
 /** Published items in the whole catalog, from the tallies kept beside it (src/catalog/tallies.ts). */
@@ -287,7 +370,7 @@ const detailsQuery = (db: Executor) =>
 export async function searchCatalog(
   db: Executor,
   input: SearchInput,
-  limits: SearchLimits = { walk: WALK, candidates: CANDIDATES },
+  limits: SearchLimits = { walk: WALK, candidates: CANDIDATES, rare: RARE },
 ): Promise<SearchResult> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
   const states = input.states ?? ['published'];
@@ -336,12 +419,25 @@ export async function searchCatalog(
             today,
             limits.walk,
             limits.candidates,
+            limits.rare,
             whole,
           ]),
         }
       : undefined;
   const { rows: ranked, matches } = query
-    ? await rankedIds(db, filters, query, today, offset, limit, limits, input.countTotal ?? false, whole, kept)
+    ? await rankedIds(
+        db,
+        filters,
+        query,
+        today,
+        offset,
+        limit,
+        limits,
+        input.countTotal ?? false,
+        whole,
+        sql`to_tsquery('simple', ${pairsAnywhere(words!)})`,
+        kept,
+      )
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);
