@@ -204,43 +204,60 @@ describe('a catalog no larger than the window', () => {
 });
 
 describe('a rare query in a catalog larger than the window', () => {
-  // A window of 30 whose first part is 2 × 3 items; fewer than 3 matches in all is rare.
-  const rare: SearchLimits = { walk: 30, candidates: 3, rare: 3 };
-  const walkOnly: SearchLimits = { walk: 30, candidates: 3 };
+  // A window of 30 whose first part is the 2 × candidates newest items.
+  const walkOnly = (candidates: number): SearchLimits => ({ walk: 30, candidates });
   const ids: number[] = [];
   beforeAll(async () => {
-    // Two items older than every other, about 抗震; the older one says it twice (the higher rank).
+    // Six items older than every other, about 抗震; the oldest says it twice (the highest rank).
     const { bureau } = world;
-    const rows = ['关于抗震抗震设防的通知', '关于抗震设防的通知'].map((title, i) => ({
-      indexNo: formatIndexNo(bureau.creditCode!, 2024, 500 + i),
-      agencyId: bureau.id,
-      title,
-      publishedOn: `2024-06-0${i + 1}`,
-      category: '20.1',
-      state: 'published',
-      searchText: itemSearchText({ title, docNo: null, body: '' }),
-    }));
+    const rows = Array.from({ length: 6 }, (_, i) => {
+      const title = i === 0 ? '关于抗震抗震设防的通知' : `关于抗震设防的通知（第${i}号）`;
+      return {
+        indexNo: formatIndexNo(bureau.creditCode!, 2024, 500 + i),
+        agencyId: bureau.id,
+        title,
+        publishedOn: `2024-06-0${i + 1}`,
+        category: '20.1',
+        state: 'published',
+        searchText: itemSearchText({ title, docNo: null, body: '' }),
+      };
+    });
     ids.push(...(await t.db.insert(catalogItems).values(rows).returning({ id: catalogItems.id })).map((r) => r.id));
   });
   afterAll(() => t.db.delete(catalogItems).where(inArray(catalogItems.id, ids)));
+  const newestFirst = () => [...ids].reverse();
 
   it('is found by the full-text index and ranked, though its matches lie beyond the window', async () => {
-    const found = await searchCatalog(t.db, { q: '抗震', today, countTotal: true }, rare);
-    expect(found.hits.map((h) => h.id)).toEqual(ids);
-    expect({ total: found.total, capped: found.totalCapped }).toEqual({ total: 2, capped: false });
-    // Walked, the two are older matches, listed newest first without a rank.
-    const walked = await searchCatalog(t.db, { q: '抗震', today }, walkOnly);
-    expect(walked.hits.map((h) => h.id)).toEqual([...ids].reverse());
+    const found = await searchCatalog(t.db, { q: '抗震', today, countTotal: true }, { ...walkOnly(6), rare: 10 });
+    expect(found.hits[0].id).toBe(ids[0]);
+    expect(new Set(found.hits.map((h) => h.id))).toEqual(new Set(ids));
+    expect({ total: found.total, capped: found.totalCapped }).toEqual({ total: 6, capped: false });
+    // Walked, they are older matches, listed newest first without a rank.
+    const walked = await searchCatalog(t.db, { q: '抗震', today }, walkOnly(6));
+    expect(walked.hits.map((h) => h.id)).toEqual(newestFirst());
   });
 
-  it('pages through kept candidates of all the items without listing a match twice', async () => {
-    const kept = new Map<string, Promise<Candidates>>();
-    const keep: KeepCandidates = (key, rank) => {
-      if (!kept.has(key)) kept.set(key, rank());
-      return kept.get(key)!;
-    };
-    expect((await allPages(t.db, { q: '抗震', keep }, rare, 1)).map((h) => h.id)).toEqual(ids);
-    expect(kept.size).toBe(1);
+  it.each([1, 4])(
+    'more matches than candidates: the newest ranked, the older by date, each once (pages of %i)',
+    async (size) => {
+      const kept = new Map<string, Promise<Candidates>>();
+      const keep: KeepCandidates = (key, rank) => {
+        if (!kept.has(key)) kept.set(key, rank());
+        return kept.get(key)!;
+      };
+      const limits = { ...walkOnly(2), rare: 10 };
+      const pages = (await allPages(t.db, { q: '抗震', keep }, limits, size)).map((h) => h.id);
+      // Two candidates of equal relevance, the newer first; then the four older, newest first.
+      expect(pages).toEqual(newestFirst());
+      expect(kept.size).toBe(1);
+      const counted = await searchCatalog(t.db, { q: '抗震', today, limit: 1, countTotal: true }, limits);
+      expect({ total: counted.total, capped: counted.totalCapped }).toEqual({ total: 6, capped: false });
+    },
+  );
+
+  it('as many matches as the bound or more: walked, as without one', async () => {
+    const found = await searchCatalog(t.db, { q: '抗震', today }, { ...walkOnly(6), rare: 6 });
+    expect(found.hits.map((h) => h.id)).toEqual(newestFirst());
   });
 
   it.each([
@@ -248,8 +265,8 @@ describe('a rare query in a catalog larger than the window', () => {
     ['a word in one item of three', '防汛', 3],
     ['a word in two of three', '春耕', 5],
   ])('%s: the same pages as the walk when the window holds its candidates', async (_name, word, size) => {
-    const pages = await allPages(t.db, { q: word }, rare, size);
-    expect(pages).toEqual(await allPages(t.db, { q: word }, walkOnly, size));
+    const pages = await allPages(t.db, { q: word }, { ...walkOnly(3), rare: 30 }, size);
+    expect(pages).toEqual(await allPages(t.db, { q: word }, walkOnly(3), size));
     expect(pages.length).toBe((await matchIds(word)).length);
   });
 
@@ -262,8 +279,8 @@ describe('a rare query in a catalog larger than the window', () => {
       ).rows[0];
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('enable_indexscan', 'off', true)`);
-      const found = await searchCatalog(tx, { q: '抗震', today }, rare);
-      expect(found.hits).toHaveLength(2);
+      const found = await searchCatalog(tx, { q: '抗震', today }, { ...walkOnly(6), rare: 10 });
+      expect(found.hits).toHaveLength(6);
       expect(await settings(tx)).toEqual({ seq: 'on', idx: 'off' });
     });
     expect(await settings(t.db)).toEqual({ seq: 'on', idx: 'on' });

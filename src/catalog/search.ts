@@ -50,11 +50,14 @@ export interface SearchInput {
 /** A store of computed values by key (see SearchInput.keep). */
 export type KeepCandidates = (key: string, compute: () => Promise<Candidates>) => Promise<Candidates>;
 
-/** A query's ranked candidates, and whether they are the newest matches of the whole catalog or of its window. */
+/** A query's ranked candidates, and how they were found (which tells where the older matches lie). */
 export interface Candidates {
   rows: readonly Ranked[];
-  /** Found among all the items (no window: a catalog within WALK, or a rare query), not the newest WALK alone. */
-  ofAll: boolean;
+  /**
+   * 'window': walked in the newest WALK items; 'catalog': the catalog is no larger than the window; 'index': a
+   * sparse query's first matches of all the items, found by the full-text index (rareMatches), as are the older.
+   */
+  found: 'window' | 'catalog' | 'index';
 }
 
 export interface SearchHit {
@@ -87,15 +90,18 @@ const DENSE = 20;
 
 /**
  * A query with fewer matches than this in the whole catalog, counted by the full-text index alone, is found by
- * that index rather than by the walk (see rankedIds).
+ * that index rather than by the walk (rareMatches). Reading a match's row for its date costs about a third of
+ * reading its vector in the walk (4 against 12 µs on the server, real notices' lengths), and the walk reads
+ * CANDIDATES × items ÷ matches rows: the index is the cheaper way below √(3 × CANDIDATES × items) matches, 6,000
+ * in 60,000 items and 24,000 in a million. Asked wrongly, the count reads this many rows for nothing.
  */
-export const RARE = CANDIDATES;
+export const RARE = 5000;
 
 /** The bounds of the ranking (tests make them small). */
 export interface SearchLimits {
   walk: number;
   candidates: number;
-  /** RARE; at most `candidates`. Absent or 0: the walk is never skipped. */
+  /** RARE. Absent or 0: the window is always walked. */
   rare?: number;
 }
 
@@ -150,6 +156,8 @@ async function rankedIds(
    * catalog.
    */
   whole: boolean,
+  /** The catalog's published items (publishedItems): how many matches the first part's rate foretells. */
+  items: number,
   /** The query with its pairs anywhere (pairsAnywhere): what the full-text index answers without a recheck. */
   anywhere: SQL,
   /** Where the candidates are kept for the query's later pages, and under what key. */
@@ -164,8 +172,8 @@ async function rankedIds(
   // find them either way, by the walk's index (a common word: it stops at the last candidate) or by the GIN index
   // and a sort of the matches (a rare one). A wrong guess costs a walk of the window at the most, so there,
   // unlike in a catalog of millions, the planner may choose; and no WALK-th item exists to ask for.
-  const firstMatches = (ex: Executor) =>
-    ex.execute<Ranked>(sql`
+  const firstMatches = () =>
+    db.execute<Ranked>(sql`
     select r.id, r.published_on::text as published_on, ${rank} as "rank"
     from (
       select ${catalogItems.id} as id, ${catalogItems.searchVector} as search_vector, ${catalogItems.publishedOn} as published_on
@@ -191,19 +199,19 @@ async function rankedIds(
   const walkWindow = async (): Promise<Candidates> => {
     const first = Math.min(walk, 2 * most);
     const found = await walkMatches(0, first, most);
-    if (found.length === most || first === walk) return { rows: found, ofAll: false };
-    // Too few matches in the first part for the window to hold `most` of them, at that rate: maybe rare.
-    const sparse = found.length * walk < most * first;
-    const rareOnes = sparse ? await rareMatches(db, where, anywhere, Math.min(rare, most), firstMatches) : null;
-    if (rareOnes) return rareOnes;
-    return { rows: [...found, ...(await walkMatches(first, walk - first, most - found.length))], ofAll: false };
+    if (found.length === most || first === walk) return { rows: found, found: 'window' };
+    // At the first part's rate, fewer than `rare` matches in the catalog: maybe rare (counted to be sure).
+    const sparse = found.length * items < rare * first;
+    const rareOnes = sparse ? await rareMatches(db, { where, query, anywhere, rank, most, rare }) : null;
+    if (rareOnes) return { rows: rareOnes, found: 'index' };
+    return { rows: [...found, ...(await walkMatches(first, walk - first, most - found.length))], found: 'window' };
   };
   const rankCandidates = async (): Promise<Candidates> => {
     // Ranked after the limit: ts_rank reads each vector again.
-    const found = whole ? { rows: (await firstMatches(db)).rows, ofAll: true } : await walkWindow();
+    const found: Candidates = whole ? { rows: (await firstMatches()).rows, found: 'catalog' } : await walkWindow();
     // Frozen: kept, the same rows serve every later page of the query.
     return Object.freeze({
-      ofAll: found.ofAll,
+      found: found.found,
       rows: Object.freeze(
         found.rows
           .map((r) => Object.freeze({ id: Number(r.id), rank: Number(r.rank), published_on: r.published_on }))
@@ -211,9 +219,9 @@ async function rankedIds(
       ),
     });
   };
-  const { rows: candidates, ofAll } = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
+  const { rows: candidates, found } = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
   // Candidates of all the items have no window: past them lie only older matches, or none.
-  if (ofAll) windowEnd = [];
+  if (found !== 'window') windowEnd = [];
   const lastOfWindow = async () => {
     windowEnd ??= (
       await db.execute<{ id: number; published_on: string | null }>(sql`
@@ -242,52 +250,67 @@ async function rankedIds(
       : sql`(${catalogItems.publishedOn} < ${boundary.published_on} or (${catalogItems.publishedOn} = ${boundary.published_on} and ${catalogItems.id} < ${bid}))`;
   const skip = Math.max(0, offset - candidates.length);
   const take = needed - Math.max(offset, candidates.length);
-  const older = await olderMatches(db, sql`${where} and ${after}`, query, skip, take, {
-    // A word met often in the walk is common: walk on for its older matches, as far as its frequency says
-    // they lie (with room to spare, at most five walks); the GIN index takes over if that comes up short.
-    dense:
-      candidates.length >= DENSE ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length)) : 0,
-  });
+  const older =
+    found === 'index'
+      ? ((await rareMatches(db, { where: sql`${where} and ${after}`, query, anywhere, skip, most: take })) ?? []).map(
+          (r) => ({ id: Number(r.id), published_on: r.published_on }),
+        )
+      : await olderMatches(db, sql`${where} and ${after}`, query, skip, take, {
+          // A word met often in the walk is common: walk on for its older matches, as far as its frequency says
+          // they lie (with room to spare, at most five walks); the GIN index takes over if that comes up short.
+          dense:
+            candidates.length >= DENSE
+              ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length))
+              : 0,
+        });
   return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))] };
 }
 
 /**
- * A rare query's candidates in a catalog larger than the window: its first matches in walk order, all of them,
- * found by the full-text index — or null when it has `rare` matches or more, for the walk to find.
+ * A sparse query's matches in walk order, `skip` then `most`, found by the full-text index: with `rare`, only
+ * when it has fewer than `rare` matches in all (else null, for the walk to find); `rank` for the candidates.
  *
  * The walk tests the newest items one by one, and each test reads the item's vector, which a real notice's
  * body makes some 12 KB, kept out of line (TOAST): a query matching nothing in the window read all WALK of
- * them (a name, 62–90 ms on the server over 50,000 items of 3,000 characters). Counting the matches of the
- * query with its pairs anywhere (pairsAnywhere) reads no vector; fewer than `rare` of them, the query's own
- * matches are among them and fewer still, and sorting them costs less than any walk. The count costs the
- * index a pass over every match, though (7 ms for pairs in each of 50,000 items), so it is asked only when
- * the window's first part found the query sparse (walkWindow).
+ * them (a name, 62–90 ms on the server over 50,000 items of 3,000 characters). The query with its pairs
+ * anywhere (pairsAnywhere) is answered by the index without reading a vector: its matches, a few more than the
+ * query's own, are counted, then sorted by date, and the query's own test (side by side: a vector read) runs
+ * on them in that order only until enough are found. Counting costs the index a pass over every match (7 ms for
+ * pairs in each of 50,000 items) and a row read for each up to `rare`, so it is asked only when the window's
+ * first part found the query sparse.
  *
- * The plans are fixed for both statements (the planner, guessing a word common, would read every row's vector
- * instead), and only for them: set_config(…, true) lasts to the end of the transaction, so inside a caller's
+ * The plans are fixed (the planner, guessing a word common, would read every row's vector instead), and only
+ * for these statements: set_config(…, true) lasts to the end of the transaction, so inside a caller's
  * transaction the settings are put back (an error rolls them back with the transaction or its savepoint).
  */
 async function rareMatches(
   db: Executor,
-  where: SQL,
-  anywhere: SQL,
-  rare: number,
-  firstMatches: (ex: Executor) => Promise<{ rows: Ranked[] }>,
-): Promise<{ rows: Ranked[]; ofAll: true } | null> {
-  if (rare <= 0) return null;
+  opts: { where: SQL; query: SQL; anywhere: SQL; most: number; skip?: number; rare?: number; rank?: SQL },
+): Promise<Ranked[] | null> {
+  const { where, query, anywhere, most, skip = 0, rare, rank = sql`0::float8` } = opts;
+  if (rare !== undefined && rare <= 0) return null;
   return db.transaction(async (tx) => {
     const [before] = (
       await tx.execute<{ seq: string; idx: string }>(sql`
       select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx,
         set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
     ).rows;
-    const [{ n }] = (
-      await tx.execute<{ n: number }>(sql`
-      select count(*)::int as n from (
-        select 1 from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${anywhere} limit ${rare}
-      ) m`)
+    // One pass over the heap: the matches anywhere (`rare` of them at the most) counted and, when fewer, sorted
+    // by date; offset 0 keeps the query's own test out of the sort: it runs after it, in order, to the limit.
+    const rows = (
+      await tx.execute<Ranked & { matched: number }>(sql`
+      with m as materialized (
+        select ${catalogItems.id} as id, ${catalogItems.publishedOn} as published_on, ${catalogItems.searchVector} as search_vector
+        from ${catalogItems} where ${where} and ${catalogItems.searchVector} @@ ${anywhere} limit ${rare ?? null}
+      ), counted as (select count(*)::int as n from m)
+      select counted.n as matched, r.id, r.published_on::text as published_on, ${rank} as "rank"
+      from counted left join lateral (
+        select * from (select * from m order by published_on desc, id desc offset 0) o
+        where counted.n < ${rare ?? 2_147_483_647} and o.search_vector @@ ${query}
+        offset ${skip} limit ${most}
+      ) r on true`)
     ).rows;
-    const found = Number(n) < rare ? { rows: (await firstMatches(tx)).rows, ofAll: true as const } : null;
+    const found = rare !== undefined && Number(rows[0].matched) >= rare ? null : rows.filter((r) => r.id !== null);
     await tx.execute(
       sql`select set_config('enable_seqscan', ${before.seq}, true), set_config('enable_indexscan', ${before.idx}, true)`,
     );
@@ -401,8 +424,9 @@ export async function searchCatalog(
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const offset = input.offset ?? 0;
   const filters = and(...where)!;
-  // The published count (given, or from the tallies) is read only when it can decide the way.
-  const whole = Boolean(query) && publishedOnly && (input.published ?? (await publishedItems(db))) <= limits.walk;
+  // The published count (given, or from the tallies) is read only for a query: it decides the way.
+  const items = query ? (input.published ?? (await publishedItems(db))) : 0;
+  const whole = Boolean(query) && publishedOnly && items <= limits.walk;
   // Everything the ranking reads, and nothing of the page: every page of one query has the same key.
   const kept =
     input.keep && tsquery
@@ -435,6 +459,7 @@ export async function searchCatalog(
         limits,
         input.countTotal ?? false,
         whole,
+        items,
         sql`to_tsquery('simple', ${pairsAnywhere(words!)})`,
         kept,
       )
