@@ -134,8 +134,9 @@ const walkOrder = sql`${catalogItems.publishedOn} desc, ${catalogItems.id} desc`
 /**
  * The order of the results, one total order so that every page is a slice of it:
  *   1. the candidates — the matches among the newest WALK items (at most CANDIDATES of them), by relevance
- *      (ts_rank plus a recency bonus), then 发布日期, then id; for a query with fewer than RARE matches in the
- *      whole catalog, all of them (rareMatches);
+ *      (ts_rank plus a recency bonus), then 发布日期, then id; for a sparse query (the window's first part
+ *      foretells fewer than RARE matches in the catalog, and a count on the index confirms it), its newest
+ *      CANDIDATES matches of the whole catalog, found by the index (rareMatches), as its older ones are;
  *   2. then every older match, newest first.
  * The walk reads the newest items in index order and tests each (cost bounded by WALK, whatever the word);
  * the GIN index serves only the older matches, asked for when a page needs more than the candidates: a
