@@ -4,20 +4,18 @@
  * that server (dropped when the process ends). `--uncached` serves without the page cache (issue #18: pages
  * rendered fresh). PGlite runs in a thread of its own as in `gongkai serve`; `--one-thread` on the page's thread.
  * `--body-chars=N` gives every item a body of about N characters (the demo's are ~130; a real notice runs to
- * thousands): sentences made of other items' titles, in a fixed random order, indexed as a save indexes them.
+ * thousands): ./long-bodies.ts.
  */
 import { serve } from '@hono/node-server';
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { arrayLiteral } from '../src/catalog/bulk-index.ts';
-import { itemSearchText } from '../src/catalog/item-fields.ts';
 import { fixedClock } from '../src/clock.ts';
 import { catalogItems } from '../src/db/schema/catalog.ts';
 import { annualReports } from '../src/db/schema/reports.ts';
 import { upkeepOnPglite } from '../src/db/statistics.ts';
 import { loadDemo } from '../src/demo/county.ts';
-import { prng } from '../src/report/sample.ts';
 import { createSite } from '../src/web/site.ts';
 import { openBenchDb } from './bench-db.ts';
+import { lengthenBodies } from './long-bodies.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const clock = fixedClock('2026-11-23T10:00:00+08:00');
@@ -30,7 +28,7 @@ const { db, close } = await openBenchDb(
 );
 await loadDemo({ db, clock }, { perYear: 400 });
 const bodyChars = Number(arg('body-chars') ?? 0);
-if (bodyChars > 0) await lengthenBodies(bodyChars);
+if (bodyChars > 0) await lengthenBodies(db, bodyChars);
 // As `gongkai serve` does on start (PGlite runs no autovacuum); on the server, as autovacuum does minutes after
 // a load: VACUUM merges the full-text index's pending list. ANALYZE alone left it, and the planner then read
 // every item's vector for every search (8 ms a query against 1 ms merged; 103 searches/s in the bench).
@@ -65,25 +63,3 @@ server.once('listening', () => {
 const stop = () => server.close(() => void close().finally(() => process.exit(0)));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
-
-/** Every item's body made about `chars` long from other items' titles (see the header), and indexed again. */
-async function lengthenBodies(chars: number) {
-  const all = await db
-    .select({ id: catalogItems.id, title: catalogItems.title, docNo: catalogItems.docNo })
-    .from(catalogItems);
-  const next = prng(18);
-  const bodies = all.map(() => {
-    const sentences: string[] = [];
-    for (let n = 0; n < chars; ) {
-      const title = all[Math.floor(next() * all.length)].title;
-      sentences.push(`<p>${title}。</p>`);
-      n += title.length + 1;
-    }
-    return sentences.join('');
-  });
-  const texts = all.map((item, i) => itemSearchText({ ...item, body: bodies[i] }));
-  await db.execute(sql`
-    update ${catalogItems} set body = u.b, search_text = u.t
-    from unnest(${arrayLiteral(all.map((i) => i.id))}::int4[], ${arrayLiteral(bodies)}::text[], ${arrayLiteral(texts)}::text[]) as u(id, b, t)
-    where ${catalogItems.id} = u.id`);
-}
