@@ -5,8 +5,9 @@
  * search page asks them (the day's items, the total counted): the titles' words, half alone and half two
  * together, drawn at random (queryMix). The uncached portal bench's list pairs its first word with every other,
  * so one word's frequency decides most of its figures. Each query is asked twice, in turn: with the default bounds, and with the baseline
- * of the same run, the window always walked (no `rare`), as before a sparse query was found by the index.
- * The totals of both must agree. On the server when one is configured (DATABASE_URL or `--pg=`), else PGlite.
+ * of the same run, the window always walked (no `rare`), as before a sparse query was found by the index
+ * (its capped count, though, by the index as now: only the old code can show the old count, as the note on
+ * issue #18 of 2026-12-05 does). The totals of both must agree. On the server when one is configured (DATABASE_URL or `--pg=`), else PGlite.
  *
  *   npm run bench search-long -- --pg=postgres://postgres@127.0.0.1:5432/test
  *   npm run bench search-long -- --copies=5 --queries=200
@@ -30,7 +31,7 @@ const TODAY = '2026-11-23';
 const COPIED = 'agency_id, title, doc_no, written_on, theme, genre, doc_type, category, disclosure, state, channels';
 
 /** The demo county, then `copies - 1` copies of its items, each seven years older than the one before. */
-async function loadCatalog(db: Db, copies: number, bodyChars: number): Promise<void> {
+export async function loadCatalog(db: Db, copies: number, bodyChars: number): Promise<void> {
   await loadDemo({ db, clock: fixedClock(`${TODAY}T10:00:00+08:00`) }, { perYear: 400 });
   for (let k = 1; k < copies; k++) {
     await db.execute(

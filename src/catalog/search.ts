@@ -54,10 +54,11 @@ export type KeepCandidates = (key: string, compute: () => Promise<Candidates>) =
 export interface Candidates {
   rows: readonly Ranked[];
   /**
-   * 'window': walked in the newest WALK items; 'catalog': the catalog is no larger than the window; 'index': a
-   * sparse query's first matches of all the items, found by the full-text index (rareMatches), as are the older.
+   * 'first': walked, all in the window's first part (a word in half the items or more); 'window': walked in the
+   * newest WALK items; 'catalog': the catalog is no larger than the window; 'index': a sparse query's first
+   * matches of all the items, found by the full-text index (rareMatches), as are the older.
    */
-  found: 'window' | 'catalog' | 'index';
+  found: 'first' | 'window' | 'catalog' | 'index';
 }
 
 export interface SearchHit {
@@ -163,7 +164,7 @@ async function rankedIds(
   anywhere: SQL,
   /** Where the candidates are kept for the query's later pages, and under what key. */
   kept?: { keep: KeepCandidates; key: string },
-): Promise<{ rows: Ranked[]; matches?: number }> {
+): Promise<{ rows: Ranked[]; matches?: number; found: Candidates['found'] }> {
   const recency = sql`power(0.5::float8, greatest(0, ${today}::date - coalesce(r.published_on, ${today}::date))::float8 / 180.0)`;
   const rank = sql`(ts_rank(r.search_vector, ${query}) + 0.05 * ${recency})::float8`;
   // The WALK-th item, where the window ends (none when fewer items pass the filters); asked for once.
@@ -200,7 +201,8 @@ async function rankedIds(
   const walkWindow = async (): Promise<Candidates> => {
     const first = Math.min(walk, 2 * most);
     const found = await walkMatches(0, first, most);
-    if (found.length === most || first === walk) return { rows: found, found: 'window' };
+    if (found.length === most) return { rows: found, found: 'first' };
+    if (first === walk) return { rows: found, found: 'window' };
     // At the first part's rate, fewer than `rare` matches in the catalog: maybe rare (counted to be sure).
     const sparse = found.length * items < rare * first;
     const rareOnes = sparse ? await rareMatches(db, { where, query, anywhere, rank, most, rare }) : null;
@@ -222,7 +224,7 @@ async function rankedIds(
   };
   const { rows: candidates, found } = kept ? await kept.keep(kept.key, rankCandidates) : await rankCandidates();
   // Candidates of all the items have no window: past them lie only older matches, or none.
-  if (found !== 'window') windowEnd = [];
+  if (found === 'catalog' || found === 'index') windowEnd = [];
   const lastOfWindow = async () => {
     windowEnd ??= (
       await db.execute<{ id: number; published_on: string | null }>(sql`
@@ -237,13 +239,13 @@ async function rankedIds(
   // at the index past the window's end tells, cheaper than counting the matches again.
   if (wantTotal && candidates.length < most) await lastOfWindow();
   const matches = windowEnd?.length === 0 && candidates.length < most ? candidates.length : undefined;
-  if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches };
+  if (candidates.length >= needed) return { rows: candidates.slice(offset, needed), matches, found };
   // Where the candidates end in walk order: after the last candidate, or after the WALK-th item read.
   const [boundary] =
     candidates.length === most
       ? [candidates.reduce((last, r) => (beforeInWalk(last, r) ? r : last))]
       : await lastOfWindow();
-  if (!boundary) return { rows: candidates.slice(offset, needed), matches: candidates.length };
+  if (!boundary) return { rows: candidates.slice(offset, needed), matches: candidates.length, found };
   const bid = Number(boundary.id);
   const after =
     boundary.published_on === null
@@ -264,7 +266,7 @@ async function rankedIds(
               ? Math.min(5 * walk, Math.ceil((1.5 * (skip + take) * walk) / candidates.length))
               : 0,
         });
-  return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))] };
+  return { rows: [...candidates.slice(offset), ...older.map((r) => ({ ...r, rank: 0 }))], found };
 }
 
 /**
@@ -278,11 +280,7 @@ async function rankedIds(
  * query's own, are counted, then sorted by date, and the query's own test (side by side: a vector read) runs
  * on them in that order only until enough are found. Counting costs the index a pass over every match (7 ms for
  * pairs in each of 50,000 items) and a row read for each up to `rare`, so it is asked only when the window's
- * first part found the query sparse.
- *
- * The plans are fixed (the planner, guessing a word common, would read every row's vector instead), and only
- * for these statements: set_config(…, true) lasts to the end of the transaction, so inside a caller's
- * transaction the settings are put back (an error rolls them back with the transaction or its savepoint).
+ * first part found the query sparse. The plan is fixed (withFixedPlan).
  */
 async function rareMatches(
   db: Executor,
@@ -290,12 +288,7 @@ async function rareMatches(
 ): Promise<Ranked[] | null> {
   const { where, query, anywhere, most, skip = 0, rare, rank = sql`0::float8` } = opts;
   if (rare !== undefined && rare <= 0) return null;
-  return db.transaction(async (tx) => {
-    const [before] = (
-      await tx.execute<{ seq: string; idx: string }>(sql`
-      select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx,
-        set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
-    ).rows;
+  return withFixedPlan(db, async (tx) => {
     // One pass over the heap: the matches anywhere (`rare` of them at the most) counted and, when fewer, sorted
     // by date; offset 0 keeps the query's own test out of the sort: it runs after it, in order, to the limit.
     const rows = (
@@ -311,11 +304,29 @@ async function rareMatches(
         offset ${skip} limit ${most}
       ) r on true`)
     ).rows;
-    const found = rare !== undefined && Number(rows[0].matched) >= rare ? null : rows.filter((r) => r.id !== null);
+    return rare !== undefined && Number(rows[0].matched) >= rare ? null : rows.filter((r) => r.id !== null);
+  });
+}
+
+/**
+ * `run` with the planner kept to bitmap scans: the full-text index finds the matches, and no row's vector is
+ * read but those the index cannot settle alone. Guessing a word common, the planner would test row after row
+ * instead, each test reading a vector some 12 KB long for a real notice (TOAST). set_config(…, true) lasts to
+ * the end of the transaction, so inside a caller's transaction the settings are put back after `run` (an error
+ * rolls them back with the transaction or its savepoint).
+ */
+async function withFixedPlan<T>(db: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [before] = (
+      await tx.execute<{ seq: string; idx: string }>(sql`
+      select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx,
+        set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+    ).rows;
+    const result = await run(tx);
     await tx.execute(
       sql`select set_config('enable_seqscan', ${before.seq}, true), set_config('enable_indexscan', ${before.idx}, true)`,
     );
-    return found;
+    return result;
   });
 }
 
@@ -449,7 +460,11 @@ export async function searchCatalog(
           ]),
         }
       : undefined;
-  const { rows: ranked, matches } = query
+  const {
+    rows: ranked,
+    matches,
+    found,
+  } = query
     ? await rankedIds(
         db,
         filters,
@@ -464,7 +479,7 @@ export async function searchCatalog(
         sql`to_tsquery('simple', ${pairsAnywhere(words!)})`,
         kept,
       )
-    : { rows: await newestIds(db, filters, offset, limit), matches: undefined };
+    : { rows: await newestIds(db, filters, offset, limit), matches: undefined, found: undefined };
   if (query) where.push(sql`${catalogItems.searchVector} @@ ${query}`);
   const ids = ranked.map((r) => r.id);
   const details = ids.length ? await detailsQuery(db).execute({ ids }) : [];
@@ -478,11 +493,16 @@ export async function searchCatalog(
     total = matches;
     totalCapped = false;
   } else if (hasMore && input.countTotal) {
-    // Counting every match of a common word costs as much as ranking them: count up to a cap.
+    // Counting every match of a common word costs as much as ranking them: count up to a cap. A word in half
+    // the items or more is counted by testing rows in any order, as the planner likes: the cap comes soon. A
+    // rarer one by the full-text index (withFixedPlan): tested row by row, the cap may be thousands of rows
+    // away (400 ms for two words in 2% of 60,000 items of 2,000 characters).
     const cap = offset + limit + TOTAL_CAP;
-    const counted = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${catalogItems} where ${and(...where)} limit ${cap}) m`,
-    );
+    const count = (ex: Executor) =>
+      ex.execute<{ n: number }>(
+        sql`select count(*)::int as n from (select 1 from ${catalogItems} where ${and(...where)} limit ${cap}) m`,
+      );
+    const counted = found === 'window' || found === 'index' ? await withFixedPlan(db, count) : await count(db);
     total = counted.rows[0].n;
     totalCapped = total === cap;
   }
