@@ -35,9 +35,14 @@ interface Started {
   agencies: number[];
 }
 
+/** The words of the items' titles worth searching for: two characters or more, not numbers, each once. */
+export const titleWords = (titles: string[]): string[] => [
+  ...new Set(titles.flatMap((t) => wordTokens(t)).filter((w) => w.length >= 2 && !/^\d+$/.test(w))),
+];
+
 /** Distinct search queries: words of the items' titles, alone and in pairs, and their later pages. */
 export function distinctQueries(titles: string[], most = 5000): string[] {
-  const words = [...new Set(titles.flatMap((t) => wordTokens(t)).filter((w) => w.length >= 2 && !/^\d+$/.test(w)))];
+  const words = titleWords(titles);
   const out: string[] = [];
   for (const w of words) out.push(`q=${encodeURIComponent(w)}`, `q=${encodeURIComponent(w)}&page=2`);
   for (let i = 0; out.length < most && i < words.length; i++)

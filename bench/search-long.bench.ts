@@ -14,7 +14,6 @@
  */
 import { sql } from 'drizzle-orm';
 import { CANDIDATES, publishedItems, type SearchLimits, searchCatalog, WALK } from '../src/catalog/search.ts';
-import { wordTokens } from '../src/catalog/search-tokens.ts';
 import { fixedClock } from '../src/clock.ts';
 import { config } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
@@ -24,6 +23,7 @@ import { prng } from '../src/report/sample.ts';
 import { openBenchDb } from './bench-db.ts';
 import { lengthenBodies } from './long-bodies.ts';
 import { nearestRank } from './nearest-rank.ts';
+import { titleWords } from './portal-uncached.bench.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const TODAY = '2026-11-23';
@@ -31,7 +31,7 @@ const TODAY = '2026-11-23';
 const COPIED = 'agency_id, title, doc_no, written_on, theme, genre, doc_type, category, disclosure, state, channels';
 
 /** The demo county, then `copies - 1` copies of its items, each seven years older than the one before. */
-export async function loadCatalog(db: Db, copies: number, bodyChars: number): Promise<void> {
+async function loadCatalog(db: Db, copies: number, bodyChars: number): Promise<void> {
   await loadDemo({ db, clock: fixedClock(`${TODAY}T10:00:00+08:00`) }, { perYear: 400 });
   for (let k = 1; k < copies; k++) {
     await db.execute(
@@ -45,9 +45,9 @@ export async function loadCatalog(db: Db, copies: number, bodyChars: number): Pr
   if (!(await upkeepOnPglite(db)).analyzed) await db.execute(sql`vacuum analyze catalog_items`);
 }
 
-/** `n` distinct queries from the titles' words (two characters or more, not numbers): half one word, half two. */
+/** `n` distinct queries from the titles' words (titleWords): half one word, half two. */
 export function queryMix(titles: string[], n: number): string[] {
-  const words = [...new Set(titles.flatMap((t) => wordTokens(t)).filter((w) => w.length >= 2 && !/^\d+$/.test(w)))];
+  const words = titleWords(titles);
   const next = prng(18);
   const pick = () => words[Math.floor(next() * words.length)];
   const out = new Set<string>();

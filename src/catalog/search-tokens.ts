@@ -132,7 +132,7 @@ function typedWords(input: string): readonly string[] {
  * @example
  * queryTokens('王小明 任职') // "('王':* & '小明' & '任职') | (('王小' <-> '小明') & ('任职'))"
  */
-export const queryTokens = (input: string): string | null => typedQuery(input, ' <-> ');
+export const queryTokens = (input: string): string | null => searchQueries(input)?.inOrder ?? null;
 
 /**
  * queryTokens with each run's pairs asked for anywhere in the item, not side by side: every item the query
@@ -142,17 +142,21 @@ export const queryTokens = (input: string): string | null => typedQuery(input, '
  * @example
  * pairsAnywhere('王小明 任职') // "('王':* & '小明' & '任职') | (('王小' & '小明') & ('任职'))"
  */
-export const pairsAnywhere = (input: string): string | null => typedQuery(input, ' & ');
+export const pairsAnywhere = (input: string): string | null => searchQueries(input)?.anywhere ?? null;
 
-function typedQuery(input: string, pairJoin: string): string | null {
+/** Both tsqueries of what a visitor typed (queryTokens and pairsAnywhere), its words segmented once. */
+export function searchQueries(input: string): { inOrder: string; anywhere: string } | null {
   const words = [...new Set(typedWords(input))];
   if (words.length === 0) return null;
   const wordsQuery = words.map(wordTerm).join(' & ');
   const runs = hanRuns(input);
-  const nonHan = words.filter((w) => !HAN.test(w));
-  if (runs.length === 0) return wordsQuery;
-  const phrases = [...runs.map((run) => runPhrase(run, pairJoin)), ...nonHan.map(quote)];
-  return `(${wordsQuery}) | (${phrases.map((p) => `(${p})`).join(' & ')})`;
+  if (runs.length === 0) return { inOrder: wordsQuery, anywhere: wordsQuery };
+  const nonHan = words.filter((w) => !HAN.test(w)).map(quote);
+  const query = (pairJoin: string) => {
+    const phrases = [...runs.map((run) => runPhrase(run, pairJoin)), ...nonHan];
+    return `(${wordsQuery}) | (${phrases.map((p) => `(${p})`).join(' & ')})`;
+  };
+  return { inOrder: query(' <-> '), anywhere: query(' & ') };
 }
 
 /**

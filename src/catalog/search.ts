@@ -11,7 +11,7 @@ import type { Executor } from '../db/client.ts';
 import { catalogItems } from '../db/schema/catalog.ts';
 import { catalogTallies } from '../db/schema/catalog-tallies.ts';
 import { htmlToText } from './sanitize.ts';
-import { highlightTerms, pairsAnywhere, queryTokens } from './search-tokens.ts';
+import { highlightTerms, searchQueries } from './search-tokens.ts';
 import { highlight } from './snippet.ts';
 
 export interface SearchInput {
@@ -287,7 +287,6 @@ async function rareMatches(
   opts: { where: SQL; query: SQL; anywhere: SQL; most: number; skip?: number; rare?: number; rank?: SQL },
 ): Promise<Ranked[] | null> {
   const { where, query, anywhere, most, skip = 0, rare, rank = sql`0::float8` } = opts;
-  if (rare !== undefined && rare <= 0) return null;
   return withFixedPlan(db, async (tx) => {
     // One pass over the heap: the matches anywhere (`rare` of them at the most) counted and, when fewer, sorted
     // by date; offset 0 keeps the query's own test out of the sort: it runs after it, in order, to the limit.
@@ -430,7 +429,8 @@ export async function searchCatalog(
   const byIndexNo = indexNo !== undefined && INDEX_NO_QUERY.test(indexNo);
   if (byIndexNo) where.push(like(catalogItems.indexNo, `%${indexNo}`));
   const words = byIndexNo ? undefined : input.q;
-  const tsquery = words ? queryTokens(words) : null;
+  const typed = words ? searchQueries(words) : null;
+  const tsquery = typed?.inOrder ?? null;
   if (words && !tsquery) return { hits: [], total: 0, totalCapped: false };
   const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
   const today = input.today ?? new Date().toISOString().slice(0, 10);
@@ -476,7 +476,7 @@ export async function searchCatalog(
         input.countTotal ?? false,
         whole,
         items,
-        sql`to_tsquery('simple', ${pairsAnywhere(words!)})`,
+        sql`to_tsquery('simple', ${typed!.anywhere})`,
         kept,
       )
     : { rows: await newestIds(db, filters, offset, limit), matches: undefined, found: undefined };
