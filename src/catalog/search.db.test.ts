@@ -255,6 +255,22 @@ describe('a rare query in a catalog larger than the window', () => {
     },
   );
 
+  it.each([
+    "'\\:*|&",
+    '抗震 <-> 设防',
+    '!(抗震) & 设防:*',
+    "抗震'); drop table catalog_items; --",
+    '抗\ud800震',
+    '抗震'.repeat(400),
+  ])('hostile input %#: answered by the index as by the walk', async (q) => {
+    for (const countTotal of [false, true]) {
+      const found = await searchCatalog(t.db, { q, today, countTotal }, { ...walkOnly(2), rare: 10 });
+      const walked = await searchCatalog(t.db, { q, today, countTotal }, walkOnly(2));
+      expect(found.total).toBe(walked.total);
+      expect(new Set(found.hits.map((h) => h.id))).toEqual(new Set(walked.hits.map((h) => h.id)));
+    }
+  });
+
   it('as many matches as the bound or more: walked, as without one', async () => {
     const found = await searchCatalog(t.db, { q: '抗震', today }, { ...walkOnly(6), rare: 6 });
     expect(found.hits.map((h) => h.id)).toEqual(newestFirst());
