@@ -312,10 +312,11 @@ async function rareMatches(
  * read but those the index cannot settle alone. Guessing a word common, the planner would test row after row
  * instead, each test reading a vector some 12 KB long for a real notice (TOAST). set_config(…, true) lasts to
  * the end of the transaction, so inside a caller's transaction the settings are put back after `run` (an error
- * rolls them back with the transaction or its savepoint).
+ * rolls them back with the transaction or its savepoint). Begun by itself, the transaction is read only: on a
+ * routed Db (src/db/replica.ts) the portal's searches then read the replica, as their other statements do.
  */
 async function withFixedPlan<T>(db: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+  const fixed = async (tx: Executor) => {
     const [before] = (
       await tx.execute<{ seq: string; idx: string }>(sql`
       select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx,
@@ -326,7 +327,10 @@ async function withFixedPlan<T>(db: Executor, run: (tx: Executor) => Promise<T>)
       sql`select set_config('enable_seqscan', ${before.seq}, true), set_config('enable_indexscan', ${before.idx}, true)`,
     );
     return result;
-  });
+  };
+  // Its own transaction is read only, so that the portal's reads stay on a replica (src/db/replica.ts); inside a
+  // caller's, a savepoint.
+  return 'rollback' in db ? db.transaction(fixed) : db.transaction(fixed, { accessMode: 'read only' });
 }
 
 /** Published items in the whole catalog, from the tallies kept beside it (src/catalog/tallies.ts). */

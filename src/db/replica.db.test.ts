@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIndexNo } from '../catalog/index-number.ts';
+import { itemSearchText } from '../catalog/item-fields.ts';
+import { searchCatalog } from '../catalog/search.ts';
 import { insertPublishedItem, makeCatalogWorld } from '../catalog/testing.ts';
 import { fixedClock } from '../clock.ts';
 import { config } from '../config.ts';
@@ -144,5 +147,48 @@ describe.runIf(runs)('the portal on a streaming replica', () => {
     await standby.db.execute(sql`select pg_wal_replay_resume()`);
     await eventually(async () => routed.replicaInUse());
     expect(await titleOn(standby.db, item.id)).toBe('（未同步的标题）');
+  });
+
+  it('a read-only transaction reads the standby inside a public page, as does a sparse search', async () => {
+    const { bureau } = await makeCatalogWorld(primary.db);
+    await eventually(async () => routed.replicaInUse());
+    const item = (n: number, title: string) => ({
+      indexNo: formatIndexNo(bureau.creditCode!, 2026, n),
+      agencyId: bureau.id,
+      title,
+      searchText: itemSearchText({ title, docNo: null, body: '' }),
+      publishedOn: '2026-11-20',
+      category: '20.1',
+      state: 'published',
+    });
+    // More items than the window below holds, so a rare word is found by the index (rareMatches, withFixedPlan).
+    await primary.db.insert(catalogItems).values([1, 2, 3, 4].map((n) => item(n, `关于第${n}批校舍维修的通知`)));
+    const countOf = (db: OpenDb['db']) =>
+      db.$count(catalogItems, eq(catalogItems.agencyId, bureau.id)).then((n) => Number(n));
+    await eventually(async () => (await countOf(standby.db)) === 4);
+
+    await standby.db.execute(sql`select pg_wal_replay_pause()`);
+    try {
+      // Unannounced, on the primary only: an item with a word no other item has.
+      await primary.db.insert(catalogItems).values(item(5, '关于抗震加固工程验收的通知'));
+      const inside = <T>(fn: () => Promise<T>) => routed.onReplica(fn);
+      expect(await inside(() => routed.db.transaction((tx) => countOf(tx as never), { accessMode: 'read only' }))).toBe(
+        4,
+      );
+      // A transaction that may write reads (and writes) the primary, inside a public page's scope too.
+      expect(await inside(() => routed.db.transaction((tx) => countOf(tx as never)))).toBe(5);
+      const search = () =>
+        searchCatalog(
+          routed.db,
+          { q: '抗震', today: '2026-11-23', countTotal: true, published: 20 },
+          { walk: 10, candidates: 2, rare: 10 },
+        );
+      expect((await search()).total).toBe(1);
+      const onStandby = await inside(search);
+      expect(onStandby.hits).toEqual([]);
+      expect(onStandby.total).toBe(0);
+    } finally {
+      await standby.db.execute(sql`select pg_wal_replay_resume()`);
+    }
   });
 });

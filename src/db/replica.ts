@@ -2,7 +2,8 @@
  * Reads of the public portal from a streaming replica (issue #18; DATABASE_REPLICA_URL, src/config.ts).
  * `routedDb` is a `Db` that sends a query to the replica only inside `onReplica(…)` (the site wraps the
  * public pages visitors who are not signed in ask for) and only while the replica has replayed every change
- * announced so far; everything else — writes, transactions, signed-in users, the jobs — goes to the primary.
+ * announced so far, and so does a transaction declared read only (search's fixed plans: src/catalog/search.ts);
+ * everything else — writes, other transactions, signed-in users, the jobs — goes to the primary.
  *
  * Lag: a change is heard from the primary's change feed once it commits (./change-feed.ts); from then the
  * portal reads the primary until the replica's replay position reaches the primary's WAL position taken when
@@ -22,7 +23,10 @@ const RETRY_MS = 1000;
 export interface RoutedDb {
   /** Use this wherever a `Db` goes: it picks the primary or the replica per query. */
   db: Db;
-  /** Runs `fn` with its queries (those not in a transaction) sent to the replica while it is caught up. */
+  /**
+   * Runs `fn` with its queries (those not in a transaction, and transactions begun `accessMode: 'read only'`)
+   * sent to the replica while it is caught up.
+   */
   onReplica<T>(fn: () => Promise<T>): Promise<T>;
   /** Whether queries inside `onReplica` go to the replica now. */
   replicaInUse(): boolean;
@@ -70,9 +74,15 @@ export async function routedDb(primary: Db, replica: Db): Promise<RoutedDb> {
     void catchUp();
   });
 
+  const onStandby = () => scope.getStore() === true && caughtUp;
+  // A transaction declared read only (PgTransactionConfig.accessMode) reads as a single query does; any other
+  // may write, and goes to the primary.
+  const transaction: Db['transaction'] = (fn, options) =>
+    (options?.accessMode === 'read only' && onStandby() ? replica : primary).transaction(fn, options);
   const db = new Proxy(primary, {
     get(target, prop) {
-      const chosen = scope.getStore() && caughtUp && prop !== 'transaction' ? replica : target;
+      if (prop === 'transaction') return transaction;
+      const chosen = onStandby() ? replica : target;
       const value = Reflect.get(chosen, prop, chosen);
       return typeof value === 'function' ? value.bind(chosen) : value;
     },
